@@ -1,0 +1,62 @@
+"""Stage 1, load: bytes of a draft in some format -> a Draft (article tree).
+
+Readers (one per format, ``readers.py``) turn text into source lines with hints; one shared normaliser
+(``normalise.py``) cleans and joins them; one shared structure parser (``parse.py``) builds the tree.
+Readers know formats, the parser knows treaties.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from treatydiff.errors import LoadError
+from treatydiff.load import normalise, parse, readers
+from treatydiff.load.decode import RawDraft, decode, read_source
+from treatydiff.model import Diagnostic, Draft, LoadOptions
+
+_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s*\S|---\s*$|\*[^*\s][^*]*\*\s*$)|\]\([^)]*\)", re.M)
+
+
+def load(source: str | Path, options: LoadOptions = LoadOptions()) -> Draft:
+    """Read the draft at ``source`` (a path, or ``"-"`` for standard input).
+
+    Raises ``LoadError`` (with file, line and a hint) for anything a user must fix.
+    """
+    raw = read_source(source, options.max_size)
+    return _build(raw, options)
+
+
+def load_text(text: str, *, source: str = "<text>", format: str | None = None, label: str | None = None) -> Draft:
+    """Parse a draft already in memory (``format`` ``"txt"`` or ``"md"``; guessed from the text if None)."""
+    raw = RawDraft(source, text.encode("utf-8"), "")
+    return _build(raw, LoadOptions(format=format, label=label))
+
+
+def detect_format(raw: RawDraft, text: str) -> str:
+    """By extension first, then by content."""
+    if raw.suffix in readers.EXTENSIONS:
+        return readers.EXTENSIONS[raw.suffix]
+    return "md" if len(_MARKDOWN_HINT.findall(text[:20000])) >= 3 else "txt"
+
+
+def _build(raw: RawDraft, options: LoadOptions) -> Draft:
+    text, warnings = decode(raw)
+    if options.format is not None:
+        if options.format not in readers.READERS:
+            known = ", ".join(sorted(readers.READERS))
+            raise LoadError(raw.source, f"unknown format {options.format!r}", f"use one of: {known}")
+        fmt = options.format
+    else:
+        fmt = detect_format(raw, text)
+    lines = readers.READERS[fmt](text)
+    lines, furniture = normalise.strip_furniture(lines)
+    notes: list[Diagnostic] = list(warnings)
+    if furniture:
+        notes.append(Diagnostic(f"removed {furniture} lines of page furniture (running headers, page numbers)"))
+    nodes, parse_notes = parse.parse(normalise.units(lines))
+    label = options.label or (Path(raw.source).stem if raw.source != "<stdin>" else "stdin")
+    return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes))
+
+
+__all__ = ["detect_format", "load", "load_text"]

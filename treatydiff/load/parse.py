@@ -1,0 +1,490 @@
+"""Stage 1, load: the shared structure parser — logical Units -> the article tree.
+
+How it reads a treaty:
+- Every unit is first classified on its own (article heading, placeholder, division, annex, preamble, unknown
+  heading, footnote, body text with an optional numbering marker). Plain-text lines count as headings only at
+  the start of a block and when what follows the number looks like a title, so a wrapped line that happens to
+  begin with "Article 5 of ..." stays body text.
+- Divisions nest by the order in which their words first appear, not by a fixed ranking: the Budapest
+  Convention puts TITLE inside SECTION inside CHAPTER, the EU puts SECTION inside CHAPTER inside TITLE.
+  Headings that name no known division ("Final clauses", "I. - Die Grundrechte") nest by Markdown level below
+  every named division.
+- Numbering inside an article nests the same way: the first style met ("1." or "(1)") is the paragraph level,
+  a new style below it the point level, the next the item level. ``(i)`` after ``(h)`` is a point, after
+  nothing it opens items.
+- A file that holds the instrument twice (English, then Dutch) is split where article numbering restarts with a
+  different article word (or restarts outside an annex); each text becomes a ``text`` node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+from treatydiff.load import patterns
+from treatydiff.load.lines import Unit
+from treatydiff.model import Diagnostic, Kind, Mark, Node
+
+
+class T(Enum):
+    """What a unit is, judged on its own."""
+
+    ARTICLE = "article"
+    PLACEHOLDER = "placeholder"
+    DIVISION = "division"
+    ANNEX = "annex"
+    PREAMBLE = "preamble"
+    HEADING = "heading"  # a Markdown heading that names nothing we know
+    FOOTNOTE = "footnote"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    type: T
+    unit: Unit
+    kind: Kind = Kind.BLOCK
+    word: str = ""
+    label: str = ""
+    title: str = ""
+    text: str = ""
+    marker: patterns.Marker | None = None
+
+    @property
+    def headingish(self) -> bool:
+        return self.type in (T.HEADING, T.DIVISION, T.PREAMBLE)
+
+
+def _title(rest: str) -> str:
+    return re.sub(r"^\s*[-:.,]\s*", "", rest).strip()
+
+
+def _title_like(text: str) -> bool:
+    text = text.strip()
+    if not text:
+        return True
+    return (
+        any(ch.isalnum() for ch in text)
+        and
+        len(text) < 150
+        and (text[0].isupper() or text[0] in "[(\"'" or text[0].isdigit() is False and not text[0].islower())
+        and text[-1] not in ";,"
+        and not patterns.marker(text)
+    )
+
+
+def classify(unit: Unit) -> Token:
+    text = unit.text
+    strong = bool(unit.heading) or unit.emphasis  # the format itself says this line is a heading
+    footnote = patterns.FOOTNOTE_DEF.match(text)
+    if footnote:
+        return Token(T.FOOTNOTE, unit, label=footnote.group(1), text=footnote.group(2))
+    match = patterns.ARTICLE.match(text)
+    if match:
+        rest = match.group("rest")
+        sep = not rest or not rest[0].isalnum()  # "Article 5a" must not read as "Article 5" + "a..."
+        if sep and patterns.PLACEHOLDER.match(rest):
+            return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")),
+                         text=rest.strip())
+        title = _title(rest)
+        if sep and (strong or (unit.block_start and _title_like(title) and not title.endswith("."))):
+            return Token(T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")),
+                         title)
+    match = patterns.DIVISION.match(text)
+    if match:
+        word, number, rest = match.group("word"), match.group("number") or "", _title(match.group("rest"))
+        kind = patterns.division_kind(word)
+        named = bool(number) or word.isupper() or (kind is Kind.ANNEX and not rest)
+        if kind is Kind.ANNEX and patterns.PLACEHOLDER.match(rest):
+            return Token(T.ANNEX, unit, kind, word.lower(), number, text=rest)
+        if named and (strong or unit.block_start) and _title_like(rest) and len(text) < 200:
+            return Token(T.ANNEX if kind is Kind.ANNEX else T.DIVISION, unit, kind, word.lower(), number, rest)
+    match = patterns.PREAMBLE.match(text)
+    if match and (strong or unit.block_start):
+        return Token(T.PREAMBLE, unit, Kind.PREAMBLE, text=match.group("rest"))
+    if unit.heading:
+        return Token(T.HEADING, unit, text=text)
+    return Token(T.TEXT, unit, text=text, marker=patterns.marker(text))
+
+
+def _number(number: str) -> str:
+    return re.sub(r"\s+", " ", number).strip()
+
+
+def _sections_by_paragraph_sign(tokens: list[Token]) -> list[Token]:
+    """"§ 1" numbers the articles of a German law, but groups articles where a text also has "Artikel"
+    headings (the Dutch Grondwet): there it is a section."""
+    words = {t.word for t in tokens if t.type in (T.ARTICLE, T.PLACEHOLDER)}
+    if "§" not in words or len(words) == 1:
+        return tokens
+    return [
+        Token(T.DIVISION, t.unit, Kind.SECTION, "§", t.label, t.title) if t.type is T.ARTICLE and t.word == "§" else t
+        for t in tokens
+    ]
+
+
+# --- splitting a file that holds the same instrument twice -------------------------------------------------
+
+
+def split_texts(tokens: list[Token]) -> list[int]:
+    """Indices where a new text of the instrument starts (always including 0)."""
+    starts = [0]
+    first_number = ""
+    word = ""
+    seen = 0
+    in_annex = False
+    for index, token in enumerate(tokens):
+        if token.type is T.ANNEX:
+            in_annex = True
+        if token.type not in (T.ARTICLE, T.PLACEHOLDER):
+            continue
+        this_word = token.word.lower().rstrip(".")
+        if seen == 0:
+            first_number, word, seen = token.label, this_word, 1
+            continue
+        if token.label == first_number and seen >= 2 and (this_word != word or not in_annex):
+            start = _walk_back(tokens, index, starts[-1])
+            starts.append(start)
+            first_number, word, seen, in_annex = token.label, this_word, 1, False
+            continue
+        seen += 1
+    return starts
+
+
+def _walk_back(tokens: list[Token], index: int, floor: int) -> int:
+    """From the restarting article, back over the new text's own title headings and preamble."""
+    j = index
+    while j - 1 > floor and index - j < 12:
+        prev = tokens[j - 1]
+        if prev.headingish:
+            j -= 1
+        elif prev.type is T.TEXT and not prev.marker and tokens[j - 2].headingish:
+            j -= 1
+        else:
+            break
+    return j
+
+
+# --- the tree builder ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _B:
+    """A node under construction (mutable until the tree is frozen)."""
+
+    kind: Kind
+    label: str = ""
+    title: str = ""
+    text: str = ""
+    line: int = 0
+    marks: set[Mark] = field(default_factory=set)
+    children: list[_B] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    rank: int = 0
+    style: str = ""
+    value: str = ""
+
+    def add(self, child: _B) -> _B:
+        self.children.append(child)
+        return child
+
+
+def _set_text(node: _B, text: str) -> None:
+    node.refs.extend(patterns.FOOTNOTE_REF.findall(text))
+    text = patterns.FOOTNOTE_REF.sub("", text).strip()
+    node.text = f"{node.text} {text}".strip() if node.text else text
+
+
+_ALPHA_NEXT = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
+_UNKNOWN_LABEL = re.compile(r"^(?P<label>[IVXLC]+(?: ?[a-z])?|\d+[a-z]?|[A-Z]\d+(?:\.\d+)?)\.?(?:\s*[-:.]\s*|\s+|$)(?P<title>.*)$")
+
+
+class _Builder:
+    def __init__(self, tokens: list[Token], footnotes: dict[str, str]) -> None:
+        self.tokens = tokens
+        self.footnotes = footnotes
+        self.root = _B(Kind.TEXT)
+        self.preamble: _B | None = None
+        self.structured = False  # an article, division or annex has been met
+        self.annex: _B | None = None
+        self.divisions: list[_B] = []  # open divisions, outermost first (inside the annex when one is open)
+        self.ranks: dict[str, int] = {}
+        self.provision: _B | None = None  # open article (or annex body)
+        self.levels: list[_B] = []  # open paragraph/point/item nodes
+        self.awaiting_title: _B | None = None
+
+    # containers
+    def container(self) -> _B:
+        if self.divisions:
+            return self.divisions[-1]
+        return self.annex or self.root
+
+    def close_provision(self) -> None:
+        self.provision, self.levels = None, []
+
+    def build(self) -> list[_B]:
+        for index, token in enumerate(self.tokens):
+            pending, self.awaiting_title = self.awaiting_title, None
+            if pending is not None and self._is_title(token, pending):
+                pending.title = token.text
+                _mark(pending, pending.title)
+                continue
+            getattr(self, f"on_{token.type.value}")(token, index)
+        return self.root.children
+
+    def _is_title(self, token: Token, pending: _B) -> bool:
+        if pending.title or pending.children or pending.text:
+            return False
+        if token.type is T.HEADING:
+            return True
+        if token.type is T.TEXT and not token.marker and not patterns.OPTION.match(token.text):
+            return _title_like(token.text) and token.text[-1] not in ".:" and len(token.text) < 150
+        return False
+
+    def on_footnote(self, token: Token, index: int) -> None:
+        self.footnotes[token.label] = token.text
+
+    def on_article(self, token: Token, index: int) -> None:
+        self._end_preamble()
+        self.close_provision()
+        node = self.container().add(_B(Kind.ARTICLE, token.label, token.title, line=token.unit.line))
+        _mark(node, token.label + " " + token.title)
+        self.provision = node
+        if not token.title:
+            self.awaiting_title = node
+
+    def on_placeholder(self, token: Token, index: int) -> None:
+        self._end_preamble()
+        self.close_provision()
+        node = self.container().add(_B(Kind.ARTICLE, token.label, line=token.unit.line, marks={Mark.DELETED}))
+        node.text = token.text.strip(" -:")
+        self.provision = node
+
+    def on_division(self, token: Token, index: int) -> None:
+        self._end_preamble()
+        self.close_provision()
+        key = token.kind.value
+        if key not in self.ranks:
+            self.ranks[key] = (self.divisions[-1].rank + 1) if self.divisions else 1
+        self._open_division(_B(token.kind, token.label, token.title, line=token.unit.line, rank=self.ranks[key]))
+
+    def _open_division(self, node: _B) -> None:
+        while self.divisions and self.divisions[-1].rank >= node.rank:
+            self.divisions.pop()
+        self.container().add(node)
+        self.divisions.append(node)
+        _mark(node, node.title)
+        if not node.title:
+            self.awaiting_title = node
+
+    def on_annex(self, token: Token, index: int) -> None:
+        self._end_preamble()
+        self.close_provision()
+        self.divisions, self.ranks = [], {}
+        node = self.root.add(_B(Kind.ANNEX, token.label, token.title, line=token.unit.line))
+        if token.text:  # "Annex I [deleted]"
+            node.marks.add(Mark.DELETED)
+            node.text = token.text.strip(" -:")
+        _mark(node, node.title)
+        self.annex = self.provision = node
+        if not token.title:
+            self.awaiting_title = node
+
+    def on_preamble(self, token: Token, index: int) -> None:
+        if self.structured:
+            self.on_text(Token(T.TEXT, token.unit, text=token.unit.text), index)
+            return
+        self._preamble().line = self._preamble().line or token.unit.line
+        if token.text:
+            self._block(self._preamble(), token.text, token.unit.line, Kind.BLOCK)
+
+    def on_heading(self, token: Token, index: int) -> None:
+        if not self.structured and not self._leads_to_structure(index):
+            self._block(self._preamble(), token.text, token.unit.line, Kind.BLOCK)
+            return
+        self._end_preamble()
+        self.close_provision()
+        match = _UNKNOWN_LABEL.match(token.text)
+        label, title = (match.group("label"), match.group("title")) if match else ("", token.text)
+        if match and not title and not label[:1].isdigit() and len(label) > 4:
+            label, title = "", token.text
+        self._open_division(_B(Kind.DIVISION, label, title, line=token.unit.line, rank=100 + token.unit.heading))
+
+    def _leads_to_structure(self, index: int) -> bool:
+        for token in self.tokens[index + 1 : index + 4]:
+            if token.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX):
+                return True
+            if token.type is not T.HEADING:
+                return False
+        return False
+
+    def on_text(self, token: Token, index: int) -> None:
+        if not self.structured:
+            self._preamble_text(token)
+        elif self.provision is not None:
+            self._provision_text(token, self.provision)
+        else:
+            self._block(self.container(), token.text, token.unit.line, Kind.BLOCK)
+
+    # preamble
+    def _preamble(self) -> _B:
+        if self.preamble is None:
+            self.preamble = self.root.add(_B(Kind.PREAMBLE))
+        return self.preamble
+
+    def _end_preamble(self) -> None:
+        self.structured = True
+
+    def _preamble_text(self, token: Token) -> None:
+        preamble = self._preamble()
+        preamble.line = preamble.line or token.unit.line
+        mark = token.marker
+        last = preamble.children[-1] if preamble.children else None
+        if mark and mark.style == "(1)":
+            node = preamble.add(_B(Kind.RECITAL, mark.label, line=token.unit.line))
+            _set_text(node, mark.rest)
+            _mark(node, node.text)
+        elif last is not None and last.kind is Kind.RECITAL and not last.text:
+            _set_text(last, token.text)  # "(12)" alone on its line, the words on the next
+            _mark(last, last.text)
+        else:
+            kind = Kind.CITATION if patterns.CITATION.match(token.text) else Kind.BLOCK
+            self._block(preamble, token.text, token.unit.line, kind)
+
+    @staticmethod
+    def _block(parent: _B, text: str, line: int, kind: Kind) -> None:
+        node = parent.add(_B(kind, line=line))
+        _set_text(node, text)
+        _mark(node, node.text)
+
+    # numbered paragraphs, points, items
+    def _provision_text(self, token: Token, provision: _B) -> None:
+        line = token.unit.line
+        option = patterns.OPTION.match(token.text)
+        mark = token.marker
+        if option:
+            self.levels = []
+            node = provision.add(_B(Kind.PARAGRAPH, option.group("label"), line=line, style="option",
+                                    marks={Mark.OPTION}))
+            _set_text(node, option.group("rest"))
+            _mark(node, node.text)
+            self.levels = [node]
+            return
+        if mark is None and token.unit.bullet:
+            mark = patterns.Marker("bullet", "", "", token.text)
+        if mark is None:
+            top = self.levels[-1] if self.levels else None
+            if top is not None and not top.text and not top.children:
+                _set_text(top, token.text)  # "(2)" alone on its line, the words on the next
+                _mark(top, top.text)
+                return
+            parent = self.levels[0] if self.levels and self.levels[0].style == "option" else provision
+            self.levels = self.levels[:1] if parent is not provision else []
+            node = parent.add(_B(Kind.PARAGRAPH, line=line, style="intro" if token.text.endswith(":") else ""))
+            _set_text(node, token.text)
+            _mark(node, node.text)
+            if node.style == "intro":
+                self.levels.append(node)
+            return
+        style = self._style(mark)
+        depth = next((k for k, level in enumerate(self.levels) if level.style == style), None)
+        if depth is not None:
+            self.levels = self.levels[:depth]
+        parent = self.levels[-1] if self.levels else provision
+        counted = sum(1 for level in self.levels if level.style not in ("option",))
+        kind = (Kind.PARAGRAPH, Kind.POINT, Kind.ITEM)[min(counted, 2)]
+        node = parent.add(_B(kind, mark.label, line=line, style=style, value=mark.value))
+        _set_text(node, mark.rest)
+        _mark(node, node.text)
+        self.levels.append(node)
+
+    def _style(self, mark: patterns.Marker) -> str:
+        """The numbering family of a marker; decides whether ``(i)`` is the ninth point or the first item."""
+        if not mark.could_be_roman:
+            return mark.style
+        roman = "r" + mark.style
+        for level in reversed(self.levels):
+            if level.style == mark.style and _ALPHA_NEXT.get(level.value) == mark.value:
+                return mark.style
+            if level.style == roman and patterns.roman_value(level.value) + 1 == patterns.roman_value(mark.value):
+                return roman
+        return roman if mark.value == "i" else mark.style
+
+
+def _mark(node: _B, text: str) -> None:
+    stripped = patterns.FOOTNOTE_REF.sub("", text).replace("[...]", "").replace("[…]", "")
+    if "[" in stripped or "]" in stripped:
+        node.marks.add(Mark.BRACKETS)
+
+
+def _freeze(node: _B, footnotes: dict[str, str], used: set[str]) -> Node:
+    used.update(node.refs)
+    return Node(
+        kind=node.kind,
+        label=node.label,
+        title=node.title,
+        text=node.text,
+        children=tuple(_freeze(child, footnotes, used) for child in node.children),
+        line=node.line,
+        marks=frozenset(node.marks),
+        footnotes=tuple(footnotes[ref] for ref in node.refs if ref in footnotes),
+    )
+
+
+# --- languages, to name the texts of a bilingual file ---------------------------------------------------------
+
+_STOPWORDS = {
+    "English": "the of and to in shall be that this or",
+    "Dutch": "de het van en een in te dat op zijn",
+    "German": "der die und das zu den von mit nicht ist",
+    "French": "le la les de des et du en une est",
+    "Spanish": "el la los de las y en que del por",
+}
+
+
+def guess_language(text: str) -> str:
+    words = Counter(re.findall(r"[a-zäöüéèàç]+", text.lower()))
+    scores = {lang: sum(words[w] for w in stop.split()) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] else ""
+
+
+# --- entry point --------------------------------------------------------------------------------------------
+
+
+def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
+    """Build the article tree of one draft, with warnings about what was guessed."""
+    tokens = _sections_by_paragraph_sign([classify(unit) for unit in units if unit.text])
+    warnings: list[Diagnostic] = []
+    if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX) for t in tokens):
+        blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line) for t in tokens]
+        warnings.append(Diagnostic(
+            f"no articles, chapters or annexes found — loaded as {len(blocks)} unstructured paragraphs; "
+            "check that this is a treaty draft (treatydiff outline shows what was read)"))
+        return tuple(blocks), tuple(warnings)
+    footnotes: dict[str, str] = {}
+    starts = split_texts(tokens)
+    segments = [tokens[a:b] for a, b in zip(starts, [*starts[1:], len(tokens)], strict=True)]
+    trees: list[list[_B]] = []
+    for segment in segments:
+        trees.append(_Builder(segment, footnotes).build())
+    used: set[str] = set()
+    if len(trees) == 1:
+        nodes = tuple(_freeze(node, footnotes, used) for node in trees[0])
+    else:
+        texts = []
+        for k, (segment, tree) in enumerate(zip(segments, trees, strict=True), start=1):
+            language = guess_language(" ".join(t.unit.text for t in segment[:400]))
+            children = tuple(_freeze(node, footnotes, used) for node in tree)
+            texts.append(Node(Kind.TEXT, str(k), language, children=children, line=segment[0].unit.line))
+        nodes = tuple(texts)
+        where = ", ".join(f"text {n.label}{f' ({n.title})' if n.title else ''} from line {n.line}" for n in texts)
+        warnings.append(Diagnostic(
+            f"article numbers repeat: the file holds {len(texts)} texts of the instrument "
+            f"(e.g. two languages), kept apart as {where}", texts[1].line))
+    unused = [label for label in footnotes if label not in used]
+    if unused:
+        warnings.append(Diagnostic(f"footnote definitions never referred to: {', '.join(unused[:10])}"))
+    return nodes, tuple(warnings)

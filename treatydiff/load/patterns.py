@@ -1,0 +1,110 @@
+"""Stage 1, load: what treaty structure looks like in text — heading and numbering patterns, shared by the
+normaliser (to know where a wrapped paragraph ends) and the structure parser (to build the tree)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from treatydiff.model import Kind
+
+# Words that introduce an article, in the languages of the texts treatydiff meets (en, fr, nl, de, es, it).
+_ARTICLE_WORDS = r"Article|ARTICLE|Artikel|ARTIKEL|Art\.|ART\.|Art|ART|Artículo|ARTÍCULO|Articolo|ARTICOLO|§"
+_LATIN = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
+_ROMAN = r"[IVXLC]+"
+_NUMBER = (
+    rf"(?:\[\s*[0-9A-Za-z. ]{{1,8}}\s*\]"  # Article [X], Article [5]
+    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}(?:\s*(?:{_LATIN})\b)?"  # 5, 4a, 12.1, 5 bis
+    rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
+    rf"|premier|first|erster)"
+)
+ARTICLE = re.compile(
+    rf"^(?:\([^)]{{1,12}}\)\s*)?(?P<word>{_ARTICLE_WORDS})\s*(?P<number>{_NUMBER}"
+    rf"(?:\s+(?:und|and|et|en|to|bis)\s+{_NUMBER})?)(?P<rest>.*)$"
+)
+_DELETED = (
+    r"deleted|repealed|removed|weggefallen|aufgehoben|vervallen|supprimé|abrogé|"
+    r"supprimée|abrogée|suprimido|derogado|soppresso"
+)
+PLACEHOLDER = re.compile(rf"^\s*[-–—:.]?\s*[\[(]\s*(?:{_DELETED})\s*[\])]\s*\.?\s*$", re.I)
+
+_DIVISIONS: dict[str, Kind] = {}
+for _kind, _words in {
+    Kind.PART: "Part Deel Teil Partie Parte",
+    Kind.TITLE: "Title Titel Titre Título Titolo",
+    Kind.CHAPTER: "Chapter Hoofdstuk Kapitel Chapitre Capítulo Capitolo",
+    Kind.SECTION: "Section Afdeling Abschnitt Sección Sezione Paragraaf",
+    Kind.SUBSECTION: "Subsection Sub-section Unterabschnitt Sous-section",
+    Kind.ANNEX: "Annex Appendix Schedule Bijlage Anhang Anlage Annexe Anexo Allegato",
+}.items():
+    for _word in _words.split():
+        _DIVISIONS[_word.lower()] = _kind
+DIVISION = re.compile(
+    r"^(?P<word>" + "|".join(sorted(_DIVISIONS, key=len, reverse=True)) + r")\b\.?"
+    rf"(?:\s+(?P<number>{_ROMAN}[a-z]?|\d+(?:\.\d+)*[a-z]?|[A-Z]{{1,3}}(?:\.\d+)?)\b\.?)?(?P<rest>.*)$",
+    re.I,
+)
+PREAMBLE = re.compile(r"^(?:Preamble|Preambule|Préambule|Präambel|Preámbulo|Preambolo)\b[.:]?\s*(?P<rest>.*)$", re.I)
+CITATION = re.compile(r"^(?:Having regard to|Gelet op|Gestützt auf|Vu (?:le|la|les|l'))\b")
+OPTION = re.compile(r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.–-]?\s*(?P<rest>.*)$")
+
+# Numbering inside an article. Each style is (name, pattern); the value is group "v".
+_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("(1)", re.compile(r"^\((?P<v>\d{1,3}[a-z]?)\)\s*(?=\S)")),
+    ("1.", re.compile(r"^(?P<v>\d{1,3}[a-z]?)\.(?:\s+|$)(?=\S|$)")),
+    ("1)", re.compile(r"^(?P<v>\d{1,3}[a-z]?)\)\s+(?=\S)")),
+    ("(a)", re.compile(r"^\((?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s*(?=\S|$)")),
+    ("a)", re.compile(r"^(?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s+(?=\S)")),
+    ("a.", re.compile(r"^(?P<v>[a-z]|[ivxl]{1,6})\.\s+(?=\S)")),
+    ("(A)", re.compile(r"^\((?P<v>[A-Z])\)\s*(?=\S)")),
+)
+_ROMAN_LOWER = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker at the start of a unit: its style family ("(1)", "a)", ...), its printed label,
+    the value as text, whether it could be a lower-case Roman numeral, and the text after it."""
+
+    style: str
+    label: str
+    value: str
+    rest: str
+
+    @property
+    def could_be_roman(self) -> bool:
+        return self.style[0:2] != "(1" and self.style not in ("1.", "1)", "(A)") and bool(
+            _ROMAN_LOWER.match(self.value)
+        ) and self.value != ""
+
+
+def marker(text: str) -> Marker | None:
+    """The numbering marker that opens ``text``, if any."""
+    for style, pattern in _STYLES:
+        match = pattern.match(text)
+        if match:
+            return Marker(style, match.group(0).strip(), match.group("v"), text[match.end():].strip())
+    return None
+
+
+def roman_value(text: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for i, ch in enumerate(text.lower()):
+        v = values[ch]
+        total += -v if i + 1 < len(text) and values[text[i + 1].lower()] > v else v
+    return total
+
+
+def division_kind(word: str) -> Kind:
+    return _DIVISIONS[word.lower()]
+
+
+def starts_unit(text: str) -> bool:
+    """Does this line open a new unit (heading, numbered paragraph, point, option) rather than continue one?"""
+    return bool(marker(text) or OPTION.match(text) or FOOTNOTE_DEF.match(text))
+
+
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
+BRACKET = re.compile(r"\[(?!\^)|(?<!\[\^\w)\]")

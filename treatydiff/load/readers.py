@@ -1,0 +1,137 @@
+"""Stage 1, load: one reader per format turns decoded text into SourceLines; registered by format name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from treatydiff.load.lines import SourceLine
+
+Reader = Callable[[str], list[SourceLine]]
+READERS: dict[str, Reader] = {}
+#: File extensions each reader claims.
+EXTENSIONS: dict[str, str] = {}
+
+
+def register(name: str, *extensions: str) -> Callable[[Reader], Reader]:
+    def wrap(func: Reader) -> Reader:
+        READERS[name] = func
+        for ext in (name, *extensions):
+            EXTENSIONS[ext] = name
+        return func
+
+    return wrap
+
+
+def _split(text: str) -> list[tuple[int, str, bool]]:
+    """Lines with their 1-based numbers; a form feed inside a line starts a new page there."""
+    out: list[tuple[int, str, bool]] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        page_break = "\f" in line
+        out.append((number, line.replace("\f", ""), page_break))
+    return out
+
+
+@register("txt", "text")
+def read_text(text: str) -> list[SourceLine]:
+    """Plain text: every line as it is; indentation kept as a hint."""
+    return [
+        SourceLine(line.strip(), number, indent=len(line) - len(line.lstrip()), page_break=pb)
+        for number, line, pb in _split(text)
+    ]
+
+
+# --- Markdown ---------------------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_BULLET = re.compile(r"^[*+-]\s+(?=\S)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+_SPAN = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\{[^}]*\}")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_EMPHASIS = (
+    re.compile(r"(?<![\w*\\])(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])"),
+    re.compile(r"(?<![\w\\])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)"),
+    re.compile(r"(?<!~)~~(?=\S)(.+?)(?<=\S)~~"),
+)
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_WHOLE_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1$")
+
+
+def _inline(text: str) -> str:
+    """Markdown inline markup -> its words. Escapes are resolved last, so ``\\[deleted\\]`` stays a bracket."""
+    text = _BR.sub(" ", text)
+    text = _TAG.sub("", text)
+    text = _IMAGE.sub(r"\1", text)
+    for _ in range(3):  # nested links and spans
+        new = _SPAN.sub(r"\1", _LINK.sub(r"\1", text))
+        if new == text:
+            break
+        text = new
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    for _ in range(2):
+        for pattern in _EMPHASIS:
+            text = pattern.sub(lambda m: m.group(m.lastindex or 1), text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+@register("md", "markdown")
+def read_markdown(text: str) -> list[SourceLine]:
+    """Markdown (CommonMark, GitHub and pandoc flavours): headings become hints, markup is dropped, words stay."""
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    raw = _split(text)
+    out: list[SourceLine] = []
+    skip_until: int = -1
+    in_fence = False
+    raw_fence = False
+    # YAML front matter, and a leading <meta ...> line that some exporters write
+    first = next((i for i, (_, line, _) in enumerate(raw) if line.strip()), 0)
+    if raw and raw[first][1].strip() == "---":
+        for j in range(first + 1, len(raw)):
+            if raw[j][1].strip() in ("---", "..."):
+                skip_until = j
+                break
+    for index, (number, line, page_break) in enumerate(raw):
+        stripped = line.strip()
+        if index <= skip_until or (index == first and stripped.lower().startswith("<meta")):
+            out.append(SourceLine("", number))
+            continue
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            raw_fence = in_fence and "{=" in stripped  # pandoc raw HTML/LaTeX: markup, not text
+            out.append(SourceLine("", number))
+            continue
+        if in_fence:
+            out.append(SourceLine("" if raw_fence else stripped, number))
+            continue
+        if re.fullmatch(r"(\*\s*){3,}|(-\s*){3,}|(_\s*){3,}|=+|\|?[-:| ]+\|[-:| ]*", stripped):
+            out.append(SourceLine("", number))  # rules, setext underlines, table separators
+            continue
+        heading = 0
+        match = _HEADING.match(line)
+        if match:
+            heading, line = len(match.group(1)), match.group(2)
+        body = line.lstrip()
+        indent = len(line) - len(body)
+        while body.startswith(">"):
+            body = body[1:].lstrip()
+        if body.startswith(":") and re.match(r":\s{2,}", body):  # pandoc definition-list value
+            body = body[1:].lstrip()
+        bullet = bool(_BULLET.match(body)) and not heading
+        if bullet:
+            body = _BULLET.sub("", body, count=1)
+        whole = _WHOLE_EMPHASIS.match(body.rstrip())
+        body = _inline(body).strip()
+        if body.startswith("|") and body.endswith("|"):  # a table row: cells as text
+            body = " ".join(cell.strip() for cell in body.strip("|").split("|") if cell.strip())
+        out.append(
+            SourceLine(body, number, heading=heading, emphasis=bool(whole), bullet=bullet, indent=indent,
+                       page_break=page_break)
+        )
+    return out

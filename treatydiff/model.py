@@ -1,0 +1,167 @@
+"""Data model shared by every stage: frozen dataclasses and enums only, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a node of the article tree is."""
+
+    TEXT = "text"  # one whole text of the instrument, when a file holds it twice (English, then Dutch)
+    PREAMBLE = "preamble"
+    CITATION = "citation"  # "Having regard to ..."
+    RECITAL = "recital"  # "(12) Whereas ..." / numbered considerations
+    PART = "part"
+    TITLE = "title"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    DIVISION = "division"  # a heading that groups what follows but names no known division ("Final clauses")
+    ARTICLE = "article"
+    PARAGRAPH = "paragraph"
+    POINT = "point"
+    ITEM = "item"
+    ANNEX = "annex"
+    BLOCK = "block"  # a paragraph of a text with no recognisable structure, or loose text
+
+
+#: Kinds that group articles; an article's "path" is the headings of these above it.
+DIVISION_KINDS = frozenset(
+    {Kind.TEXT, Kind.PART, Kind.TITLE, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.DIVISION}
+)
+#: Kinds that the differ aligns as units ("provisions").
+PROVISION_KINDS = frozenset({Kind.ARTICLE, Kind.ANNEX})
+
+
+class Mark(StrEnum):
+    """Facts about a node that negotiators care about."""
+
+    DELETED = "deleted"  # a placeholder such as "Article 24 [deleted]"
+    BRACKETS = "brackets"  # holds square-bracketed negotiating text
+    OPTION = "option"  # an "Option 1" / "Option 2" alternative
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One unit of a draft. ``label`` is the number as printed ("5 bis", "(a)"), ``text`` the unit's own words
+    (without its number), ``children`` the units inside it, ``line`` its 1-based line in the source."""
+
+    kind: Kind
+    label: str = ""
+    title: str = ""
+    text: str = ""
+    children: tuple[Node, ...] = ()
+    line: int = 0
+    marks: frozenset[Mark] = frozenset()
+    footnotes: tuple[str, ...] = ()
+
+    @property
+    def deleted(self) -> bool:
+        return Mark.DELETED in self.marks
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every node below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def full_text(self) -> str:
+        """The node's words and those of everything below it, numbers included, one unit per line."""
+        parts = []
+        own = " ".join(p for p in (self.label if self.kind not in PROVISION_KINDS else "", self.text) if p)
+        if own:
+            parts.append(own)
+        parts.extend(child.full_text() for child in self.children)
+        return "\n".join(p for p in parts if p)
+
+    def heading(self) -> str:
+        """How the node is named in a report: "Chapter II — Offences", "Article 5 — Scope"."""
+        word = self.kind.value.capitalize()
+        name = f"{word} {self.label}".strip() if self.kind is not Kind.DIVISION else ""
+        if self.title:
+            return f"{name} — {self.title}" if name else self.title
+        return name or word
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A warning raised while loading: the reader or parser was unsure but went on."""
+
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """An article or annex with where it stands: the headings of the divisions above it."""
+
+    node: Node
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One version of a text, read into an article tree."""
+
+    source: str
+    label: str
+    format: str
+    nodes: tuple[Node, ...]
+    warnings: tuple[Diagnostic, ...] = ()
+
+    def walk(self) -> Iterator[Node]:
+        for node in self.nodes:
+            yield from node.walk()
+
+    def provisions(self) -> Iterator[Provision]:
+        """Every article and annex with its division path, in document order. Articles inside an annex belong
+        to the annex and are not listed on their own."""
+
+        def visit(nodes: tuple[Node, ...], path: tuple[str, ...]) -> Iterator[Provision]:
+            for node in nodes:
+                if node.kind in PROVISION_KINDS:
+                    yield Provision(node, path)
+                elif node.kind in DIVISION_KINDS:
+                    yield from visit(node.children, (*path, node.heading()))
+
+        yield from visit(self.nodes, ())
+
+    def articles(self) -> Iterator[Provision]:
+        return (p for p in self.provisions() if p.node.kind is Kind.ARTICLE)
+
+    def annexes(self) -> Iterator[Provision]:
+        return (p for p in self.provisions() if p.node.kind is Kind.ANNEX)
+
+    def counts(self) -> dict[str, int]:
+        """What a reader counts in the header of an outline."""
+        articles = [p.node for p in self.articles()]
+        return {
+            "articles": sum(1 for a in articles if not a.deleted),
+            "placeholders": sum(1 for a in articles if a.deleted),
+            "annexes": sum(1 for _ in self.annexes()),
+            "recitals": sum(1 for n in self.walk() if n.kind is Kind.RECITAL),
+            "paragraphs": sum(1 for n in self.walk() if n.kind is Kind.PARAGRAPH),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """Everything the load stage can be told. ``max_size`` is in bytes."""
+
+    format: str | None = None  # force a reader ("txt", "md"); None: by extension, then by content
+    max_size: int = 50 * 1024 * 1024
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a renderer may be told: how much to show, never what was found. Colours and width belong to the
+    Rich console the CLI hands in, not here. ``depth`` is how many levels of the tree to show (0: all)."""
+
+    depth: int = 0
