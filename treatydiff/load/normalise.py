@@ -51,9 +51,15 @@ _PAGE_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 
+_PAGE_NUMBER_PART = re.compile(
+    r"(?:\s*(?:-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.|seite|pagina)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)\s*)$",
+    re.I,
+)
+
+
 def _shape(text: str) -> str:
-    """A furniture line with its numbers blanked, so ``A/AC.1/3 page 4`` and ``... page 5`` count as one."""
-    return re.sub(r"\d+", "#", text.lower())
+    """A furniture line without its page number, so ``A/AC.1/3 Page 4`` and ``... Page 5`` count as one."""
+    return _PAGE_NUMBER_PART.sub("", text.lower()).strip()
 
 
 def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
@@ -67,7 +73,7 @@ def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
             body = [i for i in range(start, end) if lines[i].text]
-            edges.append(body[:3] + body[-3:])
+            edges.append(body[:2] + body[-2:])
         counts = Counter(_shape(lines[i].text) for page in edges for i in set(page))
         pages = len(edges)
         for page in edges:
@@ -82,14 +88,8 @@ def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
             drop.add(i)
     if not drop:
         return lines, 0
-    kept: list[SourceLine] = []
-    for i, line in enumerate(lines):
-        if i in drop:
-            continue
-        # blank lines that only framed the furniture would split a paragraph that runs across the page
-        if not line.text and (i - 1 in drop or i + 1 in drop):
-            continue
-        kept.append(line)
+    # a page break ends a block; a paragraph that ran across it is joined again by _rejoin_broken
+    kept = [SourceLine("", line.number) if i in drop else line for i, line in enumerate(lines)]
     return kept, len(drop)
 
 

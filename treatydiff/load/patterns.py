@@ -50,7 +50,7 @@ OPTION = re.compile(r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d
 
 # Numbering inside an article. Each style is (name, pattern); the value is group "v".
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("(1)", re.compile(r"^\((?P<v>\d{1,3}[a-z]?)\)\s*(?=\S)")),
+    ("(1)", re.compile(r"^\((?P<v>\d{1,3}[a-z]?)\)\s*(?=\S|$)")),
     ("1.", re.compile(r"^(?P<v>\d{1,3}[a-z]?)\.(?:\s+|$)(?=\S|$)")),
     ("1)", re.compile(r"^(?P<v>\d{1,3}[a-z]?)\)\s+(?=\S)")),
     ("(a)", re.compile(r"^\((?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s*(?=\S|$)")),

@@ -44,6 +44,7 @@ def read_text(text: str) -> list[SourceLine]:
 # --- Markdown ---------------------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+_LIST_HEADING = re.compile(r"^((?:\d{1,3}|[a-z])[.)]\s+)#{1,6}\s+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^[*+-]\s+(?=\S)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -123,6 +124,7 @@ def read_markdown(text: str) -> list[SourceLine]:
             body = body[1:].lstrip()
         if body.startswith(":") and re.match(r":\s{2,}", body):  # pandoc definition-list value
             body = body[1:].lstrip()
+        body = _LIST_HEADING.sub(r"\1", body)  # "1.  ### Title": a heading inside a list item
         bullet = bool(_BULLET.match(body)) and not heading
         if bullet:
             body = _BULLET.sub("", body, count=1)

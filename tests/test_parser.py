@@ -1,0 +1,338 @@
+"""The structure parser, one heading and numbering style at a time (text and Markdown readers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from treatydiff.load import load_text
+from treatydiff.model import Draft, Kind, Mark, Node
+
+
+def articles(draft: Draft) -> list[Node]:
+    return [p.node for p in draft.articles()]
+
+
+def labels(draft: Draft) -> list[str]:
+    return [a.label for a in articles(draft)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "title"),
+    [
+        ("Article 5", "5", ""),
+        ("ARTICLE 5", "5", ""),
+        ("Art. 5", "5", ""),
+        ("Art 93", "93", ""),
+        ("Article 5 bis", "5 bis", ""),
+        ("Article 4a", "4a", ""),
+        ("Article XIV", "XIV", ""),
+        ("§ 1", "1", ""),
+        ("Article [X]", "[X]", ""),
+        ("Article 12 Confidentiality", "12", "Confidentiality"),
+        ("Article 12 - Confidentiality", "12", "Confidentiality"),
+        ("ARTICLE 7: SCOPE OF APPLICATION", "7", "SCOPE OF APPLICATION"),
+    ],
+)
+def test_article_headings_in_plain_text(heading: str, label: str, title: str) -> None:
+    word = heading.split()[0].rstrip(":")
+    draft = load_text(f"{heading}\n\n1. The Parties shall co-operate.\n\n{word} 99\n\nText.\n", format="txt")
+    first = articles(draft)[0]
+    assert (first.label, first.title) == (label, title)
+    assert first.children[0].text == "The Parties shall co-operate."
+
+
+def test_article_in_brackets_is_marked() -> None:
+    draft = load_text("Article [X]\n[Jurisdiction]\n\n1. Text.\n", format="txt")
+    article = articles(draft)[0]
+    assert article.title == "[Jurisdiction]"
+    assert Mark.BRACKETS in article.marks
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["### Article  2  ", "###Article 2", "## Article 2", "*Article 2*", "**Article 2**", "*Article  2*"],
+)
+def test_markdown_heading_styles(heading: str) -> None:
+    text = f"### Article 1\n\nFirst.\n\n{heading}\n\n####Illegal access\n\nEach Party shall adopt measures.\n"
+    draft = load_text(text, format="md")
+    assert labels(draft) == ["1", "2"]
+    assert articles(draft)[1].title == "Illegal access"
+
+
+def test_title_on_same_line_in_italics() -> None:
+    draft = load_text("*Article 4c Exceptions to Article 4b*\n\n1. Text.\n", format="md")
+    assert (articles(draft)[0].label, articles(draft)[0].title) == ("4c", "Exceptions to Article 4b")
+
+
+def test_title_on_next_line_plain_text() -> None:
+    draft = load_text("Article 1\nPurpose\n\n1. The purpose of this Convention is\nto promote co-operation.\n")
+    article = articles(draft)[0]
+    assert article.title == "Purpose"
+    assert article.children[0].text == "The purpose of this Convention is to promote co-operation."
+
+
+def test_running_text_starting_with_article_is_not_a_heading() -> None:
+    text = "Article 1\n\n1. Measures taken under\nArticle 5 of this Convention shall apply.\n\nArticle 5 shall not apply to ships.\n"
+    draft = load_text(text, format="txt")
+    assert labels(draft) == ["1"]
+    assert "Article 5 of this Convention" in draft.nodes[0].children[0].text
+
+
+@pytest.mark.parametrize(
+    "heading", ["*Article 24 \\[deleted\\]*", "### Article 24 [deleted]", "Article 24 (deleted)", "### Art 49 (weggefallen)"]
+)
+def test_deleted_placeholders(heading: str) -> None:
+    number = "49" if "49" in heading else "24"
+    draft = load_text(f"Article 1\n\nText one.\n\n{heading}\n\nArticle 25\n\nText two.\n", format="md")
+    placeholder = next(a for a in articles(draft) if a.label == number)
+    assert placeholder.deleted and not placeholder.children
+    assert draft.counts()["articles"] == 2 and draft.counts()["placeholders"] == 1
+
+
+def test_divisions_nest_by_order_of_appearance() -> None:
+    text = """
+### CHAPTER  I
+####USE OF TERMS
+### Article 1
+Text.
+### CHAPTER II
+####MEASURES
+### SECTION 1
+####SUBSTANTIVE LAW
+### TITLE 1
+####OFFENCES
+### Article 2
+Text.
+### TITLE 2
+### Article 3
+Text.
+### CHAPTER III
+### Article 4
+Text.
+"""
+    draft = load_text(text, format="md")
+    paths = {p.node.label: p.path for p in draft.articles()}
+    assert paths["1"] == ("Chapter I — USE OF TERMS",)
+    assert paths["2"] == ("Chapter II — MEASURES", "Section 1 — SUBSTANTIVE LAW", "Title 1 — OFFENCES")
+    assert paths["3"] == ("Chapter II — MEASURES", "Section 1 — SUBSTANTIVE LAW", "Title 2")
+    assert paths["4"] == ("Chapter III",)
+
+
+def test_eu_style_title_chapter_section() -> None:
+    text = "# TITLE I GENERAL PROVISIONS\n\n*Article 1*\n\nText.\n\n# TITLE III\n\nHIGH-RISK\n\n## Chapter 2\n\n*Article 8*\n\nText.\n"
+    draft = load_text(text, format="md")
+    paths = {p.node.label: p.path for p in draft.articles()}
+    assert paths["1"] == ("Title I — GENERAL PROVISIONS",)
+    assert paths["8"] == ("Title III — HIGH-RISK", "Chapter 2")
+
+
+def test_unnamed_heading_is_a_division_and_headings_after_articles_close_them() -> None:
+    text = "### Article 13\n\nText.\n\n####Final clauses\n\n### Article 14\n\n####Signature\n\nText.\n"
+    draft = load_text(text, format="md")
+    paths = {p.node.label: p.path for p in draft.articles()}
+    assert paths["13"] == ()
+    assert paths["14"] == ("Final clauses",)
+    assert articles(draft)[1].title == "Signature"
+
+
+@pytest.mark.parametrize(
+    ("heading", "label"), [("### Annex   A", "A"), ("ANNEX I", "I"), ("Annex A", "A"), ("###Bijlage B", "B"), ("ANNEX", "")]
+)
+def test_annexes_are_not_articles(heading: str, label: str) -> None:
+    text = f"Article 1\n\nText.\n\n{heading}\n\nElimination\n\nPart I\n\n1. Aldrin.\n\nArticle 1\n\nArbitration.\n"
+    draft = load_text(text, format="md")
+    assert labels(draft) == ["1"]
+    annex = next(draft.annexes()).node
+    assert annex.label == label
+    assert draft.counts()["annexes"] == 1
+    assert any(n.kind is Kind.ARTICLE for n in annex.walk())  # articles inside an annex stay inside it
+
+
+def test_preamble_citations_and_recitals() -> None:
+    text = """Having regard to the Treaty on the Functioning of the European Union,
+
+Having regard to the proposal from the European Commission,
+
+Whereas:
+
+(1) The purpose of this Regulation is to improve the
+functioning of the internal market.
+
+(2)
+
+Artificial intelligence is a fast evolving family of technologies.
+
+HAVE ADOPTED THIS REGULATION:
+
+Article 1
+
+Text.
+"""
+    draft = load_text(text, format="txt")
+    preamble = draft.nodes[0]
+    assert preamble.kind is Kind.PREAMBLE
+    kinds = [c.kind for c in preamble.children]
+    assert kinds.count(Kind.CITATION) == 2
+    recitals = [c for c in preamble.children if c.kind is Kind.RECITAL]
+    assert [r.label for r in recitals] == ["(1)", "(2)"]
+    assert recitals[0].text == "The purpose of this Regulation is to improve the functioning of the internal market."
+    assert recitals[1].text.startswith("Artificial intelligence")
+    assert draft.counts()["recitals"] == 2
+
+
+def test_paragraphs_points_items() -> None:
+    text = """Article 2
+
+1. For the purposes of this Convention:
+
+(a) "computer system" means any device;
+
+(b) "data" means:
+
+(i) any representation;
+
+(ii) any program;
+
+2. Each Party may reserve the right.
+"""
+    article = articles(load_text(text, format="txt"))[0]
+    assert [c.label for c in article.children] == ["1.", "2."]
+    first = article.children[0]
+    assert [(c.kind, c.label) for c in first.children] == [(Kind.POINT, "(a)"), (Kind.POINT, "(b)")]
+    assert [(c.kind, c.label) for c in first.children[1].children] == [(Kind.ITEM, "(i)"), (Kind.ITEM, "(ii)")]
+
+
+def test_point_i_after_h_is_a_point() -> None:
+    points = "\n\n".join(f"({c}) point {c};" for c in "abcdefghij")
+    article = articles(load_text(f"Article 1\n\n1. Parties shall:\n\n{points}\n", format="txt"))[0]
+    assert [c.label for c in article.children[0].children] == [f"({c})" for c in "abcdefghij"]
+
+
+@pytest.mark.parametrize("style", ["a)", "a.", "(a)"])
+def test_point_styles(style: str) -> None:
+    def mark(c: str) -> str:
+        return style.replace("a", c)
+
+    text = f"Article 1\n\n1.  For this purpose:\n\n{mark('a')} first;\n\n{mark('b')} second.\n\n2.  Other.\n"
+    article = articles(load_text(text, format="md"))[0]
+    assert [c.label for c in article.children] == ["1.", "2."]
+    assert [c.text for c in article.children[0].children] == ["first;", "second."]
+
+
+def test_german_paragraphs_with_numbered_items() -> None:
+    text = "### Art 93\n\n(1) Das Bundesverfassungsgericht entscheidet:\n\n1.  über die Auslegung;\n\n2.  bei Meinungsverschiedenheiten;\n\n(2) Es entscheidet außerdem.\n"
+    article = articles(load_text(text, format="md"))[0]
+    assert [c.label for c in article.children] == ["(1)", "(2)"]
+    assert [(c.kind, c.label) for c in article.children[0].children] == [(Kind.POINT, "1."), (Kind.POINT, "2.")]
+
+
+def test_hard_wrapped_lines_and_hyphenation() -> None:
+    text = """Article 3
+
+(1) Alle Menschen sind vor dem Gesetz gleich.
+(2) Männer und Frauen sind gleichberechtigt. Der Staat fördert die tat-
+sächliche Durchsetzung der Gleichberechtigung und wirkt auf die
+Beseitigung bestehender Nachteile hin.
+"""
+    article = articles(load_text(text, format="md"))[0]
+    assert [c.label for c in article.children] == ["(1)", "(2)"]
+    assert "die tatsächliche Durchsetzung der Gleichberechtigung und wirkt auf die Beseitigung" in article.children[1].text
+
+
+def test_hyphenated_compound_kept_when_the_draft_spells_it_so() -> None:
+    text = "Article 1\n\nThe Parties shall foster co-operation. They shall promote co-\noperation in research.\n"
+    article = articles(load_text(text, format="txt"))[0]
+    assert article.children[0].text.endswith("They shall promote co-operation in research.")
+
+
+def test_brackets_and_options_are_kept_and_marked() -> None:
+    text = """Article 7
+
+1. [Each State Party shall][States Parties may] establish jurisdiction over [serious] offences.
+
+Option 1: Each State Party shall adopt such measures.
+
+Option 2: States Parties may adopt measures.
+
+2. Unbracketed text.
+"""
+    article = articles(load_text(text, format="txt"))[0]
+    first, option1, option2 = article.children[:3]
+    assert first.text.startswith("[Each State Party shall][States Parties may]")
+    assert Mark.BRACKETS in first.marks
+    assert (option1.label, Mark.OPTION in option1.marks) == ("Option 1", True)
+    assert option2.text == "States Parties may adopt measures."
+    assert Mark.BRACKETS not in article.children[-1].marks
+
+
+def test_markdown_noise_is_removed_without_losing_words() -> None:
+    text = """---
+title: A convention
+layout: default
+---
+<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />
+
+### Article 1
+
+<!-- editor's note: check this -->
+The Parties shall apply the [European Cultural Convention](../../BWBV0001/README.md) and *inter alia*
+the **rules** in \\[Annex I\\] and <sup>1)</sup> [underlined text]{.ul}.
+"""
+    draft = load_text(text, format="md")
+    body = articles(draft)[0].children[0].text
+    assert body == (
+        "The Parties shall apply the European Cultural Convention and inter alia the rules in [Annex I] "
+        "and 1) underlined text."
+    )
+    assert not any("title:" in n.text or "meta" in n.text for n in draft.walk())
+
+
+def test_footnotes_are_attached_to_their_node() -> None:
+    text = "Article 1\n\n1. The Parties shall act.[^1]\n\n[^1]: Proposed by one delegation.\n\nArticle 2\n\nText.\n"
+    article = articles(load_text(text, format="md"))[0]
+    assert article.children[0].text == "The Parties shall act."
+    assert article.children[0].footnotes == ("Proposed by one delegation.",)
+
+
+def test_two_languages_in_one_file_are_kept_apart() -> None:
+    english = "\n\n".join(f"### Article {n}\n\nThe Parties shall do {n}." for n in range(1, 4))
+    dutch = "\n\n".join(f"### Artikel {n}\n\nDe Partijen doen {n} van de het een." for n in range(1, 4))
+    text = f"##Convention\n\n{english}\n\n####Verdrag\n\nPreambule De lidstaten van de Raad.\n\n{dutch}\n"
+    draft = load_text(text, format="md")
+    assert [n.kind for n in draft.nodes] == [Kind.TEXT, Kind.TEXT]
+    assert [n.title for n in draft.nodes] == ["English", "Dutch"]
+    assert [len([a for a in n.walk() if a.kind is Kind.ARTICLE]) for n in draft.nodes] == [3, 3]
+    assert draft.nodes[1].children[0].children[0].text == "Verdrag"  # the Dutch title went with the Dutch text
+    assert any("article numbers repeat" in str(w) for w in draft.warnings)
+
+
+def test_paragraph_sign_groups_articles_when_a_text_also_has_artikel() -> None:
+    text = "### Hoofdstuk 2\n\n### § 1\n\n####Koning\n\n### Artikel 24\n\nTekst.\n\n### § 2\n\n### Artikel 42\n\nTekst.\n"
+    draft = load_text(text, format="md")
+    assert labels(draft) == ["24", "42"]
+    assert [p.path for p in draft.articles()][0] == ("Chapter 2", "Section 1 — Koning")
+
+
+def test_text_without_structure_loads_as_blocks_with_a_warning() -> None:
+    draft = load_text("A letter to the delegations.\n\nIt has two paragraphs.\n", format="txt")
+    assert [n.kind for n in draft.nodes] == [Kind.BLOCK, Kind.BLOCK]
+    assert any("no articles" in str(w) for w in draft.warnings)
+
+
+def test_typographic_characters_are_normalised() -> None:
+    text = "Article 1\n\n1. The \u201cParties\u201d shall\u00a0co\u2011operate \u2014 ``fully'' \ufb01nally.\u00ad\u200b\n"
+    assert articles(load_text(text, format="txt"))[0].children[0].text == (
+        'The "Parties" shall co-operate - "fully" finally.'
+    )
+
+
+def test_page_furniture_is_removed_and_paragraphs_rejoined() -> None:
+    body = "\n\n".join(f"Article {n}\n\n1. The Parties shall take measures number {n}." for n in range(1, 9))
+    pages = body.replace("Article 3\n", "Article 3\n\fA/AC.291/22\n- 2 -\n").replace(
+        "measures number 6.", "measures\n\fA/AC.291/22\n- 3 -\nnumber 6."
+    ).replace("Article 8", "\fA/AC.291/22\n- 4 -\nArticle 8")
+    draft = load_text(pages, format="txt")
+    texts = [a.children[0].text for a in articles(draft)]
+    assert texts[5] == "The Parties shall take measures number 6."
+    assert not any("A/AC.291" in n.text for n in draft.walk())
+    assert labels(draft) == [str(n) for n in range(1, 9)]
