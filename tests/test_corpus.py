@@ -71,7 +71,9 @@ def test_stockholm_annexes_are_annexes() -> None:
     english = draft.nodes[0]
     annexes = [n.label for n in english.children if n.kind is Kind.ANNEX]
     assert annexes == list("ABCDEFG")
-    top_articles = [n.label for n in english.walk() if n.kind is Kind.ARTICLE and n not in _annex_nodes(english)]
+    top_articles = [
+        n.label for n in english.walk() if n.kind is Kind.ARTICLE and n not in _annex_nodes(english)
+    ]
     assert top_articles[:29] == [str(n) for n in range(1, 30)]
     assert not any(p.node.label in "ABCDEFG" for p in draft.articles())
 
@@ -80,7 +82,9 @@ def _annex_nodes(text_node):  # type: ignore[no-untyped-def]
     return {id(n) for a in text_node.children if a.kind is Kind.ANNEX for n in a.walk()}
 
 
-@pytest.mark.parametrize("pattern", ["budapest-convention-ets185/v1-*.md", "budapest-additional-protocol-ets189/v2-*.md"])
+@pytest.mark.parametrize(
+    "pattern", ["budapest-convention-ets185/v1-*.md", "budapest-additional-protocol-ets189/v2-*.md"]
+)
 def test_budapest_files_hold_two_texts_with_the_same_articles(pattern: str) -> None:
     draft = load(one(pattern))
     assert len(draft.nodes) == 2
@@ -125,4 +129,8 @@ def test_no_markdown_noise_left_in_text(pattern: str) -> None:
         for node in draft.walk():
             for text in (node.text, node.title):
                 assert "](" not in text, (path.name, node.line, text[:80])
-                assert not re.search(r"\\[\[\]*_]|<!--|<meta|\{\.\w+\}|^#+", text), (path.name, node.line, text[:80])
+                assert not re.search(r"\\[\[\]*_]|<!--|<meta|\{\.\w+\}|^#+", text), (
+                    path.name,
+                    node.line,
+                    text[:80],
+                )

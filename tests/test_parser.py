@@ -65,7 +65,9 @@ def test_title_on_same_line_in_italics() -> None:
 
 
 def test_title_on_next_line_plain_text() -> None:
-    draft = load_text("Article 1\nPurpose\n\n1. The purpose of this Convention is\nto promote co-operation.\n")
+    draft = load_text(
+        "Article 1\nPurpose\n\n1. The purpose of this Convention is\nto promote co-operation.\n"
+    )
     article = articles(draft)[0]
     assert article.title == "Purpose"
     assert article.children[0].text == "The purpose of this Convention is to promote co-operation."
@@ -79,7 +81,13 @@ def test_running_text_starting_with_article_is_not_a_heading() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["*Article 24 \\[deleted\\]*", "### Article 24 [deleted]", "Article 24 (deleted)", "### Art 49 (weggefallen)"]
+    "heading",
+    [
+        "*Article 24 \\[deleted\\]*",
+        "### Article 24 [deleted]",
+        "Article 24 (deleted)",
+        "### Art 49 (weggefallen)",
+    ],
 )
 def test_deleted_placeholders(heading: str) -> None:
     number = "49" if "49" in heading else "24"
@@ -136,7 +144,8 @@ def test_unnamed_heading_is_a_division_and_headings_after_articles_close_them() 
 
 
 @pytest.mark.parametrize(
-    ("heading", "label"), [("### Annex   A", "A"), ("ANNEX I", "I"), ("Annex A", "A"), ("###Bijlage B", "B"), ("ANNEX", "")]
+    ("heading", "label"),
+    [("### Annex   A", "A"), ("ANNEX I", "I"), ("Annex A", "A"), ("###Bijlage B", "B"), ("ANNEX", "")],
 )
 def test_annexes_are_not_articles(heading: str, label: str) -> None:
     text = f"Article 1\n\nText.\n\n{heading}\n\nElimination\n\nPart I\n\n1. Aldrin.\n\nArticle 1\n\nArbitration.\n"
@@ -175,7 +184,10 @@ Text.
     assert kinds.count(Kind.CITATION) == 2
     recitals = [c for c in preamble.children if c.kind is Kind.RECITAL]
     assert [r.label for r in recitals] == ["(1)", "(2)"]
-    assert recitals[0].text == "The purpose of this Regulation is to improve the functioning of the internal market."
+    assert (
+        recitals[0].text
+        == "The purpose of this Regulation is to improve the functioning of the internal market."
+    )
     assert recitals[1].text.startswith("Artificial intelligence")
     assert draft.counts()["recitals"] == 2
 
@@ -199,7 +211,10 @@ def test_paragraphs_points_items() -> None:
     assert [c.label for c in article.children] == ["1.", "2."]
     first = article.children[0]
     assert [(c.kind, c.label) for c in first.children] == [(Kind.POINT, "(a)"), (Kind.POINT, "(b)")]
-    assert [(c.kind, c.label) for c in first.children[1].children] == [(Kind.ITEM, "(i)"), (Kind.ITEM, "(ii)")]
+    assert [(c.kind, c.label) for c in first.children[1].children] == [
+        (Kind.ITEM, "(i)"),
+        (Kind.ITEM, "(ii)"),
+    ]
 
 
 def test_point_i_after_h_is_a_point() -> None:
@@ -223,7 +238,16 @@ def test_german_paragraphs_with_numbered_items() -> None:
     text = "### Art 93\n\n(1) Das Bundesverfassungsgericht entscheidet:\n\n1.  über die Auslegung;\n\n2.  bei Meinungsverschiedenheiten;\n\n(2) Es entscheidet außerdem.\n"
     article = articles(load_text(text, format="md"))[0]
     assert [c.label for c in article.children] == ["(1)", "(2)"]
-    assert [(c.kind, c.label) for c in article.children[0].children] == [(Kind.POINT, "1."), (Kind.POINT, "2.")]
+    assert [(c.kind, c.label) for c in article.children[0].children] == [
+        (Kind.POINT, "1."),
+        (Kind.POINT, "2."),
+    ]
+
+
+def test_point_ending_with_and_closes_before_the_next_point() -> None:
+    text = "Article 1\n\n1. Each Party shall:\n(a) adopt measures; and\n(b) report them.\n"
+    point_a, point_b = articles(load_text(text, format="txt"))[0].children[0].children
+    assert (point_a.text, point_b.text) == ("adopt measures; and", "report them.")
 
 
 def test_hard_wrapped_lines_and_hyphenation() -> None:
@@ -236,11 +260,16 @@ Beseitigung bestehender Nachteile hin.
 """
     article = articles(load_text(text, format="md"))[0]
     assert [c.label for c in article.children] == ["(1)", "(2)"]
-    assert "die tatsächliche Durchsetzung der Gleichberechtigung und wirkt auf die Beseitigung" in article.children[1].text
+    assert (
+        "die tatsächliche Durchsetzung der Gleichberechtigung und wirkt auf die Beseitigung"
+        in article.children[1].text
+    )
 
 
 def test_hyphenated_compound_kept_when_the_draft_spells_it_so() -> None:
-    text = "Article 1\n\nThe Parties shall foster co-operation. They shall promote co-\noperation in research.\n"
+    text = (
+        "Article 1\n\nThe Parties shall foster co-operation. They shall promote co-\noperation in research.\n"
+    )
     article = articles(load_text(text, format="txt"))[0]
     assert article.children[0].text.endswith("They shall promote co-operation in research.")
 
@@ -302,7 +331,9 @@ def test_two_languages_in_one_file_are_kept_apart() -> None:
     assert [n.kind for n in draft.nodes] == [Kind.TEXT, Kind.TEXT]
     assert [n.title for n in draft.nodes] == ["English", "Dutch"]
     assert [len([a for a in n.walk() if a.kind is Kind.ARTICLE]) for n in draft.nodes] == [3, 3]
-    assert draft.nodes[1].children[0].children[0].text == "Verdrag"  # the Dutch title went with the Dutch text
+    assert (
+        draft.nodes[1].children[0].children[0].text == "Verdrag"
+    )  # the Dutch title went with the Dutch text
     assert any("article numbers repeat" in str(w) for w in draft.warnings)
 
 
@@ -310,7 +341,7 @@ def test_paragraph_sign_groups_articles_when_a_text_also_has_artikel() -> None:
     text = "### Hoofdstuk 2\n\n### § 1\n\n####Koning\n\n### Artikel 24\n\nTekst.\n\n### § 2\n\n### Artikel 42\n\nTekst.\n"
     draft = load_text(text, format="md")
     assert labels(draft) == ["24", "42"]
-    assert [p.path for p in draft.articles()][0] == ("Chapter 2", "Section 1 — Koning")
+    assert next(p.path for p in draft.articles()) == ("Chapter 2", "Section 1 — Koning")
 
 
 def test_text_without_structure_loads_as_blocks_with_a_warning() -> None:
@@ -328,9 +359,11 @@ def test_typographic_characters_are_normalised() -> None:
 
 def test_page_furniture_is_removed_and_paragraphs_rejoined() -> None:
     body = "\n\n".join(f"Article {n}\n\n1. The Parties shall take measures number {n}." for n in range(1, 9))
-    pages = body.replace("Article 3\n", "Article 3\n\fA/AC.291/22\n- 2 -\n").replace(
-        "measures number 6.", "measures\n\fA/AC.291/22\n- 3 -\nnumber 6."
-    ).replace("Article 8", "\fA/AC.291/22\n- 4 -\nArticle 8")
+    pages = (
+        body.replace("Article 3\n", "Article 3\n\fA/AC.291/22\n- 2 -\n")
+        .replace("measures number 6.", "measures\n\fA/AC.291/22\n- 3 -\nnumber 6.")
+        .replace("Article 8", "\fA/AC.291/22\n- 4 -\nArticle 8")
+    )
     draft = load_text(pages, format="txt")
     texts = [a.children[0].text for a in articles(draft)]
     assert texts[5] == "The Parties shall take measures number 6."

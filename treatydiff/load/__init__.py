@@ -27,7 +27,9 @@ def load(source: str | Path, options: LoadOptions = LoadOptions()) -> Draft:
     return _build(raw, options)
 
 
-def load_text(text: str, *, source: str = "<text>", format: str | None = None, label: str | None = None) -> Draft:
+def load_text(
+    text: str, *, source: str = "<text>", format: str | None = None, label: str | None = None
+) -> Draft:
     """Parse a draft already in memory (``format`` ``"txt"`` or ``"md"``; guessed from the text if None)."""
     raw = RawDraft(source, text.encode("utf-8"), "")
     return _build(raw, LoadOptions(format=format, label=label))
@@ -53,7 +55,9 @@ def _build(raw: RawDraft, options: LoadOptions) -> Draft:
     lines, furniture = normalise.strip_furniture(lines)
     notes: list[Diagnostic] = list(warnings)
     if furniture:
-        notes.append(Diagnostic(f"removed {furniture} lines of page furniture (running headers, page numbers)"))
+        notes.append(
+            Diagnostic(f"removed {furniture} lines of page furniture (running headers, page numbers)")
+        )
     nodes, parse_notes = parse.parse(normalise.units(lines))
     label = options.label or (Path(raw.source).stem if raw.source != "<stdin>" else "stdin")
     return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes))

@@ -87,14 +87,18 @@ def decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
     """
     data = raw.data
     if not data.strip():
-        raise LoadError(raw.source, "the file is empty", "check that the draft was saved or exported completely")
+        raise LoadError(
+            raw.source, "the file is empty", "check that the draft was saved or exported completely"
+        )
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise LoadError(
-                    raw.source, f"invalid {codec.upper()} text at byte {exc.start}", "re-save the file as UTF-8"
+                    raw.source,
+                    f"invalid {codec.upper()} text at byte {exc.start}",
+                    "re-save the file as UTF-8",
                 ) from None
             return _check_text(raw.source, text.lstrip("\ufeff")), ()
     if b"\x00" in data[:65536]:

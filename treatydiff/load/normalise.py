@@ -18,13 +18,44 @@ from treatydiff.load.lines import SourceLine, Unit
 
 _CHAR_MAP = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
-        "\u3000": " ", "\t": " ", "\v": " ",
-        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
-        "\u200e": None, "\u200f": None,
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\v": " ",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u200e": None,
+        "\u200f": None,
     }
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
@@ -79,9 +110,8 @@ def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
         for page in edges:
             for i in page:
                 text = lines[i].text
-                if counts[_shape(text)] >= max(2, pages // 2) and len(text) < 100:
-                    drop.add(i)
-                elif _PAGE_NUMBER.match(text) or _BARE_NUMBER.match(text):
+                running = counts[_shape(text)] >= max(2, pages // 2) and len(text) < 100
+                if running or _PAGE_NUMBER.match(text) or _BARE_NUMBER.match(text):
                     drop.add(i)
     for i, line in enumerate(lines):
         if _PAGE_NUMBER.match(line.text) and not line.heading:
@@ -95,7 +125,8 @@ def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
 
 # --- joining wrapped lines --------------------------------------------------------------------------------
 
-_CONTINUES = re.compile(r"(?:\b(?:and|or|und|oder|en|of|et|ou|y|e|o)|[^.;:,!?)\]\"'])$")
+# A line that ends a unit: closing punctuation, or a list joint ("...; and", "..., or") before the next point.
+_ENDS = re.compile(r"(?:[.;:,!?)\]\"']|[;,]\s*(?:and|or|und|oder|en|of|et|ou|y|e|o))$")
 _HYPHENATED = re.compile(r"(\w+)-$")
 
 
@@ -134,7 +165,9 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             text = current[0]
             for piece in current[1:]:
                 text = _join(text, piece, vocabulary)
-            out.append(Unit(text, first.number, first.heading, first.emphasis, first.bullet, block_start_of_first))
+            out.append(
+                Unit(text, first.number, first.heading, first.emphasis, first.bullet, block_start_of_first)
+            )
         current, first = [], None
 
     block_start_of_first = True
@@ -152,7 +185,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             or first.heading
             or first.emphasis
             or after_heading
-            or (patterns.starts_unit(text) and not _CONTINUES.search(current[-1]))
+            or (patterns.starts_unit(text) and bool(_ENDS.search(current[-1])))
             or _standalone_heading(current[-1], block_start_of_first, len(current))
         )
         if opens:
@@ -184,8 +217,14 @@ def _rejoin_broken(units: list[Unit]) -> list[Unit]:
             and not patterns.starts_unit(unit.text)
             and not _standalone_heading(prev.text, prev.block_start, 1)
         ):
-            out[-1] = Unit(f"{prev.text} {unit.text}", prev.line, prev.heading, prev.emphasis, prev.bullet,
-                           prev.block_start)
+            out[-1] = Unit(
+                f"{prev.text} {unit.text}",
+                prev.line,
+                prev.heading,
+                prev.emphasis,
+                prev.bullet,
+                prev.block_start,
+            )
         else:
             out.append(unit)
     return out
@@ -203,4 +242,4 @@ def _standalone_heading(text: str, block_start: bool, count: int) -> bool:
     if patterns.PLACEHOLDER.match(text):
         return False
     match = patterns.ARTICLE.match(text) or patterns.DIVISION.match(text)
-    return bool(match) and len(text) < 120 and not match.group("rest").strip()
+    return match is not None and len(text) < 120 and not match.group("rest").strip()

@@ -67,9 +67,8 @@ def _title_like(text: str) -> bool:
         return True
     return (
         any(ch.isalnum() for ch in text)
-        and
-        len(text) < 150
-        and (text[0].isupper() or text[0] in "[(\"'" or text[0].isdigit() is False and not text[0].islower())
+        and len(text) < 150
+        and (text[0].isupper() or text[0] in "[(\"'" or (text[0].isdigit() is False and not text[0].islower()))
         and text[-1] not in ";,"
         and not patterns.marker(text)
     )
@@ -86,12 +85,19 @@ def classify(unit: Unit) -> Token:
         rest = match.group("rest")
         sep = not rest or not rest[0].isalnum()  # "Article 5a" must not read as "Article 5" + "a..."
         if sep and patterns.PLACEHOLDER.match(rest):
-            return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")),
-                         text=rest.strip())
+            return Token(
+                T.PLACEHOLDER,
+                unit,
+                Kind.ARTICLE,
+                match.group("word"),
+                _number(match.group("number")),
+                text=rest.strip(),
+            )
         title = _title(rest)
         if sep and (strong or (unit.block_start and _title_like(title) and not title.endswith("."))):
-            return Token(T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")),
-                         title)
+            return Token(
+                T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")), title
+            )
     match = patterns.DIVISION.match(text)
     if match:
         word, number, rest = match.group("word"), match.group("number") or "", _title(match.group("rest"))
@@ -100,7 +106,9 @@ def classify(unit: Unit) -> Token:
         if kind is Kind.ANNEX and patterns.PLACEHOLDER.match(rest):
             return Token(T.ANNEX, unit, kind, word.lower(), number, text=rest)
         if named and (strong or unit.block_start) and _title_like(rest) and len(text) < 200:
-            return Token(T.ANNEX if kind is Kind.ANNEX else T.DIVISION, unit, kind, word.lower(), number, rest)
+            return Token(
+                T.ANNEX if kind is Kind.ANNEX else T.DIVISION, unit, kind, word.lower(), number, rest
+            )
     match = patterns.PREAMBLE.match(text)
     if match and (strong or unit.block_start):
         return Token(T.PREAMBLE, unit, Kind.PREAMBLE, text=match.group("rest"))
@@ -114,13 +122,15 @@ def _number(number: str) -> str:
 
 
 def _sections_by_paragraph_sign(tokens: list[Token]) -> list[Token]:
-    """"§ 1" numbers the articles of a German law, but groups articles where a text also has "Artikel"
+    """ "§ 1" numbers the articles of a German law, but groups articles where a text also has "Artikel"
     headings (the Dutch Grondwet): there it is a section."""
     words = {t.word for t in tokens if t.type in (T.ARTICLE, T.PLACEHOLDER)}
     if "§" not in words or len(words) == 1:
         return tokens
     return [
-        Token(T.DIVISION, t.unit, Kind.SECTION, "§", t.label, t.title) if t.type is T.ARTICLE and t.word == "§" else t
+        Token(T.DIVISION, t.unit, Kind.SECTION, "§", t.label, t.title)
+        if t.type is T.ARTICLE and t.word == "§"
+        else t
         for t in tokens
     ]
 
@@ -158,9 +168,7 @@ def _walk_back(tokens: list[Token], index: int, floor: int) -> int:
     j = index
     while j - 1 > floor and index - j < 12:
         prev = tokens[j - 1]
-        if prev.headingish:
-            j -= 1
-        elif prev.type is T.TEXT and not prev.marker and tokens[j - 2].headingish:
+        if prev.headingish or (prev.type is T.TEXT and not prev.marker and tokens[j - 2].headingish):
             j -= 1
         else:
             break
@@ -198,7 +206,9 @@ def _set_text(node: _B, text: str) -> None:
 
 
 _ALPHA_NEXT = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
-_UNKNOWN_LABEL = re.compile(r"^(?P<label>[IVXLC]+(?: ?[a-z])?|\d+[a-z]?|[A-Z]\d+(?:\.\d+)?)\.?(?:\s*[-:.]\s*|\s+|$)(?P<title>.*)$")
+_UNKNOWN_LABEL = re.compile(
+    r"^(?P<label>[IVXLC]+(?: ?[a-z])?|\d+[a-z]?|[A-Z]\d+(?:\.\d+)?)\.?(?:\s*[-:.]\s*|\s+|$)(?P<title>.*)$"
+)
 
 
 class _Builder:
@@ -268,7 +278,9 @@ class _Builder:
         key = token.kind.value
         if key not in self.ranks:
             self.ranks[key] = (self.divisions[-1].rank + 1) if self.divisions else 1
-        self._open_division(_B(token.kind, token.label, token.title, line=token.unit.line, rank=self.ranks[key]))
+        self._open_division(
+            _B(token.kind, token.label, token.title, line=token.unit.line, rank=self.ranks[key])
+        )
 
     def _open_division(self, node: _B) -> None:
         while self.divisions and self.divisions[-1].rank >= node.rank:
@@ -310,7 +322,9 @@ class _Builder:
         label, title = (match.group("label"), match.group("title")) if match else ("", token.text)
         if match and not title and not label[:1].isdigit() and len(label) > 4:
             label, title = "", token.text
-        self._open_division(_B(Kind.DIVISION, label, title, line=token.unit.line, rank=100 + token.unit.heading))
+        self._open_division(
+            _B(Kind.DIVISION, label, title, line=token.unit.line, rank=100 + token.unit.heading)
+        )
 
     def _leads_to_structure(self, index: int) -> bool:
         for token in self.tokens[index + 1 : index + 4]:
@@ -366,8 +380,9 @@ class _Builder:
         mark = token.marker
         if option:
             self.levels = []
-            node = provision.add(_B(Kind.PARAGRAPH, option.group("label"), line=line, style="option",
-                                    marks={Mark.OPTION}))
+            node = provision.add(
+                _B(Kind.PARAGRAPH, option.group("label"), line=line, style="option", marks={Mark.OPTION})
+            )
             _set_text(node, option.group("rest"))
             _mark(node, node.text)
             self.levels = [node]
@@ -382,7 +397,9 @@ class _Builder:
                 return
             parent = self.levels[0] if self.levels and self.levels[0].style == "option" else provision
             self.levels = self.levels[:1] if parent is not provision else []
-            node = parent.add(_B(Kind.PARAGRAPH, line=line, style="intro" if token.text.endswith(":") else ""))
+            node = parent.add(
+                _B(Kind.PARAGRAPH, line=line, style="intro" if token.text.endswith(":") else "")
+            )
             _set_text(node, token.text)
             _mark(node, node.text)
             if node.style == "intro":
@@ -408,7 +425,9 @@ class _Builder:
         for level in reversed(self.levels):
             if level.style == mark.style and _ALPHA_NEXT.get(level.value) == mark.value:
                 return mark.style
-            if level.style == roman and patterns.roman_value(level.value) + 1 == patterns.roman_value(mark.value):
+            if level.style == roman and patterns.roman_value(level.value) + 1 == patterns.roman_value(
+                mark.value
+            ):
                 return roman
         return roman if mark.value == "i" else mark.style
 
@@ -460,9 +479,12 @@ def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
     warnings: list[Diagnostic] = []
     if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX) for t in tokens):
         blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line) for t in tokens]
-        warnings.append(Diagnostic(
-            f"no articles, chapters or annexes found — loaded as {len(blocks)} unstructured paragraphs; "
-            "check that this is a treaty draft (treatydiff outline shows what was read)"))
+        warnings.append(
+            Diagnostic(
+                f"no articles, chapters or annexes found — loaded as {len(blocks)} unstructured paragraphs; "
+                "check that this is a treaty draft (treatydiff outline shows what was read)"
+            )
+        )
         return tuple(blocks), tuple(warnings)
     footnotes: dict[str, str] = {}
     starts = split_texts(tokens)
@@ -480,10 +502,16 @@ def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
             children = tuple(_freeze(node, footnotes, used) for node in tree)
             texts.append(Node(Kind.TEXT, str(k), language, children=children, line=segment[0].unit.line))
         nodes = tuple(texts)
-        where = ", ".join(f"text {n.label}{f' ({n.title})' if n.title else ''} from line {n.line}" for n in texts)
-        warnings.append(Diagnostic(
-            f"article numbers repeat: the file holds {len(texts)} texts of the instrument "
-            f"(e.g. two languages), kept apart as {where}", texts[1].line))
+        where = ", ".join(
+            f"text {n.label}{f' ({n.title})' if n.title else ''} from line {n.line}" for n in texts
+        )
+        warnings.append(
+            Diagnostic(
+                f"article numbers repeat: the file holds {len(texts)} texts of the instrument "
+                f"(e.g. two languages), kept apart as {where}",
+                texts[1].line,
+            )
+        )
     unused = [label for label in footnotes if label not in used]
     if unused:
         warnings.append(Diagnostic(f"footnote definitions never referred to: {', '.join(unused[:10])}"))

@@ -26,7 +26,7 @@ _DELETED = (
     r"deleted|repealed|removed|weggefallen|aufgehoben|vervallen|supprimé|abrogé|"
     r"supprimée|abrogée|suprimido|derogado|soppresso"
 )
-PLACEHOLDER = re.compile(rf"^\s*[-–—:.]?\s*[\[(]\s*(?:{_DELETED})\s*[\])]\s*\.?\s*$", re.I)
+PLACEHOLDER = re.compile(rf"^\s*[-\u2013—:.]?\s*[\[(]\s*(?:{_DELETED})\s*[\])]\s*\.?\s*$", re.I)
 
 _DIVISIONS: dict[str, Kind] = {}
 for _kind, _words in {
@@ -44,9 +44,13 @@ DIVISION = re.compile(
     rf"(?:\s+(?P<number>{_ROMAN}[a-z]?|\d+(?:\.\d+)*[a-z]?|[A-Z]{{1,3}}(?:\.\d+)?)\b\.?)?(?P<rest>.*)$",
     re.I,
 )
-PREAMBLE = re.compile(r"^(?:Preamble|Preambule|Préambule|Präambel|Preámbulo|Preambolo)\b[.:]?\s*(?P<rest>.*)$", re.I)
+PREAMBLE = re.compile(
+    r"^(?:Preamble|Preambule|Préambule|Präambel|Preámbulo|Preambolo)\b[.:]?\s*(?P<rest>.*)$", re.I
+)
 CITATION = re.compile(r"^(?:Having regard to|Gelet op|Gestützt auf|Vu (?:le|la|les|l'))\b")
-OPTION = re.compile(r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.–-]?\s*(?P<rest>.*)$")
+OPTION = re.compile(
+    r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.\u2013-]?\s*(?P<rest>.*)$"
+)
 
 # Numbering inside an article. Each style is (name, pattern); the value is group "v".
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -73,9 +77,12 @@ class Marker:
 
     @property
     def could_be_roman(self) -> bool:
-        return self.style[0:2] != "(1" and self.style not in ("1.", "1)", "(A)") and bool(
-            _ROMAN_LOWER.match(self.value)
-        ) and self.value != ""
+        return (
+            self.style[0:2] != "(1"
+            and self.style not in ("1.", "1)", "(A)")
+            and bool(_ROMAN_LOWER.match(self.value))
+            and self.value != ""
+        )
 
 
 def marker(text: str) -> Marker | None:
@@ -83,7 +90,7 @@ def marker(text: str) -> Marker | None:
     for style, pattern in _STYLES:
         match = pattern.match(text)
         if match:
-            return Marker(style, match.group(0).strip(), match.group("v"), text[match.end():].strip())
+            return Marker(style, match.group(0).strip(), match.group("v"), text[match.end() :].strip())
     return None
 
 

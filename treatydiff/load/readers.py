@@ -48,7 +48,9 @@ _LIST_HEADING = re.compile(r"^((?:\d{1,3}|[a-z])[.)]\s+)#{1,6}\s+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^[*+-]\s+(?=\S)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+_LINK = re.compile(
+    r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
+)
 _SPAN = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\{[^}]*\}")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -133,7 +135,14 @@ def read_markdown(text: str) -> list[SourceLine]:
         if body.startswith("|") and body.endswith("|"):  # a table row: cells as text
             body = " ".join(cell.strip() for cell in body.strip("|").split("|") if cell.strip())
         out.append(
-            SourceLine(body, number, heading=heading, emphasis=bool(whole), bullet=bullet, indent=indent,
-                       page_break=page_break)
+            SourceLine(
+                body,
+                number,
+                heading=heading,
+                emphasis=bool(whole),
+                bullet=bullet,
+                indent=indent,
+                page_break=page_break,
+            )
         )
     return out

@@ -1,0 +1,379 @@
+"""The command line, a thin layer over the stages: parse options, load, render, write, return an exit code.
+
+Every command returns an ``ExitCode``. ``TreatydiffGroup.main`` is the one place that turns what went wrong
+into one ``error: ...`` line on standard error and an exit code, so click's ``CliRunner`` in the tests sees
+exactly what a shell sees. Options that several commands share are defined once below (``load_options``,
+``output_options``, ``debug_option``, ``format_option(registry)``); a new command is one more ``@cli.command``
+that stacks them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, NoReturn, TypeVar, overload
+
+import click
+from rich.console import Console
+
+from treatydiff import __version__
+from treatydiff.errors import ExitCode, TreatydiffError
+from treatydiff.load import load
+from treatydiff.model import Draft, LoadOptions, RenderOptions
+from treatydiff.render import OUTLINE, Registry
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Width of reports written to a file with ``-o``: fixed, so the same draft gives the same file everywhere.
+FILE_WIDTH = 100
+#: Readers ``--from`` can force. (The loader owns the list; these are the ones it has today.)
+READER_NAMES = ("txt", "md")
+
+
+@dataclass
+class Env:
+    """What one run of the CLI works in; tests swap in fakes (as httpie's ``Environment``).
+
+    ``console``: where reports for standard output go; None builds one from ``--color``, the environment and
+    whether standard output is a terminal. ``environ``: read for ``NO_COLOR`` and ``FORCE_COLOR``.
+    ``debug``: set by ``--debug`` as soon as click parses it, so the error handler knows to show tracebacks.
+    """
+
+    console: Console | None = None
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    debug: bool = False
+
+
+# --- errors and exit codes: the one place ----------------------------------------------------------------
+
+
+class TreatydiffGroup(click.Group):
+    """A click group whose ``main`` maps every outcome to an ``ExitCode`` and a one-line message."""
+
+    @overload
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: Literal[True] = True,
+        **extra: Any,
+    ) -> NoReturn: ...
+
+    @overload
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = ...,
+        **extra: Any,
+    ) -> Any: ...
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line; exit with its code (``standalone_mode``) or return the code.
+
+        Pass ``obj=Env(...)`` to run in a made-up environment (a console writing to a ``StringIO``)."""
+        env = extra.pop("obj", None)
+        if not isinstance(env, Env):
+            env = Env()
+
+        def invoke() -> Any:
+            return super(TreatydiffGroup, self).main(
+                args, prog_name or "treatydiff", complete_var, standalone_mode=False, obj=env, **extra
+            )
+
+        code = run_mapped(invoke, env)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run_mapped(invoke: Callable[[], Any], env: Env) -> int:
+    """Call ``invoke`` (click in non-standalone mode) and turn its result or error into an exit code."""
+    try:
+        result = invoke()
+        return int(result) if result is not None else ExitCode.OK
+    except TreatydiffError as exc:
+        return _fail(env, exc.message(), ExitCode.ERROR)
+    except click.UsageError as exc:
+        if isinstance(exc, _NO_ARGS_IS_HELP):  # a bare `treatydiff`: click (>= 8.2) shows the help
+            exc.show()
+            return ExitCode.ERROR
+        command = exc.ctx.command_path if exc.ctx else "treatydiff"
+        return _fail(env, f"{_click_message(exc)} — see '{command} --help'", ExitCode.ERROR)
+    except click.ClickException as exc:
+        return _fail(env, _click_message(exc), ExitCode.ERROR)
+    except (click.Abort, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+        click.echo("\nerror: interrupted", err=True)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`treatydiff outline x | head`): not an error of ours. Point
+        # stdout at /dev/null so Python's own flush at exit does not complain a second time.
+        _silence_stdout()
+        return ExitCode.OK
+    except Exception as exc:
+        hint = "please report it" if env.debug else "rerun with --debug and report it"
+        return _fail(env, f"internal error: {type(exc).__name__}: {exc} — {hint}", ExitCode.ERROR)
+
+
+_NO_ARGS_IS_HELP: tuple[type[click.UsageError], ...] = tuple(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if isinstance(t, type)
+)
+
+
+def _click_message(exc: click.ClickException) -> str:
+    """Click's "No such option '--x'." in the house style: lower case start, no full stop before the dash."""
+    text = exc.format_message().strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _fail(env: Env, message: str, code: ExitCode) -> int:
+    if env.debug:
+        traceback.print_exc(file=sys.stderr)
+    click.echo(f"error: {' '.join(message.splitlines())}", err=True)
+    return code
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests) or already closed
+        pass
+
+
+# --- shared options ------------------------------------------------------------------------------------
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", re.I)
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2, "mib": 1024**2,
+               "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+
+
+def parse_size(ctx: click.Context | None, param: click.Parameter | None, value: str | int) -> int:
+    """A size in bytes from ``50M``, ``200K``, ``1G``, ``1.5M`` or ``4096`` (K, M, G are powers of 1024)."""
+    if isinstance(value, int):
+        return value
+    match = _SIZE.fullmatch(value)
+    unit = match.group(2).lower() if match else ""
+    if not match or unit not in _SIZE_UNITS:
+        raise click.BadParameter(f"{value!r} is not a size: write it like 200K, 50M or 1G", ctx, param)
+    size = int(float(match.group(1)) * _SIZE_UNITS[unit])
+    if size <= 0:
+        raise click.BadParameter(f"{value!r} is too small: it must be at least one byte", ctx, param)
+    return size
+
+
+def _stack(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """Several option decorators as one, applied in the order they are listed (as if written above a def)."""
+
+    def apply(func: F) -> F:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return apply
+
+
+def format_option(registry: Registry[Any], default: str) -> Callable[[F], F]:
+    """``-f/--format`` offering exactly the formats registered for this kind of report."""
+    return click.option(
+        "-f", "--format", "format_name", type=click.Choice(registry.names()), default=default,
+        show_default=True, help="Output format.",
+    )
+
+
+#: How drafts are read: ``from_format``, ``max_size`` -> ``load_options_from(...)``.
+load_options = _stack(
+    click.option(
+        "--from", "from_format", type=click.Choice(READER_NAMES, case_sensitive=False), default=None,
+        help="Read drafts as this format instead of judging by extension and content.",
+    ),
+    click.option(
+        "--max-size", callback=parse_size, default="50M", show_default=True, metavar="SIZE",
+        help="Refuse larger files (200K, 50M, 1G; K, M, G are powers of 1024).",
+    ),
+)
+
+#: Where and how reports are written: ``output``, ``color``.
+output_options = _stack(
+    click.option(
+        "-o", "--output", type=click.Path(allow_dash=True, path_type=str), default=None, metavar="FILE",
+        help="Write the report to FILE instead of standard output; nothing is written if anything fails.",
+    ),
+    click.option(
+        "--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+        help="Colour: auto uses it only on a terminal and honours NO_COLOR and FORCE_COLOR.",
+    ),
+)
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Env).debug = True
+
+
+#: ``--debug``: tracebacks for errors. Eager, so it is known even when a later option fails.
+debug_option = click.option(
+    "--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+    help="Show the Python traceback of an error.",
+)
+
+
+# --- helpers shared by commands ------------------------------------------------------------------------
+
+
+def load_options_from(from_format: str | None, max_size: int) -> LoadOptions:
+    return LoadOptions(format=from_format.lower() if from_format else None, max_size=max_size)
+
+
+def read_draft(source: str, options: LoadOptions) -> Draft:
+    """Load one draft and report its warnings on standard error: ``warning: FILE[:LINE]: message``."""
+    draft = load(source, options)
+    for warning in draft.warnings:
+        where = f"{draft.source}:{warning.line}" if warning.line else draft.source
+        click.echo(f"warning: {where}: {' '.join(warning.message.splitlines())}", err=True)
+    return draft
+
+
+def wants_color(choice: str, is_terminal: bool, environ: Mapping[str, str]) -> bool:
+    """``--color``: always and never win; auto honours NO_COLOR, then FORCE_COLOR, then the terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    return is_terminal
+
+
+def make_console(env: Env, color: str, output: str | None) -> Console:
+    """The one console a command renders with: the injected one, or one for the terminal, pipe or file."""
+    to_stdout = output in (None, "-")
+    if to_stdout and env.console is not None:
+        return env.console
+    is_terminal = to_stdout and _stdout_is_terminal()
+    width = None if to_stdout else FILE_WIDTH
+    # A file gets colour codes only when asked in so many words: FORCE_COLOR is for pipes and CI logs.
+    use_color = wants_color(color, is_terminal, env.environ) if to_stdout else color == "always"
+    if not use_color:
+        return Console(color_system=None, no_color=True, highlight=False, emoji=False, markup=False,
+                       width=width)
+    console = Console(force_terminal=True, no_color=False, highlight=False, emoji=False, markup=False,
+                      width=width)
+    if console.color_system is None:  # TERM=dumb and the like, but colour was asked for
+        console = Console(force_terminal=True, color_system="standard", no_color=False, highlight=False,
+                          emoji=False, markup=False, width=width)
+    return console
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def deliver(text: str, output: str | None, console: Console) -> None:
+    """Write a finished report to standard output (``None`` or ``-``) or atomically to a file."""
+    if output in (None, "-"):
+        console.file.write(text)
+        console.file.flush()
+    else:
+        write_atomically(output, text)
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``: readers of
+    ``path`` see the old content or the new, never half; on any failure nothing is left behind."""
+    if os.path.isdir(path):
+        raise TreatydiffError(path, "is a directory", "give the name of a file to write the report to")
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except OSError as exc:
+        raise TreatydiffError(
+            path, f"cannot write: {exc.strerror or exc}", "check that the folder exists and is writable"
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, _mode_for(path))
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise TreatydiffError(
+                path, f"cannot write: {exc.strerror or exc}", "check the path and the folder's permissions"
+            ) from None
+        raise
+
+
+def _mode_for(path: str) -> int:
+    """Keep the permissions of a file being replaced; a new file gets the usual 0666 less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+# --- commands --------------------------------------------------------------------------------------------
+
+
+@click.group("treatydiff", cls=TreatydiffGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="treatydiff", message="%(prog)s %(version)s")
+def cli() -> None:
+    """What changed between successive drafts of a treaty.
+
+    For now: `treatydiff outline DRAFT` shows the article tree a draft was read into.
+    Exit codes: 0 success, 2 bad input or usage, 130 interrupted.
+    """
+
+
+@cli.command()
+@click.argument("draft", type=click.Path(allow_dash=True, path_type=str))
+@format_option(OUTLINE, default="tree")
+@click.option(
+    "--depth", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+    help="Show N levels of the tree (1: only the top level); 0 shows all.",
+)
+@load_options
+@output_options
+@debug_option
+@click.pass_obj
+def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str | None, max_size: int,
+            output: str | None, color: str) -> ExitCode:
+    """Show how DRAFT was read: its parts, chapters, articles, paragraphs and annexes.
+
+    DRAFT is a .txt or .md file, or - for standard input. Warnings about the text go to standard error.
+    """
+    document = read_draft(draft, load_options_from(from_format, max_size))
+    console = make_console(env, color, output)
+    text = OUTLINE.get(format_name)(document, RenderOptions(depth=depth), console)
+    deliver(text, output, console)
+    return ExitCode.OK
+
+
+def main() -> NoReturn:
+    """Console-script entry point (``treatydiff``) and ``python -m treatydiff``."""
+    cli.main(prog_name="treatydiff")

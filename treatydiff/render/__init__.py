@@ -1,0 +1,93 @@
+"""Stage 4, render: one module per output format, each registered by name in a registry.
+
+There is one registry per kind of document a renderer reads, because each kind has its own signature:
+``OUTLINE`` holds the renderers of ``treatydiff outline`` (they read a ``Draft``); the change report of
+``compare`` will get its own registry of renderers that read a ``Comparison``, and ``check``/``lint`` one
+for verdicts. Inside a registry the name is the user's ``-f/--format`` value ("tree", "json", "markdown"),
+so the CLI offers exactly the names that are registered and a new format is a new module plus one
+``@OUTLINE.register("name")`` line — no ``if fmt == ...`` chain anywhere.
+
+Every renderer returns the finished text. It receives the Rich ``Console`` the CLI built (colour system and
+width); renderers that do not draw with Rich ignore it. Renderers only present what the earlier stages found:
+they never filter, reclassify or count differently from the JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+from rich.console import Console
+
+from treatydiff.model import Draft, RenderOptions
+
+R = TypeVar("R", bound=Callable[..., str])
+
+
+class UnknownFormat(LookupError):
+    """A format name that no renderer is registered under."""
+
+    def __init__(self, kind: str, name: str, known: tuple[str, ...]) -> None:
+        self.kind = kind
+        self.name = name
+        self.known = known
+        super().__init__(f"unknown {kind} format {name!r} — choose one of: {', '.join(known) or '(none)'}")
+
+
+class Registry(Generic[R]):
+    """Renderers of one kind of document, by format name, in the order they were registered."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._by_name: dict[str, R] = {}
+
+    def register(self, name: str) -> Callable[[R], R]:
+        """Decorator: make ``func`` the renderer for format ``name``."""
+
+        def add(func: R) -> R:
+            if name in self._by_name:
+                raise ValueError(f"{self.kind} format {name!r} is registered twice")
+            self._by_name[name] = func
+            return func
+
+        return add
+
+    def get(self, name: str) -> R:
+        """The renderer for ``name``; raises ``UnknownFormat`` naming the formats that exist."""
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise UnknownFormat(self.kind, name, self.names()) from None
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._by_name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_name)
+
+
+#: Renders a Draft's article tree: ``(draft, options, console) -> text``.
+OutlineRenderer = Callable[[Draft, RenderOptions, Console], str]
+
+#: ``treatydiff outline -f NAME``.
+OUTLINE: Registry[OutlineRenderer] = Registry("outline")
+
+
+def render_outline(draft: Draft, format: str, options: RenderOptions | None = None,
+                   console: Console | None = None) -> str:
+    """The outline of ``draft`` in ``format``; without a console, plain text 100 columns wide."""
+    renderer = OUTLINE.get(format)
+    return renderer(draft, options or RenderOptions(), console or plain_console())
+
+
+def plain_console(width: int = 100) -> Console:
+    """A console that draws without colour or terminal codes, for files and for callers of the API."""
+    return Console(width=width, color_system=None, force_terminal=False, no_color=True, highlight=False,
+                   emoji=False, markup=False)
+
+
+# Importing the renderer modules registers them; the order here is the order ``--help`` lists them in.
+from treatydiff.render import outline_tree, outline_json, outline_markdown  # noqa: E402, F401, I001
