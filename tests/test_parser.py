@@ -192,6 +192,19 @@ Text.
     assert draft.counts()["recitals"] == 2
 
 
+def test_un_style_preambular_paragraphs_are_recitals() -> None:
+    text = "The States Parties to this Convention,\n\nRecognizing that wetlands matter,\n\nMindful of the Ramsar Convention;\n\nHave agreed as follows:\n\nArticle 1\n\nText.\n"
+    preamble = load_text(text, format="txt").nodes[0]
+    assert [c.kind for c in preamble.children] == [Kind.BLOCK, Kind.RECITAL, Kind.RECITAL, Kind.BLOCK]
+
+
+def test_adjacent_brackets_in_markdown_are_negotiating_text_not_links() -> None:
+    text = "### Article 1\n\n1. [Each State Party shall][States Parties may] apply [the rules][r1].\n\n[r1]: https://example.org\n"
+    paragraph = articles(load_text(text, format="md"))[0].children[0]
+    assert paragraph.text == "[Each State Party shall][States Parties may] apply the rules."
+    assert Mark.BRACKETS in paragraph.marks
+
+
 def test_paragraphs_points_items() -> None:
     text = """Article 2
 

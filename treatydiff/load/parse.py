@@ -364,7 +364,12 @@ class _Builder:
             _set_text(last, token.text)  # "(12)" alone on its line, the words on the next
             _mark(last, last.text)
         else:
-            kind = Kind.CITATION if patterns.CITATION.match(token.text) else Kind.BLOCK
+            if patterns.CITATION.match(token.text):
+                kind = Kind.CITATION
+            elif patterns.PREAMBULAR.match(token.text):
+                kind = Kind.RECITAL
+            else:
+                kind = Kind.BLOCK
             self._block(preamble, token.text, token.unit.line, kind)
 
     @staticmethod

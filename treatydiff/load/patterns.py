@@ -48,6 +48,12 @@ PREAMBLE = re.compile(
     r"^(?:Preamble|Preambule|Préambule|Präambel|Preámbulo|Preambolo)\b[.:]?\s*(?P<rest>.*)$", re.I
 )
 CITATION = re.compile(r"^(?:Having regard to|Gelet op|Gestützt auf|Vu (?:le|la|les|l'))\b")
+# An unnumbered preambular paragraph in the UN / Council of Europe style: "Recognizing that ...,",
+# "Concerned by ...;", "Mindful of ...,", "Whereas ...".
+PREAMBULAR = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Bearing in mind|Whereas|Considérant|Rappelant|Overwegende|"
+    r"Erkennend|Gelet)\b.*[,;]$"
+)
 OPTION = re.compile(
     r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.\u2013-]?\s*(?P<rest>.*)$"
 )

@@ -49,8 +49,10 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^[*+-]\s+(?=\S)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(
-    r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
+    r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"
 )
+_REF_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\[([^\]]*)\]")
+_REF_DEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s+\S.*$", re.M)
 _SPAN = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\{[^}]*\}")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -66,8 +68,13 @@ _CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _WHOLE_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1$")
 
 
-def _inline(text: str) -> str:
-    """Markdown inline markup -> its words. Escapes are resolved last, so ``\\[deleted\\]`` stays a bracket."""
+def _inline(text: str, refs: frozenset[str] = frozenset()) -> str:
+    """Markdown inline markup -> its words. Escapes are resolved last, so ``\\[deleted\\]`` stays a bracket.
+
+    ``[a][b]`` is a reference link only when the document defines ``[b]:``; otherwise it is negotiating text
+    (two bracketed alternatives) and every word of it stays."""
+    if refs:
+        text = _REF_LINK.sub(lambda m: m.group(1) if (m.group(2) or m.group(1)).lower() in refs else m.group(0), text)
     text = _BR.sub(" ", text)
     text = _TAG.sub("", text)
     text = _IMAGE.sub(r"\1", text)
@@ -88,6 +95,7 @@ def _inline(text: str) -> str:
 def read_markdown(text: str) -> list[SourceLine]:
     """Markdown (CommonMark, GitHub and pandoc flavours): headings become hints, markup is dropped, words stay."""
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    refs = frozenset(m.group(1).lower() for m in _REF_DEF.finditer(text))
     raw = _split(text)
     out: list[SourceLine] = []
     skip_until: int = -1
@@ -103,6 +111,9 @@ def read_markdown(text: str) -> list[SourceLine]:
     for index, (number, line, page_break) in enumerate(raw):
         stripped = line.strip()
         if index <= skip_until or (index == first and stripped.lower().startswith("<meta")):
+            out.append(SourceLine("", number))
+            continue
+        if refs and _REF_DEF.match(line):  # a link reference definition: markup, not text
             out.append(SourceLine("", number))
             continue
         if _FENCE.match(line):
@@ -131,7 +142,7 @@ def read_markdown(text: str) -> list[SourceLine]:
         if bullet:
             body = _BULLET.sub("", body, count=1)
         whole = _WHOLE_EMPHASIS.match(body.rstrip())
-        body = _inline(body).strip()
+        body = _inline(body, refs).strip()
         if body.startswith("|") and body.endswith("|"):  # a table row: cells as text
             body = " ".join(cell.strip() for cell in body.strip("|").split("|") if cell.strip())
         out.append(
