@@ -26,8 +26,9 @@ from rich.console import Console
 from treatydiff import __version__
 from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load
-from treatydiff.model import Draft, LoadOptions, RenderOptions
-from treatydiff.render import OUTLINE, Registry
+from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions
+from treatydiff.render import COMPARE, OUTLINE, CompareRenderOptions, Registry
+from treatydiff.select import Selection, has_changes, select
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,6 +36,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 FILE_WIDTH = 100
 #: Readers ``--from`` can force. (The loader owns the list; these are the ones it has today.)
 READER_NAMES = ("txt", "md")
+#: What ``compare --ignore`` can leave out of the comparison (``DiffOptions.ignore``).
+IGNORE_NAMES = ("case", "punctuation", "quotes", "numbering")
 
 
 @dataclass
@@ -345,8 +348,9 @@ def _mode_for(path: str) -> int:
 def cli() -> None:
     """What changed between successive drafts of a treaty.
 
-    For now: `treatydiff outline DRAFT` shows the article tree a draft was read into.
-    Exit codes: 0 success, 2 bad input or usage, 130 interrupted.
+    `treatydiff compare OLD NEW` shows what changed; `treatydiff outline DRAFT` shows the article tree a
+    draft was read into. Exit codes: 0 success (no change), 1 changes found with `compare --exit-code`,
+    2 bad input or usage, 130 interrupted.
     """
 
 
@@ -372,6 +376,65 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
     text = OUTLINE.get(format_name)(document, RenderOptions(depth=depth), console)
     deliver(text, output, console)
     return ExitCode.OK
+
+
+@cli.command()
+@click.argument("old", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("new", type=click.Path(allow_dash=True, path_type=str))
+@format_option(COMPARE, default="terminal")
+@click.option(
+    "--article", "articles", multiple=True, metavar="SEL",
+    help="Only changes touching these articles: a number (5, 4a, 5 bis), a range (5-9), 'annex I', or words "
+    "of a title. Repeatable.",
+)
+@click.option(
+    "--chapter", "chapters", multiple=True, metavar="SEL",
+    help="Only changes in these divisions: a number (II, 2) or words of a chapter, part or section heading. "
+    "Repeatable.",
+)
+@click.option(
+    "--ignore", multiple=True, type=click.Choice(IGNORE_NAMES, case_sensitive=False),
+    help="Do not count differences of case, punctuation, quotes or paragraph numbering as changes. Repeatable.",
+)
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when anything changed (0 when nothing did).")
+@click.option(
+    "--show-unchanged", is_flag=True,
+    help="List unchanged articles too (terminal; JSON always lists every article).",
+)
+@load_options
+@output_options
+@debug_option
+@click.pass_obj
+def compare(env: Env, old: str, new: str, format_name: str, articles: tuple[str, ...], chapters: tuple[str, ...],
+            ignore: tuple[str, ...], exit_code: bool, show_unchanged: bool, from_format: str | None, max_size: int,
+            output: str | None, color: str) -> ExitCode:
+    """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
+    word-level edits inside each changed article, and the edits that change legal meaning.
+
+    OLD and NEW are .txt or .md files, or - for standard input (one of them). Warnings go to standard error.
+    """
+    options = load_options_from(from_format, max_size)
+    if old == "-" and new == "-":
+        raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
+    old_draft, new_draft = read_draft(old, options), read_draft(new, options)
+    comparison = select(
+        run_compare(old_draft, new_draft, DiffOptions(ignore=frozenset(i.lower() for i in ignore))),
+        Selection(articles=articles, chapters=chapters),
+    )
+    for warning in comparison.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    console = make_console(env, color, output)
+    text = COMPARE.get(format_name)(comparison, CompareRenderOptions(show_unchanged=show_unchanged), console)
+    deliver(text, output, console)
+    return ExitCode.FOUND if exit_code and has_changes(comparison) else ExitCode.OK
+
+
+def run_compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
+    """The public ``treatydiff.compare.compare``, imported on first use: ``outline`` never pays for the
+    aligner and diff-match-patch."""
+    from treatydiff.compare import compare as compare_drafts
+
+    return compare_drafts(old, new, options)
 
 
 def main() -> NoReturn:

@@ -165,3 +165,150 @@ class RenderOptions:
     Rich console the CLI hands in, not here. ``depth`` is how many levels of the tree to show (0: all)."""
 
     depth: int = 0
+
+
+# --- comparison: the hand-off from align/diff to the renderers ------------------------------------------------
+
+
+class Outcome(StrEnum):
+    """What happened to an article (or paragraph) between two drafts."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    RENUMBERED = "renumbered"
+    MOVED = "moved"  # now in another chapter / division
+    ADDED = "added"
+    REMOVED = "removed"
+    SPLIT = "split"  # one old article -> several new ones
+    MERGED = "merged"  # several old articles -> one new one
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+class FlagKind(StrEnum):
+    """Edits that change legal meaning."""
+
+    OBLIGATION_WEAKENED = "obligation-weakened"
+    OBLIGATION_STRENGTHENED = "obligation-strengthened"
+    NEGATION = "negation"
+    QUALIFIER_ADDED = "qualifier-added"
+    QUALIFIER_REMOVED = "qualifier-removed"
+    NUMBER_CHANGED = "number-changed"
+    BRACKETS_RESOLVED = "brackets-resolved"
+    BRACKETS_ADDED = "brackets-added"
+    OPTION_CHOSEN = "option-chosen"
+    REFERENCE_DANGLING = "reference-dangling"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One run of a word-level redline: text kept, inserted or deleted (whitespace included, never split
+    inside a word). Joining the EQUAL and DELETE texts gives the old text, EQUAL and INSERT the new one."""
+
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A substantive edit that changes legal meaning: the words before and after, and the paragraph label."""
+
+    kind: FlagKind
+    old_text: str
+    new_text: str
+    paragraph: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Which old provisions became which new ones. Tuples so that split (1 -> n) and merge (n -> 1) are
+    ordinary; ``old`` is empty for an addition, ``new`` for a removal. ``score`` is the text similarity (0-1).
+    ``note`` says what a reader needs beyond the outcome ("content went to Article 23a")."""
+
+    outcome: Outcome
+    old: tuple[Provision, ...]
+    new: tuple[Provision, ...]
+    score: float
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphChange:
+    """One aligned unit (paragraph, point, item) inside a matched article: its labels and its redline."""
+
+    outcome: Outcome
+    old_label: str
+    new_label: str
+    edits: tuple[Edit, ...]
+    old_line: int = 0
+    new_line: int = 0
+
+    @property
+    def old_text(self) -> str:
+        return "".join(e.text for e in self.edits if e.op is not Op.INSERT)
+
+    @property
+    def new_text(self) -> str:
+        return "".join(e.text for e in self.edits if e.op is not Op.DELETE)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChange:
+    """Everything found about one match: the paragraph redlines, the flags, and whether every edit is
+    editorial (case, punctuation, quotes, whitespace, references that only follow a renumbering)."""
+
+    match: Match
+    paragraphs: tuple[ParagraphChange, ...]
+    flags: tuple[Flag, ...]
+    editorial_only: bool
+    words_inserted: int = 0
+    words_deleted: int = 0
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.match.outcome
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        return tuple(e for p in self.paragraphs for e in p.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Counts a summary shows. ``outcomes`` holds every Outcome value; ``per_chapter`` maps the heading of
+    each top-level division of the new draft (old draft for removals) to its outcome counts."""
+
+    outcomes: dict[str, int]
+    words_inserted: int
+    words_deleted: int
+    words_old: int
+    words_new: int
+    per_chapter: dict[str, dict[str, int]]
+
+    @property
+    def share_changed(self) -> float:
+        """Words inserted and deleted over the words of both drafts (0-1)."""
+        return min(1.0, (self.words_inserted + self.words_deleted) / max(1, self.words_old + self.words_new))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two drafts and what changed between them: one ArticleChange per match, every article and annex of
+    both drafts in exactly one of them, in the order of the new draft (removals where they stood)."""
+
+    old: Draft
+    new: Draft
+    changes: tuple[ArticleChange, ...]
+    totals: Totals
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOptions:
+    """What counts as a change. ``ignore`` holds any of "case", "punctuation", "quotes", "numbering"."""
+
+    ignore: frozenset[str] = frozenset()

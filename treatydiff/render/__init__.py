@@ -1,8 +1,8 @@
 """Stage 4, render: one module per output format, each registered by name in a registry.
 
 There is one registry per kind of document a renderer reads, because each kind has its own signature:
-``OUTLINE`` holds the renderers of ``treatydiff outline`` (they read a ``Draft``); the change report of
-``compare`` will get its own registry of renderers that read a ``Comparison``, and ``check``/``lint`` one
+``OUTLINE`` holds the renderers of ``treatydiff outline`` (they read a ``Draft``), ``COMPARE`` those of
+the change report of ``treatydiff compare`` (they read a ``Comparison``); ``check``/``lint`` will get one
 for verdicts. Inside a registry the name is the user's ``-f/--format`` value ("tree", "json", "markdown"),
 so the CLI offers exactly the names that are registered and a new format is a new module plus one
 ``@OUTLINE.register("name")`` line — no ``if fmt == ...`` chain anywhere.
@@ -15,11 +15,12 @@ they never filter, reclassify or count differently from the JSON.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rich.console import Console
 
-from treatydiff.model import Draft, RenderOptions
+from treatydiff.model import Comparison, Draft, RenderOptions
 
 R = TypeVar("R", bound=Callable[..., str])
 
@@ -83,6 +84,30 @@ def render_outline(draft: Draft, format: str, options: RenderOptions | None = No
     return renderer(draft, options or RenderOptions(), console or plain_console())
 
 
+@dataclass(frozen=True, slots=True)
+class CompareRenderOptions:
+    """How much of a change report to show, never what was found. ``show_unchanged``: list unchanged
+    articles too (the terminal report; JSON always holds every change).
+
+    (Meant to become fields of ``model.RenderOptions``; kept here until the model has them.)"""
+
+    show_unchanged: bool = False
+
+
+#: Renders a change report: ``(comparison, options, console) -> text``.
+CompareRenderer = Callable[[Comparison, CompareRenderOptions, Console], str]
+
+#: ``treatydiff compare -f NAME``.
+COMPARE: Registry[CompareRenderer] = Registry("compare")
+
+
+def render_comparison(comparison: Comparison, format: str, options: CompareRenderOptions | None = None,
+                      console: Console | None = None) -> str:
+    """The change report of ``comparison`` in ``format``; without a console, plain text 100 columns wide."""
+    renderer = COMPARE.get(format)
+    return renderer(comparison, options or CompareRenderOptions(), console or plain_console())
+
+
 def plain_console(width: int = 100) -> Console:
     """A console that draws without colour or terminal codes, for files and for callers of the API."""
     return Console(width=width, color_system=None, force_terminal=False, no_color=True, highlight=False,
@@ -91,3 +116,4 @@ def plain_console(width: int = 100) -> Console:
 
 # Importing the renderer modules registers them; the order here is the order ``--help`` lists them in.
 from treatydiff.render import outline_tree, outline_json, outline_markdown  # noqa: E402, F401, I001
+from treatydiff.render import compare_terminal, compare_json  # noqa: E402, F401

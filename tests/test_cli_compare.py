@@ -1,0 +1,479 @@
+"""``treatydiff compare`` through click's CliRunner, and its two renderers on a Comparison built by hand.
+
+The renderer tests use a small hand-made Comparison (``made_comparison``) so that they test presentation
+only, whatever the aligner decides; the CLI tests run the real pipeline on the convention fixtures.
+The JSON output is checked against the shipped schema with a small validator written here (the schema uses
+only type, const, enum, required, properties, additionalProperties, items, prefixItems, min/maxItems,
+minimum, maximum and local $ref), so the test extra needs no ``jsonschema``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from rich.console import Console
+
+from treatydiff import cli as cli_module
+from treatydiff.cli import Env, cli
+from treatydiff.errors import ExitCode
+from treatydiff.load import load_text
+from treatydiff.model import (
+    ArticleChange,
+    Comparison,
+    Draft,
+    Edit,
+    Flag,
+    FlagKind,
+    Match,
+    Op,
+    Outcome,
+    ParagraphChange,
+    Provision,
+)
+from treatydiff.render import COMPARE, CompareRenderOptions, plain_console, render_comparison
+from treatydiff.render.compare_json import compare_document
+from treatydiff.select import Selection, select, totals_of
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "convention"
+ZERO = FIXTURES / "zero-draft.md"
+FINAL = FIXTURES / "final-text.md"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+OLD_TEXT = """\
+Chapter I
+General provisions
+
+Article 1
+Scope
+
+1. This Convention applies to coastal wetlands.
+
+2. Each State Party shall adopt such measures as may be necessary [to protect them].
+
+Article 2
+Use of terms
+
+For the purposes of this Convention, "wetland" means an area of marsh.
+
+Chapter II
+Cooperation
+
+Article 3
+Exchange of information
+
+States Parties shall exchange information.
+"""
+
+NEW_TEXT = """\
+Chapter I
+General provisions
+
+Article 1
+Scope
+
+1. This Convention applies to coastal wetlands.
+
+2. Each State Party may adopt such measures as may be necessary.
+
+Article 2
+Use of terms
+
+For the purposes of this Convention, "wetland" means an area of marsh.
+
+Chapter II
+Cooperation
+
+Article 3
+Technical assistance
+
+States Parties shall provide technical assistance.
+"""
+
+
+def invoke(*args: str | Path, input: str | None = None) -> Result:
+    """Run ``treatydiff ARGS`` as a shell would, without NO_COLOR/FORCE_COLOR in the environment."""
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, obj=Env(environ={}))
+
+
+# --- a Comparison made by hand ----------------------------------------------------------------------------
+
+
+def provision(draft: Draft, number: str) -> Provision:
+    return next(p for p in draft.provisions() if p.node.label == number)
+
+
+def made_comparison() -> Comparison:
+    """Article 1 modified (shall -> may, brackets dropped), 2 unchanged, old 3 removed, new 3 added."""
+    old = load_text(OLD_TEXT, source="old.txt", format="txt", label="Zero draft")
+    new = load_text(NEW_TEXT, source="new.txt", format="txt", label="Rev.1")
+    para_1 = ParagraphChange(Outcome.UNCHANGED, "1.", "1.", (Edit(Op.EQUAL, "This Convention applies to coastal wetlands."),))
+    para_2 = ParagraphChange(Outcome.MODIFIED, "2.", "2.", (
+        Edit(Op.EQUAL, "Each State Party "), Edit(Op.DELETE, "shall"), Edit(Op.INSERT, "may"),
+        Edit(Op.EQUAL, " adopt such measures as may be necessary"), Edit(Op.DELETE, " [to protect them]"),
+        Edit(Op.EQUAL, "."),
+    ))
+    modified = ArticleChange(
+        Match(Outcome.MODIFIED, (provision(old, "1"),), (provision(new, "1"),), 0.8712),
+        (para_1, para_2),
+        (Flag(FlagKind.OBLIGATION_WEAKENED, "shall", "may", "2."), Flag(FlagKind.BRACKETS_RESOLVED, "[to protect them]", "", "2.")),
+        False, words_inserted=1, words_deleted=4,
+    )
+    term = "For the purposes of this Convention, \"wetland\" means an area of marsh."
+    unchanged = ArticleChange(
+        Match(Outcome.UNCHANGED, (provision(old, "2"),), (provision(new, "2"),), 1.0),
+        (ParagraphChange(Outcome.UNCHANGED, "", "", (Edit(Op.EQUAL, term),)),), (), True,
+    )
+    removed = ArticleChange(
+        Match(Outcome.REMOVED, (provision(old, "3"),), (), 0.0),
+        (ParagraphChange(Outcome.REMOVED, "", "", (Edit(Op.DELETE, "States Parties shall exchange information."),)),),
+        (), False, words_deleted=5,
+    )
+    added = ArticleChange(
+        Match(Outcome.ADDED, (), (provision(new, "3"),), 0.0, "new in Rev.1"),
+        (ParagraphChange(Outcome.ADDED, "", "", (Edit(Op.INSERT, "States Parties shall provide technical assistance."),)),),
+        (), False, words_inserted=6,
+    )
+    changes = (modified, unchanged, removed, added)
+    return Comparison(old, new, changes, totals_of(changes))
+
+
+def terminal(comparison: Comparison, console: Console, show_unchanged: bool = False) -> str:
+    return COMPARE.get("terminal")(comparison, CompareRenderOptions(show_unchanged=show_unchanged), console)
+
+
+# --- the JSON schema, and a validator just big enough for it ----------------------------------------------
+
+
+def schema() -> dict[str, Any]:
+    text = resources.files("treatydiff").joinpath("schema/compare.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+_TYPES: dict[str, Any] = {
+    "object": dict, "array": list, "string": str, "boolean": bool, "null": type(None),
+    "integer": int, "number": (int, float),
+}
+
+
+def violations(value: Any, rule: dict[str, Any], root: dict[str, Any], where: str = "$") -> list[str]:
+    """Where ``value`` breaks ``rule`` (a JSON Schema using only the keywords this schema uses)."""
+    if "$ref" in rule:
+        target: Any = root
+        for part in rule["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return violations(value, target, root, where)
+    found: list[str] = []
+    if "type" in rule:
+        names = rule["type"] if isinstance(rule["type"], list) else [rule["type"]]
+        ok = any(isinstance(value, _TYPES[n]) and not (n in ("integer", "number") and isinstance(value, bool))
+                 for n in names)
+        if not ok:
+            return [f"{where}: {value!r} is not {rule['type']}"]
+    if "const" in rule and value != rule["const"]:
+        found.append(f"{where}: {value!r} is not {rule['const']!r}")
+    if "enum" in rule and value not in rule["enum"]:
+        found.append(f"{where}: {value!r} not one of {rule['enum']}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in rule and value < rule["minimum"]:
+            found.append(f"{where}: {value} < {rule['minimum']}")
+        if "maximum" in rule and value > rule["maximum"]:
+            found.append(f"{where}: {value} > {rule['maximum']}")
+    if isinstance(value, dict):
+        found += [f"{where}: missing {key!r}" for key in rule.get("required", ()) if key not in value]
+        properties = rule.get("properties", {})
+        for key, item in value.items():
+            if key in properties:
+                found += violations(item, properties[key], root, f"{where}.{key}")
+            elif isinstance(rule.get("additionalProperties"), dict):
+                found += violations(item, rule["additionalProperties"], root, f"{where}.{key}")
+    if isinstance(value, list):
+        if len(value) < rule.get("minItems", 0) or len(value) > rule.get("maxItems", len(value)):
+            found.append(f"{where}: {len(value)} items")
+        prefix = rule.get("prefixItems", [])
+        for k, item in enumerate(value):
+            if k < len(prefix):
+                found += violations(item, prefix[k], root, f"{where}[{k}]")
+            elif "items" in rule:
+                found += violations(item, rule["items"], root, f"{where}[{k}]")
+    return found
+
+
+def assert_valid(document: Any) -> None:
+    root = schema()
+    assert violations(document, root, root) == []
+
+
+def test_validator_catches_a_broken_document() -> None:
+    document = compare_document(made_comparison())
+    document["changes"][0]["outcome"] = "rewritten"
+    del document["summary"]["words_deleted"]
+    document["changes"][0]["paragraphs"][1]["edits"][0] = ["equal"]
+    root = schema()
+    problems = violations(document, root, root)
+    assert len(problems) == 3, problems
+
+
+def test_schema_enums_follow_the_model() -> None:
+    defs = schema()["$defs"]
+    assert defs["outcome"]["enum"] == [o.value for o in Outcome]
+    assert defs["flag"]["properties"]["kind"]["enum"] == [k.value for k in FlagKind]
+
+
+# --- renderers on the hand-made comparison ----------------------------------------------------------------
+
+
+def test_json_follows_the_contract() -> None:
+    document = json.loads(render_comparison(made_comparison(), "json"))
+    assert_valid(document)
+    assert list(document) == ["schema_version", "old", "new", "summary", "warnings", "changes"]
+    assert document["old"] == {"source": "old.txt", "label": "Zero draft", "format": "txt", "articles": 3,
+                               "annexes": 0, "placeholders": 0, "warnings": []}
+    summary = document["summary"]
+    assert [summary[o.value] for o in Outcome] == [1, 1, 0, 0, 1, 1, 0, 0]
+    assert (summary["words_inserted"], summary["words_deleted"]) == (7, 9)
+    assert summary["per_chapter"]["Chapter I — General provisions"]["modified"] == 1
+    first = document["changes"][0]
+    assert list(first)[:8] == ["outcome", "old", "new", "similarity", "editorial_only", "flags", "paragraphs", "note"]
+    assert first["similarity"] == 0.871
+    assert first["old"][0] == {"kind": "article", "number": "1", "title": "Scope",
+                               "path": ["Chapter I — General provisions"], "line": 4, "deleted": False}
+    assert first["flags"][0] == {"kind": "obligation-weakened", "old": "shall", "new": "may", "paragraph": "2."}
+    assert first["paragraphs"][1]["edits"][:3] == [["equal", "Each State Party "], ["delete", "shall"], ["insert", "may"]]
+    assert (first["paragraphs"][1]["old"], first["paragraphs"][1]["new"]) == ("2.", "2.")
+    assert document["changes"][3]["note"] == "new in Rev.1"
+
+
+def test_terminal_plain_uses_word_diff_markers() -> None:
+    text = terminal(made_comparison(), plain_console(width=100))
+    assert not ANSI.search(text)
+    assert "Zero draft → Rev.1" in text
+    assert "Each State Party [-shall-]{+may+} adopt" in text
+    assert "[- [to protect" in text  # square brackets of the draft are text, not Rich markup
+    assert "⚑ obligation-weakened: shall → may (para 2.)" in text
+    assert "… 1 unchanged paragraph" in text
+    assert "Art. 1 — Scope" in text
+    assert "Chapter I — General provisions" in text
+    assert "{+States Parties shall provide technical assistance.+}" in text
+    assert "[-States Parties shall exchange information.-]" in text
+    assert "Art. 2 — Use of terms" not in text  # unchanged articles are left out
+
+
+def test_terminal_summary_counts_every_outcome() -> None:
+    text = terminal(made_comparison(), plain_console(width=100))
+    for outcome in Outcome:
+        assert re.search(rf"\b{outcome.value}\s+\d+", text), outcome
+    assert re.search(r"words inserted\s+7", text)
+    assert re.search(r"share of text changed\s+\d+\.\d%", text)
+
+
+def test_terminal_show_unchanged_lists_them() -> None:
+    text = terminal(made_comparison(), plain_console(width=100), show_unchanged=True)
+    assert "= Art. 2 — Use of terms" in text
+
+
+def test_terminal_in_colour_styles_instead_of_markers() -> None:
+    console = Console(file=StringIO(), width=100, force_terminal=True, color_system="standard", markup=False,
+                      highlight=False, emoji=False)
+    text = terminal(made_comparison(), console)
+    assert ANSI.search(text)
+    assert "[-shall-]" not in text
+    assert "\x1b[9;31mshall" in text or "\x1b[31;9mshall" in text  # red, struck through
+
+
+def test_titles_for_renumbering_split_and_merge() -> None:
+    comparison = made_comparison()
+    old, new = comparison.old, comparison.new
+    renumbered = ArticleChange(Match(Outcome.RENUMBERED, (provision(old, "2"),), (provision(new, "3"),), 0.9), (), (), True)
+    merged = ArticleChange(Match(Outcome.MERGED, (provision(old, "1"), provision(old, "2")), (provision(new, "1"),), 0.7), (), (), False)
+    split = ArticleChange(Match(Outcome.SPLIT, (provision(old, "1"),), (provision(new, "1"), provision(new, "2")), 0.7), (), (), False)
+    changes = (renumbered, merged, split)
+    text = terminal(Comparison(old, new, changes, totals_of(changes)), plain_console(width=120))
+    assert "Art. 2 → Art. 3" in text
+    assert "[editorial only]" in text
+    assert "Art. 1 + Art. 2 → Art. 1" in text
+    assert "Art. 1 → Art. 1 + Art. 2" in text
+
+
+def test_no_changes_says_so() -> None:
+    comparison = made_comparison()
+    kept = (comparison.changes[1],)
+    text = terminal(Comparison(comparison.old, comparison.new, kept, totals_of(kept)), plain_console())
+    assert "No changes." in text
+
+
+# --- selection ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("articles", "chapters", "expected"),
+    [
+        (("1",), (), [Outcome.MODIFIED]),
+        (("art. 2",), (), [Outcome.UNCHANGED]),
+        (("3",), (), [Outcome.REMOVED, Outcome.ADDED]),
+        (("2-3",), (), [Outcome.UNCHANGED, Outcome.REMOVED, Outcome.ADDED]),
+        (("technical",), (), [Outcome.ADDED]),
+        (("USE OF",), (), [Outcome.UNCHANGED]),
+        (("1", "technical"), (), [Outcome.MODIFIED, Outcome.ADDED]),
+        ((), ("II",), [Outcome.REMOVED, Outcome.ADDED]),
+        ((), ("chapter 2",), [Outcome.REMOVED, Outcome.ADDED]),
+        ((), ("cooperation",), [Outcome.REMOVED, Outcome.ADDED]),
+        (("1-2",), ("general",), [Outcome.MODIFIED, Outcome.UNCHANGED]),
+        (("9",), (), []),
+    ],
+)
+def test_select(articles: tuple[str, ...], chapters: tuple[str, ...], expected: list[Outcome]) -> None:
+    selected = select(made_comparison(), Selection(articles, chapters))
+    assert [c.outcome for c in selected.changes] == expected
+    assert sum(selected.totals.outcomes.values()) == len(expected)
+
+
+def test_select_nothing_keeps_the_comparison() -> None:
+    comparison = made_comparison()
+    assert select(comparison, Selection()) is comparison
+
+
+# --- the command line on the convention fixtures --------------------------------------------------------------
+
+
+def test_identical_drafts_exit_0_even_with_exit_code() -> None:
+    result = invoke("compare", ZERO, ZERO, "--exit-code", "-f", "json")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    document = json.loads(result.stdout)
+    assert {c["outcome"] for c in document["changes"]} == {"unchanged"}
+
+
+def test_changes_exit_0_without_exit_code() -> None:
+    result = invoke("compare", ZERO, FINAL)
+    assert result.exit_code == ExitCode.OK, result.stderr
+
+
+def test_changes_exit_1_with_exit_code() -> None:
+    result = invoke("compare", ZERO, FINAL, "--exit-code")
+    assert result.exit_code == ExitCode.FOUND, result.stderr
+    assert result.stderr == ""
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = invoke("compare", tmp_path / "nope.md", FINAL)
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr.startswith("error: ") and "nope.md" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("--ignore", "spelling"), ("--format", "pdf"), ("--nope",), ()])
+def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
+    given: tuple[str | Path, ...] = (FINAL, *args) if args else ()  # no NEW at all: a missing argument
+    result = invoke("compare", ZERO, *given)
+    assert result.exit_code == ExitCode.ERROR
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: ")
+
+
+def test_both_from_stdin_is_refused() -> None:
+    result = invoke("compare", "-", "-", input="Article 1\n\nText.\n")
+    assert result.exit_code == ExitCode.ERROR
+    assert "standard input" in result.stderr
+
+
+def test_json_validates_and_lists_every_article_once() -> None:
+    result = invoke("compare", ZERO, FINAL, "-f", "json")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    document = json.loads(result.stdout)
+    assert_valid(document)
+    assert document["schema_version"] == 1
+    for side in ("old", "new"):
+        source = ZERO if side == "old" else FINAL
+        listed = [(r["kind"], r["number"], r["line"]) for c in document["changes"] for r in c[side]]
+        draft = load_text(source.read_text(encoding="utf-8"), format="md")
+        expected = [(p.node.kind.value, p.node.label, p.node.line) for p in draft.provisions()]
+        assert sorted(listed, key=str) == sorted(expected, key=str), side
+    assert sum(document["summary"][o.value] for o in Outcome) == len(document["changes"])
+
+
+def test_article_filter() -> None:
+    result = invoke("compare", ZERO, FINAL, "-f", "json", "--article", "1", "--article", "annex I")
+    document = json.loads(result.stdout)
+    assert document["changes"]
+    for change in document["changes"]:
+        refs = change["old"] + change["new"]
+        assert any((r["kind"], r["number"]) in {("article", "1"), ("annex", "I")} for r in refs), change
+
+
+def test_article_range_and_title_filter() -> None:
+    ranged = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9").stdout)
+    assert ranged["changes"]
+    for change in ranged["changes"]:
+        assert any(r["kind"] == "article" and 5 <= int(re.match(r"\d+", r["number"])[0]) <= 9  # type: ignore[index]
+                   for r in change["old"] + change["new"]), change
+    titled = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "USE OF TERMS").stdout)
+    assert titled["changes"]
+    assert all(any("use of terms" in r["title"].lower() for r in c["old"] + c["new"]) for c in titled["changes"])
+
+
+def test_chapter_filter() -> None:
+    result = invoke("compare", ZERO, FINAL, "-f", "json", "--chapter", "final provisions")
+    document = json.loads(result.stdout)
+    assert document["changes"]
+    for change in document["changes"]:
+        assert any("FINAL PROVISIONS" in part for r in change["old"] + change["new"] for part in r["path"])
+    by_number = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--chapter", "VII").stdout)
+    assert by_number["changes"] == document["changes"]
+
+
+def test_filter_that_matches_nothing_finds_no_change() -> None:
+    result = invoke("compare", ZERO, FINAL, "--article", "999", "--exit-code")
+    assert result.exit_code == ExitCode.OK
+    assert "No articles." in result.stdout
+
+
+def test_plain_output_has_no_ansi_and_shows_markers() -> None:
+    result = invoke("compare", ZERO, FINAL)
+    assert not ANSI.search(result.stdout)
+    assert "[-" in result.stdout and "{+" in result.stdout
+    assert "zero-draft → final-text" in result.stdout
+
+
+def test_color_always_uses_ansi() -> None:
+    console = Console(file=StringIO(), width=100, force_terminal=True, color_system="standard", markup=False)
+    result = CliRunner().invoke(cli, ["compare", str(ZERO), str(FINAL), "--color", "always"],
+                                obj=Env(environ={}, console=console))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert ANSI.search(console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def test_output_file_is_written_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "changes.json"
+    result = invoke("compare", ZERO, FINAL, "-f", "json", "-o", target)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stdout == ""
+    assert_valid(json.loads(target.read_text(encoding="utf-8")))
+    assert [p.name for p in tmp_path.iterdir()] == ["changes.json"]  # no temporary file left
+
+
+def test_output_file_untouched_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "changes.txt"
+    target.write_text("previous report\n", encoding="utf-8")
+    result = invoke("compare", tmp_path / "missing.md", FINAL, "-o", target)
+    assert result.exit_code == ExitCode.ERROR
+    assert target.read_text(encoding="utf-8") == "previous report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["changes.txt"]
+
+
+def test_ignore_reaches_the_diff_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = []
+
+    def fake(old: Draft, new: Draft, options: Any) -> Comparison:
+        seen.append(options.ignore)
+        return made_comparison()
+
+    monkeypatch.setattr(cli_module, "run_compare", fake)
+    result = invoke("compare", ZERO, FINAL, "--ignore", "case", "--ignore", "Quotes", "--exit-code")
+    assert result.exit_code == ExitCode.FOUND
+    assert seen == [frozenset({"case", "quotes"})]

@@ -1,0 +1,185 @@
+"""The differ: alignment outcomes against the fixtures' CASES.md, invariants on fixture and corpus pairs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from treatydiff.compare import compare, rebuild
+from treatydiff.diff import word_diff
+from treatydiff.load import load, load_text
+from treatydiff.model import Comparison, Draft, Op, Outcome
+
+ROOT = Path(__file__).resolve().parents[1]
+CONVENTION = ROOT / "fixtures" / "convention"
+CORPUS = ROOT.parent / "shared" / "corpus"
+STEPS = [("zero-draft", "revised-draft"), ("revised-draft", "final-text")]
+
+
+def numbers(cell: str) -> tuple[str, ...]:
+    cell = cell.replace("[deleted]", "").strip()
+    if cell in ("-", ""):
+        return ()
+    return tuple(part.strip() for part in cell.split(","))
+
+
+def expected_rows(old: str, new: str) -> list[tuple[tuple[str, ...], tuple[str, ...], str, str]]:
+    """The table of CASES.md for one step: (old numbers, new numbers, outcome, flags)."""
+    text = (CONVENTION / "CASES.md").read_text(encoding="utf-8")
+    head = {"zero-draft": "zero", "revised-draft": "revised", "final-text": "final"}
+    start = text.index(f"| {head[old]} | {head[new]} | outcome |")
+    rows = []
+    for line in text[start:].splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rows.append((numbers(cells[0]), numbers(cells[1]), cells[2], cells[3]))
+    return rows
+
+
+def labels(change_side: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
+    return tuple(("Annex " if p.node.kind.value == "annex" else "") + p.node.label for p in change_side)
+
+
+@pytest.mark.parametrize(("old", "new"), STEPS)
+def test_alignment_and_outcomes_match_cases(old: str, new: str) -> None:
+    comparison = compare(load(CONVENTION / f"{old}.md"), load(CONVENTION / f"{new}.md"))
+    got = {(labels(c.match.old), labels(c.match.new)): c.outcome.value for c in comparison.changes}
+    expected = {(o, n): outcome for o, n, outcome, _ in expected_rows(old, new)}
+    assert set(got) == set(expected), "the alignment differs from CASES.md"
+    wrong = {k: (got[k], v) for k, v in expected.items() if got[k] != v}
+    assert not wrong, f"outcomes differ (got, expected): {wrong}"
+
+
+@pytest.mark.parametrize(("old", "new"), STEPS)
+def test_flags_match_cases(old: str, new: str) -> None:
+    comparison = compare(load(CONVENTION / f"{old}.md"), load(CONVENTION / f"{new}.md"))
+    by_key = {(labels(c.match.old), labels(c.match.new)): c for c in comparison.changes}
+    missing = []
+    for o, n, _, flags in expected_rows(old, new):
+        change = by_key[(o, n)]
+        kinds = {f.kind.value for f in change.flags}
+        for flag in re.findall(r"[a-z]+-[a-z]+", flags):
+            if flag not in kinds:
+                missing.append((o, n, flag, sorted(kinds)))
+        if "editorial only" in flags:
+            assert change.editorial_only, (o, n)
+    assert not missing
+
+
+def check_invariants(comparison: Comparison) -> None:
+    """Every provision of both drafts in exactly one change; every redline rebuilds both texts."""
+    for draft, side in ((comparison.old, "old"), (comparison.new, "new")):
+        seen = Counter(id(p.node) for c in comparison.changes for p in getattr(c.match, side))
+        expected = Counter(id(p.node) for p in draft.provisions())
+        assert seen == expected, f"{side} provisions are not each in exactly one match"
+    for change in comparison.changes:
+        for paragraph in change.paragraphs:
+            assert all(e.text for e in paragraph.edits)
+            assert rebuild(paragraph.edits, Op.DELETE) == paragraph.old_text
+            assert rebuild(paragraph.edits, Op.INSERT) == paragraph.new_text
+
+
+def only_unchanged(comparison: Comparison) -> bool:
+    return all(c.outcome is Outcome.UNCHANGED and not c.flags for c in comparison.changes)
+
+
+@pytest.mark.parametrize(("old", "new"), [*STEPS, ("zero-draft", "final-text")])
+@pytest.mark.parametrize("ext", [".md", ".txt"])
+def test_fixture_invariants(old: str, new: str, ext: str) -> None:
+    comparison = compare(load(CONVENTION / f"{old}{ext}"), load(CONVENTION / f"{new}{ext}"))
+    check_invariants(comparison)
+    assert comparison.totals.words_inserted > 0 and comparison.totals.words_deleted > 0
+
+
+@pytest.mark.parametrize("name", ["zero-draft", "revised-draft", "final-text"])
+def test_self_comparison_is_empty_and_formats_agree(name: str) -> None:
+    md, txt = load(CONVENTION / f"{name}.md"), load(CONVENTION / f"{name}.txt")
+    assert only_unchanged(compare(md, md))
+    across = compare(txt, md)
+    check_invariants(across)
+    assert all(c.outcome is Outcome.UNCHANGED or c.editorial_only for c in across.changes)
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*/*.md")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+@pytest.mark.parametrize("path", corpus_files()[::4], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_self_comparison_reports_no_change(path: Path) -> None:
+    draft = load(path)
+    comparison = compare(draft, draft)
+    check_invariants(comparison)
+    assert only_unchanged(comparison)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_ai_act_proposal_to_general_approach_alignment() -> None:
+    old = load(next(CORPUS.glob("eu-ai-act-council-drafts/v01-*.md")))
+    new = load(next(CORPUS.glob("eu-ai-act-council-drafts/v10-*.md")))
+    comparison = compare(old, new)
+    check_invariants(comparison)
+    merges = {(labels(c.match.old), labels(c.match.new)) for c in comparison.changes if c.outcome is Outcome.MERGED}
+    assert {(("18", "50"), ("18",)), (("24", "28"), ("23a",)), (("56", "57"), ("56",))} <= merges
+    added = {labels(c.match.new)[0] for c in comparison.changes if c.outcome is Outcome.ADDED}
+    assert {"4a", "4b", "4c", "33a", "34a", "54a", "54b", "55a", "58a", "63a", "68a", "68b"} <= added
+    for change in comparison.changes:
+        if any(p.node.deleted for p in change.match.new):
+            assert change.outcome is Outcome.REMOVED  # placeholders are never matches
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_anti_doping_v1_v7_only_real_edits() -> None:
+    versions = sorted(CORPUS.glob("coe-anti-doping-convention/*.md"))
+    comparison = compare(load(versions[0]), load(versions[-1]))
+    check_invariants(comparison)
+    substantive = [c for c in comparison.changes if c.outcome is not Outcome.UNCHANGED and not c.editorial_only]
+    edits = [e.text.strip() for c in substantive for p in c.paragraphs for e in p.edits if e.op is not Op.EQUAL]
+    assert "bve" in edits and "be" in edits
+    assert not any("](" in e or "http" in e for e in edits)  # link churn is invisible
+
+
+def test_word_diff_never_splits_words_and_ignores_nothing() -> None:
+    edits = word_diff("Each State Party shall adopt measures within 30 days.", "Each State Party may adopt measures within 60 days.")
+    assert [(e.op.value, e.text) for e in edits if e.op is not Op.EQUAL] == [
+        ("delete", "shall"), ("insert", "may"), ("delete", "30"), ("insert", "60")
+    ]
+    assert [(e.op.value, e.text) for e in word_diff("test", "text")] == [("delete", "test"), ("insert", "text")]
+
+
+def _draft(body: str) -> Draft:
+    return load_text(body, format="md")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "outcome"),
+    [
+        ("### Article 1\n\nThe Parties shall cooperate fully in all matters.\n", "### Article 1\n\nThe Parties shall cooperate fully in all matters.\n", Outcome.UNCHANGED),
+        ("### Article 1\n\nThe Parties shall cooperate fully in all matters.\n", "### Article 1\n\nThe Parties may cooperate fully in all matters.\n", Outcome.MODIFIED),
+        ("### Article 1\n\nThe Parties shall cooperate fully in all matters.\n", "### Article 2\n\nThe Parties shall cooperate fully in all matters.\n", Outcome.RENUMBERED),
+    ],
+)
+def test_outcome_per_case(old: str, new: str, outcome: Outcome) -> None:
+    comparison = compare(_draft(old), _draft(new))
+    assert [c.outcome for c in comparison.changes] == [outcome]
+
+
+def test_moved_added_removed() -> None:
+    body = {
+        1: "The Parties shall protect coastal wetlands of international importance.",
+        2: "Each Party shall designate a competent authority for the purposes of this Convention.",
+        3: "Disputes shall be settled by negotiation between the Parties concerned.",
+        4: "The Secretariat shall convene meetings of experts at the request of two Parties.",
+        5: "This Convention shall enter into force ninety days after the tenth ratification.",
+    }
+    old = f"## CHAPTER I\n\n### Article 1\n\n{body[1]}\n\n### Article 2\n\n{body[2]}\n\n## CHAPTER II\n\n### Article 3\n\n{body[3]}\n\n### Article 4\n\n{body[4]}\n"
+    new = f"## CHAPTER I\n\n### Article 1\n\n{body[1]}\n\n### Article 2\n\n{body[4]}\n\n## CHAPTER II\n\n### Article 3\n\n{body[3]}\n\n### Article 4\n\n{body[5]}\n"
+    comparison = compare(_draft(old), _draft(new))
+    got = {(labels(c.match.old), labels(c.match.new)): c.outcome for c in comparison.changes}
+    assert got[(("4",), ("2",))] is Outcome.MOVED
+    assert got[(("2",), ())] is Outcome.REMOVED
+    assert got[((), ("4",))] is Outcome.ADDED

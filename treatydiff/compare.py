@@ -1,0 +1,310 @@
+"""Stages 2-3 together: two Drafts -> a Comparison (align the articles, align their paragraphs, redline each
+paragraph pair, classify the edits). Pure: no I/O, no colours."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from treatydiff import classify
+from treatydiff.align import align, words
+from treatydiff.diff import count_words, word_diff
+from treatydiff.model import (
+    ArticleChange,
+    Comparison,
+    DiffOptions,
+    Draft,
+    Edit,
+    Flag,
+    Kind,
+    Match,
+    Node,
+    Op,
+    Outcome,
+    ParagraphChange,
+    Provision,
+    Totals,
+)
+
+#: Units of two articles with word overlap (Dice of word sets) below this are not the same paragraph.
+MIN_UNIT_SIMILARITY = 0.5
+#: Above this many unit pairs, paragraphs are aligned in order only (difflib), not all against all.
+MAX_UNIT_PAIRS = 40_000
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph, point or item (or a title) of a provision, as the paragraph aligner sees it."""
+
+    label: str
+    text: str
+    line: int
+
+
+def units(provisions: Sequence[Provision]) -> list[Unit]:
+    out: list[Unit] = []
+    for provision in provisions:
+        node = provision.node
+        if node.title:
+            out.append(Unit("title", node.title, node.line))
+        if node.text:
+            out.append(Unit("", node.text, node.line))
+        for child in node.children:
+            out.extend(_units(child))
+    return out
+
+
+def _units(node: Node) -> list[Unit]:
+    out = []
+    if node.kind in (Kind.ARTICLE, Kind.ANNEX, Kind.DIVISION, Kind.PART, Kind.CHAPTER, Kind.SECTION) and node.title:
+        out.append(Unit(f"{node.kind.value} {node.label}".strip(), node.title, node.line))
+    if node.text or (node.label and not node.children):
+        out.append(Unit(node.label, node.text, node.line))
+    for child in node.children:
+        out.extend(_units(child))
+    return out
+
+
+def label_value(label: str) -> str:
+    """A unit's number without its typography: "(a)", "a)" and "a." are the same point."""
+    return label.strip("().").casefold()
+
+
+def _unit_key(unit: Unit, with_label: bool) -> tuple[str, str]:
+    return (unit.text, label_value(unit.label) if with_label else "")
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+
+
+def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int | None]]:
+    """Pairs of old/new unit indices (None on one side for removed/added), in the order of the new units with
+    removed ones where they stood. Identical texts pair first, then the most similar pairs, globally."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for with_label in (True, False):  # same words and same number first, then same words
+        by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for j, unit in enumerate(new):
+            if j not in taken:
+                by_key[_unit_key(unit, with_label)].append(j)
+        for i, unit in enumerate(old):
+            key = _unit_key(unit, with_label)
+            if i not in pairs and by_key.get(key):
+                pairs[i] = by_key[key].pop(0)
+                taken.add(pairs[i])
+    rest_old = [i for i in range(len(old)) if i not in pairs]
+    rest_new = [j for j in range(len(new)) if j not in taken]
+    if rest_old and rest_new:
+        if len(rest_old) * len(rest_new) <= MAX_UNIT_PAIRS:
+            old_words = {i: set(words(old[i].text)) for i in rest_old}
+            new_words = {j: set(words(new[j].text)) for j in rest_new}
+            ranked = []
+            for i in rest_old:
+                for j in rest_new:
+                    score = _dice(old_words[i], new_words[j])
+                    if score >= MIN_UNIT_SIMILARITY or (old[i].label == new[j].label == "title"):
+                        ranked.append((-score, abs(i / len(old) - j / len(new)), i, j))
+            ranked.sort()
+            for _, _, i, j in ranked:
+                if i not in pairs and j not in taken:
+                    pairs[i] = j
+                    taken.add(j)
+        else:
+            matcher = difflib.SequenceMatcher(None, [old[i].text for i in rest_old], [new[j].text for j in rest_new])
+            for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+                if tag == "replace":
+                    for k in range(min(a1 - a0, b1 - b0)):
+                        pairs[rest_old[a0 + k]] = rest_new[b0 + k]
+    # order: new units in order; an unmatched old unit goes right after the old unit before it
+    result: list[tuple[int | None, int | None]] = []
+    old_of_new = {j: i for i, j in pairs.items()}
+    placed: set[int] = set()
+    pending_old = [i for i in range(len(old)) if i not in pairs]
+    after: dict[int | None, list[int]] = defaultdict(list)
+    for i in pending_old:
+        prev = next((k for k in range(i - 1, -1, -1) if k in pairs), None)
+        after[prev].append(i)
+    for k in after.pop(None, []):
+        result.append((k, None))
+    for j in range(len(new)):
+        source = old_of_new.get(j)
+        result.append((source, j))
+        if source is not None:
+            placed.add(source)
+            for k in after.pop(source, []):
+                result.append((k, None))
+    for leftover in after.values():
+        result.extend((k, None) for k in leftover)
+    return result
+
+
+def _moved_units(pairs: list[tuple[int | None, int | None]]) -> set[int]:
+    """Old indices of matched units that are out of order: not on the longest increasing run."""
+    seq = [(i, j) for i, j in pairs if i is not None and j is not None]
+    olds = [i for i, _ in seq]
+    # longest increasing subsequence of old indices in new order
+    import bisect
+
+    tails: list[int] = []
+    tails_idx: list[int] = []
+    prev: list[int] = [-1] * len(olds)
+    for k, value in enumerate(olds):
+        pos = bisect.bisect_left(tails, value)
+        if pos == len(tails):
+            tails.append(value)
+            tails_idx.append(k)
+        else:
+            tails[pos] = value
+            tails_idx[pos] = k
+        prev[k] = tails_idx[pos - 1] if pos > 0 else -1
+    keep: set[int] = set()
+    k = tails_idx[-1] if tails_idx else -1
+    while k >= 0:
+        keep.add(olds[k])
+        k = prev[k]
+    return set(olds) - keep
+
+
+def _top_division(provision: Provision) -> str:
+    return provision.path[0] if provision.path else "(no chapter)"
+
+
+def _division_map(matches: Sequence[Match]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Which new division each old division became: where most of its articles went."""
+    votes: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for match in matches:
+        if len(match.old) == 1 and len(match.new) == 1:
+            votes[_key(match.old[0])][_key(match.new[0])] += 1
+    return {old: counter.most_common(1)[0][0] for old, counter in votes.items()}
+
+
+def _key(provision: Provision) -> tuple[str, ...]:
+    """A division path by its numbers (titles get edited), e.g. ("chapter II", "section 1")."""
+    return tuple(part.split(" — ")[0].casefold() for part in provision.path)
+
+
+def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions()) -> Comparison:
+    """What changed from ``old`` to ``new``: every article and annex of both in exactly one change."""
+    matches = align(old, new)
+    renumbered = {m.old[0].node.label: m.new[0].node.label for m in matches if len(m.old) == 1 and len(m.new) == 1}
+    refs = classify.References(
+        renumbered=renumbered,
+        old_numbers=frozenset(p.node.label for p in old.articles() if not p.node.deleted),
+        new_numbers=frozenset(p.node.label for p in new.articles() if not p.node.deleted),
+    )
+    divisions = _division_map(matches)
+    changes = [_change(m, refs, divisions, options) for m in matches]
+    order = {id(p.node): k for k, p in enumerate(new.provisions())}
+    old_order = {id(p.node): k for k, p in enumerate(old.provisions())}
+    # position in the new draft; a removal stands after the new place of the old provision before it
+    new_pos_of_old: dict[int, float] = {}
+    for change in changes:
+        if change.match.new:
+            for p in change.match.old:
+                new_pos_of_old[old_order[id(p.node)]] = order[id(change.match.new[0].node)]
+
+    def sort_key(change: ArticleChange) -> tuple[float, float]:
+        if change.match.new:
+            return (order[id(change.match.new[0].node)], 0.0)
+        k = old_order[id(change.match.old[0].node)]
+        before = max((new_pos_of_old[i] for i in new_pos_of_old if i < k), default=-1.0)
+        return (before, 0.5 + k / 1e6)
+
+    changes.sort(key=sort_key)
+    return Comparison(old, new, tuple(changes), _totals(changes, old, new))
+
+
+def _change(
+    match: Match, refs: classify.References, divisions: dict[tuple[str, ...], tuple[str, ...]], options: DiffOptions
+) -> ArticleChange:
+    old_units, new_units = units(match.old), units(match.new)
+    pairs = align_units(old_units, new_units)
+    moved = _moved_units(pairs)
+    paragraphs: list[ParagraphChange] = []
+    flags: list[Flag] = []
+    editorial = True
+    inserted = deleted = 0
+    for i, j in pairs:
+        a = old_units[i] if i is not None else None
+        b = new_units[j] if j is not None else None
+        old_text, new_text = (a.text if a else ""), (b.text if b else "")
+        label = b.label if b else (a.label if a else "")
+        edits = word_diff(old_text, new_text)
+        result = classify.classify(old_text, new_text, edits, refs, paragraph=label, ignore=options.ignore)
+        flags.extend(result.flags)
+        if a is None:
+            outcome = Outcome.ADDED
+        elif b is None:
+            outcome = Outcome.REMOVED
+        elif i in moved:
+            outcome = Outcome.MOVED
+        elif a.text == b.text:
+            outcome = Outcome.UNCHANGED if label_value(a.label) == label_value(b.label) else Outcome.RENUMBERED
+        else:
+            outcome = Outcome.MODIFIED
+        if outcome in (Outcome.ADDED, Outcome.REMOVED, Outcome.MOVED) or (
+            outcome is Outcome.MODIFIED and not result.editorial
+        ):
+            editorial = False
+        inserted += sum(count_words(e.text) for e in edits if e.op is Op.INSERT)
+        deleted += sum(count_words(e.text) for e in edits if e.op is Op.DELETE)
+        paragraphs.append(
+            ParagraphChange(
+                outcome, a.label if a else "", b.label if b else "", edits, a.line if a else 0, b.line if b else 0
+            )
+        )
+    flags.extend(classify.option_chosen([p.node for p in match.old], [p.node for p in match.new]))
+    outcome = match.outcome
+    if outcome is Outcome.MODIFIED and len(match.old) == 1 and len(match.new) == 1:  # a 1:1 pair from align
+        changed_text = any(p.outcome is not Outcome.UNCHANGED for p in paragraphs)
+        if divisions.get(_key(match.old[0]), _key(match.new[0])) != _key(match.new[0]):
+            outcome = Outcome.MOVED
+        elif changed_text and not editorial:
+            outcome = Outcome.MODIFIED
+        elif match.old[0].node.label != match.new[0].node.label:
+            outcome = Outcome.RENUMBERED
+        elif changed_text:
+            outcome = Outcome.MODIFIED
+        else:
+            outcome = Outcome.UNCHANGED
+        match = Match(outcome, match.old, match.new, match.score, match.note)
+    if outcome in (Outcome.ADDED, Outcome.REMOVED, Outcome.SPLIT, Outcome.MERGED):
+        editorial = False
+    if outcome is Outcome.UNCHANGED and not flags:
+        editorial = True
+    return ArticleChange(match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted)
+
+
+def _dedupe(flags: list[Flag]) -> tuple[Flag, ...]:
+    seen: set[Flag] = set()
+    out = []
+    for flag in flags:
+        if flag not in seen:
+            seen.add(flag)
+            out.append(flag)
+    return tuple(out)
+
+
+def _totals(changes: Sequence[ArticleChange], old: Draft, new: Draft) -> Totals:
+    outcomes = {o.value: 0 for o in Outcome}
+    per_chapter: dict[str, dict[str, int]] = defaultdict(lambda: {o.value: 0 for o in Outcome})
+    for change in changes:
+        outcomes[change.outcome.value] += 1
+        where = (change.match.new or change.match.old)[0]
+        per_chapter[_top_division(where)][change.outcome.value] += 1
+    return Totals(
+        outcomes=outcomes,
+        words_inserted=sum(c.words_inserted for c in changes),
+        words_deleted=sum(c.words_deleted for c in changes),
+        words_old=sum(count_words(n.text) + count_words(n.title) for n in old.walk()),
+        words_new=sum(count_words(n.text) + count_words(n.title) for n in new.walk()),
+        per_chapter=dict(per_chapter),
+    )
+
+
+def rebuild(edits: Sequence[Edit], side: Op) -> str:
+    """The old (side=DELETE) or new (side=INSERT) text of a redline."""
+    return "".join(e.text for e in edits if e.op is Op.EQUAL or e.op is side)

@@ -1,0 +1,115 @@
+"""Stage 4, render: the change report as JSON, schema_version 1 — the contract in DESIGN.md, for programs and CI.
+
+Contract fields (never renamed or dropped): ``schema_version``, ``old``/``new`` (DRAFTINFO: ``source``,
+``label``, ``format``, ``articles``, ``annexes``, ``warnings``), ``summary`` (a count per outcome,
+``words_inserted``, ``words_deleted``, ``share_changed``, ``per_chapter``) and ``changes`` (CHANGE:
+``outcome``, ``old``/``new`` [REF], ``similarity``, ``editorial_only``, ``flags`` [FLAG], ``paragraphs``,
+``note``). REF: ``kind``, ``number``, ``title``, ``path``, ``line``; FLAG: ``kind``, ``old``, ``new``,
+``paragraph``; paragraph: ``outcome``, ``old``, ``new`` (labels), ``edits`` ([op, text] pairs).
+Additions in this version: top-level ``warnings`` (of the comparison), ``placeholders`` in DRAFTINFO,
+``words_old``/``words_new`` in the summary, ``words_inserted``/``words_deleted`` per CHANGE, ``deleted`` per
+REF, ``old_line``/``new_line`` per paragraph. Lines are null when unknown. The schema ships as
+``treatydiff/schema/compare.schema.json``. A documented view built field by field, not ``asdict()``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+
+from treatydiff.model import ArticleChange, Comparison, Draft, Flag, Outcome, ParagraphChange, Provision
+from treatydiff.render import COMPARE, CompareRenderOptions
+
+SCHEMA_VERSION = 1
+#: Digits kept of similarities and shares: enough to sort by, few enough to read and to compare in tests.
+DIGITS = 3
+
+
+@COMPARE.register("json")
+def render(comparison: Comparison, options: CompareRenderOptions, console: Console) -> str:
+    """The JSON document, indented, ending with a newline. Neither the options nor the console are used:
+    JSON always holds every change."""
+    return json.dumps(compare_document(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def compare_document(comparison: Comparison) -> dict[str, Any]:
+    """The change report as plain JSON-ready values, keys in the order of the contract."""
+    totals = comparison.totals
+    summary: dict[str, Any] = {outcome.value: totals.outcomes.get(outcome.value, 0) for outcome in Outcome}
+    summary.update(
+        words_inserted=totals.words_inserted,
+        words_deleted=totals.words_deleted,
+        share_changed=round(totals.share_changed, DIGITS),
+        words_old=totals.words_old,
+        words_new=totals.words_new,
+        per_chapter={
+            chapter: {outcome.value: counts.get(outcome.value, 0) for outcome in Outcome}
+            for chapter, counts in totals.per_chapter.items()
+        },
+    )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "old": _draft(comparison.old),
+        "new": _draft(comparison.new),
+        "summary": summary,
+        "warnings": [str(warning) for warning in comparison.warnings],
+        "changes": [_change(change) for change in comparison.changes],
+    }
+
+
+def _draft(draft: Draft) -> dict[str, Any]:
+    counts = draft.counts()
+    return {
+        "source": draft.source,
+        "label": draft.label,
+        "format": draft.format,
+        "articles": counts["articles"],
+        "annexes": counts["annexes"],
+        "placeholders": counts["placeholders"],
+        "warnings": [str(warning) for warning in draft.warnings],
+    }
+
+
+def _change(change: ArticleChange) -> dict[str, Any]:
+    match = change.match
+    return {
+        "outcome": change.outcome.value,
+        "old": [_ref(p) for p in match.old],
+        "new": [_ref(p) for p in match.new],
+        "similarity": round(match.score, DIGITS),
+        "editorial_only": change.editorial_only,
+        "flags": [_flag(flag) for flag in change.flags],
+        "paragraphs": [_paragraph(p) for p in change.paragraphs],
+        "note": match.note,
+        "words_inserted": change.words_inserted,
+        "words_deleted": change.words_deleted,
+    }
+
+
+def _ref(provision: Provision) -> dict[str, Any]:
+    node = provision.node
+    return {
+        "kind": node.kind.value,
+        "number": node.label,
+        "title": node.title,
+        "path": list(provision.path),
+        "line": node.line or None,
+        "deleted": node.deleted,
+    }
+
+
+def _flag(flag: Flag) -> dict[str, Any]:
+    return {"kind": flag.kind.value, "old": flag.old_text, "new": flag.new_text, "paragraph": flag.paragraph}
+
+
+def _paragraph(paragraph: ParagraphChange) -> dict[str, Any]:
+    return {
+        "outcome": paragraph.outcome.value,
+        "old": paragraph.old_label,
+        "new": paragraph.new_label,
+        "edits": [[edit.op.value, edit.text] for edit in paragraph.edits],
+        "old_line": paragraph.old_line or None,
+        "new_line": paragraph.new_line or None,
+    }

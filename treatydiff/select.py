@@ -1,0 +1,183 @@
+"""Between diff and render: which changes of a Comparison a user asked to see (``--article``, ``--chapter``).
+
+A pure function over the Comparison, shared by ``compare``, ``check`` and ``history``, so that renderers never
+filter on their own. A change is kept when any of its old or new provisions matches; the totals of the
+result are counted again over the kept changes, so a summary always describes what is listed.
+
+Selectors, all case-insensitive:
+
+- ``--article``: a number as printed (``5``, ``4a``, ``5 bis``, ``IV``; ``5bis`` matches ``5 bis``), a range
+  (``5-9``: every article whose number starts with 5 to 9, so ``5 bis`` too; roman numerals count as their
+  value), ``annex I`` for an annex, or words of a title (``human rights``: each word starts a word of the
+  title, in any order).
+- ``--chapter``: a number (``II``, ``2``, ``chapter 2``) or words of a division heading anywhere in the
+  provision's path (``final provisions``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision, Totals
+
+_ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.I)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_RANGE = re.compile(r"\s*(\d+|[mdclxvi]+)\s*[-\u2013]\s*(\d+|[mdclxvi]+)\s*", re.I)
+_WORD = re.compile(r"\w+")
+#: The ``per_chapter`` key of provisions outside any division (as the diff stage names it).
+NO_CHAPTER = "(no chapter)"
+_DIVISION_WORDS = ("part", "title", "chapter", "section", "subsection", "sub-section")
+_HEADING = re.compile(r"(?P<word>[\w-]+)\s+(?P<number>[^\s—]+)(?:\s+—.*)?", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the user asked to see; empty tuples select everything."""
+
+    articles: tuple[str, ...] = ()
+    chapters: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.articles or self.chapters)
+
+
+def select(comparison: Comparison, selection: Selection) -> Comparison:
+    """The comparison with only the changes that match every kind of selector given (any selector of a kind).
+    With an empty selection, the comparison itself."""
+    if not selection:
+        return comparison
+    kept = tuple(change for change in comparison.changes if matches(change, selection))
+    return replace(comparison, changes=kept, totals=totals_of(kept))
+
+
+def has_changes(comparison: Comparison) -> bool:
+    """Whether anything changed: any change whose outcome is not ``unchanged`` (``--exit-code``)."""
+    return any(change.outcome is not Outcome.UNCHANGED for change in comparison.changes)
+
+
+def matches(change: ArticleChange, selection: Selection) -> bool:
+    provisions = (*change.match.old, *change.match.new)
+    if selection.articles and not any(
+        article_matches(p, sel) for p in provisions for sel in selection.articles
+    ):
+        return False
+    return not selection.chapters or any(
+        chapter_matches(p, sel) for p in provisions for sel in selection.chapters
+    )
+
+
+def article_matches(provision: Provision, selector: str) -> bool:
+    """``--article SEL`` against one article or annex."""
+    node = provision.node
+    sel = " ".join(selector.split()).lower()
+    if sel.startswith("annex"):
+        rest = sel[len("annex"):].strip()
+        return node.kind is Kind.ANNEX and (not rest or _same_number(node.label, rest) or _has_words(node.title, rest))
+    sel = re.sub(r"^(article|art\.?)\s*", "", sel)
+    if node.kind is Kind.ARTICLE:
+        if _same_number(node.label, sel):
+            return True
+        bounds = _RANGE.fullmatch(sel)
+        if bounds:
+            low, high = _number_value(bounds.group(1)), _number_value(bounds.group(2))
+            value = _leading_value(node.label)
+            return value is not None and low is not None and high is not None and low <= value <= high
+    return _looks_like_words(sel) and _has_words(node.title, sel)
+
+
+def chapter_matches(provision: Provision, selector: str) -> bool:
+    """``--chapter SEL`` against the division headings above one provision ("Chapter II — Offences")."""
+    sel = " ".join(selector.split()).lower()
+    word, number = "", sel
+    for division in _DIVISION_WORDS:
+        if sel.startswith(division + " "):
+            word, number = division, sel[len(division) + 1:]
+            break
+    for heading in provision.path:
+        found = _HEADING.fullmatch(heading.strip())
+        if (
+            found
+            and found.group("word").lower() in _DIVISION_WORDS
+            and word in ("", found.group("word").lower())
+            and _same_number(found.group("number"), number)
+        ):
+            return True
+        if _looks_like_words(sel) and _has_words(heading, sel):
+            return True
+    return False
+
+
+def totals_of(changes: Sequence[ArticleChange]) -> Totals:
+    """Totals counted over ``changes`` alone, as the diff stage counts them over a whole comparison: outcome
+    counts, words inserted and deleted, words of the old and new provisions, and per top-level division of
+    the new draft (the old one for removals)."""
+    outcomes = {outcome.value: 0 for outcome in Outcome}
+    per_chapter: dict[str, dict[str, int]] = {}
+    for change in changes:
+        outcomes[change.outcome.value] += 1
+        side = change.match.new or change.match.old
+        chapter = side[0].path[0] if side and side[0].path else NO_CHAPTER
+        counts = per_chapter.setdefault(chapter, {outcome.value: 0 for outcome in Outcome})
+        counts[change.outcome.value] += 1
+    return Totals(
+        outcomes=outcomes,
+        words_inserted=sum(c.words_inserted for c in changes),
+        words_deleted=sum(c.words_deleted for c in changes),
+        words_old=_words(p for c in changes for p in c.match.old),
+        words_new=_words(p for c in changes for p in c.match.new),
+        per_chapter=per_chapter,
+    )
+
+
+def _words(provisions: Iterable[Provision]) -> int:
+    """Words of titles and texts, unit numbers left out (as the diff stage counts a draft)."""
+    return sum(len(_WORD.findall(f"{n.title} {n.text}")) for p in provisions for n in p.node.walk())
+
+
+def _compact(number: str) -> str:
+    return re.sub(r"[\s.]+", "", number).lower()
+
+
+def _same_number(label: str, selector: str) -> bool:
+    """"5 bis" = "5bis", "IV" = "iv" = "4" (roman and arabic numbers name the same article or chapter)."""
+    if not label or not selector:
+        return False
+    if _compact(label) == _compact(selector):
+        return True
+    a, b = _number_value(_compact(label)), _number_value(_compact(selector))
+    return a is not None and a == b
+
+
+def _number_value(text: str) -> int | None:
+    """An arabic or roman numeral's value; None for anything else ("4a", "bis")."""
+    if text.isdigit():
+        return int(text)
+    if _ROMAN.fullmatch(text):
+        values = [_ROMAN_VALUES[ch] for ch in text.lower()]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return None
+
+
+def _leading_value(label: str) -> int | None:
+    """The number an article label starts with: 5 for "5", "5 bis", "5a"; 4 for "IV"; None for "[X]"."""
+    digits = re.match(r"\s*(\d+)", label)
+    if digits:
+        return int(digits.group(1))
+    roman = re.match(r"\s*([mdclxvi]+)\b", label, re.I)
+    return _number_value(roman.group(1)) if roman else None
+
+
+def _looks_like_words(selector: str) -> bool:
+    """A selector that names something by its words, not by a number or a range ("scope", "final clauses")."""
+    return any(ch.isalpha() for ch in selector) and _number_value(_compact(selector)) is None and not _RANGE.fullmatch(
+        selector
+    )
+
+
+def _has_words(text: str, selector: str) -> bool:
+    """Each word of ``selector`` starts some word of ``text`` (case-insensitive, any order)."""
+    words = _WORD.findall(text.lower())
+    wanted = _WORD.findall(selector.lower())
+    return bool(wanted) and all(any(w.startswith(want) for w in words) for want in wanted)
