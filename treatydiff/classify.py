@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op
 
@@ -132,6 +133,12 @@ def _references(text: str) -> list[_Ref]:
 
 def _key(number: str) -> str:
     return " ".join(number.split()).casefold()
+
+
+@lru_cache(maxsize=16)
+def _keys(numbers: frozenset[str]) -> frozenset[str]:
+    """The normalised article numbers of a draft; computed once per comparison, not once per paragraph."""
+    return frozenset(_key(n) for n in numbers)
 
 
 def _target(refs: References, number: str) -> str | None:
@@ -513,8 +520,8 @@ def _bracket_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[Fla
 
 
 def _dangling_flags(new_text: str, spans: _Spans, refs: References, paragraph: str) -> Iterator[Flag]:
-    existing = {_key(n) for n in refs.new_numbers}
-    previous = {_key(n) for n in refs.old_numbers}
+    existing = _keys(refs.new_numbers)
+    previous = _keys(refs.old_numbers)
     for ref in _references(new_text):
         if ref.external:
             continue
