@@ -294,11 +294,11 @@ def _splits_and_merges(
         parts = {o: share for o, share in part_of.get(n.index, {}).items() if best_home.get(o, n.index) == n.index}
         members = [
             o
-            for o in range(len(olds))
+            for o in sorted(parts)
             if not olds[o].placeholder
             and (o not in pairs or pairs[o] == n.index)
             and (parts.get(o, 0.0) >= MIN_PART or _title_inside(olds[o], n))
-        ] if parts else []
+        ]
         anchored = any(pairs.get(o) == n.index or parts.get(o, 0.0) >= MIN_ANCHOR for o in members)
         if n.index in partner_of_new and partner_of_new[n.index] not in members:
             continue
