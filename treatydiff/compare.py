@@ -121,7 +121,6 @@ def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
     # order: new units in order; an unmatched old unit goes right after the old unit before it
     result: list[tuple[int | None, int | None]] = []
     old_of_new = {j: i for i, j in pairs.items()}
-    placed: set[int] = set()
     pending_old = [i for i in range(len(old)) if i not in pairs]
     after: dict[int | None, list[int]] = defaultdict(list)
     for i in pending_old:
@@ -133,7 +132,6 @@ def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
         source = old_of_new.get(j)
         result.append((source, j))
         if source is not None:
-            placed.add(source)
             for k in after.pop(source, []):
                 result.append((k, None))
     for leftover in after.values():
