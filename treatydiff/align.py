@@ -43,10 +43,12 @@ MIN_TITLE = 0.6
 MIN_BODY_WITH_CONTAINMENT = 0.2
 MIN_CONTAINED_PAIR = 0.6
 MIN_CONTAINED = 0.5
-MIN_PART = 0.25
+MIN_PART = 0.2
 MIN_ANCHOR = 0.35
 MIN_PIECE = 0.2
-MIN_ROOM = 0.25
+WHOLLY = 0.85
+NEAR = 5
+MIN_NAMED_PART = 0.1
 CANDIDATES = 8
 
 _WORD = re.compile(r"\w+")
@@ -61,10 +63,23 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+_WORD_HASH: dict[str, int] = {}
+
+
+def _word_hash(word: str) -> int:
+    """A stable 32-bit hash of a word (crc32: the same in every process, unlike ``hash``)."""
+    value = _WORD_HASH.get(word)
+    if value is None:
+        value = _WORD_HASH[word] = zlib.crc32(word.encode())
+    return value
+
+
 def shingles(tokens: Sequence[str]) -> frozenset[int]:
-    if len(tokens) < SHINGLE:
-        return frozenset(zlib.crc32(t.encode()) for t in tokens)
-    return frozenset(zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode()) for i in range(len(tokens) - SHINGLE + 1))
+    """The set of word 3-grams, each as one integer combined from the words' hashes (hashing each word once)."""
+    h = [_word_hash(t) for t in tokens]
+    if len(h) < SHINGLE:
+        return frozenset(h)
+    return frozenset((a << 42) ^ (b << 21) ^ c for a, b, c in zip(h, h[1:], h[2:], strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +90,8 @@ class Item:
     title: frozenset[str]
     key: str  # normalised body, for exact matches
     position: float
-
-    @property
-    def number(self) -> str:
-        return self.provision.node.label
-
-    @property
-    def placeholder(self) -> bool:
-        return self.provision.node.deleted
+    number: str
+    placeholder: bool
 
 
 def items(draft: Draft) -> list[Item]:
@@ -98,6 +107,8 @@ def items(draft: Draft) -> list[Item]:
                 frozenset(words(provision.node.title)),
                 f"{provision.node.kind.value}:{' '.join(tokens)}",
                 i / max(1, len(provisions) - 1),
+                provision.node.label,
+                provision.node.deleted,
             )
         )
     return out
@@ -139,38 +150,33 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
             pairs[o.index] = by_key[o.key].index
             scores[o.index] = 1.0
 
-    # 2. candidates from an inverted index of shingles
+    # 2. candidates from an inverted index of shingles (articles already paired by identity stay out of it)
     taken = set(pairs.values())
     index: dict[int, list[int]] = defaultdict(list)
     for n in news:
-        if n.placeholder:
-            continue
-        for s in n.shingles:
-            index[s].append(n.index)
-    shared: dict[int, Counter[int]] = {}
+        if not n.placeholder and n.index not in taken:
+            for s in n.shingles:
+                index[s].append(n.index)
+    by_number = {n.number: n.index for n in news if not n.placeholder}
+    shared: dict[int, dict[int, int]] = {}  # old index -> {candidate new index: shingles in common}
     for o in olds:
-        if o.placeholder:
+        if o.placeholder or o.index in pairs:
             continue
         counts: Counter[int] = Counter()
         for s in o.shingles:
             posting = index.get(s)
             if posting and len(posting) <= MAX_POSTINGS:
                 counts.update(posting)
-        shared[o.index] = counts
-    by_number = {n.number: n.index for n in news if not n.placeholder}
-    ranked: list[tuple[float, int, int]] = []
-    for o in olds:
-        if o.placeholder or o.index in pairs:
-            continue
-        counts = shared[o.index]
         candidates = [n for n, _ in counts.most_common(CANDIDATES)]
         if o.number in by_number and by_number[o.number] not in candidates:
             candidates.append(by_number[o.number])
-        for n_index in candidates:
-            if n_index in taken:
-                continue
+        # boilerplate included from here on: the index only chose the candidates
+        shared[o.index] = {n: len(o.shingles & news[n].shingles) for n in candidates}
+    ranked: list[tuple[float, int, int]] = []
+    for o_index, commons in shared.items():
+        o = olds[o_index]
+        for n_index, common in commons.items():
             n = news[n_index]
-            common = len(o.shingles & n.shingles)  # boilerplate included: the index only chose candidates
             total, body, title = _score(o, n, common)
             contained = common / max(1, min(len(o.shingles), len(n.shingles)))
             if (
@@ -259,67 +265,89 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
 
 
 def _splits_and_merges(
-    olds: list[Item], news: list[Item], pairs: dict[int, int], shared: dict[int, Counter[int]]
+    olds: list[Item], news: list[Item], pairs: dict[int, int], shared: dict[int, dict[int, int]]
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], Outcome]]:
-    """Merges: a new article holding a good part (``MIN_PART``) of two or more old articles (or the words of
-    their titles), one of them its anchor (matched to it, or ``MIN_ANCHOR`` of it inside), one of them left
-    unmatched. Splits: an old article whose words make most (``MIN_CONTAINED``) of two or more new articles,
-    each taking ``MIN_PIECE`` of it, one of them left unmatched. A new article drawing a few sentences from an
-    old one that lives on elsewhere is an addition, not a split (AI Act 34a from 33)."""
+    """Merges and splits by containment.
+
+    Merge: a new article into which two or more old articles went. Each member brings text the new article
+    did not get from its own 1:1 partner: at least ``MIN_PART`` of the member lies in that unexplained part.
+    One member is the anchor (the partner, or ``MIN_ANCHOR`` of it inside); a weak member (under
+    ``MIN_CONTAINED`` inside) must also have the new article's number, a title inside its title, or stand next
+    to the anchor in the old draft (``NEAR`` articles), so that stock phrases far away do not join. An old
+    article with the new one's number or title needs only ``MIN_NAMED_PART`` of it inside (AI Act 18 + 50).
+    Split: an old article whose words make most (``MIN_CONTAINED``) of two or more new articles, each taking
+    ``MIN_PIECE`` of it or being almost wholly (``WHOLLY``) made of it. A new article drawing a few sentences
+    from an old one that lives on elsewhere is an addition, not a split (AI Act 34a from 33)."""
     partner_of_new = {n: o for o, n in pairs.items()}
     groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]] = []
     used_old: set[int] = set()
     used_new: set[int] = set()
-    part_of: dict[int, dict[int, float]] = defaultdict(dict)  # new index -> {old index: share of old inside}
-    for o_index, counts in shared.items():
-        size = len(olds[o_index].shingles) or 1
-        for n_index, count in counts.items():
-            part_of[n_index][o_index] = count / size
-    # an unmatched old article can only join the merge into the new article that holds most of it
-    # and only into one with room for it: not a new article that its own partner already fills
-    room = {n.index: 1.0 for n in news}
-    for o_index, n_index in pairs.items():
-        inside = len(olds[o_index].shingles & news[n_index].shingles)
-        room[n_index] = 1 - inside / (len(news[n_index].shingles) or 1)
+    # how much of each old article lies in the part of each new article that its partner does not explain
+    cover: dict[int, dict[int, float]] = defaultdict(dict)  # new index -> {old index: share}
+    for o_index, commons in shared.items():
+        o = olds[o_index]
+        for n_index, common in commons.items():
+            if not common:
+                continue
+            partner = partner_of_new.get(n_index)
+            if partner is not None and partner != o_index:
+                common = len(o.shingles & (news[n_index].shingles - olds[partner].shingles))
+            cover[n_index][o_index] = common / (len(o.shingles) or 1)
     best_home: dict[int, int] = {}
-    for o_index, counts in shared.items():
-        homes = [n for n, _ in counts.most_common() if room[n] >= MIN_ROOM]
-        if o_index not in pairs and homes:
-            best_home[o_index] = homes[0]
-    for n in news:
-        if n.placeholder or n.index in used_new:
+    for n_index, parts in cover.items():
+        for o_index, share in parts.items():
+            if o_index not in pairs and share >= MIN_PART:
+                home = best_home.get(o_index)
+                if home is None or share > cover[home][o_index]:
+                    best_home[o_index] = n_index
+    for n_index in sorted(cover):
+        n = news[n_index]
+        if n.placeholder or n_index in used_new:
             continue
-        if room[n.index] < MIN_ROOM:
+        partner = partner_of_new.get(n_index)
+        parts = cover[n_index]
+        candidates = [
+            o
+            for o, share in sorted(parts.items())
+            if o not in used_old
+            and (
+                o == partner
+                or (o not in pairs and best_home.get(o) == n_index and share >= MIN_PART)
+                or (o not in pairs and share >= MIN_NAMED_PART and _named_like(olds[o], n))
+            )
+        ]
+        anchors = [o for o in candidates if o == partner or parts[o] >= MIN_ANCHOR]
+        if not anchors:
             continue
-        parts = {o: share for o, share in part_of.get(n.index, {}).items() if best_home.get(o, n.index) == n.index}
+        anchor = olds[partner] if partner is not None else olds[max(anchors, key=lambda o: parts[o])]
         members = [
             o
-            for o in sorted(parts)
-            if not olds[o].placeholder
-            and (o not in pairs or pairs[o] == n.index)
-            and (parts.get(o, 0.0) >= MIN_PART or _title_inside(olds[o], n))
+            for o in candidates
+            if o in anchors
+            or parts[o] >= MIN_CONTAINED
+            or _named_like(olds[o], n)
+            or abs(o - anchor.index) <= NEAR
         ]
-        anchored = any(pairs.get(o) == n.index or parts.get(o, 0.0) >= MIN_ANCHOR for o in members)
-        if n.index in partner_of_new and partner_of_new[n.index] not in members:
-            continue
-        members = [o for o in members if o not in used_old]
-        if len(members) >= 2 and anchored and any(o not in pairs for o in members):
-            groups.append((tuple(members), (n.index,), Outcome.MERGED))
+        if len(members) >= 2 and any(o not in pairs for o in members):
+            groups.append((tuple(members), (n_index,), Outcome.MERGED))
             used_old.update(members)
-            used_new.add(n.index)
-    for o_index, counts in sorted(shared.items()):
+            used_new.add(n_index)
+    for o_index, commons in sorted(shared.items()):
         if o_index in used_old:
             continue
         size = len(olds[o_index].shingles) or 1
-        members = [
-            n_index
-            for n_index, count in counts.items()
-            if not news[n_index].placeholder
-            and n_index not in used_new
-            and (n_index not in partner_of_new or partner_of_new[n_index] == o_index)
-            and count / (len(news[n_index].shingles) or 1) >= MIN_CONTAINED
-            and (count / size >= MIN_PIECE or partner_of_new.get(n_index) == o_index)
-        ]
+        members = []
+        for n_index, common in commons.items():
+            n = news[n_index]
+            if n.placeholder or n_index in used_new:
+                continue
+            if n_index in partner_of_new and partner_of_new[n_index] != o_index:
+                continue
+            made_of = common / (len(n.shingles) or 1)
+            if made_of >= MIN_CONTAINED and (
+                common / size >= MIN_PIECE or made_of >= WHOLLY or partner_of_new.get(n_index) == o_index
+            ):
+                members.append(n_index)
         if o_index in pairs and pairs[o_index] not in members:
             continue
         if len(members) >= 2 and any(n not in partner_of_new for n in members):
@@ -327,6 +355,10 @@ def _splits_and_merges(
             used_old.add(o_index)
             used_new.update(members)
     return groups
+
+
+def _named_like(old: Item, new: Item) -> bool:
+    return old.number == new.number or _title_inside(old, new)
 
 
 def _title_inside(old: Item, new: Item) -> bool:

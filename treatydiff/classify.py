@@ -39,8 +39,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op
 
@@ -56,6 +55,18 @@ class References:
     renumbered: Mapping[str, str]
     old_numbers: frozenset[str]
     new_numbers: frozenset[str]
+    # normalised views, computed once per comparison (classify runs once per paragraph)
+    old_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    new_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    by_key: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "old_keys", frozenset(_key(n) for n in self.old_numbers))
+        object.__setattr__(self, "new_keys", frozenset(_key(n) for n in self.new_numbers))
+        by_key: dict[str, str] = {}
+        for old, new in self.renumbered.items():
+            by_key.setdefault(_key(old), new)
+        object.__setattr__(self, "by_key", by_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,18 +146,11 @@ def _key(number: str) -> str:
     return " ".join(number.split()).casefold()
 
 
-@lru_cache(maxsize=16)
-def _keys(numbers: frozenset[str]) -> frozenset[str]:
-    """The normalised article numbers of a draft; computed once per comparison, not once per paragraph."""
-    return frozenset(_key(n) for n in numbers)
-
-
 def _target(refs: References, number: str) -> str | None:
     """The new number of old article ``number``, or None when the differ did not match it."""
     if number in refs.renumbered:
         return refs.renumbered[number]
-    wanted = _key(number)
-    return next((new for old, new in refs.renumbered.items() if _key(old) == wanted), None)
+    return refs.by_key.get(_key(number))
 
 
 def _rewrite_refs(text: str, refs: References | None, numbering: bool, numbers: list[str] | None = None) -> str:
@@ -520,8 +524,8 @@ def _bracket_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[Fla
 
 
 def _dangling_flags(new_text: str, spans: _Spans, refs: References, paragraph: str) -> Iterator[Flag]:
-    existing = _keys(refs.new_numbers)
-    previous = _keys(refs.old_numbers)
+    existing = refs.new_keys
+    previous = refs.old_keys
     for ref in _references(new_text):
         if ref.external:
             continue

@@ -73,22 +73,31 @@ def _inline(text: str, refs: frozenset[str] = frozenset()) -> str:
 
     ``[a][b]`` is a reference link only when the document defines ``[b]:``; otherwise it is negotiating text
     (two bracketed alternatives) and every word of it stays."""
-    if refs:
-        text = _REF_LINK.sub(lambda m: m.group(1) if (m.group(2) or m.group(1)).lower() in refs else m.group(0), text)
-    text = _BR.sub(" ", text)
-    text = _TAG.sub("", text)
-    text = _IMAGE.sub(r"\1", text)
-    for _ in range(3):  # nested links and spans
-        new = _SPAN.sub(r"\1", _LINK.sub(r"\1", text))
-        if new == text:
-            break
-        text = new
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    for _ in range(2):
-        for pattern in _EMPHASIS:
-            text = pattern.sub(lambda m: m.group(m.lastindex or 1), text)
+    # each pattern only runs when the characters it needs are on the line (most lines are plain words)
+    if "[" in text:
+        if refs:
+            text = _REF_LINK.sub(lambda m: _reference(m, refs), text)
+        for _ in range(3):  # nested links and spans
+            new = _SPAN.sub(r"\1", _LINK.sub(r"\1", _IMAGE.sub(r"\1", text)))
+            if new == text:
+                break
+            text = new
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", _TAG.sub("", _BR.sub(" ", text)))
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "_" in text or "~" in text:
+        for _ in range(2):
+            for pattern in _EMPHASIS:
+                text = pattern.sub(lambda m: m.group(m.lastindex or 1), text)
+    if "\\" not in text:
+        return text
     return _ESCAPE.sub(r"\1", text)
+
+
+def _reference(match: re.Match[str], refs: frozenset[str]) -> str:
+    """``[text][ref]`` -> ``text`` when the document defines ``ref``; otherwise the brackets stay."""
+    return match.group(1) if (match.group(2) or match.group(1)).lower() in refs else match.group(0)
 
 
 @register("md", "markdown")
