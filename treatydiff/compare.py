@@ -27,6 +27,7 @@ from treatydiff.model import (
     Provision,
     Totals,
 )
+from treatydiff.perf import collector_paused
 
 #: Units of two articles with word overlap (Dice of word sets) below this are not the same paragraph.
 MIN_UNIT_SIMILARITY = 0.5
@@ -186,6 +187,11 @@ def _key(provision: Provision) -> tuple[str, ...]:
 
 def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions()) -> Comparison:
     """What changed from ``old`` to ``new``: every article and annex of both in exactly one change."""
+    with collector_paused():
+        return _compare(old, new, options)
+
+
+def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     matches = align(old, new)
     renumbered = {m.old[0].node.label: m.new[0].node.label for m in matches if len(m.old) == 1 and len(m.new) == 1}
     refs = classify.References(
@@ -197,19 +203,22 @@ def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions()) -> Com
     changes = [_change(m, refs, divisions, options) for m in matches]
     order = {id(p.node): k for k, p in enumerate(new.provisions())}
     old_order = {id(p.node): k for k, p in enumerate(old.provisions())}
-    # position in the new draft; a removal stands after the new place of the old provision before it
-    new_pos_of_old: dict[int, float] = {}
+    # position in the new draft; a removal stands after the new place of the old provisions before it
+    new_pos_of_old: dict[int, int] = {}
     for change in changes:
         if change.match.new:
             for p in change.match.old:
                 new_pos_of_old[old_order[id(p.node)]] = order[id(change.match.new[0].node)]
+    running, furthest = -1, []  # furthest[k]: the latest new position of the old provisions 0..k-1
+    for k in range(len(old_order) + 1):
+        furthest.append(running)
+        running = max(running, new_pos_of_old.get(k, -1))
 
     def sort_key(change: ArticleChange) -> tuple[float, float]:
         if change.match.new:
             return (order[id(change.match.new[0].node)], 0.0)
         k = old_order[id(change.match.old[0].node)]
-        before = max((new_pos_of_old[i] for i in new_pos_of_old if i < k), default=-1.0)
-        return (before, 0.5 + k / 1e6)
+        return (furthest[k], 0.5 + k / 1e6)
 
     changes.sort(key=sort_key)
     return Comparison(old, new, tuple(changes), _totals(changes, old, new))

@@ -14,6 +14,7 @@ from treatydiff.errors import LoadError
 from treatydiff.load import normalise, parse, readers
 from treatydiff.load.decode import RawDraft, decode, read_source
 from treatydiff.model import Diagnostic, Draft, LoadOptions
+from treatydiff.perf import collector_paused
 
 _MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s*\S|---\s*$|\*[^*\s][^*]*\*\s*$)|\]\([^)]*\)", re.M)
 
@@ -43,6 +44,11 @@ def detect_format(raw: RawDraft, text: str) -> str:
 
 
 def _build(raw: RawDraft, options: LoadOptions) -> Draft:
+    with collector_paused():
+        return _build_tree(raw, options)
+
+
+def _build_tree(raw: RawDraft, options: LoadOptions) -> Draft:
     text, warnings = decode(raw)
     if options.format is not None:
         if options.format not in readers.READERS:
