@@ -22,6 +22,7 @@ from rich.console import Console
 
 from treatydiff import cli as cli_module
 from treatydiff.cli import Env, cli
+from treatydiff.compare import totals
 from treatydiff.errors import ExitCode
 from treatydiff.load import load_text
 from treatydiff.model import (
@@ -36,10 +37,11 @@ from treatydiff.model import (
     Outcome,
     ParagraphChange,
     Provision,
+    RenderOptions,
 )
-from treatydiff.render import COMPARE, CompareRenderOptions, plain_console, render_comparison
+from treatydiff.render import COMPARE, plain_console, render_comparison
 from treatydiff.render.compare_json import compare_document
-from treatydiff.select import Selection, select, totals_of
+from treatydiff.select import Selection, select
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "convention"
 ZERO = FIXTURES / "zero-draft.md"
@@ -141,11 +143,11 @@ def made_comparison() -> Comparison:
         (), False, words_inserted=6,
     )
     changes = (modified, unchanged, removed, added)
-    return Comparison(old, new, changes, totals_of(changes))
+    return Comparison(old, new, changes, totals(changes))
 
 
 def terminal(comparison: Comparison, console: Console, show_unchanged: bool = False) -> str:
-    return COMPARE.get("terminal")(comparison, CompareRenderOptions(show_unchanged=show_unchanged), console)
+    return COMPARE.get("terminal")(comparison, RenderOptions(show_unchanged=show_unchanged), console)
 
 
 # --- the JSON schema, and a validator just big enough for it ----------------------------------------------
@@ -295,7 +297,7 @@ def test_titles_for_renumbering_split_and_merge() -> None:
     merged = ArticleChange(Match(Outcome.MERGED, (provision(old, "1"), provision(old, "2")), (provision(new, "1"),), 0.7), (), (), False)
     split = ArticleChange(Match(Outcome.SPLIT, (provision(old, "1"),), (provision(new, "1"), provision(new, "2")), 0.7), (), (), False)
     changes = (renumbered, merged, split)
-    text = terminal(Comparison(old, new, changes, totals_of(changes)), plain_console(width=120))
+    text = terminal(Comparison(old, new, changes, totals(changes)), plain_console(width=120))
     assert "Art. 2 → Art. 3" in text
     assert "[editorial only]" in text
     assert "Art. 1 + Art. 2 → Art. 1" in text
@@ -305,7 +307,7 @@ def test_titles_for_renumbering_split_and_merge() -> None:
 def test_no_changes_says_so() -> None:
     comparison = made_comparison()
     kept = (comparison.changes[1],)
-    text = terminal(Comparison(comparison.old, comparison.new, kept, totals_of(kept)), plain_console())
+    text = terminal(Comparison(comparison.old, comparison.new, kept, totals(kept)), plain_console())
     assert "No changes." in text
 
 

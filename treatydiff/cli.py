@@ -27,7 +27,7 @@ from treatydiff import __version__
 from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load
 from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions
-from treatydiff.render import COMPARE, OUTLINE, CompareRenderOptions, Registry
+from treatydiff.render import COMPARE, OUTLINE, Registry
 from treatydiff.select import Selection, has_changes, select
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -424,7 +424,7 @@ def compare(env: Env, old: str, new: str, format_name: str, articles: tuple[str,
     for warning in comparison.warnings:
         click.echo(f"warning: {warning}", err=True)
     console = make_console(env, color, output)
-    text = COMPARE.get(format_name)(comparison, CompareRenderOptions(show_unchanged=show_unchanged), console)
+    text = COMPARE.get(format_name)(comparison, RenderOptions(show_unchanged=show_unchanged), console)
     deliver(text, output, console)
     return ExitCode.FOUND if exit_code and has_changes(comparison) else ExitCode.OK
 

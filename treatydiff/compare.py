@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from treatydiff import classify
@@ -167,8 +167,11 @@ def _moved_units(pairs: list[tuple[int | None, int | None]]) -> set[int]:
     return set(olds) - keep
 
 
+NO_CHAPTER = "(no chapter)"
+
+
 def _top_division(provision: Provision) -> str:
-    return provision.path[0] if provision.path else "(no chapter)"
+    return provision.path[0] if provision.path else NO_CHAPTER
 
 
 def _division_map(matches: Sequence[Match]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -221,7 +224,7 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
         return (furthest[k], 0.5 + k / 1e6)
 
     changes.sort(key=sort_key)
-    return Comparison(old, new, tuple(changes), _totals(changes, old, new))
+    return Comparison(old, new, tuple(changes), totals(changes, node_words(old.walk()), node_words(new.walk())))
 
 
 def _change(
@@ -295,19 +298,31 @@ def _dedupe(flags: list[Flag]) -> tuple[Flag, ...]:
     return tuple(out)
 
 
-def _totals(changes: Sequence[ArticleChange], old: Draft, new: Draft) -> Totals:
+def node_words(nodes: Iterable[Node]) -> int:
+    """Words of titles and texts, unit numbers left out: how a draft's (or a provision's) size is counted."""
+    return sum(count_words(n.text) + count_words(n.title) for n in nodes)
+
+
+def totals(changes: Sequence[ArticleChange], words_old: int | None = None, words_new: int | None = None) -> Totals:
+    """Outcome counts, words inserted and deleted, and outcome counts per top-level division (of the new draft,
+    the old one for removals). ``words_old``/``words_new`` default to the words of the changes' own provisions
+    (what a filtered report holds); a whole comparison passes the words of both drafts."""
     outcomes = {o.value: 0 for o in Outcome}
     per_chapter: dict[str, dict[str, int]] = defaultdict(lambda: {o.value: 0 for o in Outcome})
     for change in changes:
         outcomes[change.outcome.value] += 1
         where = (change.match.new or change.match.old)[0]
         per_chapter[_top_division(where)][change.outcome.value] += 1
+    if words_old is None:
+        words_old = node_words(n for c in changes for p in c.match.old for n in p.node.walk())
+    if words_new is None:
+        words_new = node_words(n for c in changes for p in c.match.new for n in p.node.walk())
     return Totals(
         outcomes=outcomes,
         words_inserted=sum(c.words_inserted for c in changes),
         words_deleted=sum(c.words_deleted for c in changes),
-        words_old=sum(count_words(n.text) + count_words(n.title) for n in old.walk()),
-        words_new=sum(count_words(n.text) + count_words(n.title) for n in new.walk()),
+        words_old=words_old,
+        words_new=words_new,
         per_chapter=dict(per_chapter),
     )
 

@@ -165,6 +165,7 @@ class RenderOptions:
     Rich console the CLI hands in, not here. ``depth`` is how many levels of the tree to show (0: all)."""
 
     depth: int = 0
+    show_unchanged: bool = False  # change reports: list unchanged articles too (JSON always holds every change)
 
 
 # --- comparison: the hand-off from align/diff to the renderers ------------------------------------------------

@@ -17,17 +17,16 @@ Selectors, all case-insensitive:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision, Totals
+from treatydiff.compare import totals
+from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _RANGE = re.compile(r"\s*(\d+|[mdclxvi]+)\s*[-\u2013]\s*(\d+|[mdclxvi]+)\s*", re.I)
 _WORD = re.compile(r"\w+")
 #: The ``per_chapter`` key of provisions outside any division (as the diff stage names it).
-NO_CHAPTER = "(no chapter)"
 _DIVISION_WORDS = ("part", "title", "chapter", "section", "subsection", "sub-section")
 _HEADING = re.compile(r"(?P<word>[\w-]+)\s+(?P<number>[^\s—]+)(?:\s+—.*)?", re.S)
 
@@ -49,7 +48,7 @@ def select(comparison: Comparison, selection: Selection) -> Comparison:
     if not selection:
         return comparison
     kept = tuple(change for change in comparison.changes if matches(change, selection))
-    return replace(comparison, changes=kept, totals=totals_of(kept))
+    return replace(comparison, changes=kept, totals=totals(kept))
 
 
 def has_changes(comparison: Comparison) -> bool:
@@ -107,33 +106,6 @@ def chapter_matches(provision: Provision, selector: str) -> bool:
         if _looks_like_words(sel) and _has_words(heading, sel):
             return True
     return False
-
-
-def totals_of(changes: Sequence[ArticleChange]) -> Totals:
-    """Totals counted over ``changes`` alone, as the diff stage counts them over a whole comparison: outcome
-    counts, words inserted and deleted, words of the old and new provisions, and per top-level division of
-    the new draft (the old one for removals)."""
-    outcomes = {outcome.value: 0 for outcome in Outcome}
-    per_chapter: dict[str, dict[str, int]] = {}
-    for change in changes:
-        outcomes[change.outcome.value] += 1
-        side = change.match.new or change.match.old
-        chapter = side[0].path[0] if side and side[0].path else NO_CHAPTER
-        counts = per_chapter.setdefault(chapter, {outcome.value: 0 for outcome in Outcome})
-        counts[change.outcome.value] += 1
-    return Totals(
-        outcomes=outcomes,
-        words_inserted=sum(c.words_inserted for c in changes),
-        words_deleted=sum(c.words_deleted for c in changes),
-        words_old=_words(p for c in changes for p in c.match.old),
-        words_new=_words(p for c in changes for p in c.match.new),
-        per_chapter=per_chapter,
-    )
-
-
-def _words(provisions: Iterable[Provision]) -> int:
-    """Words of titles and texts, unit numbers left out (as the diff stage counts a draft)."""
-    return sum(len(_WORD.findall(f"{n.title} {n.text}")) for p in provisions for n in p.node.walk())
 
 
 def _compact(number: str) -> str:

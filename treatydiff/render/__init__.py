@@ -15,7 +15,6 @@ they never filter, reclassify or count differently from the JSON.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rich.console import Console
@@ -84,28 +83,18 @@ def render_outline(draft: Draft, format: str, options: RenderOptions | None = No
     return renderer(draft, options or RenderOptions(), console or plain_console())
 
 
-@dataclass(frozen=True, slots=True)
-class CompareRenderOptions:
-    """How much of a change report to show, never what was found. ``show_unchanged``: list unchanged
-    articles too (the terminal report; JSON always holds every change).
-
-    (Meant to become fields of ``model.RenderOptions``; kept here until the model has them.)"""
-
-    show_unchanged: bool = False
-
-
 #: Renders a change report: ``(comparison, options, console) -> text``.
-CompareRenderer = Callable[[Comparison, CompareRenderOptions, Console], str]
+CompareRenderer = Callable[[Comparison, RenderOptions, Console], str]
 
 #: ``treatydiff compare -f NAME``.
 COMPARE: Registry[CompareRenderer] = Registry("compare")
 
 
-def render_comparison(comparison: Comparison, format: str, options: CompareRenderOptions | None = None,
+def render_comparison(comparison: Comparison, format: str, options: RenderOptions | None = None,
                       console: Console | None = None) -> str:
     """The change report of ``comparison`` in ``format``; without a console, plain text 100 columns wide."""
     renderer = COMPARE.get(format)
-    return renderer(comparison, options or CompareRenderOptions(), console or plain_console())
+    return renderer(comparison, options or RenderOptions(), console or plain_console())
 
 
 def plain_console(width: int = 100) -> Console:

@@ -19,8 +19,8 @@ from typing import Any
 
 from rich.console import Console
 
-from treatydiff.model import ArticleChange, Comparison, Draft, Flag, Outcome, ParagraphChange, Provision
-from treatydiff.render import COMPARE, CompareRenderOptions
+from treatydiff.model import ArticleChange, Comparison, Draft, Flag, Outcome, ParagraphChange, Provision, RenderOptions
+from treatydiff.render import COMPARE
 
 SCHEMA_VERSION = 1
 #: Digits kept of similarities and shares: enough to sort by, few enough to read and to compare in tests.
@@ -28,7 +28,7 @@ DIGITS = 3
 
 
 @COMPARE.register("json")
-def render(comparison: Comparison, options: CompareRenderOptions, console: Console) -> str:
+def render(comparison: Comparison, options: RenderOptions, console: Console) -> str:
     """The JSON document, indented, ending with a newline. Neither the options nor the console are used:
     JSON always holds every change."""
     return json.dumps(compare_document(comparison), ensure_ascii=False, indent=2) + "\n"

@@ -20,8 +20,19 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from treatydiff.model import ArticleChange, Comparison, Edit, Kind, Node, Op, Outcome, ParagraphChange, Provision
-from treatydiff.render import COMPARE, CompareRenderOptions
+from treatydiff.model import (
+    ArticleChange,
+    Comparison,
+    Edit,
+    Kind,
+    Node,
+    Op,
+    Outcome,
+    ParagraphChange,
+    Provision,
+    RenderOptions,
+)
+from treatydiff.render import COMPARE
 from treatydiff.render.outline_common import one_line
 
 OUTCOME_STYLE = {
@@ -43,7 +54,7 @@ TITLE_LABEL = "title"
 
 
 @COMPARE.register("terminal")
-def render(comparison: Comparison, options: CompareRenderOptions, console: Console) -> str:
+def render(comparison: Comparison, options: RenderOptions, console: Console) -> str:
     """The report drawn for ``console`` (its colours and width)."""
     plain = console.no_color or console.color_system is None
     parts: list[RenderableType] = [_header(comparison), _summary(comparison)]
