@@ -1,6 +1,7 @@
 """Golden outlines of the fixture drafts, and the invariants every fixture must keep.
 
-Each draft ``fixtures/<case>/<name>.<ext>`` has a readable golden file ``fixtures/<case>/expected/<name>.<ext>.outline.md``
+Each pair of drafts has a golden change report ``fixtures/<case>/expected/OLD__NEW.compare.txt``, and each
+draft ``fixtures/<case>/<name>.<ext>`` has a readable golden file ``fixtures/<case>/expected/<name>.<ext>.outline.md``
 (the ``-f markdown`` outline). Regenerate them all after an intended change with::
 
     TREATYDIFF_REGEN=1 python -m pytest tests/test_golden.py
@@ -20,9 +21,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from treatydiff.compare import compare
 from treatydiff.load import load
 from treatydiff.model import Draft, Node, RenderOptions
-from treatydiff.render import OUTLINE
+from treatydiff.render import COMPARE, OUTLINE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DRAFTS = sorted(p for p in FIXTURES.glob("*/*") if p.suffix in (".txt", ".md") and p.name != "CASES.md")
@@ -82,3 +84,24 @@ def test_fixture_invariants(path: Path) -> None:
     # the JSON outline is valid and round-trips the counts
     doc = json.loads(OUTLINE.get("json")(draft, RenderOptions(), Console(file=StringIO())))
     assert doc["schema_version"] == 1 and doc["counts"] == draft.counts()
+
+
+PAIRS = [("zero-draft", "revised-draft"), ("revised-draft", "final-text"), ("zero-draft", "final-text")]
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS, ids=lambda name: name)
+def test_golden_comparison(old: str, new: str) -> None:
+    """The plain-text change report (what a reader sees, with ``[-deleted-]{+inserted+}`` redlines) of each
+    pair of fixture drafts: ``fixtures/convention/expected/OLD__NEW.compare.txt``."""
+    case = FIXTURES / "convention"
+    drafts = []
+    for name in (old, new):
+        path = case / f"{name}.md"
+        drafts.append(replace(load(path), source=path.relative_to(FIXTURES.parent).as_posix()))
+    console = Console(file=StringIO(), width=100, color_system=None, force_terminal=False)
+    got = COMPARE.get("terminal")(compare(*drafts), RenderOptions(), console)
+    golden = case / "expected" / f"{old}__{new}.compare.txt"
+    if REGEN:
+        golden.write_text(got, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}: run TREATYDIFF_REGEN=1 python -m pytest tests/test_golden.py"
+    assert got == golden.read_text(encoding="utf-8")
