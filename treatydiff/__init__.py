@@ -8,7 +8,6 @@ Public API (typed; the CLI is a thin layer over it)::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 # Bound eagerly: the function shadows the subpackage of the same name (the load stage is light: no Rich).
@@ -16,10 +15,7 @@ from treatydiff.load import load as _load_file
 from treatydiff.load import load_text
 from treatydiff.model import Draft, LoadOptions
 
-try:
-    __version__ = version("treatydiff")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+__version__ = "0.1.0"  # the one place the version is written; pyproject.toml reads it from here
 
 
 def load(source: str | Path, options: LoadOptions | None = None) -> Draft:

@@ -407,7 +407,10 @@ def _tolerant(phrase: str) -> str:
     return phrase.replace(" ", r"\s+")
 
 
-_QUALIFIER = re.compile("|".join(f"(?P<q{i}>\\b{_tolerant(q)}\\b)" for i, q in enumerate(QUALIFIERS)), re.IGNORECASE)
+# one leading word boundary for the whole alternation: the branches are only tried where a word starts
+_QUALIFIER = re.compile(
+    r"\b(?:" + "|".join(f"(?P<q{i}>{_tolerant(q)}\\b)" for i, q in enumerate(QUALIFIERS)) + ")", re.IGNORECASE
+)
 
 
 def _qualifiers(text: str) -> dict[str, list[str]]:

@@ -26,16 +26,16 @@ from rich.console import Console
 from treatydiff import __version__
 from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load
+from treatydiff.load.readers import READERS
 from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions
 from treatydiff.render import COMPARE, OUTLINE, Registry
-from treatydiff.select import Selection, has_changes, select
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Width of reports written to a file with ``-o``: fixed, so the same draft gives the same file everywhere.
 FILE_WIDTH = 100
-#: Readers ``--from`` can force. (The loader owns the list; these are the ones it has today.)
-READER_NAMES = ("txt", "md")
+#: Readers ``--from`` can force: the loader's registry.
+READER_NAMES = tuple(READERS)
 #: What ``compare --ignore`` can leave out of the comparison (``DiffOptions.ignore``).
 IGNORE_NAMES = ("case", "punctuation", "quotes", "numbering")
 
@@ -417,6 +417,8 @@ def compare(env: Env, old: str, new: str, format_name: str, articles: tuple[str,
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
     old_draft, new_draft = read_draft(old, options), read_draft(new, options)
+    from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
+
     comparison = select(
         run_compare(old_draft, new_draft, DiffOptions(ignore=frozenset(i.lower() for i in ignore))),
         Selection(articles=articles, chapters=chapters),

@@ -32,6 +32,22 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_PIECE = re.compile(r"(\s*)(\w+|[^\w\s])")
+
+
+def _pieces(text: str) -> tuple[list[str], list[str], str]:
+    """Words and punctuation marks, the whitespace before each, and the whitespace at the end. Whitespace is
+    not a token: diff-match-patch compares half as many symbols, and spacing never counts as an edit."""
+    words: list[str] = []
+    spaces: list[str] = []
+    end = 0
+    for match in _PIECE.finditer(text):
+        spaces.append(match.group(1))
+        words.append(match.group(2))
+        end = match.end()
+    return words, spaces, text[end:]
+
+
 def word_diff(old: str, new: str) -> tuple[Edit, ...]:
     """The redline of ``old`` -> ``new``: EQUAL+DELETE texts give ``old``, EQUAL+INSERT texts give ``new``."""
     if old == new:
@@ -41,30 +57,53 @@ def word_diff(old: str, new: str) -> tuple[Edit, ...]:
     if not new:
         return (Edit(Op.DELETE, old),)
     table: dict[str, str] = {}
-    words: list[str] = []
 
-    def encode(text: str) -> str:
+    def encode(words: list[str]) -> str:
         out = []
-        for token in tokens(text):
-            code = table.get(token)
+        for word in words:
+            code = table.get(word)
             if code is None:
-                code = chr(0xF0000 + len(words)) if len(words) < 0xFFFD else chr(0x100000 + len(words) - 0xFFFD)
-                table[token] = code
-                words.append(token)
+                n = len(table)
+                code = table[word] = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
             out.append(code)
         return "".join(out)
 
-    a, b = encode(old), encode(new)
-    diffs = _DMP.diff_main(a, b, False)
+    old_words, old_spaces, old_end = _pieces(old)
+    new_words, new_spaces, new_end = _pieces(new)
+    diffs = _DMP.diff_main(encode(old_words), encode(new_words), False)
     _DMP.diff_cleanupSemantic(diffs)
-    decode = {code: word for word, code in table.items()}
     edits: list[Edit] = []
-    for op, chunk in diffs:
-        text = "".join(decode[c] for c in chunk)
-        if edits and edits[-1].op is _OPS[op]:
-            edits[-1] = Edit(_OPS[op], edits[-1].text + text)
+
+    def put(op: Op, text: str) -> None:
+        if not text:
+            return
+        if edits and edits[-1].op is op:
+            edits[-1] = Edit(op, edits[-1].text + text)
         else:
-            edits.append(Edit(_OPS[op], text))
+            edits.append(Edit(op, text))
+
+    i = j = 0
+    for op, chunk in diffs:
+        for _ in chunk:
+            if op == 0:
+                if old_spaces[i] != new_spaces[j]:  # the same word, spaced differently ("word ," -> "word,")
+                    put(Op.DELETE, old_spaces[i])
+                    put(Op.INSERT, new_spaces[j])
+                    put(Op.EQUAL, old_words[i])
+                else:
+                    put(Op.EQUAL, old_spaces[i] + old_words[i])
+                i, j = i + 1, j + 1
+            elif op < 0:
+                put(Op.DELETE, old_spaces[i] + old_words[i])
+                i += 1
+            else:
+                put(Op.INSERT, new_spaces[j] + new_words[j])
+                j += 1
+    if old_end == new_end:
+        put(Op.EQUAL, old_end)
+    else:
+        put(Op.DELETE, old_end)
+        put(Op.INSERT, new_end)
     return _tidy(edits)
 
 
@@ -87,6 +126,12 @@ def _tidy(edits: list[Edit]) -> tuple[Edit, ...]:
         if d == n:
             out.append(Edit(Op.EQUAL, d))
             continue
+        if d and n:  # "[- shall-]{+ may+}" reads better as " [-shall-]{+may+}"
+            lead = len(d) - len(d.lstrip())
+            lead = min(lead, len(n) - len(n.lstrip()))
+            if lead and d[:lead] == n[:lead]:
+                out.append(Edit(Op.EQUAL, d[:lead]))
+                d, n = d[lead:], n[lead:]
         if d:
             out.append(Edit(Op.DELETE, d))
         if n:
@@ -97,7 +142,22 @@ def _tidy(edits: list[Edit]) -> tuple[Edit, ...]:
             merged[-1] = Edit(edit.op, merged[-1].text + edit.text)
         else:
             merged.append(edit)
-    return tuple(merged)
+    # a lone insertion or deletion that starts with a space and is followed by the same space: slide it one
+    # character right, so the edit holds words and the space stays in the surrounding text
+    for k in range(1, len(merged) - 1):
+        before, edit, after = merged[k - 1], merged[k], merged[k + 1]
+        if (
+            edit.op is not Op.EQUAL
+            and before.op is Op.EQUAL
+            and after.op is Op.EQUAL
+            and edit.text[:1].isspace()
+            and after.text[:1] == edit.text[:1]
+        ):
+            space = edit.text[0]
+            merged[k - 1] = Edit(Op.EQUAL, before.text + space)
+            merged[k] = Edit(edit.op, edit.text[1:] + space)
+            merged[k + 1] = Edit(Op.EQUAL, after.text[1:])
+    return tuple(e for e in merged if e.text)
 
 
 _WORD = re.compile(r"\w+")
