@@ -11,7 +11,7 @@ import pytest
 from treatydiff.compare import compare, rebuild
 from treatydiff.diff import word_diff
 from treatydiff.load import load, load_text
-from treatydiff.model import Comparison, Draft, Op, Outcome
+from treatydiff.model import Comparison, Draft, Kind, Op, Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 CONVENTION = ROOT / "fixtures" / "convention"
@@ -47,7 +47,11 @@ def labels(change_side: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
 @pytest.mark.parametrize(("old", "new"), STEPS)
 def test_alignment_and_outcomes_match_cases(old: str, new: str) -> None:
     comparison = compare(load(CONVENTION / f"{old}.md"), load(CONVENTION / f"{new}.md"))
-    got = {(labels(c.match.old), labels(c.match.new)): c.outcome.value for c in comparison.changes}
+    got = {
+        (labels(c.match.old), labels(c.match.new)): c.outcome.value
+        for c in comparison.changes
+        if (c.match.old or c.match.new)[0].node.kind is not Kind.PREAMBLE  # CASES.md lists articles and annexes
+    }
     expected = {(o, n): outcome for o, n, outcome, _ in expected_rows(old, new)}
     assert set(got) == set(expected), "the alignment differs from CASES.md"
     wrong = {k: (got[k], v) for k, v in expected.items() if got[k] != v}
@@ -68,6 +72,14 @@ def test_flags_match_cases(old: str, new: str) -> None:
         if "editorial only" in flags:
             assert change.editorial_only, (o, n)
     assert not missing
+
+
+def test_preamble_is_compared_recital_by_recital() -> None:
+    comparison = compare(load(CONVENTION / "zero-draft.md"), load(CONVENTION / "revised-draft.md"))
+    (preamble,) = [c for c in comparison.changes if c.match.old and c.match.old[0].node.kind is Kind.PREAMBLE]
+    assert preamble.outcome is Outcome.MODIFIED and len(preamble.match.new) == 1
+    added = [p for p in preamble.paragraphs if p.outcome is Outcome.ADDED]
+    assert len(added) >= 1  # the revised draft has one recital more (CASES.md: 9 -> 10)
 
 
 def check_invariants(comparison: Comparison) -> None:

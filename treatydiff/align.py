@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from treatydiff.model import Draft, Match, Node, Outcome, Provision
+from treatydiff.model import Draft, Kind, Match, Node, Outcome, Provision
 
 SHINGLE = 3
 MAX_POSTINGS = 40
@@ -92,6 +92,12 @@ class Item:
     position: float
     number: str
     placeholder: bool
+    preamble: bool
+
+    @property
+    def matchable(self) -> bool:
+        """Articles and annexes are matched by their words; placeholders and preambles never are."""
+        return not (self.placeholder or self.preamble)
 
 
 def items(draft: Draft) -> list[Item]:
@@ -109,6 +115,7 @@ def items(draft: Draft) -> list[Item]:
                 i / max(1, len(provisions) - 1),
                 provision.node.label,
                 provision.node.deleted,
+                provision.node.kind is Kind.PREAMBLE,
             )
         )
     return out
@@ -141,12 +148,17 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
     pairs: dict[int, int] = {}  # old index -> new index
     scores: dict[int, float] = {}
 
+    # 0. the preamble of each text of the instrument pairs with the preamble in the same place
+    for o, n in zip((o for o in olds if o.preamble), (n for n in news if n.preamble), strict=False):
+        pairs[o.index] = n.index
+        scores[o.index] = dice(o.shingles, n.shingles)
+
     # 1. identical bodies, unique on both sides
-    old_keys = Counter(o.key for o in olds if not o.placeholder)
-    new_keys = Counter(n.key for n in news if not n.placeholder)
-    by_key = {n.key: n for n in news if not n.placeholder and new_keys[n.key] == 1}
+    old_keys = Counter(o.key for o in olds if o.matchable)
+    new_keys = Counter(n.key for n in news if n.matchable)
+    by_key = {n.key: n for n in news if n.matchable and new_keys[n.key] == 1}
     for o in olds:
-        if not o.placeholder and old_keys[o.key] == 1 and o.key in by_key and o.shingles:
+        if o.matchable and old_keys[o.key] == 1 and o.key in by_key and o.shingles:
             pairs[o.index] = by_key[o.key].index
             scores[o.index] = 1.0
 
@@ -154,13 +166,13 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
     taken = set(pairs.values())
     index: dict[int, list[int]] = defaultdict(list)
     for n in news:
-        if not n.placeholder and n.index not in taken:
+        if n.matchable and n.index not in taken:
             for s in n.shingles:
                 index[s].append(n.index)
-    by_number = {n.number: n.index for n in news if not n.placeholder}
+    by_number = {n.number: n.index for n in news if n.matchable}
     shared: dict[int, dict[int, int]] = {}  # old index -> {candidate new index: shingles in common}
     for o in olds:
-        if o.placeholder or o.index in pairs:
+        if not o.matchable or o.index in pairs:
             continue
         counts: Counter[int] = Counter()
         for s in o.shingles:

@@ -32,8 +32,9 @@ class Kind(StrEnum):
 DIVISION_KINDS = frozenset(
     {Kind.TEXT, Kind.PART, Kind.TITLE, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.DIVISION}
 )
-#: Kinds that the differ aligns as units ("provisions").
-PROVISION_KINDS = frozenset({Kind.ARTICLE, Kind.ANNEX})
+#: Kinds that the differ aligns as units ("provisions"): articles, annexes, and the preamble (its citations
+#: and recitals are its paragraphs).
+PROVISION_KINDS = frozenset({Kind.ARTICLE, Kind.ANNEX, Kind.PREAMBLE})
 
 
 class Mark(StrEnum):
@@ -120,8 +121,8 @@ class Draft:
             yield from node.walk()
 
     def provisions(self) -> Iterator[Provision]:
-        """Every article and annex with its division path, in document order. Articles inside an annex belong
-        to the annex and are not listed on their own."""
+        """Every preamble, article and annex with its division path, in document order. Articles inside an
+        annex belong to the annex and are not listed on their own."""
 
         def visit(nodes: tuple[Node, ...], path: tuple[str, ...]) -> Iterator[Provision]:
             for node in nodes:

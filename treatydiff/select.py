@@ -71,6 +71,8 @@ def article_matches(provision: Provision, selector: str) -> bool:
     """``--article SEL`` against one article or annex."""
     node = provision.node
     sel = " ".join(selector.split()).lower()
+    if node.kind is Kind.PREAMBLE:
+        return sel in ("preamble", "recitals")
     if sel.startswith("annex"):
         rest = sel[len("annex"):].strip()
         return node.kind is Kind.ANNEX and (not rest or _same_number(node.label, rest) or _has_words(node.title, rest))

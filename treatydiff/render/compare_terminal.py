@@ -161,6 +161,8 @@ def _title(change: ArticleChange) -> Text:
 
 def _ref(provision: Provision) -> str:
     node = provision.node
+    if node.kind is Kind.PREAMBLE:
+        return "Preamble"
     word = "Annex" if node.kind is Kind.ANNEX else "Art."
     name = f"{word} {one_line(node.label)}".strip()
     return f"{name} [deleted]" if node.deleted and "deleted" not in node.title.lower() else name
