@@ -166,7 +166,13 @@ class RenderOptions:
     Rich console the CLI hands in, not here. ``depth`` is how many levels of the tree to show (0: all)."""
 
     depth: int = 0
-    show_unchanged: bool = False  # change reports: list unchanged articles too (JSON always holds every change)
+    # change reports
+    show_unchanged: bool = False  # list unchanged articles too (JSON always holds every change)
+    context: int = 0  # unchanged paragraphs shown on each side of a changed one
+    concordance: bool = False  # the table old article -> new article, outcome, similarity
+    summary_only: bool = False  # the summary (and concordance) without the articles
+    side_by_side: bool = False  # old and new paragraphs in two columns
+    markdown_style: str = "html"  # "html": <del>/<ins>; "plain": ~~deleted~~ **inserted**
 
 
 # --- comparison: the hand-off from align/diff to the renderers ------------------------------------------------

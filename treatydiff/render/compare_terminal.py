@@ -23,17 +23,13 @@ from rich.text import Text
 from treatydiff.model import (
     ArticleChange,
     Comparison,
-    Edit,
-    Kind,
-    Node,
     Op,
     Outcome,
     ParagraphChange,
-    Provision,
     RenderOptions,
 )
-from treatydiff.render import COMPARE
-from treatydiff.render.outline_common import one_line
+from treatydiff.render import COMPARE, report
+from treatydiff.render.report import one_line
 
 OUTCOME_STYLE = {
     Outcome.UNCHANGED: "dim",
@@ -49,8 +45,6 @@ INSERT_STYLE = "green underline"
 DELETE_STYLE = "red strike"
 #: The git word-diff markers, for consoles without colour.
 PLAIN_MARKERS = {Op.INSERT: ("{+", "+}"), Op.DELETE: ("[-", "-]")}
-#: The label the diff stage gives an article's title when it aligns it like a paragraph.
-TITLE_LABEL = "title"
 
 
 @COMPARE.register("terminal")
@@ -61,7 +55,7 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     changed = [c for c in comparison.changes if c.outcome is not Outcome.UNCHANGED]
     for change in comparison.changes:
         if change.outcome is not Outcome.UNCHANGED:
-            parts.append(_panel(change, plain, console.width))
+            parts.append(_panel(change, plain, console.width, options.context))
         elif options.show_unchanged:
             parts.append(_unchanged_line(change))
     if not changed:
@@ -103,83 +97,39 @@ def _summary(comparison: Comparison) -> Table:
 # --- one changed article -------------------------------------------------------------------------------
 
 
-def _panel(change: ArticleChange, plain: bool, width: int) -> Panel:
+def _panel(change: ArticleChange, plain: bool, width: int, context: int) -> Panel:
     lines: list[RenderableType] = [_badges(change)]
     if change.match.note:
         lines.append(Text(one_line(change.match.note), style="italic"))
     for flag in change.flags:
         badge = Text("⚑ ", style="bold yellow")
         badge.append(flag.kind.value, style="bold yellow")
-        badge.append(f": {one_line(flag.old_text) or '∅'} → {one_line(flag.new_text) or '∅'}")
+        badge.append(f": {report.flag_phrase(flag)}")
         if flag.paragraph:
             badge.append(f" (para {flag.paragraph})", style="dim")
         lines.append(badge)
-    paragraphs = change.paragraphs or _whole_text(change)
-    unchanged = 0
-    body: list[RenderableType] = []
-    whole = change.outcome in (Outcome.ADDED, Outcome.REMOVED)
-    for paragraph in paragraphs:
-        if whole and TITLE_LABEL in (paragraph.old_label, paragraph.new_label):
-            continue  # the panel's title already says it
-        if paragraph.outcome is Outcome.UNCHANGED and not whole:
-            unchanged += 1
-            continue
-        body.append(_redline(paragraph, plain))
-    if unchanged:
-        body.append(Text(f"… {unchanged} unchanged paragraph{'s' if unchanged != 1 else ''}", style="dim"))
+    body: list[RenderableType] = [
+        Text(str(item), style="dim") if isinstance(item, report.Gap) else _redline(item, plain)
+        for item in report.visible(change, context)
+    ]
     if body:
         lines.append(Text(""))
         lines.extend(body)
-    style = OUTCOME_STYLE[change.outcome]
+    path = report.path(change)
     return Panel(
         Group(*lines),
         title=_fit(_title(change), width - 6),
         title_align="left",
-        subtitle=_fit(_path(change), width - 6),
+        subtitle=_fit(Text(f" {path} ", style="dim") if path else None, width - 6),
         subtitle_align="left",
-        border_style=style,
+        border_style=OUTCOME_STYLE[change.outcome],
         box=box.ROUNDED,
     )
 
 
 def _title(change: ArticleChange) -> Text:
-    """``Art. 24 → Art. 26 — Title``; one side only for additions, removals and unchanged numbers."""
-    old = " + ".join(_ref(p) for p in change.match.old)
-    new = " + ".join(_ref(p) for p in change.match.new)
-    numbers = old if old == new or not new else new if not old else f"{old} → {new}"
-    old_titles = [p.node.title for p in change.match.old if p.node.title]
-    new_titles = [p.node.title for p in change.match.new if p.node.title]
-    title = " / ".join(new_titles or old_titles)
-    if old_titles and new_titles and old_titles != new_titles:
-        title = f"{title} (was: {' / '.join(old_titles)})"
-    text = Text(f" {numbers}", style="bold")
-    if title:
-        text.append(f" — {one_line(title)}", style="bold")
-    text.append(" ")
-    return text
-
-
-def _ref(provision: Provision) -> str:
-    node = provision.node
-    if node.kind is Kind.PREAMBLE:
-        return "Preamble"
-    word = "Annex" if node.kind is Kind.ANNEX else "Art."
-    name = f"{word} {one_line(node.label)}".strip()
-    return f"{name} [deleted]" if node.deleted and "deleted" not in node.title.lower() else name
-
-
-def _path(change: ArticleChange) -> Text | None:
-    """The chapter path of the new draft (the old one for removals), ``old → new`` when the article moved
-    to another division. (A heading whose case or title was edited is not a move: the diff stage decides.)"""
-    old = " / ".join(change.match.old[0].path) if change.match.old else ""
-    new = " / ".join(change.match.new[0].path) if change.match.new else ""
-    if change.outcome is Outcome.MOVED and old and new and old != new:
-        # where it came from by number only ("Chapter V"): the full old heading rarely fits on the border
-        short = " / ".join(part.split(" — ")[0] for part in change.match.old[0].path)
-        path = f"{short} → {new}"
-    else:
-        path = new or old
-    return Text(f" {one_line(path)} ", style="dim") if path else None
+    """``Art. 24 → Art. 26 — Title``."""
+    return Text(f" {report.heading(change)} ", style="bold")
 
 
 def _fit(text: Text | None, width: int) -> Text | None:
@@ -208,12 +158,11 @@ def _badges(change: ArticleChange) -> Text:
 
 def _redline(paragraph: ParagraphChange, plain: bool) -> Text:
     line = Text()
-    old, new = one_line(paragraph.old_label), one_line(paragraph.new_label)
-    label = old if old == new or not new else new if not old else f"{old} → {new}"
+    label = report.paragraph_label(paragraph)
     if label:
         line.append(label, style="bold")
         line.append(" ")
-    for edit in _tidy(paragraph.edits):
+    for edit in report.tidy_edits(paragraph.edits):
         if edit.op is Op.EQUAL:
             line.append(edit.text)
         elif plain:
@@ -224,46 +173,7 @@ def _redline(paragraph: ParagraphChange, plain: bool) -> Text:
     return line
 
 
-def _tidy(edits: tuple[Edit, ...]) -> list[Edit]:
-    """Whitespace collapsed to single spaces (the report wraps lines itself); edits left empty dropped."""
-    tidy: list[Edit] = []
-    for edit in edits:
-        text = " ".join(edit.text.split())
-        if edit.text[:1].isspace() and text:
-            text = " " + text
-        if edit.text[-1:].isspace():
-            text = text + " " if text else " "
-        if text:
-            tidy.append(Edit(edit.op, text))
-    if tidy and tidy[0].op is Op.EQUAL:
-        tidy[0] = Edit(Op.EQUAL, tidy[0].text.lstrip())
-    return [edit for edit in tidy if edit.text]
-
-
-def _whole_text(change: ArticleChange) -> tuple[ParagraphChange, ...]:
-    """An added or removed article that came without paragraphs: its units, all inserted or all deleted."""
-    if change.outcome is Outcome.ADDED:
-        op, provisions = Op.INSERT, change.match.new
-    elif change.outcome is Outcome.REMOVED:
-        op, provisions = Op.DELETE, change.match.old
-    else:
-        return ()
-    paragraphs: list[ParagraphChange] = []
-    for provision in provisions:
-        for node in _units(provision.node):
-            label = one_line(node.label)
-            paragraphs.append(ParagraphChange(
-                change.outcome, label if op is Op.DELETE else "", label if op is Op.INSERT else "",
-                (Edit(op, one_line(node.text)),),
-            ))
-    return tuple(paragraphs)
-
-
-def _units(node: Node) -> list[Node]:
-    return [n for n in node.walk() if n is not node and n.text]
-
-
 def _unchanged_line(change: ArticleChange) -> Text:
     line = Text("= ", style="dim")
-    line.append(_title(change).plain.strip(), style="dim")
+    line.append(report.heading(change), style="dim")
     return line

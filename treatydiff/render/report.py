@@ -1,0 +1,211 @@
+"""Stage 4, render: the presentation vocabulary every change-report renderer shares (terminal, Markdown, HTML).
+
+Pure functions over a ``Comparison`` that name things the same way in every format: how an article is
+called (``Art. 24 → Art. 26``), its chapter path, which paragraphs a report shows (``--context``), the rows of
+the summary, per-chapter and concordance tables. They decide nothing the JSON does not already hold; they
+only choose words and order for people. Escaping and styling stay in each renderer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from treatydiff.compare import label_value
+from treatydiff.model import ArticleChange, Comparison, Edit, Flag, Kind, Op, Outcome, ParagraphChange, Provision
+
+#: The label the diff stage gives an article's title when it aligns it like a paragraph.
+TITLE_LABEL = "title"
+#: Outcomes in the order a summary lists them.
+OUTCOMES = tuple(Outcome)
+
+
+def one_line(text: str) -> str:
+    """Text on one line with single spaces."""
+    return " ".join(text.split())
+
+
+def ref_name(provision: Provision) -> str:
+    """``Art. 5``, ``Annex I``, ``Preamble``; ``[deleted]`` added for placeholders."""
+    node = provision.node
+    if node.kind is Kind.PREAMBLE:
+        return "Preamble"
+    word = "Annex" if node.kind is Kind.ANNEX else "Art."
+    name = f"{word} {one_line(node.label)}".strip()
+    return f"{name} [deleted]" if node.deleted and "deleted" not in node.title.lower() else name
+
+
+def side_names(provisions: tuple[Provision, ...]) -> str:
+    """``Art. 18 + Art. 50`` for the several provisions of a split or merge."""
+    return " + ".join(ref_name(p) for p in provisions)
+
+
+def numbers(change: ArticleChange) -> str:
+    """``Art. 24 → Art. 26``; one side only for additions, removals and numbers that did not change."""
+    old, new = side_names(change.match.old), side_names(change.match.new)
+    if old == new or not new:
+        return old
+    if not old:
+        return new
+    return f"{old} → {new}"
+
+
+def title(change: ArticleChange) -> str:
+    """The new title (the old one for removals), with ``(was: ...)`` when it changed."""
+    old_titles = [one_line(p.node.title) for p in change.match.old if p.node.title]
+    new_titles = [one_line(p.node.title) for p in change.match.new if p.node.title]
+    text = " / ".join(new_titles or old_titles)
+    if old_titles and new_titles and old_titles != new_titles:
+        text = f"{text} (was: {' / '.join(old_titles)})"
+    return text
+
+
+def heading(change: ArticleChange) -> str:
+    """``Art. 24 → Art. 26 — Title``."""
+    name, words = numbers(change), title(change)
+    return f"{name} — {words}" if words else name
+
+
+def path(change: ArticleChange) -> str:
+    """The chapter path of the new draft (the old one for removals); ``Chapter V → Chapter IV — ...`` when the
+    article moved to another division."""
+    old = " / ".join(change.match.old[0].path) if change.match.old else ""
+    new = " / ".join(change.match.new[0].path) if change.match.new else ""
+    if change.outcome is Outcome.MOVED and old and new and old != new:
+        short = " / ".join(part.split(" — ")[0] for part in change.match.old[0].path)
+        return one_line(f"{short} → {new}")
+    return one_line(new or old)
+
+
+def anchor(change: ArticleChange) -> str:
+    """A stable fragment id for links to a change (``art-26``, ``annex-i``, ``removed-art-23``)."""
+    side = change.match.new or change.match.old
+    base = "-".join(ref_name(p) for p in side)
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "provision"
+    return slug if change.match.new else f"removed-{slug}"
+
+
+def paragraph_label(paragraph: ParagraphChange) -> str:
+    """``3. → 1.`` for a renumbered paragraph (``(b)`` and ``b)`` are the same number); empty for unnumbered
+    ones."""
+    old, new = one_line(paragraph.old_label), one_line(paragraph.new_label)
+    if old and new and label_value(old) == label_value(new):
+        return new
+    if old == new or not new:
+        return old
+    if not old:
+        return new
+    return f"{old} → {new}"
+
+
+def tidy_edits(edits: tuple[Edit, ...]) -> list[Edit]:
+    """Whitespace collapsed to single spaces (reports wrap lines themselves); empty edits dropped."""
+    tidy: list[Edit] = []
+    for edit in edits:
+        text = " ".join(edit.text.split())
+        if edit.text[:1].isspace() and text:
+            text = " " + text
+        if edit.text[-1:].isspace():
+            text = text + " " if text else " "
+        if text:
+            tidy.append(Edit(edit.op, text))
+    if tidy and tidy[0].op is Op.EQUAL:
+        tidy[0] = Edit(Op.EQUAL, tidy[0].text.lstrip())
+    return [edit for edit in tidy if edit.text]
+
+
+def flag_phrase(flag: Flag) -> str:
+    """``shall → may``; ``∅`` for an empty side."""
+    return f"{one_line(flag.old_text) or '∅'} → {one_line(flag.new_text) or '∅'}"
+
+
+def whole(change: ArticleChange) -> bool:
+    """Added and removed provisions show their whole text, once."""
+    return change.outcome in (Outcome.ADDED, Outcome.REMOVED)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Unchanged paragraphs a report leaves out, in one line: ``… 3 unchanged paragraphs``."""
+
+    count: int
+
+    def __str__(self) -> str:
+        return f"… {self.count} unchanged paragraph{'s' if self.count != 1 else ''}"
+
+
+def visible(change: ArticleChange, context: int = 0) -> list[ParagraphChange | Gap]:
+    """The paragraphs a report shows for one change: every changed paragraph, ``context`` unchanged ones on
+    each side of it, and a ``Gap`` for each run left out. Added and removed provisions show everything except
+    the title line (their heading already carries it)."""
+    paragraphs = [p for p in change.paragraphs if not (whole(change) and TITLE_LABEL in (p.old_label, p.new_label))]
+    if whole(change):
+        return list(paragraphs)
+    changed = [i for i, p in enumerate(paragraphs) if p.outcome is not Outcome.UNCHANGED]
+    keep = {j for i in changed for j in range(i - context, i + context + 1) if 0 <= j < len(paragraphs)}
+    out: list[ParagraphChange | Gap] = []
+    hidden = 0
+    for i, paragraph in enumerate(paragraphs):
+        if i in keep:
+            if hidden:
+                out.append(Gap(hidden))
+                hidden = 0
+            out.append(paragraph)
+        else:
+            hidden += 1
+    if hidden:
+        out.append(Gap(hidden))
+    return out
+
+
+def changed(comparison: Comparison) -> list[ArticleChange]:
+    return [c for c in comparison.changes if c.outcome is not Outcome.UNCHANGED]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    label: str
+    value: str
+    outcome: Outcome | None = None
+
+
+def summary_rows(comparison: Comparison) -> list[SummaryRow]:
+    """One row per outcome, then words inserted, deleted, and the share of text changed."""
+    totals = comparison.totals
+    rows = [SummaryRow(o.value, str(totals.outcomes.get(o.value, 0)), o) for o in OUTCOMES]
+    rows += [
+        SummaryRow("words inserted", str(totals.words_inserted)),
+        SummaryRow("words deleted", str(totals.words_deleted)),
+        SummaryRow("share of text changed", f"{totals.share_changed:.1%}"),
+    ]
+    return rows
+
+
+def chapter_rows(comparison: Comparison) -> list[tuple[str, dict[str, int]]]:
+    """Per top-level division, the outcome counts, in the order the divisions come in the report."""
+    return [(name, counts) for name, counts in comparison.totals.per_chapter.items()]
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceRow:
+    """One line of the concordance: old number(s), new number(s), outcome, similarity, and the change."""
+
+    old: str
+    new: str
+    outcome: Outcome
+    similarity: float | None
+    change: ArticleChange
+
+
+def concordance(comparison: Comparison) -> list[ConcordanceRow]:
+    """Old article -> new article for every match, in the order of the new draft."""
+    return [
+        ConcordanceRow(
+            side_names(c.match.old) or "—",
+            side_names(c.match.new) or "—",
+            c.outcome,
+            c.match.score if c.match.old and c.match.new else None,
+            c,
+        )
+        for c in comparison.changes
+    ]
