@@ -138,7 +138,8 @@ def produced(comparison: Comparison) -> dict[Key, str]:
         m = change.match
         old = frozenset(p.node.label for p in m.old if p.node.kind is Kind.ARTICLE)
         new = frozenset(p.node.label for p in m.new if p.node.kind is Kind.ARTICLE)
-        out[(old, new)] = m.outcome.value
+        if old or new:  # the preamble pair is not an article match: the generator plants none
+            out[(old, new)] = m.outcome.value
     return out
 
 
