@@ -11,7 +11,7 @@ import pytest
 from treatydiff.compare import compare, rebuild
 from treatydiff.diff import word_diff
 from treatydiff.load import load, load_text
-from treatydiff.model import Comparison, Draft, Kind, Op, Outcome
+from treatydiff.model import DIVISION_KINDS, Comparison, Draft, Kind, Op, Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 CONVENTION = ROOT / "fixtures" / "convention"
@@ -82,8 +82,25 @@ def test_preamble_is_compared_recital_by_recital() -> None:
     assert len(added) >= 1  # the revised draft has one recital more (CASES.md: 9 -> 10)
 
 
+def check_coverage(draft: Draft) -> None:
+    """Every node with words belongs to exactly one provision (as its heading or inside it): nothing a
+    draft says is left out of a comparison."""
+    owner: Counter[int] = Counter()
+    for provision in draft.provisions():
+        owner[id(provision.node)] += 1
+        for part in provision.parts():
+            for node in part.walk():
+                owner[id(node)] += 1
+    for node in draft.walk():
+        if node.text or node.title:
+            structural = node.kind in DIVISION_KINDS
+            assert owner[id(node)] == 1 or (structural and owner[id(node)] == 0), (node.kind, node.label, node.line)
+
+
 def check_invariants(comparison: Comparison) -> None:
     """Every provision of both drafts in exactly one change; every redline rebuilds both texts."""
+    check_coverage(comparison.old)
+    check_coverage(comparison.new)
     for draft, side in ((comparison.old, "old"), (comparison.new, "new")):
         seen = Counter(id(p.node) for c in comparison.changes for p in getattr(c.match, side))
         expected = Counter(id(p.node) for p in draft.provisions())
@@ -153,6 +170,15 @@ def test_anti_doping_v1_v7_only_real_edits() -> None:
     edits = [e.text.strip() for c in substantive for p in c.paragraphs for e in p.edits if e.op is not Op.EQUAL]
     assert "bve" in edits and "be" in edits
     assert not any("](" in e or "http" in e for e in edits)  # link churn is invisible
+
+
+def test_drafts_without_articles_are_compared_paragraph_by_paragraph() -> None:
+    old = _draft("A letter to the delegations about the meeting.\n\nThe meeting starts at ten.\n\nPlease confirm.\n")
+    new = _draft("A letter to the delegations about the meeting.\n\nThe meeting starts at eleven.\n")
+    comparison = compare(old, new)
+    check_invariants(comparison)
+    outcomes = sorted(c.outcome.value for c in comparison.changes)
+    assert outcomes == ["modified", "removed", "unchanged"]
 
 
 def test_word_diff_never_splits_words_and_ignores_nothing() -> None:

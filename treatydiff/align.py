@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from treatydiff.model import Draft, Kind, Match, Node, Outcome, Provision
+from treatydiff.model import Draft, Kind, Match, Outcome, Provision
 
 SHINGLE = 3
 MAX_POSTINGS = 40
@@ -54,9 +54,11 @@ CANDIDATES = 8
 _WORD = re.compile(r"\w+")
 
 
-def body_text(node: Node) -> str:
+def body_text(provision: Provision) -> str:
     """The words of a provision below its heading: every unit's text, numbers of units left out."""
-    return " ".join(n.text for n in node.walk() if n.text)
+    words = [provision.node.text] if provision.node.text else []
+    words.extend(n.text for part in provision.parts() for n in part.walk() if n.text)
+    return " ".join(words)
 
 
 def words(text: str) -> list[str]:
@@ -104,7 +106,7 @@ def items(draft: Draft) -> list[Item]:
     provisions = list(draft.provisions())
     out = []
     for i, provision in enumerate(provisions):
-        tokens = words(body_text(provision.node))
+        tokens = words(body_text(provision))
         out.append(
             Item(
                 i,

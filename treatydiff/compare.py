@@ -52,7 +52,7 @@ def units(provisions: Sequence[Provision]) -> list[Unit]:
             out.append(Unit("title", node.title, node.line))
         if node.text:
             out.append(Unit("", node.text, node.line))
-        for child in node.children:
+        for child in provision.parts():
             out.extend(_units(child))
     return out
 

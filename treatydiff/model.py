@@ -87,6 +87,11 @@ class Node:
         return name or word
 
 
+def _structural(node: Node) -> bool:
+    """A division or provision of its own, not loose text of the division above it."""
+    return node.kind in DIVISION_KINDS or node.kind in PROVISION_KINDS
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A warning raised while loading: the reader or parser was unsure but went on."""
@@ -100,10 +105,20 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class Provision:
-    """An article or annex with where it stands: the headings of the divisions above it."""
+    """A unit the differ aligns, with where it stands (the headings of the divisions above it): an article,
+    an annex, the preamble; a division's own loose text (the words under a chapter heading that belong to no
+    article); a loose paragraph of a draft without structure. Every word of a draft is in exactly one."""
 
     node: Node
     path: tuple[str, ...]
+
+    def parts(self) -> tuple[Node, ...]:
+        """The nodes below the heading whose words belong to this provision: everything under an article,
+        annex or preamble; only the loose text of a division (its articles and sub-divisions are provisions
+        of their own)."""
+        if self.node.kind not in DIVISION_KINDS:
+            return self.node.children
+        return tuple(c for c in self.node.children if not _structural(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +136,17 @@ class Draft:
             yield from node.walk()
 
     def provisions(self) -> Iterator[Provision]:
-        """Every preamble, article and annex with its division path, in document order. Articles inside an
-        annex belong to the annex and are not listed on their own."""
+        """Every provision with its division path, in document order: preambles, articles, annexes, the loose
+        text of divisions, loose paragraphs. Articles inside an annex belong to the annex."""
 
         def visit(nodes: tuple[Node, ...], path: tuple[str, ...]) -> Iterator[Provision]:
             for node in nodes:
-                if node.kind in PROVISION_KINDS:
-                    yield Provision(node, path)
-                elif node.kind in DIVISION_KINDS:
+                if node.kind in DIVISION_KINDS:
+                    if any(not _structural(child) for child in node.children):
+                        yield Provision(node, path)  # the division's own loose text
                     yield from visit(node.children, (*path, node.heading()))
+                elif node.kind in PROVISION_KINDS or not path:
+                    yield Provision(node, path)  # an article, annex, preamble; or a paragraph of a plain text
 
         yield from visit(self.nodes, ())
 
