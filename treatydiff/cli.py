@@ -22,6 +22,7 @@ from typing import Any, Literal, NoReturn, TypeVar, overload
 
 import click
 from rich.console import Console
+from rich.pager import Pager, SystemPager
 
 from treatydiff import __version__
 from treatydiff.errors import ExitCode, TreatydiffError
@@ -38,6 +39,13 @@ FILE_WIDTH = 100
 READER_NAMES = tuple(READERS)
 #: What ``compare --ignore`` can leave out of the comparison (``DiffOptions.ignore``).
 IGNORE_NAMES = ("case", "punctuation", "quotes", "numbering")
+#: ``compare -o FILE`` without ``-f``: the report format by the file's extension (anything else: terminal).
+EXTENSION_FORMATS = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
+    ".svg": "svg", ".txt": "terminal",
+}
+#: ``--markdown-style``: how the Markdown report marks deletions and insertions.
+MARKDOWN_STYLES = ("html", "plain")
 
 
 @dataclass
@@ -47,11 +55,19 @@ class Env:
     ``console``: where reports for standard output go; None builds one from ``--color``, the environment and
     whether standard output is a terminal. ``environ``: read for ``NO_COLOR`` and ``FORCE_COLOR``.
     ``debug``: set by ``--debug`` as soon as click parses it, so the error handler knows to show tracebacks.
+    ``is_terminal``: whether standard output is a terminal (None: ask ``sys.stdout``); it decides paging, so a
+    console forced into colour in a pipe (``--color always | less``) is not paged. ``pager``: what long reports
+    go through on a terminal (None: the system pager, ``$PAGER`` or ``less``).
     """
 
     console: Console | None = None
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     debug: bool = False
+    is_terminal: bool | None = None
+    pager: Pager | None = None
+
+    def stdout_is_terminal(self) -> bool:
+        return self.is_terminal if self.is_terminal is not None else _stdout_is_terminal()
 
 
 # --- errors and exit codes: the one place ----------------------------------------------------------------
@@ -270,7 +286,7 @@ def make_console(env: Env, color: str, output: str | None) -> Console:
     to_stdout = output in (None, "-")
     if to_stdout and env.console is not None:
         return env.console
-    is_terminal = to_stdout and _stdout_is_terminal()
+    is_terminal = to_stdout and env.stdout_is_terminal()
     width = None if to_stdout else FILE_WIDTH
     # A file gets colour codes only when asked in so many words: FORCE_COLOR is for pipes and CI logs.
     use_color = wants_color(color, is_terminal, env.environ) if to_stdout else color == "always"
@@ -290,6 +306,35 @@ def _stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+class ColourPager(SystemPager):
+    """The system pager (``$MANPAGER``, ``$PAGER``, else ``less``) told to show colours: ``less`` prints
+    escape codes as ``ESC[1m`` unless it gets ``-R``, so ``LESS=-R`` is set while it runs when the user has
+    no ``LESS`` of their own."""
+
+    def show(self, content: str) -> None:
+        added = "LESS" not in os.environ
+        if added:
+            os.environ["LESS"] = "-R"
+        try:
+            super().show(content)
+        finally:
+            if added:
+                os.environ.pop("LESS", None)
+
+
+def page(text: str, console: Console, pager: Pager | None) -> None:
+    """Show a finished report through a pager, styles kept (``text`` already holds the terminal codes)."""
+    with console.pager(pager=pager or ColourPager(), styles=True):
+        console.out(text, end="", highlight=False)
+
+
+def wants_pager(env: Env, text: str, format_name: str, output: str | None, no_pager: bool, console: Console) -> bool:
+    """Page a terminal report printed on a terminal that it does not fit, unless ``--no-pager`` or ``-o``."""
+    if no_pager or output is not None or format_name != "terminal" or not env.stdout_is_terminal():
+        return False
+    return text.count("\n") > console.height
 
 
 def deliver(text: str, output: str | None, console: Console) -> None:
@@ -381,7 +426,10 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
 @cli.command()
 @click.argument("old", type=click.Path(allow_dash=True, path_type=str))
 @click.argument("new", type=click.Path(allow_dash=True, path_type=str))
-@format_option(COMPARE, default="terminal")
+@click.option(
+    "-f", "--format", "format_name", type=click.Choice(COMPARE.names()), default=None,
+    help="Output format. Default: by the extension of -o FILE (.md, .html, .json, .svg, .txt), else terminal.",
+)
 @click.option(
     "--article", "articles", multiple=True, metavar="SEL",
     help="Only changes touching these articles: a number (5, 4a, 5 bis), a range (5-9), 'annex I', or words "
@@ -401,21 +449,37 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
     "--show-unchanged", is_flag=True,
     help="List unchanged articles too (terminal; JSON always lists every article).",
 )
+@click.option("--concordance", is_flag=True, help="Add the table old article -> new article, outcome, similarity.")
+@click.option("--side-by-side", is_flag=True, help="Show old and new paragraphs in two columns.")
+@click.option("--summary", "summary_only", is_flag=True,
+              help="Only the summary tables (and the concordance, if asked), not the articles.")
+@click.option(
+    "--context", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+    help="Show N unchanged paragraphs on each side of a changed one.",
+)
+@click.option(
+    "--markdown-style", type=click.Choice(MARKDOWN_STYLES), default="html", show_default=True,
+    help="Markdown redline: html (<del>/<ins>) or plain (~~deleted~~ **inserted**).",
+)
+@click.option("--no-pager", is_flag=True, help="Never page a long terminal report.")
 @load_options
 @output_options
 @debug_option
 @click.pass_obj
-def compare(env: Env, old: str, new: str, format_name: str, articles: tuple[str, ...], chapters: tuple[str, ...],
-            ignore: tuple[str, ...], exit_code: bool, show_unchanged: bool, from_format: str | None, max_size: int,
-            output: str | None, color: str) -> ExitCode:
+def compare(env: Env, old: str, new: str, format_name: str | None, articles: tuple[str, ...],
+            chapters: tuple[str, ...], ignore: tuple[str, ...], exit_code: bool, show_unchanged: bool,
+            concordance: bool, side_by_side: bool, summary_only: bool, context: int, markdown_style: str,
+            no_pager: bool, from_format: str | None, max_size: int, output: str | None, color: str) -> ExitCode:
     """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
     word-level edits inside each changed article, and the edits that change legal meaning.
 
     OLD and NEW are .txt or .md files, or - for standard input (one of them). Warnings go to standard error.
+    A long terminal report on a terminal goes through a pager ($PAGER, or less); --no-pager or -o prevent it.
     """
     options = load_options_from(from_format, max_size)
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
+    format_name = format_name or format_for(output)
     old_draft, new_draft = read_draft(old, options), read_draft(new, options)
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
@@ -426,9 +490,30 @@ def compare(env: Env, old: str, new: str, format_name: str, articles: tuple[str,
     for warning in comparison.warnings:
         click.echo(f"warning: {warning}", err=True)
     console = make_console(env, color, output)
-    text = COMPARE.get(format_name)(comparison, RenderOptions(show_unchanged=show_unchanged), console)
-    deliver(text, output, console)
+    render_options = RenderOptions(
+        show_unchanged=show_unchanged, context=context, concordance=concordance, summary_only=summary_only,
+        side_by_side=side_by_side, markdown_style=markdown_style,
+    )
+    text = COMPARE.get(format_name)(comparison, render_options, console)
+    if wants_pager(env, text, format_name, output, no_pager, console):
+        page(text, console, env.pager)
+    else:
+        deliver(text, output, console)
     return ExitCode.FOUND if exit_code and has_changes(comparison) else ExitCode.OK
+
+
+def format_for(output: str | None) -> str:
+    """The report format of ``-o FILE`` by its extension; ``terminal`` for standard output and the rest."""
+    if output in (None, "-"):
+        return "terminal"
+    extension = os.path.splitext(output)[1].lower()
+    name = EXTENSION_FORMATS.get(extension, "terminal")
+    if name not in COMPARE:
+        raise click.BadParameter(
+            f"no {name} renderer is installed for {extension} files — give another format with -f",
+            param_hint="'-o' / '--output'",
+        )
+    return name
 
 
 def run_compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:

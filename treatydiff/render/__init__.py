@@ -105,4 +105,6 @@ def plain_console(width: int = 100) -> Console:
 
 # Importing the renderer modules registers them; the order here is the order ``--help`` lists them in.
 from treatydiff.render import outline_tree, outline_json, outline_markdown  # noqa: E402, F401, I001
-from treatydiff.render import compare_terminal, compare_json  # noqa: E402, F401
+from treatydiff.render import compare_terminal, compare_json, compare_svg  # noqa: E402, F401
+from treatydiff.render import compare_html  # noqa: E402, F401
+from treatydiff.render import compare_markdown  # noqa: E402, F401

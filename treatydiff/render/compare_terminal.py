@@ -1,15 +1,19 @@
 """Stage 4, render: the change report for a person at a terminal (Rich).
 
 A header naming both drafts, a summary table (articles per outcome, words inserted and deleted, share of
-text changed), then one panel per changed article: its numbers (``Art. 24 → Art. 26``, ``Art. 18 + Art. 50
-→ Art. 18``) and title, the chapter path below, badges (outcome, editorial only), the flags that change
-legal meaning, and the redline of each changed paragraph. Unchanged paragraphs of a changed article are
-counted in one line. With ``show_unchanged`` unchanged articles get one dim line each, in their place.
+text changed), a per-chapter table (outcome counts per top-level division), the concordance (old article ->
+new article, outcome, similarity) when asked, then one panel per changed article: its numbers
+(``Art. 24 → Art. 26``, ``Art. 18 + Art. 50 → Art. 18``) and title, the chapter path below, badges (outcome,
+editorial only), the flags that change legal meaning, and the redline of each changed paragraph, inline or
+side by side (old | new). Unchanged paragraphs of a changed article are counted in one line (``context`` of
+them are shown around each change). With ``show_unchanged`` unchanged articles get one dim line each, in
+their place; with ``summary_only`` the report stops after the tables.
 
-Deleted words are red and struck through, inserted words green and underlined. A console without colour
-(a pipe, a file, ``NO_COLOR``) gets the git word-diff markers instead, ``[-deleted-]`` and ``{+inserted+}``,
-so the report reads the same in plain text. Treaty text always goes in as ``Text`` objects, never as markup:
-square brackets in a draft are negotiating text, not Rich styles.
+Deleted words are struck through, inserted words underlined, in colours people with colour-vision
+deficiencies tell apart. A console without colour (a pipe, a file, ``NO_COLOR``) gets the git word-diff
+markers instead, ``[-deleted-]`` and ``{+inserted+}``, so the report reads the same in plain text. Treaty
+text always goes in as ``Text`` objects, never as markup: square brackets in a draft are negotiating text,
+not Rich styles. Every word and number comes from ``report`` (the vocabulary the formats share).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+from rich.theme import Theme
 
 from treatydiff.model import (
     ArticleChange,
@@ -31,18 +36,54 @@ from treatydiff.model import (
 from treatydiff.render import COMPARE, report
 from treatydiff.render.report import one_line
 
-OUTCOME_STYLE = {
-    Outcome.UNCHANGED: "dim",
-    Outcome.MODIFIED: "yellow",
-    Outcome.RENUMBERED: "cyan",
-    Outcome.MOVED: "blue",
-    Outcome.ADDED: "green",
-    Outcome.REMOVED: "red",
-    Outcome.SPLIT: "magenta",
-    Outcome.MERGED: "magenta",
+# Colours from the Okabe-Ito palette, which people with the common colour-vision deficiencies tell apart and
+# which stay readable on white and on black backgrounds. Colour is never the only cue: deletions are struck
+# through and insertions underlined, outcomes are spelled out in their badge, and a console without colour
+# gets the ``[-…-]`` / ``{+…+}`` markers. A 16-colour terminal cannot show these hues (Rich would round
+# vermillion to yellow, unreadable on white), so it gets the nearest ANSI colours that are safe on both
+# backgrounds instead. Styles are named (``td.delete``) and resolved through a theme pushed for the length
+# of one render, so every function below stays independent of the console.
+OKABE_ITO = {
+    "vermillion": "#d55e00", "blue": "#0072b2", "bluish-green": "#009e73", "sky-blue": "#56b4e9",
+    "orange": "#e69f00", "purple": "#cc79a7",
 }
-INSERT_STYLE = "green underline"
-DELETE_STYLE = "red strike"
+ANSI_16 = {
+    "vermillion": "red", "blue": "blue", "bluish-green": "cyan", "sky-blue": "blue", "orange": "magenta",
+    "purple": "magenta",
+}
+OUTCOME_HUE = {
+    Outcome.MODIFIED: "purple",
+    Outcome.RENUMBERED: "bluish-green",
+    Outcome.MOVED: "sky-blue",
+    Outcome.ADDED: "blue",
+    Outcome.REMOVED: "vermillion",
+    Outcome.SPLIT: "orange",
+    Outcome.MERGED: "orange",
+}
+#: Named style of each outcome (its colour), and of its badge.
+OUTCOME_STYLE = {outcome: f"td.{outcome.value}" for outcome in Outcome}
+INSERT_STYLE = "td.insert"
+DELETE_STYLE = "td.delete"
+FLAG_STYLE = "td.flag"
+EDITORIAL_STYLE = "td.editorial"
+
+
+def theme_for(console: Console) -> Theme:
+    """The named styles for ``console``: Okabe-Ito hues, or ANSI colours on a 16-colour terminal."""
+    system = console.color_system or ""
+    hues = ANSI_16 if system in ("standard", "windows") else OKABE_ITO
+    styles = {OUTCOME_STYLE[o]: hues[h] for o, h in OUTCOME_HUE.items()}
+    styles[OUTCOME_STYLE[Outcome.UNCHANGED]] = "dim"
+    styles.update({f"{name}.badge": f"bold {value}" for name, value in styles.items()})
+    styles.update({
+        INSERT_STYLE: f"bold underline {hues['blue']}",
+        DELETE_STYLE: f"bold strike {hues['vermillion']}",
+        FLAG_STYLE: f"bold {hues['orange']}",
+        EDITORIAL_STYLE: hues["bluish-green"],
+    })
+    return Theme(styles)
+
+
 #: The git word-diff markers, for consoles without colour.
 PLAIN_MARKERS = {Op.INSERT: ("{+", "+}"), Op.DELETE: ("[-", "-]")}
 
@@ -50,20 +91,41 @@ PLAIN_MARKERS = {Op.INSERT: ("{+", "+}"), Op.DELETE: ("[-", "-]")}
 @COMPARE.register("terminal")
 def render(comparison: Comparison, options: RenderOptions, console: Console) -> str:
     """The report drawn for ``console`` (its colours and width)."""
+    with console.capture() as capture:
+        print_report(comparison, options, console)
+    return capture.get()
+
+
+def print_report(comparison: Comparison, options: RenderOptions, console: Console) -> None:
+    """Print the report on ``console``; ``render`` captures it, the SVG renderer records it."""
     plain = console.no_color or console.color_system is None
+    console.push_theme(theme_for(console))
+    try:
+        for part in renderables(comparison, options, plain, console.width):
+            console.print(part, highlight=False)
+    finally:
+        console.pop_theme()
+
+
+def renderables(comparison: Comparison, options: RenderOptions, plain: bool, width: int) -> list[RenderableType]:
+    """The pieces of the report, in order: header, summary, per-chapter table, concordance (when asked), then
+    one panel per changed article (nothing more with ``summary_only``)."""
     parts: list[RenderableType] = [_header(comparison), _summary(comparison)]
-    changed = [c for c in comparison.changes if c.outcome is not Outcome.UNCHANGED]
+    chapters = _chapters(comparison, width)
+    if chapters is not None:
+        parts.append(chapters)
+    if options.concordance:
+        parts.append(_concordance(comparison))
+    if options.summary_only:
+        return parts
     for change in comparison.changes:
         if change.outcome is not Outcome.UNCHANGED:
-            parts.append(_panel(change, plain, console.width, options.context))
+            parts.append(_panel(change, plain, width, options, (comparison.old.label, comparison.new.label)))
         elif options.show_unchanged:
             parts.append(_unchanged_line(change))
-    if not changed:
+    if not report.changed(comparison):
         parts.append(Text("No changes." if comparison.changes else "No articles.", style="bold"))
-    with console.capture() as capture:
-        for part in parts:
-            console.print(part, highlight=False)
-    return capture.get()
+    return parts
 
 
 def _header(comparison: Comparison) -> Text:
@@ -79,39 +141,91 @@ def _header(comparison: Comparison) -> Text:
 
 
 def _summary(comparison: Comparison) -> Table:
-    totals = comparison.totals
     table = Table(box=box.SIMPLE_HEAD, show_header=True, pad_edge=False)
     table.add_column("outcome")
     table.add_column("articles", justify="right")
-    for outcome in Outcome:
-        count = totals.outcomes.get(outcome.value, 0)
-        style = OUTCOME_STYLE[outcome] if count else "dim"
-        table.add_row(Text(outcome.value, style=style), Text(str(count), style=style))
-    table.add_section()
-    table.add_row(Text("words inserted"), Text(str(totals.words_inserted)))
-    table.add_row(Text("words deleted"), Text(str(totals.words_deleted)))
-    table.add_row(Text("share of text changed"), Text(f"{totals.share_changed:.1%}"))
+    for row in report.summary_rows(comparison):
+        if row.outcome is None:
+            if row.label == "words inserted":
+                table.add_section()
+            table.add_row(Text(row.label), Text(row.value))
+        else:
+            style = OUTCOME_STYLE[row.outcome] if row.value != "0" else "dim"
+            table.add_row(Text(row.label, style=style), Text(row.value, style=style))
+    return table
+
+
+#: Column headings of the per-chapter table when the full outcome names leave the chapter too little room.
+SHORT_OUTCOME = {
+    Outcome.UNCHANGED: "same", Outcome.MODIFIED: "mod", Outcome.RENUMBERED: "renum", Outcome.MOVED: "moved",
+    Outcome.ADDED: "added", Outcome.REMOVED: "rem", Outcome.SPLIT: "split", Outcome.MERGED: "merged",
+}
+#: Columns a chapter heading should keep before the outcome headings are shortened.
+CHAPTER_ROOM = 32
+
+
+def _chapters(comparison: Comparison, width: int) -> Table | None:
+    """Chapter by outcome counts, one column per outcome that occurs, zeros dimmed; None without chapters."""
+    rows = report.chapter_rows(comparison)
+    if not rows or [name for name, _ in rows] == ["(no chapter)"]:
+        return None
+    shown = [o for o in report.OUTCOMES if any(counts.get(o.value, 0) for _, counts in rows)]
+    names = {o: o.value for o in shown}
+    # A column takes its heading plus 3: one space of padding each side and the divider.
+    if width - sum(len(name) + 3 for name in names.values()) < CHAPTER_ROOM:
+        names = {o: SHORT_OUTCOME[o] for o in shown}
+    room = max(10, width - sum(len(name) + 3 for name in names.values()) - 3)
+    table = Table(box=box.SIMPLE_HEAD, show_header=True, pad_edge=False)
+    table.add_column("chapter", overflow="ellipsis", no_wrap=True, max_width=room)
+    for outcome in shown:
+        table.add_column(Text(names[outcome], style=OUTCOME_STYLE[outcome]), justify="right", no_wrap=True,
+                         min_width=len(names[outcome]))
+    for name, counts in rows:
+        cells = [Text(str(counts.get(o.value, 0)), style="" if counts.get(o.value, 0) else "dim") for o in shown]
+        table.add_row(Text(one_line(name)), *cells)
+    return table
+
+
+def _concordance(comparison: Comparison) -> Table:
+    """Old article -> new article, outcome and similarity, for every match."""
+    table = Table(box=box.SIMPLE_HEAD, show_header=True, pad_edge=False, title="Concordance",
+                  title_justify="left", title_style="bold")
+    table.add_column(comparison.old.label or "old", overflow="fold")
+    table.add_column(comparison.new.label or "new", overflow="fold")
+    table.add_column("outcome", no_wrap=True)
+    table.add_column("similarity", justify="right", no_wrap=True)
+    for row in report.concordance(comparison):
+        style = OUTCOME_STYLE[row.outcome]
+        similarity = "—" if row.similarity is None else f"{row.similarity:.2f}"
+        table.add_row(Text(row.old), Text(row.new), Text(row.outcome.value, style=style),
+                      Text(similarity, style="dim" if row.similarity is None else ""))
     return table
 
 
 # --- one changed article -------------------------------------------------------------------------------
 
 
-def _panel(change: ArticleChange, plain: bool, width: int, context: int) -> Panel:
+def _panel(change: ArticleChange, plain: bool, width: int, options: RenderOptions,
+           labels: tuple[str, str] = ("old", "new")) -> Panel:
     lines: list[RenderableType] = [_badges(change)]
     if change.match.note:
         lines.append(Text(one_line(change.match.note), style="italic"))
     for flag in change.flags:
-        badge = Text("⚑ ", style="bold yellow")
-        badge.append(flag.kind.value, style="bold yellow")
+        badge = Text("⚑ ", style=FLAG_STYLE)
+        badge.append(flag.kind.value, style=FLAG_STYLE)
         badge.append(f": {report.flag_phrase(flag)}")
         if flag.paragraph:
             badge.append(f" (para {flag.paragraph})", style="dim")
         lines.append(badge)
-    body: list[RenderableType] = [
-        Text(str(item), style="dim") if isinstance(item, report.Gap) else _redline(item, plain)
-        for item in report.visible(change, context)
-    ]
+    items = report.visible(change, options.context)
+    body: list[RenderableType]
+    if options.side_by_side and items:
+        body = [_side_by_side(items, plain, labels)]
+    else:
+        body = [
+            Text(str(item), style="dim") if isinstance(item, report.Gap) else _redline(item, plain)
+            for item in items
+        ]
     if body:
         lines.append(Text(""))
         lines.extend(body)
@@ -144,9 +258,9 @@ def _fit(text: Text | None, width: int) -> Text | None:
 
 def _badges(change: ArticleChange) -> Text:
     line = Text()
-    line.append(f"[{change.outcome.value}]", style=f"bold {OUTCOME_STYLE[change.outcome]}")
+    line.append(f"[{change.outcome.value}]", style=f"{OUTCOME_STYLE[change.outcome]}.badge")
     if change.editorial_only:
-        line.append(" [editorial only]", style="cyan")
+        line.append(" [editorial only]", style=EDITORIAL_STYLE)
     if change.match.old and change.match.new:
         line.append(f" similarity {change.match.score:.2f}", style="dim")
     counts = [f"+{change.words_inserted}" if change.words_inserted else "",
@@ -156,21 +270,43 @@ def _badges(change: ArticleChange) -> Text:
     return line
 
 
-def _redline(paragraph: ParagraphChange, plain: bool) -> Text:
+def _redline(paragraph: ParagraphChange, plain: bool, keep: tuple[Op, ...] = (Op.INSERT, Op.DELETE),
+             label: str | None = None) -> Text:
+    """The paragraph's label and words, with the edits in ``keep`` marked (the others left out): both for the
+    inline redline, deletions only for the old column of a side-by-side view, insertions for the new one."""
     line = Text()
-    label = report.paragraph_label(paragraph)
+    label = report.paragraph_label(paragraph) if label is None else one_line(label)
     if label:
         line.append(label, style="bold")
         line.append(" ")
     for edit in report.tidy_edits(paragraph.edits):
         if edit.op is Op.EQUAL:
             line.append(edit.text)
+        elif edit.op not in keep:
+            continue
         elif plain:
             start, end = PLAIN_MARKERS[edit.op]
             line.append(f"{start}{edit.text}{end}")
         else:
             line.append(edit.text, style=INSERT_STYLE if edit.op is Op.INSERT else DELETE_STYLE)
     return line
+
+
+def _side_by_side(items: list[ParagraphChange | report.Gap], plain: bool, labels: tuple[str, str]) -> Table:
+    """Old | new, one row per visible paragraph: the old text with its deletions, the new with its insertions.
+    A paragraph missing on one side (added, removed) leaves that cell empty."""
+    table = Table(box=box.SIMPLE, show_header=True, pad_edge=False, expand=True, show_edge=False)
+    table.add_column(Text(labels[0] or "old", style="bold"), ratio=1, overflow="fold")
+    table.add_column(Text(labels[1] or "new", style="bold"), ratio=1, overflow="fold")
+    for item in items:
+        if isinstance(item, report.Gap):
+            gap = Text(str(item), style="dim")
+            table.add_row(gap, gap.copy())
+            continue
+        old = _redline(item, plain, (Op.DELETE,), item.old_label) if item.outcome is not Outcome.ADDED else Text()
+        new = _redline(item, plain, (Op.INSERT,), item.new_label) if item.outcome is not Outcome.REMOVED else Text()
+        table.add_row(old, new)
+    return table
 
 
 def _unchanged_line(change: ArticleChange) -> Text:

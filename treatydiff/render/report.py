@@ -11,8 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from treatydiff.compare import label_value
-from treatydiff.model import ArticleChange, Comparison, Edit, Flag, Kind, Op, Outcome, ParagraphChange, Provision
+from treatydiff.compare import NO_CHAPTER, label_value
+from treatydiff.model import (
+    DIVISION_KINDS,
+    PROVISION_KINDS,
+    ArticleChange,
+    Comparison,
+    Edit,
+    Flag,
+    Kind,
+    Op,
+    Outcome,
+    ParagraphChange,
+    Provision,
+)
 
 #: The label the diff stage gives an article's title when it aligns it like a paragraph.
 TITLE_LABEL = "title"
@@ -30,6 +42,11 @@ def ref_name(provision: Provision) -> str:
     node = provision.node
     if node.kind is Kind.PREAMBLE:
         return "Preamble"
+    if node.kind in DIVISION_KINDS:  # the loose text of a division
+        name = node.label if node.kind is Kind.DIVISION else f"{node.kind.value.capitalize()} {node.label}"
+        return f"{one_line(name).strip() or 'Division'} (text)"
+    if node.kind not in PROVISION_KINDS:  # a loose paragraph of a draft without articles
+        return f"Text {one_line(node.label)}".strip()
     word = "Annex" if node.kind is Kind.ANNEX else "Art."
     name = f"{word} {one_line(node.label)}".strip()
     return f"{name} [deleted]" if node.deleted and "deleted" not in node.title.lower() else name
@@ -209,3 +226,26 @@ def concordance(comparison: Comparison) -> list[ConcordanceRow]:
         )
         for c in comparison.changes
     ]
+
+
+def chapter(change: ArticleChange) -> str:
+    """The top-level division a change is counted under in ``Totals.per_chapter`` (of the new draft, the old one
+    for removals), so that a report can group its contents the way its per-chapter table counts them."""
+    where = (change.match.new or change.match.old)[0]
+    return where.path[0] if where.path else NO_CHAPTER
+
+
+def unique_anchors(changes: list[ArticleChange]) -> list[str]:
+    """``anchor`` of each change, made unique (``art-5``, ``art-5-2``) for drafts that print a number twice, so
+    that every link of a report reaches exactly one section."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for change in changes:
+        base = candidate = anchor(change)
+        n = 1
+        while candidate in seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out

@@ -1,0 +1,331 @@
+"""Stage 4, render: the change report as one self-contained HTML page (``-f html``).
+
+One file a colleague can open offline or print: a header naming both drafts, a table of contents grouped by
+chapter, the summary, per-chapter and concordance tables, then one ``<section>`` per changed article with its
+badges, flags and redline — inline (``<del>``/``<ins>``) or, with ``side_by_side``, old and new in two columns.
+``summary_only`` stops after the tables.
+
+Safety: the page loads nothing and runs nothing. CSS is inline, there is no script, no image, no link other than
+``#fragment`` links inside the page, and a Content-Security-Policy meta tag forbids everything but inline styles,
+so even a bug in this module cannot make a hostile draft run code. Treaty text reaches the page in exactly one
+place, ``_escape``: the small element builder below escapes every child and attribute value that is not markup
+this module built itself (``Markup``), so there is no way to insert a draft's words unescaped by accident.
+
+Deletions are struck through and insertions underlined, with colours from a palette that colour-blind readers
+can tell apart (vermilion and blue) — colour is never the only signal, and print keeps the lines in black.
+"""
+
+from __future__ import annotations
+
+import html
+
+from rich.console import Console
+
+from treatydiff.model import ArticleChange, Comparison, Draft, Op, Outcome, ParagraphChange, RenderOptions
+from treatydiff.render import COMPARE, report
+
+# --- the only way text enters the page -------------------------------------------------------------------
+
+
+class Markup(str):
+    """HTML this module built. Any other string is text and is escaped on its way into the page."""
+
+    __slots__ = ()
+
+
+def _escape(value: str) -> Markup:
+    """The one place treaty text (and every other string) becomes HTML."""
+    return value if isinstance(value, Markup) else Markup(html.escape(value, quote=True))
+
+
+def el(tag: str, *children: str, **attrs: str | None) -> Markup:
+    """``<tag attr="value">children</tag>``: children and attribute values are escaped unless they are
+    ``Markup``; ``class_`` stands for ``class``; attributes whose value is None are left out. ``tag`` and the
+    attribute names are always literals of this module."""
+    return Markup(f"{_open(tag, attrs)}{join(children)}</{tag}>")
+
+
+def block(tag: str, *children: str, **attrs: str | None) -> Markup:
+    """Like ``el``, for block elements: each child on its own line, so the page (and a golden file) reads
+    line by line."""
+    return Markup(f"{_open(tag, attrs)}\n{join(children, chr(10))}\n</{tag}>")
+
+
+def _open(tag: str, attrs: dict[str, str | None]) -> str:
+    names = "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not None
+    )
+    return f"<{tag}{names}>"
+
+
+def join(parts: tuple[str, ...] | list[str], sep: str = "") -> Markup:
+    return Markup(_escape(sep).join(_escape(part) for part in parts))
+
+
+# --- the page ---------------------------------------------------------------------------------------------
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+CSS = """
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #5f6368; --rule: #d0d4d9; --paper: #fff;
+  --del-ink: #8a2a00; --del-bg: #fde4d6; --ins-ink: #0a3d8f; --ins-bg: #dce9fb; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: var(--ink); background: var(--paper);
+  font: 16px/1.55 Georgia, "Times New Roman", serif; }
+h1, h2, h3, nav, table, .badges, .path, .flags, .gap, .sources { font-family: system-ui, -apple-system,
+  "Segoe UI", Roboto, Arial, sans-serif; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .75rem; border-bottom: 2px solid var(--rule); padding-bottom: .25rem; }
+h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
+a { color: var(--ins-ink); }
+.sources { color: var(--muted); margin: 0; font-size: .9rem; }
+.sources code { font-size: .85rem; }
+nav { border: 1px solid var(--rule); border-radius: 6px; padding: .5rem 1rem; margin: 1.5rem 0; font-size: .92rem; }
+nav h2 { margin-top: .5rem; }
+nav h3 { font-size: .95rem; margin: .75rem 0 .25rem; }
+nav ul { margin: 0; padding-left: 1.25rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
+th, td { border: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
+thead th { background: #f3f4f6; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.zero { color: var(--muted); }
+.badge { display: inline-block; border: 1px solid currentColor; border-radius: 3px; padding: 0 .35rem;
+  font-size: .8rem; font-weight: 600; line-height: 1.4; white-space: nowrap; }
+.o-unchanged { color: #5f6368; } .o-modified { color: #7a5200; } .o-renumbered { color: #00607a; }
+.o-moved { color: #1f4e9a; } .o-added { color: #0a3d8f; } .o-removed { color: #8a2a00; }
+.o-split, .o-merged { color: #6b2c7a; }
+.editorial { color: #00607a; font-style: italic; }
+.flag { color: #7a5200; }
+section.change { border-top: 1px solid var(--rule); border-left: 4px solid var(--rule); padding: .75rem 0 .5rem 1rem;
+  margin: 1rem 0; }
+.c-modified { border-left-color: #e0a100 !important; } .c-renumbered { border-left-color: #56b4e9 !important; }
+.c-moved { border-left-color: #1f4e9a !important; } .c-added { border-left-color: #0072b2 !important; }
+.c-removed { border-left-color: #d55e00 !important; } .c-split, .c-merged { border-left-color: #cc79a7 !important; }
+.path { color: var(--muted); font-size: .85rem; margin: 0 0 .35rem; }
+.badges { margin: .25rem 0; font-size: .85rem; color: var(--muted); }
+.note { font-style: italic; margin: .25rem 0; }
+.flags { list-style: none; padding: 0; margin: .35rem 0; font-size: .88rem; }
+.flags li { margin: .15rem 0; }
+.para { margin: .4rem 0; }
+.label { font-weight: 700; }
+.gap { color: var(--muted); font-size: .85rem; font-style: italic; margin: .3rem 0; }
+del { color: var(--del-ink); background: var(--del-bg); text-decoration: line-through 2px; }
+ins { color: var(--ins-ink); background: var(--ins-bg); text-decoration: underline 2px; }
+table.sbs { width: 100%; table-layout: fixed; font: inherit; font-size: .95rem; }
+table.sbs th { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+table.sbs td.gap { text-align: center; }
+.unchanged-line { color: var(--muted); margin: .2rem 0; }
+.none { font-weight: 700; }
+@media print {
+  nav { display: none; }
+  body { max-width: none; padding: 0; color: #000; background: #fff; font-size: 11pt; }
+  * { color: #000 !important; background: transparent !important; }
+  a { text-decoration: none; }
+  del { text-decoration: line-through 1.5px; }
+  ins { text-decoration: underline 1.5px; }
+  section.change, table, tr { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
+""".strip()
+
+@COMPARE.register("html")
+def render(comparison: Comparison, options: RenderOptions, console: Console) -> str:
+    """The whole page, ending with a newline. The console is not used: HTML carries its own styles."""
+    changed = report.changed(comparison)
+    ids = dict(zip(map(id, changed), report.unique_anchors(changed), strict=True))
+    title = f"Changes: {comparison.old.label} → {comparison.new.label}"
+    body: list[str] = [_header(comparison)]
+    if changed and not options.summary_only:
+        body.append(_contents(changed, ids))
+    body += [_summary(comparison), _chapters(comparison), _concordance(comparison, ids, options)]
+    if not options.summary_only:
+        body.append(_changes(comparison, ids, options))
+    head = block(
+        "head",
+        Markup('<meta charset="utf-8">'),
+        Markup(f'<meta http-equiv="Content-Security-Policy" content="{_escape(CSP)}">'),
+        Markup('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+        Markup('<meta name="referrer" content="no-referrer">'),
+        Markup('<meta name="generator" content="treatydiff">'),
+        el("title", title),
+        block("style", Markup(CSS)),
+    )
+    return f"<!doctype html>\n{block('html', head, block('body', *body), lang='en')}\n"
+
+
+def _header(comparison: Comparison) -> Markup:
+    old, new = comparison.old, comparison.new
+    sources = el("p", _source(old), " → ", _source(new), class_="sources")
+    parts: list[str] = [el("h1", old.label, " → ", new.label), sources]
+    warnings = [str(w) for w in comparison.warnings]
+    if warnings:
+        parts.append(block("ul", *(el("li", w) for w in warnings), class_="warnings"))
+    return block("header", *parts)
+
+
+def _source(draft: Draft) -> Markup:
+    return join([el("code", draft.source), f" ({draft.format})"])
+
+
+def _contents(changed: list[ArticleChange], ids: dict[int, str]) -> Markup:
+    """Links to every changed article, under the chapter it is counted in."""
+    groups: list[tuple[str, list[str]]] = []  # runs of one chapter, in document order
+    for change in changed:
+        item = el("li", el("a", report.heading(change), href=f"#{ids[id(change)]}"), " ", _badge(change.outcome))
+        chapter = report.chapter(change)
+        if not groups or groups[-1][0] != chapter:
+            groups.append((chapter, []))
+        groups[-1][1].append(item)
+    parts: list[str] = [el("h2", "Contents")]
+    for chapter, items in groups:
+        parts += [el("h3", chapter), block("ul", *items)]
+    return block("nav", *parts, aria_label="Contents")
+
+
+def _summary(comparison: Comparison) -> Markup:
+    rows = []
+    for row in report.summary_rows(comparison):
+        name: str = _badge(row.outcome) if row.outcome else row.label
+        zero = "zero" if row.outcome and row.value == "0" else None
+        rows.append(el("tr", el("th", name, scope="row"), el("td", row.value, class_=f"num {zero or ''}".strip())))
+    table = block("table", el("thead", el("tr", el("th", "outcome"), el("th", "articles", class_="num"))),
+               block("tbody", *rows))
+    return block("section", el("h2", "Summary"), table, id="summary")
+
+
+def _chapters(comparison: Comparison) -> Markup:
+    rows = report.chapter_rows(comparison)
+    if not rows:
+        return block("section", el("h2", "Per chapter"), el("p", "No articles."), id="chapters")
+    head = el("tr", el("th", "chapter"), *(el("th", o.value, class_="num") for o in report.OUTCOMES))
+    body = [
+        el("tr", el("th", name, scope="row"),
+           *(el("td", str(n := counts.get(o.value, 0)), class_="num" if n else "num zero") for o in report.OUTCOMES))
+        for name, counts in rows
+    ]
+    table = block("table", el("thead", head), block("tbody", *body))
+    return block("section", el("h2", "Per chapter"), table, id="chapters")
+
+
+def _concordance(comparison: Comparison, ids: dict[int, str], options: RenderOptions) -> Markup:
+    """Old → new for every article, linked to its section where the page has one."""
+    rows = []
+    linked = not options.summary_only
+    for row in report.concordance(comparison):
+        target = ids.get(id(row.change)) if linked else None
+        similarity = "—" if row.similarity is None else f"{row.similarity:.2f}"
+        new: str = el("a", row.new, href=f"#{target}") if target and row.new != "—" else row.new
+        old: str = el("a", row.old, href=f"#{target}") if target and row.old != "—" else row.old
+        rows.append(el("tr", el("td", old), el("td", new), el("td", _badge(row.outcome)),
+                       el("td", similarity, class_="num")))
+    head = el("tr", el("th", "old"), el("th", "new"), el("th", "outcome"), el("th", "similarity", class_="num"))
+    table = block("table", el("thead", head), block("tbody", *rows))
+    return block("section", el("h2", "Concordance"), table, id="concordance")
+
+
+def _changes(comparison: Comparison, ids: dict[int, str], options: RenderOptions) -> Markup:
+    parts: list[str] = [el("h2", "Changes")]
+    for change in comparison.changes:
+        if change.outcome is not Outcome.UNCHANGED:
+            parts.append(_article(change, ids[id(change)], comparison, options))
+        elif options.show_unchanged:
+            parts.append(el("p", "= ", report.heading(change), class_="unchanged-line"))
+    if len(parts) == 1:
+        parts.append(el("p", "No changes." if comparison.changes else "No articles.", class_="none"))
+    return block("main", *parts, id="changes")
+
+
+# --- one changed article ----------------------------------------------------------------------------------
+
+
+def _article(change: ArticleChange, anchor: str, comparison: Comparison, options: RenderOptions) -> Markup:
+    parts: list[str] = [el("h3", report.heading(change))]
+    path = report.path(change)
+    if path:
+        parts.append(el("p", path, class_="path"))
+    parts.append(_badges(change))
+    if change.match.note:
+        parts.append(el("p", report.one_line(change.match.note), class_="note"))
+    if change.flags:
+        parts.append(block("ul", *(_flag_item(change, i) for i in range(len(change.flags))), class_="flags"))
+    shown = report.visible(change, options.context)
+    if shown:
+        parts.append(_side_by_side(shown, comparison) if options.side_by_side else _inline(shown))
+    return block("section", *parts, id=anchor, class_=f"change c-{change.outcome.value}")
+
+
+def _badges(change: ArticleChange) -> Markup:
+    parts: list[str] = [_badge(change.outcome)]
+    if change.editorial_only:
+        parts += [" ", el("span", "editorial only", class_="badge editorial")]
+    if change.match.old and change.match.new:
+        parts.append(f" similarity {change.match.score:.2f}")
+    counts = " ".join(c for c in (f"+{change.words_inserted}" if change.words_inserted else "",
+                                  f"-{change.words_deleted}" if change.words_deleted else "") if c)
+    if counts:
+        parts.append(f" · {counts} words")
+    return el("p", *parts, class_="badges")
+
+
+def _flag_item(change: ArticleChange, index: int) -> Markup:
+    flag = change.flags[index]
+    parts: list[str] = [el("span", f"⚑ {flag.kind.value}", class_="badge flag"), " ", report.flag_phrase(flag)]
+    if flag.paragraph:
+        parts.append(f" (para {report.one_line(flag.paragraph)})")
+    return el("li", *parts)
+
+
+def _badge(outcome: Outcome) -> Markup:
+    return el("span", outcome.value, class_=f"badge o-{outcome.value}")
+
+
+def _label(text: str) -> list[str]:
+    return [el("span", text, class_="label"), " "] if text else []
+
+
+def _redline(paragraph: ParagraphChange, keep: frozenset[Op]) -> list[str]:
+    """The paragraph's edits of the given kinds: equal text as is, deletions in ``<del>``, insertions in
+    ``<ins>``."""
+    out: list[str] = []
+    for edit in report.tidy_edits(paragraph.edits):
+        if edit.op not in keep:
+            continue
+        if edit.op is Op.EQUAL:
+            out.append(edit.text)
+        else:
+            out.append(el("del" if edit.op is Op.DELETE else "ins", edit.text))
+    return out
+
+
+def _gap(gap: report.Gap) -> Markup:
+    return el("p", str(gap), class_="gap")
+
+
+def _inline(shown: list[ParagraphChange | report.Gap]) -> Markup:
+    every = frozenset(Op)
+    parts: list[str] = [
+        _gap(item) if isinstance(item, report.Gap)
+        else el("p", *_label(report.paragraph_label(item)), *_redline(item, every),
+                class_=f"para p-{item.outcome.value}")
+        for item in shown
+    ]
+    return block("div", *parts, class_="redline")
+
+
+def _side_by_side(shown: list[ParagraphChange | report.Gap], comparison: Comparison) -> Markup:
+    """Old paragraph (deletions marked) | new paragraph (insertions marked), one row per paragraph."""
+    old_side, new_side = frozenset({Op.EQUAL, Op.DELETE}), frozenset({Op.EQUAL, Op.INSERT})
+    rows: list[str] = []
+    for item in shown:
+        if isinstance(item, report.Gap):
+            rows.append(el("tr", el("td", str(item), colspan="2", class_="gap")))
+            continue
+        old = [] if item.outcome is Outcome.ADDED else [*_label(report.one_line(item.old_label)),
+                                                        *_redline(item, old_side)]
+        new = [] if item.outcome is Outcome.REMOVED else [*_label(report.one_line(item.new_label)),
+                                                          *_redline(item, new_side)]
+        rows.append(el("tr", el("td", *old), el("td", *new), class_=f"p-{item.outcome.value}"))
+    head = el("tr", el("th", comparison.old.label, scope="col"), el("th", comparison.new.label, scope="col"))
+    return block("table", el("thead", head), block("tbody", *rows), class_="sbs")

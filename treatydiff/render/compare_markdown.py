@@ -1,0 +1,288 @@
+"""Stage 4, render: the change report as GitHub-flavoured Markdown, to paste into a briefing, a blog post or an issue.
+
+The document reads top to bottom like the terminal report: a title naming both drafts (``# zero-draft →
+revised-draft``), a line naming the source files, the summary table (articles per outcome, words inserted
+and deleted, share of text changed), the table per chapter (one column per outcome that occurs), the
+concordance (old article → new article, outcome, similarity; always shown, since a pasted report has no
+``--concordance`` to ask for it later), then — unless ``summary_only`` — a table of contents and one section
+per changed article: its heading (``Art. 24 → Art. 26 — Title``), chapter path, badges (outcome, editorial
+only, similarity, word counts), the renumbering spelled out, the note, the flags that change legal meaning,
+and the redline of each visible paragraph (``--context`` decides which; left-out runs become one italic line).
+
+Redlines are ``<del>deleted</del>`` / ``<ins>inserted</ins>`` (``markdown_style="html"``, the default: GitHub
+shows them struck through and underlined) or ``~~deleted~~`` / ``**inserted**`` (``"plain"``, for places that
+strip HTML). Each paragraph of a draft is its own Markdown paragraph, so no marker ever spans a paragraph
+break. Each section gets its own stable anchor (``<a id="art-26"></a>``, from ``report.anchor``) that the
+table of contents and the concordance link to, so links survive a change of title.
+
+Every piece of treaty text goes through ``escape``: a draft cannot open a link, emphasis, heading, table
+column, list, code span or raw HTML of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rich.console import Console
+
+from treatydiff.model import ArticleChange, Comparison, Op, Outcome, ParagraphChange, Provision, RenderOptions
+from treatydiff.render import COMPARE, report
+from treatydiff.render.report import one_line
+
+#: Opening and closing markers of deleted and inserted words, per ``RenderOptions.markdown_style``.
+MARKERS: dict[str, dict[Op, tuple[str, str]]] = {
+    "html": {Op.DELETE: ("<del>", "</del>"), Op.INSERT: ("<ins>", "</ins>")},
+    "plain": {Op.DELETE: ("~~", "~~"), Op.INSERT: ("**", "**")},
+}
+
+# Characters that can act anywhere in a line of CommonMark/GFM text: escapes, code spans, emphasis, links and
+# footnotes, ATX closing sequences, table cells, strikethrough, math (``$`` on GitHub), e-mail autolinks (``@``).
+_INLINE = re.compile(r"([\\`*_\[\]#|~$@])")
+# What GFM would turn into a link by itself (``https://``, ``www.``, ``javascript:``): the ``:`` or ``.`` is escaped.
+_AUTOLINK = re.compile(r"(?i)(?<![a-z0-9])((?:https?|ftps?|mailto|javascript|vbscript|data|file)(?=:)|www(?=\.))(.)")
+# What opens a block when it starts a line: a bullet, a setext underline, a numbered list item (``1986.``).
+_LEADING_BULLET = re.compile(r"^([-+=])")
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+#: Put between a ``**``/``~~`` marker and punctuation inside it, so the marker still opens or closes (see
+#: ``_plain_span``); invisible, neither space nor punctuation to a Markdown parser.
+_ZERO_WIDTH = "\u200b"
+
+
+def escape(text: str, *, at_start: bool = True) -> str:
+    """Treaty text on one line, shown exactly as written in GitHub-flavoured Markdown (and any CommonMark).
+
+    - Line breaks and runs of whitespace collapse to one space (a report line is never cut in two).
+    - ``&``, ``<`` and ``>`` become ``&amp;``, ``&lt;`` and ``&gt;``: a ``<script>`` or ``<img>`` in a draft is
+      shown as text, also inside ``<del>``/``<ins>``, and never starts an autolink or an HTML block.
+    - Backslash before every character that can act inside a line: ``\\ ` * _ [ ] # | ~ $ @`` (so no emphasis,
+      code span, link, image, footnote, table column, strikethrough, math or e-mail autolink); ``( ) ! { }``
+      need nothing once ``[`` is escaped, ``+ - . =`` only at the start of a line.
+    - The ``:`` of ``https:``/``javascript:`` and the ``.`` of ``www.`` are escaped so GFM does not link them.
+    - ``at_start``: the text may begin a line, so a leading ``-``, ``+``, ``=`` or ``1986.`` is escaped too
+      (``#`` and ``>`` always are); not needed in the middle of a line or inside a table cell.
+    """
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(r"\1\\\2", text)
+    if at_start:
+        text = _LEADING_BULLET.sub(r"\\\1", text)
+        text = _LEADING_NUMBER.sub(r"\1\\\2", text)
+    return text
+
+
+@COMPARE.register("markdown")
+def render(comparison: Comparison, options: RenderOptions, console: Console) -> str:
+    """The Markdown document, ending with a newline. The console is not used; ``markdown_style`` must be one
+    of ``MARKERS``."""
+    if options.markdown_style not in MARKERS:
+        raise ValueError(f"unknown markdown style {options.markdown_style!r} — choose one of: {', '.join(MARKERS)}")
+    anchors = _anchors(comparison)
+    out: list[str] = _header(comparison)
+    out += _summary(comparison)
+    out += _chapters(comparison)
+    out += _concordance(comparison, anchors)
+    if not options.summary_only:
+        out += _changes(comparison, options, anchors)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+# --- header and tables ---------------------------------------------------------------------------------
+
+
+def _header(comparison: Comparison) -> list[str]:
+    old, new = comparison.old, comparison.new
+    out = [
+        f"# {escape(old.label, at_start=False)} → {escape(new.label, at_start=False)}",
+        "",
+        f"Compared {escape(old.source, at_start=False)} ({escape(old.format, at_start=False)}) with "
+        f"{escape(new.source, at_start=False)} ({escape(new.format, at_start=False)}).",
+        "",
+    ]
+    for warning in comparison.warnings:
+        out += [f"> **Warning:** {escape(str(warning), at_start=False)}", ""]
+    return out
+
+
+def _table(header: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
+    """A GFM table; cells must already be escaped (``escape`` escapes every ``|``)."""
+    lines = [f"| {' | '.join(header)} |", f"|{'|'.join(align)}|"]
+    lines += [f"| {' | '.join(cell or ' ' for cell in row)} |" for row in rows]
+    return [*lines, ""]
+
+
+def _summary(comparison: Comparison) -> list[str]:
+    rows = [[escape(row.label, at_start=False), row.value] for row in report.summary_rows(comparison)]
+    return ["## Summary", "", *_table(["outcome", "articles"], ["---", "---:"], rows)]
+
+
+def _chapters(comparison: Comparison) -> list[str]:
+    chapters = report.chapter_rows(comparison)
+    occurring = [o for o in report.OUTCOMES if any(counts.get(o.value, 0) for _, counts in chapters)]
+    if not chapters or not occurring:
+        return []
+    rows = [
+        [escape(name, at_start=False) or "—", *(str(counts.get(o.value, 0)) for o in occurring)]
+        for name, counts in chapters
+    ]
+    header = ["chapter", *(o.value for o in occurring)]
+    return ["## By chapter", "", *_table(header, ["---", *("---:" for _ in occurring)], rows)]
+
+
+def _concordance(comparison: Comparison, anchors: dict[int, str]) -> list[str]:
+    rows = []
+    for row in report.concordance(comparison):
+        outcome = row.outcome.value
+        if id(row.change) in anchors:
+            outcome = f"[{outcome}](#{anchors[id(row.change)]})"
+        similarity = "—" if row.similarity is None else f"{row.similarity:.2f}"
+        rows.append([escape(row.old, at_start=False), escape(row.new, at_start=False), outcome, similarity])
+    if not rows:
+        return []
+    return ["## Concordance", "", *_table(["old", "new", "outcome", "similarity"], ["---", "---", "---", "---:"], rows)]
+
+
+# --- the changed articles ------------------------------------------------------------------------------
+
+
+def _anchors(comparison: Comparison) -> dict[int, str]:
+    """The fragment id of each changed article's section, by ``id()`` of its change; ``report.anchor`` with
+    ``-2``, ``-3`` added if two sections would share one (a draft that prints a number twice)."""
+    anchors: dict[int, str] = {}
+    taken: set[str] = set()
+    for change in report.changed(comparison):
+        base = report.anchor(change)
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        anchors[id(change)] = name
+    return anchors
+
+
+def _changes(comparison: Comparison, options: RenderOptions, anchors: dict[int, str]) -> list[str]:
+    out = ["## Changes", ""]
+    changed = report.changed(comparison)
+    if not changed:
+        return [*out, "No changes." if comparison.changes else "No articles.", ""]
+    out += [f"- [{escape(report.heading(c), at_start=False)}](#{anchors[id(c)]})" for c in changed]
+    out.append("")
+    for change in comparison.changes:
+        if change.outcome is not Outcome.UNCHANGED:
+            out += _section(change, options, anchors[id(change)])
+        elif options.show_unchanged:
+            out += [f"*{escape(report.heading(change), at_start=False)}: unchanged*", ""]
+    return out
+
+
+def _section(change: ArticleChange, options: RenderOptions, anchor: str) -> list[str]:
+    out = [f'<a id="{anchor}"></a>', "", f"### {escape(report.heading(change), at_start=False)}", ""]
+    path = report.path(change)
+    if path:
+        out += [f"*{escape(path, at_start=False)}*", ""]
+    out += [_badges(change), ""]
+    renumbering = _renumbering(change)
+    if renumbering:
+        out += [escape(renumbering), ""]
+    if change.match.note:
+        out += [f"Note: {escape(change.match.note, at_start=False)}", ""]
+    if change.flags:
+        for flag in change.flags:
+            line = f"- **{flag.kind.value}**: {escape(report.flag_phrase(flag), at_start=False)}"
+            if flag.paragraph:
+                line += f" (para {escape(flag.paragraph, at_start=False)})"
+            out.append(line)
+        out.append("")
+    markers = MARKERS[options.markdown_style]
+    for item in report.visible(change, options.context):
+        if isinstance(item, report.Gap):
+            out += [f"*{escape(str(item), at_start=False)}*", ""]
+        else:
+            out += [_paragraph(item, markers, plain=options.markdown_style == "plain"), ""]
+    return out
+
+
+def _badges(change: ArticleChange) -> str:
+    """`` `modified` · `editorial only` · similarity 0.94 · +3 -1 words``."""
+    badges = [f"`{change.outcome.value}`"]
+    if change.editorial_only:
+        badges.append("`editorial only`")
+    if change.match.old and change.match.new:
+        badges.append(f"similarity {change.match.score:.2f}")
+    counts = [f"+{change.words_inserted}" if change.words_inserted else "",
+              f"-{change.words_deleted}" if change.words_deleted else ""]
+    if any(counts):
+        badges.append(f"{' '.join(c for c in counts if c)} words")
+    return " · ".join(badges)
+
+
+def _long_name(provisions: tuple[Provision, ...]) -> str:
+    """``Article 24``, ``Article 25 + Article 26``, ``Annex I``: the report's names with the word spelled out."""
+    return " + ".join(re.sub(r"^Art\. ", "Article ", report.ref_name(p)) for p in provisions)
+
+
+def _renumbering(change: ArticleChange) -> str:
+    """``Renumbered from Article 24``; ``Split from Article 19`` / ``Merged from Article 25 + Article 26``."""
+    old, new = change.match.old, change.match.new
+    if not old or not new or [one_line(p.node.label) for p in old] == [one_line(p.node.label) for p in new]:
+        return ""
+    if change.outcome is Outcome.SPLIT:
+        return f"Split from {_long_name(old)}"
+    if change.outcome is Outcome.MERGED:
+        return f"Merged from {_long_name(old)}"
+    return f"Renumbered from {_long_name(old)}"
+
+
+def _paragraph(paragraph: ParagraphChange, markers: dict[Op, tuple[str, str]], *, plain: bool) -> str:
+    """One Markdown paragraph (one line): the bold label, then the redline. Edits never leave it. Spaces at the
+    ends of a deleted or inserted run go outside its markers (``** where**`` would not be bold)."""
+    label = report.paragraph_label(paragraph)
+    pieces: list[tuple[str, str, str, tuple[str, str] | None]] = []  # space before, text, space after, markers
+    for edit in report.tidy_edits(paragraph.edits):
+        lead = " " if edit.text[:1].isspace() else ""
+        trail = " " if edit.text[-1:].isspace() else ""
+        at_start = not label and not pieces
+        body = escape(edit.text, at_start=at_start and edit.op is Op.EQUAL)
+        pieces.append((lead, body, trail, None if edit.op is Op.EQUAL else markers[edit.op]))
+    out = f"**{escape(label, at_start=False)}** " if label else ""
+    for i, (lead, body, trail, marker) in enumerate(pieces):
+        out += lead
+        if marker is None:
+            out += body
+            out += trail
+            continue
+        start, end = marker
+        if plain and body:
+            after = trail
+            if not after and i + 1 < len(pieces):
+                following = pieces[i + 1]
+                after = following[0] or (following[3][0] if following[3] else following[1])
+            body = _flanked(body, before=out[-1:], after=after[:1])
+        out += f"{start}{body}{end}" if body else ""
+        out += trail
+    return re.sub(" +", " ", out).strip()
+
+
+def _flanked(body: str, *, before: str, after: str) -> str:
+    """``body`` made safe to put between ``**``/``~~`` markers where ``before`` and ``after`` are the characters
+    around them ("" at the ends of the line). CommonMark lets a marker next to punctuation open (close) only
+    where the character on its other side is a space or punctuation too (the "flanking" rule), so
+    ``shall**, where appropriate,** integrate`` would print its asterisks. There a zero-width space goes
+    between the marker and the punctuation: invisible, and neither space nor punctuation to a parser."""
+    if _is_punctuation(body[:1]) and not _is_space_or_punctuation(before):
+        body = _ZERO_WIDTH + body
+    if _is_punctuation(body[-1:]) and not _is_space_or_punctuation(after):
+        body = body + _ZERO_WIDTH
+    return body
+
+
+def _is_punctuation(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _is_space_or_punctuation(char: str) -> bool:
+    """Line ends count as space."""
+    return not char or char.isspace() or _is_punctuation(char)
