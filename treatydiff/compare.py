@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from treatydiff import classify
 from treatydiff.align import align, words
@@ -183,6 +183,28 @@ def _division_map(matches: Sequence[Match]) -> dict[tuple[str, ...], tuple[str, 
     return {old: counter.most_common(1)[0][0] for old, counter in votes.items()}
 
 
+def _chapter_names(
+    matches: Sequence[Match], divisions: dict[tuple[str, ...], tuple[str, ...]]
+) -> Callable[[Match], str]:
+    """The top-level division each match is counted under: the new draft's heading; for a removal, the heading
+    of the new division its old one became (where most of its articles went), else its own old heading."""
+    new_heading: dict[str, str] = {}
+    for match in matches:
+        if match.new and match.new[0].path:
+            new_heading.setdefault(_key(match.new[0])[0], match.new[0].path[0])
+    top_map = {old[0]: new[0] for old, new in divisions.items() if old and new}
+
+    def name(match: Match) -> str:
+        if match.new:
+            return _top_division(match.new[0])
+        provision = match.old[0]
+        if not provision.path:
+            return NO_CHAPTER
+        return new_heading.get(top_map.get(_key(provision)[0], ""), provision.path[0])
+
+    return name
+
+
 def _key(provision: Provision) -> tuple[str, ...]:
     """A division path by its numbers (titles get edited), e.g. ("chapter II", "section 1")."""
     return tuple(part.split(" — ")[0].casefold() for part in provision.path)
@@ -203,7 +225,8 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
         new_numbers=frozenset(p.node.label for p in new.articles() if not p.node.deleted),
     )
     divisions = _division_map(matches)
-    changes = [_change(m, refs, divisions, options) for m in matches]
+    chapters = _chapter_names(matches, divisions)
+    changes = [replace(_change(m, refs, divisions, options), chapter=chapters(m)) for m in matches]
     order = {id(p.node): k for k, p in enumerate(new.provisions())}
     old_order = {id(p.node): k for k, p in enumerate(old.provisions())}
     # position in the new draft; a removal stands after the new place of the old provisions before it
@@ -311,8 +334,9 @@ def totals(changes: Sequence[ArticleChange], words_old: int | None = None, words
     per_chapter: dict[str, dict[str, int]] = defaultdict(lambda: {o.value: 0 for o in Outcome})
     for change in changes:
         outcomes[change.outcome.value] += 1
-        where = (change.match.new or change.match.old)[0]
-        per_chapter[_top_division(where)][change.outcome.value] += 1
+        per_chapter[change.chapter or _top_division((change.match.new or change.match.old)[0])][
+            change.outcome.value
+        ] += 1
     if words_old is None:
         words_old = node_words(n for c in changes for p in c.match.old for n in p.node.walk())
     if words_new is None:

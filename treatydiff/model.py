@@ -292,6 +292,9 @@ class ArticleChange:
     editorial_only: bool
     words_inserted: int = 0
     words_deleted: int = 0
+    #: The top-level division a report counts the change under: its heading in the new draft (for a removal,
+    #: the heading of the new division its old one became, so one chapter is one row however it was retitled).
+    chapter: str = ""
 
     @property
     def outcome(self) -> Outcome:

@@ -231,6 +231,8 @@ def concordance(comparison: Comparison) -> list[ConcordanceRow]:
 def chapter(change: ArticleChange) -> str:
     """The top-level division a change is counted under in ``Totals.per_chapter`` (of the new draft, the old one
     for removals), so that a report can group its contents the way its per-chapter table counts them."""
+    if change.chapter:
+        return change.chapter
     where = (change.match.new or change.match.old)[0]
     return where.path[0] if where.path else NO_CHAPTER
 
