@@ -445,3 +445,11 @@ def test_reference_that_already_dangled_is_not_a_change() -> None:
     refs = References({"5": "5"}, frozenset({"5"}), frozenset({"5"}))
     text = "Subject to article 20, each State Party shall cooperate."
     assert classify(text, text, word_edits(text, text), refs) == Classification(True, ())
+
+
+def test_a_qualifier_added_to_shall_is_flagged_once_as_a_qualifier() -> None:
+    result = run(
+        "Each State Party shall integrate the conservation of wetlands into its planning.",
+        "Each State Party shall, where appropriate, integrate the conservation of wetlands into its planning.",
+    )
+    assert kinds(result) == [FlagKind.QUALIFIER_ADDED]

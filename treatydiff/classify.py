@@ -325,6 +325,7 @@ _MODAL = re.compile(
 class _Modal:
     phrase: str
     strength: int | None  # None: a prohibition ("shall not"), which the negation rule reports
+    bare: str = ""  # the phrase without its qualifier ("shall, where appropriate," -> "shall")
 
     @property
     def key(self) -> str:
@@ -343,7 +344,11 @@ def _strength(match: re.Match[str]) -> int | None:
 
 
 def _modals(text: str) -> list[_Modal]:
-    return [_Modal(m.group(0).strip(" ,"), _strength(m)) for m in _MODAL.finditer(text)]
+    return [_Modal(m.group(0).strip(" ,"), _strength(m), _bare(m)) for m in _MODAL.finditer(text)]
+
+
+def _bare(match: re.Match[str]) -> str:
+    return _SPACE.sub(" ", "".join(match.group(g) or "" for g in ("core", "neg", "soft"))).strip().casefold()
 
 
 def _obligation_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[Flag]:
@@ -355,6 +360,8 @@ def _obligation_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[
         for a, b in zip(old[i1:i2], new[j1:j2], strict=False):
             if a.strength is None or b.strength is None or a.strength == b.strength:
                 continue
+            if a.bare == b.bare:
+                continue  # only a qualifier came or went: qualifier-added/-removed says so, once
             kind = FlagKind.OBLIGATION_WEAKENED if b.strength < a.strength else FlagKind.OBLIGATION_STRENGTHENED
             yield Flag(kind, a.phrase, b.phrase, paragraph)
 
