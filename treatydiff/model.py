@@ -172,7 +172,8 @@ class Draft:
 class LoadOptions:
     """Everything the load stage can be told. ``max_size`` is in bytes."""
 
-    format: str | None = None  # force a reader ("txt", "md"); None: by extension, then by content
+    format: str | None = None  # force a reader ("txt", "md", "pdf", ...); None: by content, then extension
+    docx_view: str = "final"  # DOCX tracked changes: "final" (accepted) or "original" (before the changes)
     max_size: int = 50 * 1024 * 1024
     label: str | None = None
 

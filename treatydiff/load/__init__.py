@@ -12,7 +12,7 @@ from pathlib import Path
 
 from treatydiff.errors import LoadError
 from treatydiff.load import normalise, parse, readers
-from treatydiff.load.decode import RawDraft, decode, read_source
+from treatydiff.load.decode import RawDraft, read_source
 from treatydiff.model import Diagnostic, Draft, LoadOptions
 from treatydiff.perf import collector_paused
 
@@ -31,16 +31,23 @@ def load(source: str | Path, options: LoadOptions = LoadOptions()) -> Draft:
 def load_text(
     text: str, *, source: str = "<text>", format: str | None = None, label: str | None = None
 ) -> Draft:
-    """Parse a draft already in memory (``format`` ``"txt"`` or ``"md"``; guessed from the text if None)."""
+    """Parse a draft already in memory (``format``: a reader's name, e.g. ``"txt"``, ``"md"``, ``"html"``;
+    guessed from the text if None)."""
     raw = RawDraft(source, text.encode("utf-8"), "")
     return _build(raw, LoadOptions(format=format, label=label))
 
 
-def detect_format(raw: RawDraft, text: str) -> str:
-    """By extension first, then by content."""
+def detect_format(raw: RawDraft) -> str:
+    """By content where the bytes say what they are (PDF, DOCX, HTML, Akoma Ntoso), then by extension, then
+    Markdown if the text looks like it, else plain text."""
+    head = raw.data[:4096]
+    for reader in readers.READERS.values():
+        if reader.sniff is not None and reader.sniff(head):
+            return reader.name
     if raw.suffix in readers.EXTENSIONS:
         return readers.EXTENSIONS[raw.suffix]
-    return "md" if len(_MARKDOWN_HINT.findall(text[:20000])) >= 3 else "txt"
+    sample = raw.data[:20000].decode("utf-8", errors="replace")
+    return "md" if len(_MARKDOWN_HINT.findall(sample)) >= 3 else "txt"
 
 
 def _build(raw: RawDraft, options: LoadOptions) -> Draft:
@@ -49,17 +56,18 @@ def _build(raw: RawDraft, options: LoadOptions) -> Draft:
 
 
 def _build_tree(raw: RawDraft, options: LoadOptions) -> Draft:
-    text, warnings = decode(raw)
+    if not raw.data.strip():
+        raise LoadError(raw.source, "the file is empty", "check that the draft was saved or exported completely")
     if options.format is not None:
         if options.format not in readers.READERS:
             known = ", ".join(sorted(readers.READERS))
             raise LoadError(raw.source, f"unknown format {options.format!r}", f"use one of: {known}")
         fmt = options.format
     else:
-        fmt = detect_format(raw, text)
-    lines = readers.READERS[fmt](text)
-    lines, furniture = normalise.strip_furniture(lines)
-    notes: list[Diagnostic] = list(warnings)
+        fmt = detect_format(raw)
+    read = readers.READERS[fmt].read(raw, options)
+    lines, furniture = normalise.strip_furniture(read.lines)
+    notes: list[Diagnostic] = list(read.warnings)
     if furniture:
         notes.append(
             Diagnostic(f"removed {furniture} lines of page furniture (running headers, page numbers)")

@@ -1,23 +1,74 @@
-"""Stage 1, load: one reader per format turns decoded text into SourceLines; registered by format name."""
+"""Stage 1, load: one reader per format turns a draft's bytes into SourceLines; registered by format name.
+
+A reader gets the raw bytes (``RawDraft``) and the ``LoadOptions`` and returns the lines with their hints
+(``Read``). Text formats register a function of the decoded text instead (``register_text``): decoding is
+shared (``decode.py``). Each reader may also say how to recognise its format from the first bytes
+(``sniff``), so a ``.txt`` file that holds HTML is read as HTML. Heavy libraries (PDF, DOCX) are imported
+inside their reader, when a file of that format is read.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from treatydiff.load.decode import RawDraft, decode
 from treatydiff.load.lines import SourceLine
+from treatydiff.model import Diagnostic, LoadOptions
 
-Reader = Callable[[str], list[SourceLine]]
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What a reader found: the lines of the draft with their hints, and what it was unsure about."""
+
+    lines: list[SourceLine]
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+ReadBytes = Callable[[RawDraft, LoadOptions], Read]
+ReadText = Callable[[str], list[SourceLine]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    name: str
+    read: ReadBytes
+    extensions: tuple[str, ...]
+    sniff: Callable[[bytes], bool] | None = None
+
+
+#: Readers by format name, in the order content sniffing tries them.
 READERS: dict[str, Reader] = {}
-#: File extensions each reader claims.
+#: File extensions (lower case, no dot) -> format name.
 EXTENSIONS: dict[str, str] = {}
 
 
-def register(name: str, *extensions: str) -> Callable[[Reader], Reader]:
-    def wrap(func: Reader) -> Reader:
-        READERS[name] = func
+def register(
+    name: str, *extensions: str, sniff: Callable[[bytes], bool] | None = None
+) -> Callable[[ReadBytes], ReadBytes]:
+    """Decorator: ``func(raw, options) -> Read`` reads format ``name`` (files ``*.name``, ``*.ext``...)."""
+
+    def wrap(func: ReadBytes) -> ReadBytes:
+        READERS[name] = Reader(name, func, (name, *extensions), sniff)
         for ext in (name, *extensions):
             EXTENSIONS[ext] = name
+        return func
+
+    return wrap
+
+
+def register_text(
+    name: str, *extensions: str, sniff: Callable[[bytes], bool] | None = None
+) -> Callable[[ReadText], ReadText]:
+    """Decorator for a text format: ``func(text) -> lines``; the bytes are decoded first (BOMs, cp1252)."""
+
+    def wrap(func: ReadText) -> ReadText:
+        def read(raw: RawDraft, options: LoadOptions) -> Read:
+            text, warnings = decode(raw)
+            return Read(func(text), warnings)
+
+        register(name, *extensions, sniff=sniff)(read)
         return func
 
     return wrap
@@ -32,7 +83,7 @@ def _split(text: str) -> list[tuple[int, str, bool]]:
     return out
 
 
-@register("txt", "text")
+@register_text("txt", "text")
 def read_text(text: str) -> list[SourceLine]:
     """Plain text: every line as it is; indentation kept as a hint."""
     return [
@@ -100,7 +151,7 @@ def _reference(match: re.Match[str], refs: frozenset[str]) -> str:
     return match.group(1) if (match.group(2) or match.group(1)).lower() in refs else match.group(0)
 
 
-@register("md", "markdown")
+@register_text("md", "markdown")
 def read_markdown(text: str) -> list[SourceLine]:
     """Markdown (CommonMark, GitHub and pandoc flavours): headings become hints, markup is dropped, words stay."""
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
