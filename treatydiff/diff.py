@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+from diff_match_patch import diff_match_patch
 
 from treatydiff.model import Edit, Op
 
