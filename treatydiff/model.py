@@ -341,3 +341,42 @@ class DiffOptions:
     """What counts as a change. ``ignore`` holds any of "case", "punctuation", "quotes", "numbering"."""
 
     ignore: frozenset[str] = frozenset()
+
+
+# --- check and lint: the hand-off to the verdict renderers ------------------------------------------------------
+
+
+class Status(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One finding of ``check`` (a rule against a comparison) or ``lint`` (a structural check of a draft), or
+    the record that a rule passed. ``rule`` is the rule's name (check) or ``CODE name`` (lint); ``article`` the
+    article concerned ("5", "Annex I", "" for the whole draft); ``file``/``line`` where a reader finds it."""
+
+    rule: str
+    status: Status
+    article: str = ""
+    file: str = ""
+    line: int | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The result of ``check`` or ``lint``: every rule or check that ran (in order, passing ones included, so a
+    JUnit report has one test case each) and the verdicts. ``passed`` decides the exit code."""
+
+    command: str  # "check" or "lint"
+    rules: tuple[str, ...]
+    verdicts: tuple[Verdict, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(v.status is Status.PASSED for v in self.verdicts)
+
+    def failures(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if v.status is Status.FAILED)
