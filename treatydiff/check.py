@@ -1,0 +1,283 @@
+"""Stage 5, check: rules from a TOML file evaluated against a Comparison (treatydiff check).
+
+A rules file is a list of ``[[rule]]`` tables. Each rule has a ``name`` and ``forbid`` (a list) and at most
+one scope:
+
+- ``article = "5"`` or ``article = "Respect for human rights"``: the article(s) of the OLD draft with that
+  number or those title words (the same selectors as ``--article``); followed through renumbering, moves,
+  splits and merges. ``forbid`` holds outcomes (``removed``, ``modified``, ``renumbered``, ``moved``,
+  ``split``, ``merged``, ``added``), classes (``substantive``: any change that is not editorial only;
+  ``editorial``: a change that is editorial only) or flag kinds (``obligation-weakened``, ...). An article
+  rule whose article is not in the old draft is itself a failure: a rule that cannot be evaluated must not
+  pass silently.
+- ``term = "dual criminality"``: a phrase anywhere in the draft (case-insensitive, any whitespace between
+  its words). ``forbid`` holds ``removed`` (present in the old draft, absent from the new) and/or ``added``.
+- no scope: the rule applies to every change of the comparison.
+
+``--fail-on X`` is a rule without scope forbidding X; ``--allow SEL`` leaves the changes of the selected
+articles out of every rule. Errors in the rules file (TOML syntax, unknown keys, unknown forbid values) raise
+``TreatydiffError`` with the file and the line of the mistake.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from treatydiff.errors import TreatydiffError
+from treatydiff.model import (
+    ArticleChange,
+    Comparison,
+    Draft,
+    FlagKind,
+    Outcome,
+    Provision,
+    Status,
+    Verdict,
+    Verdicts,
+)
+from treatydiff.select import Selection, article_matches, matches
+
+OUTCOMES = frozenset(o.value for o in Outcome)
+CLASSES = frozenset({"substantive", "editorial"})
+FLAGS = frozenset(f.value for f in FlagKind)
+TERM_EVENTS = frozenset({"removed", "added"})
+RULE_KEYS = frozenset({"name", "article", "term", "forbid", "description"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    forbid: tuple[str, ...]
+    article: str | None = None
+    term: str | None = None
+    line: int | None = None  # where the rule starts in its file
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    source: str
+    rules: tuple[Rule, ...]
+
+
+# --- reading a rules file --------------------------------------------------------------------------------------
+
+
+def load_rules(path: str | Path) -> Rules:
+    """Read and validate a rules file; every mistake is reported with its file and line."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TreatydiffError(name, "no such rules file", "check the path given to --rules") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TreatydiffError(name, f"cannot read the rules file: {exc}", "save it as UTF-8 text") from None
+    return parse_rules(text, name)
+
+
+def parse_rules(text: str, source: str = "<rules>") -> Rules:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"at line (\d+)", str(exc))
+        line = int(where.group(1)) if where else max(1, len(text.splitlines()))  # "at end of document"
+        problem = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+        hint = "see the rules format in the README"
+        raise TreatydiffError(source, f"not valid TOML: {problem}", hint, line) from None
+    starts = [i + 1 for i, line in enumerate(text.splitlines()) if re.match(r"\s*\[\[\s*rule\s*\]\]", line)]
+    lines = text.splitlines()
+    for key in data:
+        if key != "rule":
+            raise TreatydiffError(
+                source, f"unknown top-level key {key!r}", "a rules file holds only [[rule]] tables",
+                _key_line(lines, key, 0, len(lines)),
+            )
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise TreatydiffError(source, "'rule' must be an array of tables", "write each rule as [[rule]]", 1)
+    rules = []
+    for index, raw in enumerate(raw_rules):
+        start = starts[index] if index < len(starts) else None
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
+        rules.append(_rule(raw, index, source, lines, start, end))
+    if not rules:
+        raise TreatydiffError(source, "no [[rule]] in the rules file", "add at least one rule (see the README)", 1)
+    return Rules(source, tuple(rules))
+
+
+def _key_line(lines: list[str], key: str, start: int, end: int) -> int | None:
+    pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number in range(start, min(end, len(lines))):
+        if pattern.match(lines[number]):
+            return number + 1
+    return start or None
+
+
+def _rule(raw: object, index: int, source: str, lines: list[str], start: int | None, end: int) -> Rule:
+    if not isinstance(raw, dict):
+        raise TreatydiffError(source, f"rule {index + 1} is not a table", "write each rule as [[rule]]", start)
+
+    def fail(problem: str, hint: str, key: str | None = None) -> TreatydiffError:
+        line = _key_line(lines, key, start or 0, end) if key and start else start
+        return TreatydiffError(source, problem, hint, line)
+
+    for key in raw:
+        if key not in RULE_KEYS:
+            raise fail(f"unknown key {key!r} in rule {index + 1}", f"use {', '.join(sorted(RULE_KEYS))}", key)
+    name = raw.get("name", f"rule {index + 1}")
+    article, term, forbid = raw.get("article"), raw.get("term"), raw.get("forbid")
+    if not isinstance(name, str) or not name.strip():
+        raise fail("'name' must be a non-empty string", 'e.g. name = "Safeguards keep their substance"', "name")
+    if article is not None and not (isinstance(article, str) and article.strip()):
+        raise fail("'article' must be a non-empty string", 'a number ("5", "4a") or title words', "article")
+    if term is not None and not (isinstance(term, str) and term.strip()):
+        raise fail("'term' must be a non-empty string", 'e.g. term = "dual criminality"', "term")
+    if article is not None and term is not None:
+        raise fail("a rule has either 'article' or 'term', not both", "split it into two rules", "term")
+    if forbid is None:
+        raise fail(f"rule {name!r} has no 'forbid' list", 'e.g. forbid = ["removed", "substantive"]')
+    if isinstance(forbid, str):
+        forbid = [forbid]
+    if not isinstance(forbid, list) or not forbid or not all(isinstance(f, str) for f in forbid):
+        raise fail("'forbid' must be a list of strings", 'e.g. forbid = ["removed"]', "forbid")
+    allowed = TERM_EVENTS if term is not None else OUTCOMES | CLASSES | FLAGS
+    for value in forbid:
+        if value.lower() not in allowed:
+            raise fail(
+                f"rule {name!r}: cannot forbid {value!r}",
+                f"use one of: {', '.join(sorted(allowed))}", "forbid",
+            )
+    return Rule(name.strip(), tuple(v.lower() for v in forbid), article, term, start)
+
+
+def forbid_value(value: str) -> str:
+    """A ``--fail-on`` value checked like a rule's ``forbid`` (raises a usage error for unknown ones)."""
+    if value.lower() not in OUTCOMES | CLASSES | FLAGS:
+        known = ", ".join(sorted(OUTCOMES | CLASSES | FLAGS))
+        raise TreatydiffError("--fail-on", f"unknown outcome or flag {value!r}", f"use one of: {known}")
+    return value.lower()
+
+
+# --- evaluating ----------------------------------------------------------------------------------------------
+
+
+def check(
+    comparison: Comparison, rules: Rules | None = None, *, fail_on: Iterable[str] = (), allow: Iterable[str] = ()
+) -> Verdicts:
+    """Every rule (and each ``--fail-on`` value) evaluated: failed verdicts with the article, file and line a
+    reader must look at, and one passed verdict for each rule that found nothing."""
+    all_rules = list(rules.rules if rules else ())
+    all_rules += [Rule(f"fail-on {value}", (forbid_value(value),)) for value in fail_on]
+    allowed = Selection(articles=tuple(allow))
+    changes = [c for c in comparison.changes if not (allowed and matches(c, allowed))]
+    verdicts: list[Verdict] = []
+    for rule in all_rules:
+        if rule.term is not None:
+            found = list(_term(rule, comparison.old, comparison.new))
+        elif rule.article is not None:
+            found = list(_article(rule, comparison, changes))
+        else:
+            found = [v for change in changes for v in _violations(rule, change, comparison)]
+        verdicts.extend(found or [Verdict(rule.name, Status.PASSED)])
+    return Verdicts("check", tuple(r.name for r in all_rules), tuple(verdicts))
+
+
+def _article(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> Iterator[Verdict]:
+    selector = rule.article or ""
+    wanted = [p for p in comparison.old.provisions() if article_matches(p, selector)]
+    if not wanted:
+        yield Verdict(
+            rule.name, Status.FAILED, selector, comparison.old.source, rule.line,
+            f"no article {selector!r} in the old draft, so the rule cannot be checked — fix the rule's 'article'",
+        )
+        return
+    ids = {id(p.node) for p in wanted}
+    for change in changes:
+        if any(id(p.node) in ids for p in change.match.old):
+            yield from _violations(rule, change, comparison)
+
+
+def _violations(rule: Rule, change: ArticleChange, comparison: Comparison) -> Iterator[Verdict]:
+    """What ``rule`` forbids that ``change`` does: its outcome, its class, its flags. The location is the
+    article in the new draft (in the old one for a removal)."""
+    where = (change.match.new or change.match.old)[0]
+    source = comparison.new.source if change.match.new else comparison.old.source
+    name = _name(change)
+    reasons: list[str] = []
+    for value in rule.forbid:
+        if value in OUTCOMES and change.outcome.value == value:
+            reasons.append(f"{value}{_note(change)}")
+        elif value == "substantive" and change.outcome is not Outcome.UNCHANGED and not change.editorial_only:
+            reasons.append(f"substantive change ({change.outcome.value}{_flags_in_brief(change)})")
+        elif value == "editorial" and change.outcome is not Outcome.UNCHANGED and change.editorial_only:
+            reasons.append("editorial change")
+        elif value in FLAGS:
+            for flag in change.flags:
+                if flag.kind.value == value:
+                    para = f" (para {flag.paragraph})" if flag.paragraph else ""
+                    reasons.append(f"{value}: {flag.old_text or '∅'} → {flag.new_text or '∅'}{para}")
+    for reason in dict.fromkeys(reasons):  # once each, in order
+        yield Verdict(
+            rule.name, Status.FAILED, _number(where), source, where.node.line or None,
+            f"{name}: {reason}",
+        )
+
+
+def _term(rule: Rule, old: Draft, new: Draft) -> Iterator[Verdict]:
+    words = (rule.term or "").split()
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    in_old, in_new = _find(pattern, old), _find(pattern, new)
+    if "removed" in rule.forbid and in_old and not in_new:
+        provision, line = in_old
+        yield Verdict(
+            rule.name, Status.FAILED, _number(provision), old.source, line,
+            f"the term {rule.term!r} was in {_where(provision)} of the old draft and is nowhere in the new one",
+        )
+    if "added" in rule.forbid and in_new and not in_old:
+        provision, line = in_new
+        yield Verdict(
+            rule.name, Status.FAILED, _number(provision), new.source, line,
+            f"the term {rule.term!r} is new: it appears in {_where(provision)} and nowhere in the old draft",
+        )
+
+
+def _find(pattern: re.Pattern[str], draft: Draft) -> tuple[Provision, int | None] | None:
+    """The first provision (and line) where the phrase appears."""
+    for provision in draft.provisions():
+        nodes = (provision.node, *(n for part in provision.parts() for n in part.walk()))
+        for node in nodes:
+            if pattern.search(node.text) or pattern.search(node.title):
+                return provision, node.line or None
+    return None
+
+
+def _number(provision: Provision) -> str:
+    node = provision.node
+    if node.kind.value == "annex":
+        return f"Annex {node.label}".strip()
+    if node.kind.value == "article":
+        return node.label
+    return node.kind.value
+
+
+def _where(provision: Provision) -> str:
+    node = provision.node
+    return f"Article {node.label}" if node.kind.value == "article" else _number(provision)
+
+
+def _name(change: ArticleChange) -> str:
+    old = " + ".join(_where(p) for p in change.match.old)
+    new = " + ".join(_where(p) for p in change.match.new)
+    return old if old == new or not new else new if not old else f"{old} → {new}"
+
+
+def _note(change: ArticleChange) -> str:
+    return f" ({change.match.note})" if change.match.note else ""
+
+
+def _flags_in_brief(change: ArticleChange) -> str:
+    kinds = list(dict.fromkeys(f.kind.value for f in change.flags))
+    return f"; {', '.join(kinds)}" if kinds else ""
