@@ -278,7 +278,7 @@ def test_stdin_above_max_size() -> None:
     ["outline", "x.txt", "--depth", "-1"],
     ["outline", "x.txt", "--max-size", "lots"],
     ["outline", "x.txt", "--color", "sometimes"],
-    ["outline", "x.txt", "--from", "docx"],
+    ["outline", "x.txt", "--from", "rtf"],
     ["frobnicate"],
 ])
 def test_usage_errors(args: list[str]) -> None:

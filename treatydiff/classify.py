@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op
 
-__all__ = ["Classification", "References", "classify", "option_chosen"]
+__all__ = ["Classification", "CrossReference", "References", "classify", "cross_references", "option_chosen"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,3 +630,41 @@ def option_chosen(old: Sequence[Node], new: Sequence[Node]) -> tuple[Flag, ...]:
         words = best_text.split()
         opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return (Flag(FlagKind.OPTION_CHOSEN, labels, opening),)
+
+
+# --- cross-references for lint -----------------------------------------------------------------------------------
+
+_PARAGRAPH_NUMBERS = re.compile(r"\d+[a-z]?(?![\w)])")
+_FIRST_SUB = re.compile(r"\s?\((?P<para>\d{1,3}[a-z]?)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class CrossReference:
+    """One cross-reference as ``treatydiff lint`` checks it: its span in the text, each article number it names
+    with the paragraph numbers given for it ("Article 5(4)", "article 5, paragraphs 1 and 2"; empty when none),
+    and whether it names another instrument ("Article 114 of the Treaty")."""
+
+    start: int
+    end: int
+    articles: tuple[tuple[str, tuple[str, ...]], ...]
+    external: bool
+
+
+def cross_references(text: str) -> list[CrossReference]:
+    """The cross-references of ``text``, found as the differ finds them (``article 5``, ``articles 14 to 21``,
+    ``Art. 24(3)``, ``article 24, paragraph 2``)."""
+    found: list[CrossReference] = []
+    for ref in _references(text):
+        articles: list[tuple[str, tuple[str, ...]]] = []
+        for start, end in ref.numbers:
+            paragraphs: tuple[str, ...] = ()
+            sub = _FIRST_SUB.match(text, end)
+            if sub:
+                paragraphs = (sub.group("para"),)
+            else:
+                para = _PARAGRAPH.match(text, end)
+                if para and para.group(0):
+                    paragraphs = tuple(_PARAGRAPH_NUMBERS.findall(re.sub(r"\(\w{1,4}\)", "", para.group(0))))
+            articles.append((text[start:end], paragraphs))
+        found.append(CrossReference(ref.start, ref.end, tuple(articles), ref.external))
+    return found

@@ -28,8 +28,8 @@ from treatydiff import __version__
 from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load
 from treatydiff.load.readers import READERS
-from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions
-from treatydiff.render import COMPARE, OUTLINE, Registry
+from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions, Status, Verdict, Verdicts
+from treatydiff.render import COMPARE, OUTLINE, VERDICTS, Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -217,15 +217,33 @@ def format_option(registry: Registry[Any], default: str) -> Callable[[F], F]:
     )
 
 
-#: How drafts are read: ``from_format``, ``max_size`` -> ``load_options_from(...)``.
+#: ``--docx-view``: which text of a DOCX with tracked changes is read (``LoadOptions.docx_view``).
+DOCX_VIEWS = ("final", "original")
+_DOCX_VIEW_KEY = "treatydiff.docx_view"
+
+
+def _set_docx_view(ctx: click.Context, param: click.Parameter, value: str) -> None:
+    ctx.meta[_DOCX_VIEW_KEY] = value
+
+
+#: How drafts are read: ``from_format``, ``max_size`` -> ``load_options_from(...)``. ``--docx-view`` reaches
+#: ``load_options_from`` through the click context, so a new load option does not change every command's
+#: signature.
 load_options = _stack(
     click.option(
         "--from", "from_format", type=click.Choice(READER_NAMES, case_sensitive=False), default=None,
-        help="Read drafts as this format instead of judging by extension and content.",
+        help=f"Read drafts as this format ({', '.join(READER_NAMES)}) instead of judging by content and "
+        "extension.",
     ),
     click.option(
         "--max-size", callback=parse_size, default="50M", show_default=True, metavar="SIZE",
         help="Refuse larger files (200K, 50M, 1G; K, M, G are powers of 1024).",
+    ),
+    click.option(
+        "--docx-view", type=click.Choice(DOCX_VIEWS), default="final", show_default=True, expose_value=False,
+        callback=_set_docx_view,
+        help="DOCX with tracked changes: read the text with the changes accepted (final) or before them "
+        "(original).",
     ),
 )
 
@@ -257,8 +275,14 @@ debug_option = click.option(
 # --- helpers shared by commands ------------------------------------------------------------------------
 
 
-def load_options_from(from_format: str | None, max_size: int) -> LoadOptions:
-    return LoadOptions(format=from_format.lower() if from_format else None, max_size=max_size)
+def load_options_from(from_format: str | None, max_size: int, docx_view: str | None = None) -> LoadOptions:
+    """The ``LoadOptions`` of the shared load options; ``docx_view`` None: as ``--docx-view`` was given."""
+    if docx_view is None:
+        ctx = click.get_current_context(silent=True)
+        docx_view = ctx.meta.get(_DOCX_VIEW_KEY, "final") if ctx is not None else "final"
+    return LoadOptions(
+        format=from_format.lower() if from_format else None, max_size=max_size, docx_view=docx_view
+    )
 
 
 def read_draft(source: str, options: LoadOptions) -> Draft:
@@ -394,8 +418,9 @@ def cli() -> None:
     """What changed between successive drafts of a treaty.
 
     `treatydiff compare OLD NEW` shows what changed; `treatydiff outline DRAFT` shows the article tree a
-    draft was read into. Exit codes: 0 success (no change), 1 changes found with `compare --exit-code`,
-    2 bad input or usage, 130 interrupted.
+    draft was read into; `treatydiff check OLD NEW --rules FILE` and `treatydiff lint DRAFT` are CI gates.
+    Exit codes: 0 success (no change, all rules passed, lint clean), 1 found (changes with
+    `compare --exit-code`, a failed rule, a lint finding), 2 bad input or usage, 130 interrupted.
     """
 
 
@@ -524,6 +549,301 @@ def run_compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     return compare_drafts(old, new, options)
 
 
+# --- check and lint: CI gates -----------------------------------------------------------------------------
+
+
+def _fail_on_values(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--fail-on``: checked before any draft is read, so a typo costs no comparison."""
+    from treatydiff.check import forbid_value
+
+    try:
+        return tuple(forbid_value(value) for value in values)
+    except TreatydiffError as exc:
+        raise click.BadParameter(f"{exc.problem} — {exc.hint}", ctx, param) from None
+
+
+def _lint_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> frozenset[str]:
+    """``lint --ignore CODE``: a code or a name of ``treatydiff.lint.CHECKS`` ("TD103", "dangling-reference"),
+    in any case; the codes."""
+    checks = lint_checks()
+    by_lower = {code.lower(): code for code in checks} | {name.lower(): code for code, name in checks.items()}
+    unknown = [value for value in values if value.lower() not in by_lower]
+    if unknown:
+        known = ", ".join(f"{code} ({name})" for code, name in checks.items())
+        raise click.BadParameter(f"unknown check {unknown[0]!r} — choose from: {known}", ctx, param)
+    return frozenset(by_lower[value.lower()] for value in values)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("new", type=click.Path(allow_dash=True, path_type=str))
+@click.option(
+    "--rules", "rules_path", type=click.Path(path_type=str), default=None, metavar="FILE",
+    help="The rules file (TOML; see the README). Optional when --fail-on is given.",
+)
+@click.option(
+    "--fail-on", multiple=True, metavar="OUTCOME_OR_FLAG", callback=_fail_on_values,
+    help="Fail when any change is this: an outcome (removed, modified, renumbered, moved, split, merged, "
+    "added), editorial or substantive, or a flag kind (obligation-weakened, qualifier-added, ...). Repeatable.",
+)
+@click.option(
+    "--allow", multiple=True, metavar="SEL",
+    help="Ignore changes of these articles in every rule: a number (5, 5 bis), a range (5-9), 'annex I' or "
+    "words of a title, as --article of compare. Repeatable.",
+)
+@format_option(VERDICTS, default="text")
+@load_options
+@output_options
+@debug_option
+@click.pass_obj
+def check(env: Env, /, old: str, new: str, rules_path: str | None, fail_on: tuple[str, ...], allow: tuple[str, ...],
+          format_name: str, output: str | None, color: str, **load: Any) -> ExitCode:
+    """Check the changes from OLD to NEW against rules: a CI gate.
+
+    Exit codes: 0 every rule passed, 1 a rule failed, 2 bad input (an unreadable draft, a malformed rules
+    file: the error names its file and line). OLD and NEW are drafts, or - for standard input (one of them).
+    """
+    if rules_path is None and not fail_on:
+        raise click.UsageError("give a rules file with --rules FILE, or --fail-on OUTCOME_OR_FLAG")
+    if old == "-" and new == "-":
+        raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
+    from treatydiff.check import check as check_comparison
+    from treatydiff.check import load_rules
+
+    rules = load_rules(rules_path) if rules_path is not None else None  # before the drafts: fail fast
+    options = load_options_from(**load)
+    old_draft, new_draft = read_draft(old, options), read_draft(new, options)
+    comparison = run_compare(old_draft, new_draft, DiffOptions())
+    for warning in comparison.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    verdicts = check_comparison(comparison, rules, fail_on=fail_on, allow=allow)
+    return report_verdicts(env, verdicts, format_name, output, color)
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT [DRAFT...]",
+                type=click.Path(allow_dash=True, path_type=str))
+@click.option(
+    "--ignore", multiple=True, metavar="CODE", callback=_lint_codes,
+    help="Do not run this check: its code or name as the report shows them (TD103 or dangling-reference). "
+    "Repeatable.",
+)
+@format_option(VERDICTS, default="text")
+@load_options
+@output_options
+@debug_option
+@click.pass_obj
+def lint(env: Env, /, drafts: tuple[str, ...], ignore: frozenset[str], format_name: str, output: str | None,
+         color: str, **load: Any) -> ExitCode:
+    """Check the structure of each DRAFT: duplicate or missing article numbers, cross-references to articles
+    that do not exist, unbalanced negotiating brackets, and more.
+
+    Exit codes: 0 clean, 1 findings, 2 bad input. A DRAFT may be - for standard input (once).
+    """
+    if drafts.count("-") > 1:
+        raise click.BadParameter("standard input (-) can be read only once", param_hint="'DRAFT'")
+    options = load_options_from(**load)
+    results = [run_lint(read_draft(source, options), ignore) for source in drafts]
+    return report_verdicts(env, combine_verdicts(results), format_name, output, color)
+
+
+def report_verdicts(env: Env, verdicts: Verdicts, format_name: str, output: str | None, color: str) -> ExitCode:
+    """Render and deliver the verdicts of check or lint; the exit code says whether every rule passed."""
+    console = make_console(env, color, output)
+    deliver(VERDICTS.get(format_name)(verdicts, console), output, console)
+    return ExitCode.OK if verdicts.passed else ExitCode.FOUND
+
+
+def combine_verdicts(results: Sequence[Verdicts]) -> Verdicts:
+    """The verdicts of one command over several drafts as one report: every rule once, every failure of every
+    draft, and a passed verdict for each rule that failed nowhere."""
+    if len(results) == 1:
+        return results[0]
+    rules = tuple(dict.fromkeys(rule for result in results for rule in result.rules))
+    failures = tuple(v for result in results for v in result.failures())
+    failed = {v.rule for v in failures}
+    passed = tuple(Verdict(rule, Status.PASSED) for rule in rules if rule not in failed)
+    return Verdicts(results[0].command, rules, failures + passed)
+
+
+def lint_checks() -> dict[str, str]:
+    """``treatydiff.lint.CHECKS`` (code -> name), imported on first use."""
+    from treatydiff.lint import CHECKS
+
+    return CHECKS
+
+
+def run_lint(draft: Draft, ignore: frozenset[str]) -> Verdicts:
+    """The public ``treatydiff.lint.lint``, imported on first use."""
+    from treatydiff.lint import lint as lint_draft
+
+    return lint_draft(draft, ignore=ignore)
+
+
 def main() -> NoReturn:
     """Console-script entry point (``treatydiff``) and ``python -m treatydiff``."""
     cli.main(prog_name="treatydiff")
+
+
+# --- history: the lineage of every article across n drafts ---------------------------------------------
+
+import glob  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+from treatydiff.render import HISTORY  # noqa: E402
+
+#: ``history --sort``: the order of the drafts.
+SORT_ORDERS = ("given", "name")
+#: Characters that make an argument of ``history`` a glob pattern (when no file has that name).
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT... | FOLDER | 'PATTERN'")
+@click.option(
+    "--sort", type=click.Choice(SORT_ORDERS), default="given", show_default=True,
+    help="Order of the drafts: as given, or by file name (numbers in names sort by value: rev2 before rev10).",
+)
+@click.option(
+    "-f", "--format", "format_name", type=click.Choice(HISTORY.names()), default=None,
+    help="Output format. Default: by the extension of -o FILE (.md, .html, .json, .txt), else terminal.",
+)
+@click.option(
+    "--article", "articles", multiple=True, metavar="SEL",
+    help="Show the timeline of the articles that match in any draft, with the redline of each step: a number "
+    "(5, 4a, 5 bis), a range (5-9), 'annex I', or words of a title. Repeatable.",
+)
+@click.option(
+    "--ignore", multiple=True, type=click.Choice(IGNORE_NAMES, case_sensitive=False),
+    help="Do not count differences of case, punctuation, quotes or paragraph numbering as changes. Repeatable.",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Load the drafts in N processes (default: one per core; 1 loads them one after the other).",
+)
+@click.option("--no-pager", is_flag=True, help="Never page a long terminal report.")
+@load_options
+@output_options
+@debug_option
+@click.pass_obj
+def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | None, articles: tuple[str, ...],
+            ignore: tuple[str, ...], jobs: int | None, no_pager: bool, output: str | None, color: str,
+            **load: Any) -> ExitCode:
+    """Show the lineage of every article across successive drafts: a matrix of each article's number and
+    what happened to it in each draft (added, modified, renumbered, moved, split, merged, removed), a summary
+    per step, and how much of the first draft's text survives in the last.
+
+    Give the drafts in order (D1 D2 ... Dn), or one FOLDER (its draft files, by name), or a quoted glob
+    PATTERN ('drafts/rev*.md', by name); --sort name sorts them all by file name. A long terminal report on a
+    terminal goes through a pager; --no-pager or -o prevent it. Exit codes: 0 success, 2 bad input.
+    """
+    from treatydiff.history import history as build_history
+    from treatydiff.history import load_drafts
+    from treatydiff.history import select as select_lineages
+
+    sources = expand_drafts(drafts, sort)
+    if len(sources) < 2:
+        raise click.UsageError(f"a history needs at least two drafts, got {len(sources)}: {', '.join(sources)}")
+    if sources.count("-") > 1:
+        raise click.BadParameter("standard input (-) can be read only once", param_hint="'DRAFT'")
+    format_name = format_name or history_format_for(output)
+    options = load_options_from(**load)
+    with history_progress(len(sources) * 2 - 1) as advance:
+        loaded = load_drafts(sources, options, jobs=jobs, progress=advance)
+        for draft in loaded:
+            _report_warnings(draft)
+        result = build_history(loaded, DiffOptions(ignore=frozenset(i.lower() for i in ignore)), progress=advance)
+    for step in result.steps:
+        for warning in step.comparison.warnings:
+            click.echo(f"warning: D{step.index} → D{step.index + 1}: {warning}", err=True)
+    result = select_lineages(result, articles)
+    console = make_console(env, color, output)
+    text = HISTORY.get(format_name)(result, RenderOptions(), console)
+    if wants_pager(env, text, format_name, output, no_pager, console):
+        page(text, console, env.pager)
+    else:
+        deliver(text, output, console)
+    return ExitCode.OK
+
+
+def expand_drafts(arguments: Sequence[str], sort: str) -> list[str]:
+    """The draft files of ``history``'s arguments, in order: a file as is, a folder as its draft files (those
+    with an extension a reader knows, hidden files left out) and a glob pattern as its matches, both by file
+    name; with ``sort="name"`` everything by file name."""
+    from treatydiff.load.readers import EXTENSIONS
+
+    sources: list[str] = []
+    for argument in arguments:
+        if argument != "-" and os.path.isdir(argument):
+            found = [os.path.join(argument, name) for name in os.listdir(argument)
+                     if not name.startswith(".") and os.path.splitext(name)[1].lower().lstrip(".") in EXTENSIONS
+                     and os.path.isfile(os.path.join(argument, name))]
+            if not found:
+                raise TreatydiffError(argument, "holds no draft files",
+                                      f"put drafts ({', '.join('.' + e for e in EXTENSIONS)}) in it or name them")
+            sources += sorted(found, key=name_order)
+        elif argument != "-" and not os.path.exists(argument) and _GLOB_CHARS.search(argument):
+            matches = [m for m in glob.glob(argument) if os.path.isfile(m)]
+            if not matches:
+                raise TreatydiffError(argument, "no file matches this pattern", "check the folder and the pattern")
+            sources += sorted(matches, key=name_order)
+        else:
+            sources.append(argument)
+    return sorted(sources, key=name_order) if sort == "name" else sources
+
+
+def name_order(path: str) -> tuple[object, ...]:
+    """Sort key of a file by its name, numbers by value (``rev2`` before ``rev10``), then by its folder."""
+    name = os.path.basename(path)
+    parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", name) if p)
+    return (parts, path)
+
+
+def history_format_for(output: str | None) -> str:
+    """The format of ``history -o FILE`` by its extension; ``terminal`` for standard output and the rest."""
+    if output in (None, "-"):
+        return "terminal"
+    extension = os.path.splitext(output)[1].lower()
+    name = EXTENSION_FORMATS.get(extension, "terminal")
+    if name not in HISTORY:
+        raise click.BadParameter(
+            f"no {name} renderer of histories exists for {extension} files — give another format with -f",
+            param_hint="'-o' / '--output'",
+        )
+    return name
+
+
+def _report_warnings(draft: Draft) -> None:
+    """A loaded draft's warnings on standard error, as ``read_draft`` reports them."""
+    for warning in draft.warnings:
+        where = f"{draft.source}:{warning.line}" if warning.line else draft.source
+        click.echo(f"warning: {where}: {' '.join(warning.message.splitlines())}", err=True)
+
+
+@contextlib.contextmanager
+def history_progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A Rich progress bar on standard error while drafts load and compare, only when standard error is a
+    terminal (never in a pipe, a CI log or a test); yields the callback that advances it, or None. It draws
+    only when advanced (no refresh thread), so loading processes fork from a process without threads."""
+    if not _stderr_is_terminal():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("loading and comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("history", total=total)
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            progress.refresh()
+
+        progress.refresh()
+        yield advance
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -13,8 +13,15 @@ nothing else. Every provision of every draft lies in exactly one lineage:
   (``parent``);
 - merged n -> 1: the lineage of the first old provision goes on; the others end there, merged ``into`` it.
 
+Lineages are listed in document order: those of the first draft as it runs, and each lineage that starts
+later (an addition, a piece of a split) right after the lineage of the provision before it in its draft, so
+that 4a, 4b and 4c stand under 4 and not at the bottom of the matrix.
+
 Survival (how much of the first draft's text is still in the last) is the share of the first draft's word
 3-grams found anywhere in the last draft: cheap, order-free, and blind to renumbering.
+
+``select`` keeps the lineages a user asked about (``--article``): those whose provision in ANY draft matches,
+with each step's comparison cut down to their changes (totals counted again, as ``treatydiff.select`` does).
 """
 
 from __future__ import annotations
@@ -22,11 +29,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from treatydiff.align import body_text, shingles, words
-from treatydiff.compare import compare
+from treatydiff.compare import compare, totals
+from treatydiff.errors import TreatydiffError
 from treatydiff.load import load
 from treatydiff.model import (
     ArticleChange,
@@ -38,6 +46,7 @@ from treatydiff.model import (
     Outcome,
     Provision,
 )
+from treatydiff.select import article_matches
 
 #: Flags that make a cell "substantive" in the matrix.
 SUBSTANTIVE_FLAGS = frozenset(FlagKind)
@@ -80,11 +89,14 @@ class Cell:
 @dataclass(frozen=True, slots=True)
 class Lineage:
     """One provision's line of descent: a cell per draft. ``parent`` is the lineage it split from (with the
-    draft index of the split); ``into`` the lineage it merged into (with the draft index of the merge)."""
+    draft index of the split); ``into`` the lineage it merged into (with the draft index of the merge).
+    ``ended`` is the change that ended it in the draft after its last one: its removal, or the merge into
+    another lineage (None while it lives on to the last draft)."""
 
     cells: tuple[Cell, ...]
     parent: tuple[int, int] | None = None
     into: tuple[int, int] | None = None
+    ended: ArticleChange | None = None
 
     @property
     def first(self) -> int:
@@ -117,17 +129,23 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class History:
+    """n drafts, the n - 1 steps between them, and the lineages. ``selection`` holds the ``--article``
+    selectors that chose the lineages (empty: every lineage); ``survival`` is of the whole text either way."""
+
     drafts: tuple[Draft, ...]
     steps: tuple[Step, ...]
     lineages: tuple[Lineage, ...]
     survival: float  # share of the first draft's word 3-grams found in the last draft (0-1)
+    selection: tuple[str, ...] = ()
 
 
 def load_drafts(
     sources: Sequence[str | Path], options: LoadOptions = LoadOptions(), *, jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[Draft, ...]:
-    """Load each draft once; in parallel processes when there are several drafts and more than one core."""
+    """Load each draft once; in parallel processes when there are several drafts and more than one core.
+    Standard input (``-``) is read here, never in a worker (workers have no standard input). A bad draft
+    raises its ``LoadError`` (the first bad one in the order given)."""
     workers = min(len(sources), jobs if jobs is not None else (os.cpu_count() or 1))
     if workers <= 1 or len(sources) < 3:
         drafts = []
@@ -136,14 +154,46 @@ def load_drafts(
             if progress:
                 progress(1)
         return tuple(drafts)
+    out: list[Draft | None] = [None] * len(sources)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(load, source, options) for source in sources]
-        out = []
-        for future in futures:
-            out.append(future.result())  # a LoadError in a worker is raised here, with its file and line
-            if progress:
-                progress(1)
-        return tuple(out)
+        futures = {
+            i: pool.submit(_load_in_worker, source, options) for i, source in enumerate(sources) if str(source) != "-"
+        }
+        try:
+            for i, source in enumerate(sources):
+                result = futures[i].result() if i in futures else load(source, options)
+                if isinstance(result, _Failure):
+                    raise result.error()
+                out[i] = result
+                if progress:
+                    progress(1)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return tuple(d for d in out if d is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """A ``TreatydiffError`` on its way back from a worker. The error itself cannot travel: pickle rebuilds
+    an exception from ``args`` (its message alone), which does not fit ``TreatydiffError.__init__``, and the
+    pool would report a crashed worker (``BrokenProcessPool``) instead of the bad file."""
+
+    kind: type[TreatydiffError]
+    source: str
+    problem: str
+    hint: str
+    line: int | None
+
+    def error(self) -> TreatydiffError:
+        return self.kind(self.source, self.problem, self.hint, self.line)
+
+
+def _load_in_worker(source: str | Path, options: LoadOptions) -> Draft | _Failure:
+    try:
+        return load(source, options)
+    except TreatydiffError as exc:
+        return _Failure(type(exc), exc.source, exc.problem, exc.hint, exc.line)
 
 
 def history(
@@ -162,43 +212,101 @@ def history(
 
 
 def chain(drafts: list[Draft], comparisons: list[Comparison]) -> tuple[Lineage, ...]:
-    """Lineages from the pairwise comparisons ``drafts[i] -> drafts[i + 1]``."""
+    """Lineages from the pairwise comparisons ``drafts[i] -> drafts[i + 1]``, in document order."""
     n = len(drafts)
     cells: list[list[Cell]] = []
     parents: dict[int, tuple[int, int]] = {}
     intos: dict[int, tuple[int, int]] = {}
+    endings: dict[int, ArticleChange] = {}
     where: dict[int, int] = {}  # id(node) of a provision in the current draft -> lineage index
+    # the order of the lineages, as a linked list: a new lineage goes right after the one before it
+    following: dict[int, int | None] = {}
+    head: list[int | None] = [None]
 
-    def start(at: int, cell: Cell) -> int:
+    def start(at: int, cell: Cell, after: int | None) -> int:
         cells.append([Cell(None)] * n)
         cells[-1][at] = cell
-        return len(cells) - 1
+        index = len(cells) - 1
+        if after is None:
+            following[index], head[0] = head[0], index
+        else:
+            following[index], following[after] = following[after], index
+        return index
 
+    previous: int | None = None
     for provision in drafts[0].provisions():
-        where[id(provision.node)] = start(0, Cell(provision))
+        previous = where[id(provision.node)] = start(0, Cell(provision), previous)
     for step, comparison in enumerate(comparisons, start=1):
         nxt: dict[int, int] = {}
+        previous = None  # the lineage of the provision before, in the new draft's order (removals included)
         for change in comparison.changes:
             old, new = change.match.old, change.match.new
             outcome = change.outcome
             lineages = [where[id(p.node)] for p in old]
             if not old:
                 for p in new:
-                    nxt[id(p.node)] = start(step, Cell(p, outcome, change))
+                    previous = nxt[id(p.node)] = start(step, Cell(p, outcome, change), previous)
                 continue
-            if not new:
-                continue  # removed: the lineage ends in the previous draft
-            head = lineages[0]
-            cells[head][step] = Cell(new[0], outcome, change)
-            nxt[id(new[0].node)] = head
+            previous = lineages[0]
+            if not new:  # removed: the lineage ends in the previous draft
+                endings.update((lineage, change) for lineage in lineages)
+                continue
+            head_lineage = lineages[0]
+            cells[head_lineage][step] = Cell(new[0], outcome, change)
+            nxt[id(new[0].node)] = head_lineage
             for p in new[1:]:  # the other pieces of a split
-                index = start(step, Cell(p, outcome, change))
-                parents[index] = (head, step)
-                nxt[id(p.node)] = index
+                previous = start(step, Cell(p, outcome, change), previous)
+                parents[previous] = (head_lineage, step)
+                nxt[id(p.node)] = previous
             for other in lineages[1:]:  # the other parts of a merge
-                intos[other] = (head, step)
+                intos[other] = (head_lineage, step)
+                endings[other] = change
         where = nxt
-    return tuple(Lineage(tuple(c), parents.get(i), intos.get(i)) for i, c in enumerate(cells))
+    order: list[int] = []
+    cursor = head[0]
+    while cursor is not None:
+        order.append(cursor)
+        cursor = following[cursor]
+    rank = {index: k for k, index in enumerate(order)}
+
+    def moved(link: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if link is None else (rank[link[0]], link[1])
+
+    return tuple(
+        Lineage(tuple(cells[i]), moved(parents.get(i)), moved(intos.get(i)), endings.get(i)) for i in order
+    )
+
+
+def select(history: History, selectors: Sequence[str]) -> History:
+    """The lineages whose provision in any draft matches any of ``selectors`` (``--article``: a number, a
+    range, ``annex I``, words of a title; see ``treatydiff.select``), together with the lineages they split
+    from or merged into (part of their story); links to lineages left out are dropped, and each step's
+    comparison is cut down to the kept lineages' changes (totals counted again). With no selectors, the
+    history itself."""
+    if not selectors:
+        return history
+    matching = [
+        i for i, lineage in enumerate(history.lineages)
+        if any(c.provision is not None and article_matches(c.provision, s) for c in lineage.cells for s in selectors)
+    ]
+    linked = {link[0] for i in matching for link in (history.lineages[i].parent, history.lineages[i].into) if link}
+    kept = sorted({*matching, *linked})
+    rank = {index: k for k, index in enumerate(kept)}
+
+    def moved(link: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (rank[link[0]], link[1]) if link is not None and link[0] in rank else None
+
+    lineages = tuple(
+        replace(history.lineages[i], parent=moved(history.lineages[i].parent), into=moved(history.lineages[i].into))
+        for i in kept
+    )
+    wanted = {id(c.change) for lineage in lineages for c in lineage.cells if c.change is not None}
+    wanted |= {id(lineage.ended) for lineage in lineages if lineage.ended is not None}
+    steps = []
+    for step in history.steps:
+        changes = tuple(c for c in step.comparison.changes if id(c) in wanted)
+        steps.append(replace(step, comparison=replace(step.comparison, changes=changes, totals=totals(changes))))
+    return replace(history, steps=tuple(steps), lineages=lineages, selection=tuple(selectors))
 
 
 def survival(first: Draft, last: Draft) -> float:

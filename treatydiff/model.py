@@ -58,6 +58,7 @@ class Node:
     line: int = 0
     marks: frozenset[Mark] = frozenset()
     footnotes: tuple[str, ...] = ()
+    ref: str = ""  # a stable identifier the source format gives this unit (Akoma Ntoso ``eId``), or ""
 
     @property
     def deleted(self) -> bool:

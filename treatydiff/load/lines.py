@@ -21,6 +21,7 @@ class SourceLine:
     bullet: bool = False
     indent: int = 0
     page_break: bool = False  # a form feed stood before this line
+    ref: str = ""  # a stable identifier the format gives the element (Akoma Ntoso ``eId``), "" when none
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +34,4 @@ class Unit:
     emphasis: bool = False
     bullet: bool = False
     block_start: bool = True  # preceded by a blank line or a heading: may be a plain-text heading
+    ref: str = ""  # the format's identifier of the element the unit came from (``SourceLine.ref``)

@@ -74,53 +74,152 @@ def clean(text: str) -> str:
 
 
 # --- page furniture ---------------------------------------------------------------------------------------
+#
+# Paged formats (PDF, text with form feeds) repeat things on every page that are not part of the draft. Each rule
+# below looks only at the edges of a page (its first and last few lines), except the unmistakable page numbers,
+# and none is keyed to one document: they are the forms UN, Council, Commission and national printers use.
 
+# Page numbers: "- 3 -", "3/41", "Page 3", "Page 3 of 41", "p. 3", "Seite 3 von 41".
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.|seite|pagina)\s*\d{1,4}(?:\s*(?:of|/|von|van)\s*\d{1,4})?)$",
     re.I,
 )
+# A number alone on the first or last line of a page is its page number.
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
-
-
-_PAGE_NUMBER_PART = re.compile(
-    r"(?:\s*(?:-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.|seite|pagina)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)\s*)$",
+# Print job numbers (UN "V.21-01234 (E)", "GE.22-12345  (E)  061222  071222", "21-12345 (F)") and the bar code
+# printed under them ("*2112345*"): they identify the print run, never the text.
+_PRINT_JOB = re.compile(
+    r"^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6}){0,2}(?:\s+\*\d{6,}\*)?$|^\*\d{6,}\*$"
+)
+# Distribution and classification stamps at a page edge ("LIMITE", "RESTREINT UE/EU RESTRICTED", "Distr.: General").
+_CLASSIFICATION = re.compile(
+    r"^(?:LIMITE|RESTREINT UE(?:\s*/\s*EU RESTRICTED)?|EU RESTRICTED|RESTRICTED|CONFIDENTIAL|"
+    r"CONFIDENTIEL UE(?:\s*/\s*EU CONFIDENTIAL)?|UNCLASSIFIED|Distr\.?:?\s*(?:General|Limited|Restricted))$",
     re.I,
 )
+_DIGITS = re.compile(r"\d+")
+#: How many non-blank lines at the top and at the bottom of a page count as its edges.
+_EDGE = 3
 
 
-def _shape(text: str) -> str:
-    """A furniture line without its page number, so ``A/AC.1/3 Page 4`` and ``... Page 5`` count as one."""
-    return _PAGE_NUMBER_PART.sub("", text.lower()).strip()
+def looks_like_furniture(text: str) -> bool:
+    """Is this line, wherever it stands, a page number, a print job number or a classification stamp?"""
+    text = text.strip()
+    return bool(
+        _PAGE_NUMBER.match(text) or _BARE_NUMBER.match(text) or _PRINT_JOB.match(text) or _CLASSIFICATION.match(text)
+    )
+
+
+def _keys(text: str, page: int) -> list[tuple[str, int | None]]:
+    """How a line can recur from page to page: as the same text (``None``), or as the same text with one of its
+    numbers counting up with the pages (the number minus the page index stays the same), as in
+    ``15698/22 RB/ek 4`` or ``EN 4 EN``. "Article 3" on one page and "Article 7" on the next does not recur."""
+    low = text.lower()
+    keys: list[tuple[str, int | None]] = [(low, None)]
+    if patterns.ARTICLE.match(text) or patterns.DIVISION.match(text) or patterns.starts_unit(text):
+        return keys  # a heading or a numbered paragraph whose number keeps step with the pages is a coincidence
+    for number in list(_DIGITS.finditer(low))[:4]:
+        if len(number.group(0)) <= 4:
+            keys.append((low[: number.start()] + "#" + low[number.end() :], int(number.group(0)) - page))
+    return keys
+
+
+def _page_edges(lines: list[SourceLine]) -> list[list[int]]:
+    """For each page, the indices of its first and last few non-blank lines. Footnote definitions that a reader
+    placed after a paragraph are text, never an edge."""
+    breaks = [i for i, line in enumerate(lines) if line.page_break]
+    starts = sorted({0, *breaks})
+    edges: list[list[int]] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        body = [i for i in range(start, end) if lines[i].text.strip() and not patterns.FOOTNOTE_DEF.match(lines[i].text)]
+        edges.append(sorted(set(body[:_EDGE] + body[-_EDGE:])))
+    return edges
 
 
 def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
-    """Drop running headers/footers and page numbers. Pages are told by form feeds; without them only
-    unmistakable page numbers (``- 3 -``, ``Page 3 of 41``) go. Returns the kept lines and how many went."""
-    breaks = [i for i, line in enumerate(lines) if line.page_break]
+    """Drop running headers/footers and page numbers. Pages are told by page breaks (form feeds, PDF pages);
+    without them only unmistakable page numbers (``- 3 -``, ``Page 3 of 41``) go. Returns the kept lines and how
+    many went."""
     drop: set[int] = set()
-    if len(breaks) >= 2:
-        starts = [0, *breaks]
-        edges: list[list[int]] = []  # for each page, the indices of its first and last few non-blank lines
-        for k, start in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-            body = [i for i in range(start, end) if lines[i].text]
-            edges.append(body[:2] + body[-2:])
-        counts = Counter(_shape(lines[i].text) for page in edges for i in set(page))
+    if any(line.page_break for line in lines[1:]):
+        edges = _page_edges(lines)
         pages = len(edges)
-        for page in edges:
-            for i in page:
-                text = lines[i].text
-                running = counts[_shape(text)] >= max(2, pages // 2) and len(text) < 100
-                if running or _PAGE_NUMBER.match(text) or _BARE_NUMBER.match(text):
+        counts: Counter[tuple[str, int | None]] = Counter()
+        for page, indices in enumerate(edges):
+            keys = [key for i in indices for key in _keys(clean(lines[i].text), page)]
+            # a running line appears once on a page: "Article 4", "Article 5", "Article 6" at the edges of one
+            # page are headings, even if one of them happens to count up with the pages
+            shapes = Counter(shape for shape, offset in keys if offset is not None)
+            counts.update({key for key in keys if key[1] is None or shapes[key[0]] == 1})
+        # Running headers and footers: the same short line at the edges of at least half the pages (a document
+        # symbol like "A/AC.291/22" or "COM(2021) 206 final", "TREE.2.B EN"), or the same line with a number that
+        # counts up with the pages on at least a quarter of them (three at the least): "15698/22 RB/ek 4".
+        # Once a shape is known to run, it goes on every page, even where the numbering restarts.
+        same = max(2, pages // 2)
+        counting = max(3, pages // 4)
+        running = {shape for (shape, offset), n in counts.items() if n >= (same if offset is None else counting)}
+        for page, indices in enumerate(edges):
+            for i in indices:
+                text = clean(lines[i].text)
+                if len(text) < 100 and any(shape in running for shape, _ in _keys(text, page)):
+                    drop.add(i)
+                # a bare number, a print job number or a classification stamp at a page edge
+                elif looks_like_furniture(text):
                     drop.add(i)
     for i, line in enumerate(lines):
-        if _PAGE_NUMBER.match(line.text) and not line.heading:
+        if _PAGE_NUMBER.match(line.text.strip()) and not line.heading:
             drop.add(i)
     if not drop:
         return lines, 0
-    # a page break ends a block; a paragraph that ran across it is joined again by _rejoin_broken
-    kept = [SourceLine("", line.number) if i in drop else line for i, line in enumerate(lines)]
-    return kept, len(drop)
+    if not any(line.page_break for line in lines[1:]):
+        # no pages: a dropped page number ends a block, as the blank line around it would
+        return [SourceLine("", line.number) if i in drop else line for i, line in enumerate(lines)], len(drop)
+    return _close_gaps(lines, drop), len(drop)
+
+
+_SENTENCE_END = re.compile(r"[.;:!?]['\")\]]*$")
+
+
+def _close_gaps(lines: list[SourceLine], drop: set[int]) -> list[SourceLine]:
+    """Remove the dropped lines with the blank lines around them, and say with one blank line (or none) whether
+    the text before and after them is one paragraph. A paragraph runs on over the page break when the line
+    before does not end a sentence and the line after is not a bare heading (``Article 60``, ``CHAPTER II``):
+    ``... referred to in Article`` + ``60. The provider ...`` is one sentence, not a paragraph numbered 60."""
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        if i not in drop:
+            out.append(lines[i])
+            i += 1
+            continue
+        # the run of dropped lines and the blank lines around it
+        while out and not out[-1].text.strip():
+            out.pop()
+        end = i
+        while end < len(lines) and (end in drop or not lines[end].text.strip()):
+            end += 1
+        before = out[-1] if out else None
+        after = lines[end] if end < len(lines) else None
+        if before is not None and after is not None and not _runs_on(before, after):
+            out.append(SourceLine("", lines[i].number))
+        if after is not None and any(lines[k].page_break for k in range(i, end)) and not after.page_break:
+            # the page break moves to the first line kept on the page, so pages stay countable
+            out.append(SourceLine(after.text, after.number, after.heading, after.emphasis, after.bullet,
+                                  after.indent, True))
+            end += 1
+        i = end
+    return out
+
+
+def _runs_on(before: SourceLine, after: SourceLine) -> bool:
+    """Does the paragraph of ``before`` go on in ``after`` (text cut only by page furniture)?"""
+    if before.heading or after.heading or before.emphasis or after.emphasis:
+        return False
+    left, right = clean(before.text), clean(after.text)
+    if not left or not right or _SENTENCE_END.search(left) or patterns.FOOTNOTE_DEF.match(right):
+        return False
+    return not _standalone_heading(right, True, 1) and not patterns.PLACEHOLDER.match(right)
 
 
 # --- joining wrapped lines --------------------------------------------------------------------------------
@@ -166,7 +265,15 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             for piece in current[1:]:
                 text = _join(text, piece, vocabulary)
             out.append(
-                Unit(text, first.number, first.heading, first.emphasis, first.bullet, block_start_of_first)
+                Unit(
+                    text,
+                    first.number,
+                    first.heading,
+                    first.emphasis,
+                    first.bullet,
+                    block_start_of_first,
+                    first.ref,
+                )
             )
         current, first = [], None
 
@@ -205,13 +312,15 @@ def units(lines: list[SourceLine]) -> list[Unit]:
 
 def _rejoin_broken(units: list[Unit]) -> list[Unit]:
     """A paragraph cut by a page break or a stray blank line: the second piece starts in lower case and the
-    first does not end a sentence. Join them back."""
+    first does not end a sentence. Join them back. A unit whose reader named its element (``ref``, e.g. an
+    Akoma Ntoso ``wrapUp`` after the last point) is whole by construction and never joined."""
     out: list[Unit] = []
     for unit in units:
         prev = out[-1] if out else None
         if (
             prev is not None
             and unit.text[:1].islower()
+            and not unit.ref
             and not (unit.heading or unit.emphasis or unit.bullet or prev.heading or prev.emphasis)
             and prev.text[-1:] not in (".", ";", ":", "!", "?")
             and not patterns.starts_unit(unit.text)
@@ -224,6 +333,7 @@ def _rejoin_broken(units: list[Unit]) -> list[Unit]:
                 prev.emphasis,
                 prev.bullet,
                 prev.block_start,
+                prev.ref,
             )
         else:
             out.append(unit)

@@ -189,7 +189,8 @@ class _B:
     line: int = 0
     marks: set[Mark] = field(default_factory=set)
     children: list[_B] = field(default_factory=list)
-    refs: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)  # footnote references in the text
+    source_ref: str = ""  # the reader's identifier of the element (``Unit.ref``) -> ``Node.ref``
     rank: int = 0
     style: str = ""
     value: str = ""
@@ -259,7 +260,9 @@ class _Builder:
     def on_article(self, token: Token, index: int) -> None:
         self._end_preamble()
         self.close_provision()
-        node = self.container().add(_B(Kind.ARTICLE, token.label, token.title, line=token.unit.line))
+        node = self.container().add(
+            _B(Kind.ARTICLE, token.label, token.title, line=token.unit.line, source_ref=token.unit.ref)
+        )
         _mark(node, token.label + " " + token.title)
         self.provision = node
         if not token.title:
@@ -268,7 +271,9 @@ class _Builder:
     def on_placeholder(self, token: Token, index: int) -> None:
         self._end_preamble()
         self.close_provision()
-        node = self.container().add(_B(Kind.ARTICLE, token.label, line=token.unit.line, marks={Mark.DELETED}))
+        node = self.container().add(
+            _B(Kind.ARTICLE, token.label, line=token.unit.line, marks={Mark.DELETED}, source_ref=token.unit.ref)
+        )
         node.text = token.text.strip(" -:")
         self.provision = node
 
@@ -279,7 +284,14 @@ class _Builder:
         if key not in self.ranks:
             self.ranks[key] = (self.divisions[-1].rank + 1) if self.divisions else 1
         self._open_division(
-            _B(token.kind, token.label, token.title, line=token.unit.line, rank=self.ranks[key])
+            _B(
+                token.kind,
+                token.label,
+                token.title,
+                line=token.unit.line,
+                rank=self.ranks[key],
+                source_ref=token.unit.ref,
+            )
         )
 
     def _open_division(self, node: _B) -> None:
@@ -295,7 +307,9 @@ class _Builder:
         self._end_preamble()
         self.close_provision()
         self.divisions, self.ranks = [], {}
-        node = self.root.add(_B(Kind.ANNEX, token.label, token.title, line=token.unit.line))
+        node = self.root.add(
+            _B(Kind.ANNEX, token.label, token.title, line=token.unit.line, source_ref=token.unit.ref)
+        )
         if token.text:  # "Annex I [deleted]"
             node.marks.add(Mark.DELETED)
             node.text = token.text.strip(" -:")
@@ -323,7 +337,14 @@ class _Builder:
         if match and not title and not label[:1].isdigit() and len(label) > 4:
             label, title = "", token.text
         self._open_division(
-            _B(Kind.DIVISION, label, title, line=token.unit.line, rank=100 + token.unit.heading)
+            _B(
+                Kind.DIVISION,
+                label,
+                title,
+                line=token.unit.line,
+                rank=100 + token.unit.heading,
+                source_ref=token.unit.ref,
+            )
         )
 
     def _leads_to_structure(self, index: int) -> bool:
@@ -340,7 +361,7 @@ class _Builder:
         elif self.provision is not None:
             self._provision_text(token, self.provision)
         else:
-            self._block(self.container(), token.text, token.unit.line, Kind.BLOCK)
+            self._block(self.container(), token.text, token.unit.line, Kind.BLOCK, token.unit.ref)
 
     # preamble
     def _preamble(self) -> _B:
@@ -357,7 +378,7 @@ class _Builder:
         mark = token.marker
         last = preamble.children[-1] if preamble.children else None
         if mark and mark.style == "(1)":
-            node = preamble.add(_B(Kind.RECITAL, mark.label, line=token.unit.line))
+            node = preamble.add(_B(Kind.RECITAL, mark.label, line=token.unit.line, source_ref=token.unit.ref))
             _set_text(node, mark.rest)
             _mark(node, node.text)
         elif last is not None and last.kind is Kind.RECITAL and not last.text:
@@ -370,11 +391,11 @@ class _Builder:
                 kind = Kind.RECITAL
             else:
                 kind = Kind.BLOCK
-            self._block(preamble, token.text, token.unit.line, kind)
+            self._block(preamble, token.text, token.unit.line, kind, token.unit.ref)
 
     @staticmethod
-    def _block(parent: _B, text: str, line: int, kind: Kind) -> None:
-        node = parent.add(_B(kind, line=line))
+    def _block(parent: _B, text: str, line: int, kind: Kind, ref: str = "") -> None:
+        node = parent.add(_B(kind, line=line, source_ref=ref))
         _set_text(node, text)
         _mark(node, node.text)
 
@@ -403,7 +424,12 @@ class _Builder:
             parent = self.levels[0] if self.levels and self.levels[0].style == "option" else provision
             self.levels = self.levels[:1] if parent is not provision else []
             node = parent.add(
-                _B(Kind.PARAGRAPH, line=line, style="intro" if token.text.endswith(":") else "")
+                _B(
+                    Kind.PARAGRAPH,
+                    line=line,
+                    style="intro" if token.text.endswith(":") else "",
+                    source_ref=token.unit.ref,
+                )
             )
             _set_text(node, token.text)
             _mark(node, node.text)
@@ -417,7 +443,9 @@ class _Builder:
         parent = self.levels[-1] if self.levels else provision
         counted = sum(1 for level in self.levels if level.style not in ("option",))
         kind = (Kind.PARAGRAPH, Kind.POINT, Kind.ITEM)[min(counted, 2)]
-        node = parent.add(_B(kind, mark.label, line=line, style=style, value=mark.value))
+        node = parent.add(
+            _B(kind, mark.label, line=line, style=style, value=mark.value, source_ref=token.unit.ref)
+        )
         _set_text(node, mark.rest)
         _mark(node, node.text)
         self.levels.append(node)
@@ -454,6 +482,7 @@ def _freeze(node: _B, footnotes: dict[str, str], used: set[str]) -> Node:
         line=node.line,
         marks=frozenset(node.marks),
         footnotes=tuple(footnotes[ref] for ref in node.refs if ref in footnotes),
+        ref=node.source_ref,
     )
 
 
@@ -483,7 +512,7 @@ def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
     tokens = _sections_by_paragraph_sign([classify(unit) for unit in units if unit.text])
     warnings: list[Diagnostic] = []
     if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX) for t in tokens):
-        blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line) for t in tokens]
+        blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line, ref=t.unit.ref) for t in tokens]
         warnings.append(
             Diagnostic(
                 f"no articles, chapters or annexes found — loaded as {len(blocks)} unstructured paragraphs; "

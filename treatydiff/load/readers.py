@@ -217,3 +217,7 @@ def read_markdown(text: str) -> list[SourceLine]:
             )
         )
     return out
+
+
+# Readers in modules of their own register themselves when imported (after the registry above exists).
+from treatydiff.load import akn, html, pdf, word  # noqa: E402, F401

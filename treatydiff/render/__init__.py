@@ -2,9 +2,10 @@
 
 There is one registry per kind of document a renderer reads, because each kind has its own signature:
 ``OUTLINE`` holds the renderers of ``treatydiff outline`` (they read a ``Draft``), ``COMPARE`` those of
-the change report of ``treatydiff compare`` (they read a ``Comparison``); ``check``/``lint`` will get one
-for verdicts. Inside a registry the name is the user's ``-f/--format`` value ("tree", "json", "markdown"),
-so the CLI offers exactly the names that are registered and a new format is a new module plus one
+the change report of ``treatydiff compare`` (they read a ``Comparison``), ``VERDICTS`` those of
+``treatydiff check`` and ``treatydiff lint`` (they read ``Verdicts``). Inside a registry the name is the
+user's ``-f/--format`` value ("tree", "json", "markdown"), so the CLI offers exactly the names that are
+registered and a new format is a new module plus one
 ``@OUTLINE.register("name")`` line — no ``if fmt == ...`` chain anywhere.
 
 Every renderer returns the finished text. It receives the Rich ``Console`` the CLI built (colour system and
@@ -19,7 +20,7 @@ from typing import Generic, TypeVar
 
 from rich.console import Console
 
-from treatydiff.model import Comparison, Draft, RenderOptions
+from treatydiff.model import Comparison, Draft, RenderOptions, Verdicts
 
 R = TypeVar("R", bound=Callable[..., str])
 
@@ -97,6 +98,19 @@ def render_comparison(comparison: Comparison, format: str, options: RenderOption
     return renderer(comparison, options or RenderOptions(), console or plain_console())
 
 
+#: Renders the verdicts of ``check`` or ``lint``: ``(verdicts, console) -> text``. Verdicts have no render options:
+#: a CI report shows every verdict.
+VerdictsRenderer = Callable[[Verdicts, Console], str]
+
+#: ``treatydiff check -f NAME`` and ``treatydiff lint -f NAME``.
+VERDICTS: Registry[VerdictsRenderer] = Registry("verdicts")
+
+
+def render_verdicts(verdicts: Verdicts, format: str, console: Console | None = None) -> str:
+    """The verdicts of ``check`` or ``lint`` in ``format``; without a console, plain text 100 columns wide."""
+    return VERDICTS.get(format)(verdicts, console or plain_console())
+
+
 def plain_console(width: int = 100) -> Console:
     """A console that draws without colour or terminal codes, for files and for callers of the API."""
     return Console(width=width, color_system=None, force_terminal=False, no_color=True, highlight=False,
@@ -108,3 +122,27 @@ from treatydiff.render import outline_tree, outline_json, outline_markdown  # no
 from treatydiff.render import compare_terminal, compare_json, compare_svg  # noqa: E402, F401
 from treatydiff.render import compare_html  # noqa: E402, F401
 from treatydiff.render import compare_markdown  # noqa: E402, F401
+from treatydiff.render import verdicts_text, verdicts_json  # noqa: E402, F401
+from treatydiff.render import verdicts_github, verdicts_junit  # noqa: E402, F401
+
+# --- treatydiff history (the renderers of n drafts' lineages) ---------------------------------------------
+
+from treatydiff.history import History  # noqa: E402
+
+#: Renders the history of n drafts: ``(history, options, console) -> text``. A history with a ``selection``
+#: (``--article``) is shown as the timeline of each selected lineage, with the redline of each step.
+HistoryRenderer = Callable[[History, RenderOptions, Console], str]
+
+#: ``treatydiff history -f NAME``.
+HISTORY: Registry[HistoryRenderer] = Registry("history")
+
+
+def render_history(history: History, format: str, options: RenderOptions | None = None,
+                   console: Console | None = None) -> str:
+    """The history report in ``format``; without a console, plain text 100 columns wide."""
+    return HISTORY.get(format)(history, options or RenderOptions(), console or plain_console())
+
+
+from treatydiff.render import history_terminal, history_json  # noqa: E402, F401, I001
+from treatydiff.render import history_html  # noqa: E402, F401
+from treatydiff.render import history_markdown  # noqa: E402, F401

@@ -242,6 +242,15 @@ def _changes(comparison: Comparison, ids: dict[int, str], options: RenderOptions
 
 def _article(change: ArticleChange, anchor: str, comparison: Comparison, options: RenderOptions) -> Markup:
     parts: list[str] = [el("h3", report.heading(change))]
+    parts += change_parts(change, options, (comparison.old.label, comparison.new.label))
+    return block("section", *parts, id=anchor, class_=f"change c-{change.outcome.value}")
+
+
+def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[str, str]) -> list[str]:
+    """The pieces of one changed article below its heading: chapter path, badges, note, flags and redline
+    (inline, or side by side under the column headings ``labels``). Public: the timeline of
+    ``treatydiff history --article`` shows each step of an article with it."""
+    parts: list[str] = []
     path = report.path(change)
     if path:
         parts.append(el("p", path, class_="path"))
@@ -252,8 +261,8 @@ def _article(change: ArticleChange, anchor: str, comparison: Comparison, options
         parts.append(block("ul", *(_flag_item(change, i) for i in range(len(change.flags))), class_="flags"))
     shown = report.visible(change, options.context)
     if shown:
-        parts.append(_side_by_side(shown, comparison) if options.side_by_side else _inline(shown))
-    return block("section", *parts, id=anchor, class_=f"change c-{change.outcome.value}")
+        parts.append(_side_by_side(shown, labels) if options.side_by_side else _inline(shown))
+    return parts
 
 
 def _badges(change: ArticleChange) -> Markup:
@@ -314,7 +323,7 @@ def _inline(shown: list[ParagraphChange | report.Gap]) -> Markup:
     return block("div", *parts, class_="redline")
 
 
-def _side_by_side(shown: list[ParagraphChange | report.Gap], comparison: Comparison) -> Markup:
+def _side_by_side(shown: list[ParagraphChange | report.Gap], labels: tuple[str, str]) -> Markup:
     """Old paragraph (deletions marked) | new paragraph (insertions marked), one row per paragraph."""
     old_side, new_side = frozenset({Op.EQUAL, Op.DELETE}), frozenset({Op.EQUAL, Op.INSERT})
     rows: list[str] = []
@@ -327,5 +336,5 @@ def _side_by_side(shown: list[ParagraphChange | report.Gap], comparison: Compari
         new = [] if item.outcome is Outcome.REMOVED else [*_label(report.one_line(item.new_label)),
                                                           *_redline(item, new_side)]
         rows.append(el("tr", el("td", *old), el("td", *new), class_=f"p-{item.outcome.value}"))
-    head = el("tr", el("th", comparison.old.label, scope="col"), el("th", comparison.new.label, scope="col"))
+    head = el("tr", el("th", labels[0], scope="col"), el("th", labels[1], scope="col"))
     return block("table", el("thead", head), block("tbody", *rows), class_="sbs")

@@ -51,15 +51,16 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
     )
     return {
         "schema_version": SCHEMA_VERSION,
-        "old": _draft(comparison.old),
-        "new": _draft(comparison.new),
+        "old": draft_info(comparison.old),
+        "new": draft_info(comparison.new),
         "summary": summary,
         "warnings": [str(warning) for warning in comparison.warnings],
-        "changes": [_change(change) for change in comparison.changes],
+        "changes": [change_document(change) for change in comparison.changes],
     }
 
 
-def _draft(draft: Draft) -> dict[str, Any]:
+def draft_info(draft: Draft) -> dict[str, Any]:
+    """DRAFTINFO. Public: ``treatydiff history -f json`` lists its drafts with it."""
     counts = draft.counts()
     return {
         "source": draft.source,
@@ -72,7 +73,8 @@ def _draft(draft: Draft) -> dict[str, Any]:
     }
 
 
-def _change(change: ArticleChange) -> dict[str, Any]:
+def change_document(change: ArticleChange) -> dict[str, Any]:
+    """CHANGE. Public: ``treatydiff history --article -f json`` gives each step of an article with it."""
     match = change.match
     return {
         "outcome": change.outcome.value,

@@ -180,6 +180,14 @@ def _changes(comparison: Comparison, options: RenderOptions, anchors: dict[int, 
 
 def _section(change: ArticleChange, options: RenderOptions, anchor: str) -> list[str]:
     out = [f'<a id="{anchor}"></a>', "", f"### {escape(report.heading(change), at_start=False)}", ""]
+    return out + change_body(change, options)
+
+
+def change_body(change: ArticleChange, options: RenderOptions) -> list[str]:
+    """The lines of one changed article below its heading: chapter path, badges, renumbering, note, flags and
+    the redline of each visible paragraph, each followed by a blank line. Public: the timeline of
+    ``treatydiff history --article`` shows each step of an article with it."""
+    out: list[str] = []
     path = report.path(change)
     if path:
         out += [f"*{escape(path, at_start=False)}*", ""]

@@ -120,7 +120,7 @@ def renderables(comparison: Comparison, options: RenderOptions, plain: bool, wid
         return parts
     for change in comparison.changes:
         if change.outcome is not Outcome.UNCHANGED:
-            parts.append(_panel(change, plain, width, options, (comparison.old.label, comparison.new.label)))
+            parts.append(change_panel(change, plain, width, options, (comparison.old.label, comparison.new.label)))
         elif options.show_unchanged:
             parts.append(_unchanged_line(change))
     if not report.changed(comparison):
@@ -205,8 +205,11 @@ def _concordance(comparison: Comparison) -> Table:
 # --- one changed article -------------------------------------------------------------------------------
 
 
-def _panel(change: ArticleChange, plain: bool, width: int, options: RenderOptions,
-           labels: tuple[str, str] = ("old", "new")) -> Panel:
+def change_panel(change: ArticleChange, plain: bool, width: int, options: RenderOptions,
+                 labels: tuple[str, str] = ("old", "new")) -> Panel:
+    """One changed article as a panel: numbers and title, chapter path, badges, note, flags and redline.
+    Public: the timeline of ``treatydiff history --article`` shows each step of an article with it. The
+    caller pushes ``theme_for(console)`` (its named styles)."""
     lines: list[RenderableType] = [_badges(change)]
     if change.match.note:
         lines.append(Text(one_line(change.match.note), style="italic"))

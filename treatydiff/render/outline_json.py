@@ -3,7 +3,8 @@
 Contract fields (never renamed or dropped): ``schema_version``, ``source``, ``format``, ``warnings`` and
 ``nodes``, where each NODE has ``kind``, ``label``, ``title``, ``text``, ``line`` and ``children``.
 Additions in this version: ``label`` and ``counts`` (``Draft.counts()``) and ``depth`` at the top,
-``marks`` and ``footnotes`` on each NODE. ``line`` is null when the reader could not tell the line.
+``marks`` and ``footnotes`` on each NODE, and ``ref`` (the source's element id, e.g. an Akoma Ntoso
+``eId``) on a NODE that has one. ``line`` is null when the reader could not tell the line.
 With ``--depth N`` the nodes at level N are listed with empty ``children`` and ``depth`` says so (0: all).
 This is a documented view built field by field, not ``asdict()`` of the model.
 """
@@ -45,7 +46,7 @@ def outline_document(draft: Draft, options: RenderOptions | None = None) -> dict
 
 def _node(node: Node, level: int, depth: int) -> dict[str, Any]:
     children = node.children if shows_children(level, depth) else ()
-    return {
+    out: dict[str, Any] = {
         "kind": node.kind.value,
         "label": node.label,
         "title": node.title,
@@ -55,3 +56,6 @@ def _node(node: Node, level: int, depth: int) -> dict[str, Any]:
         "footnotes": list(node.footnotes),
         "children": [_node(child, level + 1, depth) for child in children],
     }
+    if node.ref:  # only formats with element identifiers (Akoma Ntoso) give one
+        out["ref"] = node.ref
+    return out

@@ -1,0 +1,661 @@
+"""The DOCX reader: documents built here with python-docx (numbering, tracked changes and footnotes injected as
+WordprocessingML), the two corpus DOCX files, and every way a .docx can be unreadable."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from treatydiff.cli import Env, cli
+from treatydiff.errors import ExitCode, LoadError
+from treatydiff.load import detect_format, load, normalise, parse, word
+from treatydiff.load.decode import RawDraft
+from treatydiff.load.lines import SourceLine
+from treatydiff.model import Draft, Kind, LoadOptions, Node
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+W = nsdecls("w")
+
+# --- building documents ----------------------------------------------------------------------------------------
+
+
+def levels(*specs: tuple[str, str] | tuple[str, str, int]) -> str:
+    """``w:lvl`` elements: (numFmt, lvlText[, start]) for ilvl 0, 1, 2..."""
+    out = []
+    for ilvl, spec in enumerate(specs):
+        fmt, text = spec[0], spec[1]
+        start = spec[2] if len(spec) > 2 else 1
+        out.append(
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>'
+        )
+    return "".join(out)
+
+
+TREATY_LEVELS = levels(("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
+
+
+def add_numbering(doc: Any, abstract_id: int, lvls: str, *nums: str) -> None:
+    """An abstract numbering definition and the ``w:num`` elements (raw XML) that use it."""
+    root = doc.part.numbering_part.element
+    root.insert(0, parse_xml(f'<w:abstractNum {W} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'))
+    for num in nums:
+        root.append(parse_xml(num.replace("<w:num ", f"<w:num {W} ", 1)))
+
+
+def num(num_id: int, abstract_id: int, overrides: str = "") -> str:
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
+
+
+def numbered(doc: Any, text: str, num_id: int | None, ilvl: int | None = 0, style: str | None = None) -> Any:
+    paragraph = doc.add_paragraph(text, style)
+    if num_id is not None or ilvl is not None:
+        inner = (f'<w:ilvl w:val="{ilvl}"/>' if ilvl is not None else "") + (
+            f'<w:numId w:val="{num_id}"/>' if num_id is not None else ""
+        )
+        paragraph._p.get_or_add_pPr().append(parse_xml(f"<w:numPr {W}>{inner}</w:numPr>"))
+    return paragraph
+
+
+def xml_paragraph(doc: Any, inner: str, ppr: str = "") -> None:
+    """A paragraph written as WordprocessingML (runs, w:ins, w:del...)."""
+    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(f"<w:p {W}>{ppr}{inner}</w:p>"))
+
+
+def run(text: str, rpr: str = "") -> str:
+    return f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def ins(text: str, change: int = 1) -> str:
+    return f'<w:ins w:id="{change}" w:author="Chair">{run(text)}</w:ins>'
+
+
+def delete(text: str, change: int = 2) -> str:
+    return (
+        f'<w:del w:id="{change}" w:author="Chair"><w:r><w:delText xml:space="preserve">{text}</w:delText>'
+        "</w:r></w:del>"
+    )
+
+
+def add_footnotes(doc: Any, notes: dict[int, str]) -> None:
+    """A footnotes part with Word's two separators (ids -1 and 0) and the given notes."""
+    body = "".join(
+        f'<w:footnote w:id="{note_id}"><w:p><w:r><w:footnoteRef/></w:r>{run(" " + text)}</w:p></w:footnote>'
+        for note_id, text in notes.items()
+    )
+    xml = (
+        f"<w:footnotes {W}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f"</w:footnote>{body}</w:footnotes>"
+    )
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+
+
+def docx_bytes(doc: Any) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def read(doc: Any, **options: Any) -> list[SourceLine]:
+    """The reader's lines (blank separators dropped)."""
+    raw = RawDraft("t.docx", docx_bytes(doc), "docx")
+    return [line for line in word.read_docx(raw, LoadOptions(**options)).lines if line.text]
+
+
+def texts(doc: Any, **options: Any) -> list[str]:
+    return [line.text for line in read(doc, **options)]
+
+
+def draft(doc: Any, tmp_path: Path, **options: Any) -> Draft:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(docx_bytes(doc))
+    return load(path, LoadOptions(**options))
+
+
+def articles(d: Draft) -> list[Node]:
+    return [p.node for p in d.articles()]
+
+
+# --- paragraphs and hints ----------------------------------------------------------------------------------------
+
+
+def test_headings_from_styles_and_emphasis_from_whole_paragraph_formatting() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Convention on Cybercrime", style="Title")
+    doc.add_heading("Chapter I", level=1)
+    doc.add_heading("Use of terms", level=3)
+    doc.add_paragraph().add_run("Article 5").italic = True
+    doc.add_paragraph().add_run("Scope").bold = True
+    mixed = doc.add_paragraph("Each Party ")
+    mixed.add_run("shall").bold = True
+    doc.add_paragraph().add_run("Article 5 of Directive 2016/680 " + "is amended as follows " * 10).italic = True
+    lines = read(doc)
+    assert [(line.text[:24], line.heading, line.emphasis) for line in lines] == [
+        ("Convention on Cybercrime", 1, False),
+        ("Chapter I", 1, True),  # the template's heading styles are bold
+        ("Use of terms", 3, True),
+        ("Article 5", 0, True),
+        ("Scope", 0, True),
+        ("Each Party shall", 0, False),
+        ("Article 5 of Directive 2", 0, False),  # a long italic paragraph is body text, not a heading
+    ]
+
+
+def test_outline_level_is_a_heading_and_paragraph_numbers_are_line_numbers() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("")
+    xml_paragraph(doc, run("PART ONE"), '<w:pPr><w:outlineLvl w:val="1"/></w:pPr>')
+    lines = read(doc)
+    assert [(line.text, line.heading, line.number) for line in lines] == [("PART ONE", 2, 2)]
+
+
+def test_every_paragraph_is_its_own_block_and_line_breaks_split_lines(tmp_path: Path) -> None:
+    doc = docx.Document()
+    xml_paragraph(doc, run("Article 1") + "<w:r><w:br/></w:r>" + run("Scope"))
+    doc.add_paragraph("This Convention applies to the prevention of offences")
+    doc.add_paragraph("Article 2 Use of terms")
+    doc.add_paragraph("For the purposes of this Convention, terms have these meanings.")
+    d = draft(doc, tmp_path)
+    assert [(a.label, a.title) for a in articles(d)] == [("1", "Scope"), ("2", "Use of terms")]
+    assert articles(d)[0].children[0].text == "This Convention applies to the prevention of offences"
+
+
+def test_tabs_symbols_hyphens_and_hidden_text() -> None:
+    doc = docx.Document()
+    xml_paragraph(
+        doc,
+        run("non")
+        + "<w:r><w:noBreakHyphen/></w:r>"
+        + run("binding")
+        + "<w:r><w:tab/></w:r>"
+        + run("text")
+        + run(" secret", "<w:vanish/>")
+        + '<w:r><w:sym w:font="Symbol" w:char="F0A7"/></w:r>'
+        + "<w:r><w:instrText> PAGE </w:instrText></w:r>",
+    )
+    assert texts(doc) == ["non-binding\ttext\u00a7"]
+
+
+# --- automatic numbering -----------------------------------------------------------------------------------------
+
+
+def test_numbering_levels_render_as_printed_with_lower_levels_reset() -> None:
+    doc = docx.Document()
+    add_numbering(doc, 90, TREATY_LEVELS, num(90, 90))
+    for text, ilvl in [
+        ("The following practices shall be prohibited:", 0),
+        ("subliminal techniques;", 1),
+        ("social scoring leading to:", 1),
+        ("detrimental treatment;", 2),
+        ("unjustified treatment;", 2),
+        ("remote biometric identification.", 1),
+        ("Member States may authorise:", 0),
+        ("the targeted search.", 1),
+        ("the prevention of a threat.", 2),
+    ]:
+        numbered(doc, text, 90, ilvl)
+    assert texts(doc) == [
+        "1. The following practices shall be prohibited:",
+        "(a) subliminal techniques;",
+        "(b) social scoring leading to:",
+        "(i) detrimental treatment;",
+        "(ii) unjustified treatment;",
+        "(c) remote biometric identification.",
+        "2. Member States may authorise:",
+        "(a) the targeted search.",
+        "(i) the prevention of a threat.",
+    ]
+
+
+def test_numbering_feeds_the_structure_parser(tmp_path: Path) -> None:
+    doc = docx.Document()
+    add_numbering(doc, 90, TREATY_LEVELS, num(90, 90), num(91, 90, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'))
+    doc.add_paragraph().add_run("Article 5").italic = True
+    doc.add_paragraph().add_run("Prohibited practices").italic = True
+    numbered(doc, "The following practices shall be prohibited:", 90, 0)
+    numbered(doc, "subliminal techniques;", 90, 1)
+    numbered(doc, "social scoring.", 90, 1)
+    numbered(doc, "Paragraph 1 shall not apply to research.", 90, 0)
+    doc.add_paragraph().add_run("Article 6").italic = True
+    numbered(doc, "High-risk systems are listed in Annex III.", 91, 0)
+    d = draft(doc, tmp_path)
+    five, six = articles(d)
+    assert (five.label, five.title) == ("5", "Prohibited practices")
+    assert [(c.kind, c.label) for c in five.children] == [(Kind.PARAGRAPH, "1."), (Kind.PARAGRAPH, "2.")]
+    assert [(c.kind, c.label) for c in five.children[0].children] == [(Kind.POINT, "(a)"), (Kind.POINT, "(b)")]
+    assert [c.label for c in six.children] == ["1."]  # the second list restarts
+
+
+def test_lists_sharing_a_definition_continue_and_a_start_override_restarts() -> None:
+    doc = docx.Document()
+    restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    add_numbering(doc, 80, levels(("decimal", "%1.")), num(80, 80), num(81, 80), num(82, 80, restart))
+    numbered(doc, "first", 80)
+    numbered(doc, "second", 80)
+    numbered(doc, "third, in another w:num of the same list", 81)
+    numbered(doc, "restarted", 82)
+    numbered(doc, "continues the restart", 82)
+    assert texts(doc) == [
+        "1. first",
+        "2. second",
+        "3. third, in another w:num of the same list",
+        "1. restarted",
+        "2. continues the restart",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lvls", "ilvls", "expected"),
+    [
+        (levels(("upperRoman", "%1."), ("upperLetter", "%2.")), [0, 0, 1, 1, 0], ["I.", "II.", "A.", "B.", "III."]),
+        (levels(("decimal", "%1."), ("decimal", "%1.%2.")), [0, 1, 1, 0, 1], ["1.", "1.1.", "1.2.", "2.", "2.1."]),
+        (levels(("decimal", "Article %1", 5)), [0, 0], ["Article 5", "Article 6"]),
+        (levels(("lowerLetter", "%1)")), [0] * 28, [f"{c})" for c in "abcdefghijklmnopqrstuvwxyz"] + ["aa)", "bb)"]),
+        (levels(("decimalZero", "%1")), [0, 0], ["01", "02"]),
+        (levels(("lowerRoman", "(%1)")), [0] * 4, ["(i)", "(ii)", "(iii)", "(iv)"]),
+    ],
+)
+def test_number_formats(lvls: str, ilvls: list[int], expected: list[str]) -> None:
+    doc = docx.Document()
+    add_numbering(doc, 70, lvls, num(70, 70))
+    for ilvl in ilvls:
+        numbered(doc, "", 70, ilvl)
+    assert texts(doc) == expected
+
+
+def test_legal_numbering_and_level_override() -> None:
+    doc = docx.Document()
+    legal = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1.%2"/></w:lvl>'
+    )
+    override = (
+        '<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="Art. %1"/></w:lvl></w:lvlOverride>'
+    )
+    add_numbering(doc, 60, legal, num(60, 60), num(61, 60, override))
+    numbered(doc, "", 60, 0)
+    numbered(doc, "", 60, 0)
+    numbered(doc, "", 60, 1)
+    numbered(doc, "", 61, 0)
+    assert texts(doc) == ["I.", "II.", "2.1", "Art. 4"]
+
+
+def test_style_based_numbering_and_numid_zero() -> None:
+    doc = docx.Document()  # python-docx's template: "List Number" carries numId 5 in its style
+    doc.add_paragraph("first", style="List Number")
+    doc.add_paragraph("second", style="List Number")
+    plain = doc.add_paragraph("not numbered", style="List Number")
+    plain._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W}><w:numId w:val="0"/></w:numPr>'))
+    doc.add_paragraph("a bullet", style="List Bullet")
+    lines = read(doc)
+    assert [line.text for line in lines] == ["1. first", "2. second", "not numbered", "a bullet"]
+    assert [line.bullet for line in lines] == [False, False, False, True]
+
+
+def test_custom_style_numbering_finds_its_level_by_pstyle() -> None:
+    doc = docx.Document()
+    styles = doc.styles.element
+    for sid, name in (("TreatyPoint", "Treaty Point"), ("TreatyParagraph", "Treaty Paragraph")):
+        styles.append(
+            parse_xml(
+                f'<w:style {W} w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>'
+                '<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="50"/></w:numPr></w:pPr></w:style>'
+            )
+        )
+    lvls = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="TreatyParagraph"/>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:pStyle w:val="TreatyPoint"/>'
+        '<w:lvlText w:val="(%2)"/></w:lvl>'
+    )
+    add_numbering(doc, 50, lvls, num(50, 50))
+    doc.add_paragraph("Each Party shall:", style="Treaty Paragraph")
+    doc.add_paragraph("adopt measures;", style="Treaty Point")
+    doc.add_paragraph("cooperate.", style="Treaty Point")
+    doc.add_paragraph("Reservations are excluded.", style="Treaty Paragraph")
+    assert texts(doc) == ["1. Each Party shall:", "(a) adopt measures;", "(b) cooperate.", "2. Reservations are excluded."]
+
+
+# --- tracked changes ---------------------------------------------------------------------------------------------
+
+
+def tracked_document() -> Any:
+    doc = docx.Document()
+    add_numbering(doc, 90, TREATY_LEVELS, num(90, 90))
+    xml_paragraph(doc, run("Each Party ") + ins("shall") + delete("may") + run(" adopt measures."))
+    # a numbered paragraph inserted as a whole (its mark too): the numbers after it move in the final view
+    mark_ins = '<w:rPr><w:ins w:id="5" w:author="Chair"/></w:rPr>'
+    xml_paragraph(
+        doc,
+        ins("Parties shall cooperate.", 6),
+        f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>{mark_ins}</w:pPr>',
+    )
+    numbered(doc, "Reservations are excluded.", 90, 0)
+    # a paragraph deleted as a whole (its mark too)
+    mark_del = '<w:rPr><w:del w:id="7" w:author="Chair"/></w:rPr>'
+    xml_paragraph(doc, delete("This Article expires in 2030.", 8), f"<w:pPr>{mark_del}</w:pPr>")
+    # two paragraphs joined by deleting the first one's mark
+    xml_paragraph(doc, run("Done at Strasbourg"), f"<w:pPr>{mark_del}</w:pPr>")
+    xml_paragraph(doc, run(", in English and French."))
+    # a move
+    xml_paragraph(doc, run("Text ") + '<w:moveFrom w:id="9" w:author="C">' + run("moved ") + "</w:moveFrom>" + run("here."))
+    xml_paragraph(doc, run("It ") + '<w:moveTo w:id="10" w:author="C">' + run("moved ") + "</w:moveTo>" + run("there."))
+    return doc
+
+
+def test_tracked_changes_final_view_is_the_default() -> None:
+    assert texts(tracked_document()) == [
+        "Each Party shall adopt measures.",
+        "1. Parties shall cooperate.",
+        "2. Reservations are excluded.",
+        "Done at Strasbourg, in English and French.",
+        "Text here.",
+        "It moved there.",
+    ]
+
+
+def test_tracked_changes_original_view() -> None:
+    assert texts(tracked_document(), docx_view="original") == [
+        "Each Party may adopt measures.",
+        "1. Reservations are excluded.",
+        "This Article expires in 2030.",
+        "Done at Strasbourg",
+        ", in English and French.",
+        "Text moved here.",
+        "It there.",
+    ]
+
+
+def test_tracked_changes_are_announced_and_a_bad_view_is_refused(tmp_path: Path) -> None:
+    d = draft(tracked_document(), tmp_path)
+    assert any("tracked changes" in str(w) and "--docx-view original" in str(w) for w in d.warnings)
+    with pytest.raises(LoadError, match="unknown DOCX view"):
+        draft(tracked_document(), tmp_path, docx_view="accepted")
+
+
+def test_original_view_uses_the_paragraph_properties_before_a_formatting_change() -> None:
+    doc = docx.Document()
+    add_numbering(doc, 90, TREATY_LEVELS, num(90, 90))
+    change = (
+        '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="90"/></w:numPr>'
+        '<w:pPrChange w:id="3" w:author="Chair"><w:pPr/></w:pPrChange></w:pPr>'
+    )
+    numbered(doc, "Each Party shall:", 90, 0)
+    xml_paragraph(doc, run("cooperate."), change)
+    assert texts(doc) == ["1. Each Party shall:", "(a) cooperate."]
+    assert texts(doc, docx_view="original") == ["1. Each Party shall:", "cooperate."]
+
+
+# --- footnotes, tables, text boxes -------------------------------------------------------------------------------
+
+
+def test_footnotes_become_markers_and_definitions_numbered_as_printed(tmp_path: Path) -> None:
+    doc = docx.Document()
+    add_footnotes(doc, {5: "OJ L 119, 4.5.2016, p. 1.", 6: "OJ L 295, 21.11.2018, p. 39."})
+    doc.add_paragraph("Article 1")
+    xml_paragraph(
+        doc,
+        run("Regulation (EU) 2016/679")
+        + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="5"/></w:r>'
+        + run(" and Regulation (EU) 2018/1725")
+        + '<w:r><w:footnoteReference w:id="6"/></w:r>'
+        + run(" apply."),
+    )
+    assert texts(doc) == [
+        "Article 1",
+        "Regulation (EU) 2016/679[^1] and Regulation (EU) 2018/1725[^2] apply.",
+        "[^1]: OJ L 119, 4.5.2016, p. 1.",
+        "[^2]: OJ L 295, 21.11.2018, p. 39.",
+    ]
+    (article,) = articles(draft(doc, tmp_path))
+    node = article.children[0]
+    assert node.text == "Regulation (EU) 2016/679 and Regulation (EU) 2018/1725 apply."
+    assert node.footnotes == ("OJ L 119, 4.5.2016, p. 1.", "OJ L 295, 21.11.2018, p. 39.")
+
+
+def test_footnote_reference_inside_a_deletion_is_not_counted() -> None:
+    doc = docx.Document()
+    add_footnotes(doc, {1: "Deleted note.", 2: "Kept note."})
+    xml_paragraph(
+        doc,
+        run("A")
+        + '<w:del w:id="1" w:author="C"><w:r><w:footnoteReference w:id="1"/></w:r></w:del>'
+        + run(" B")
+        + '<w:r><w:footnoteReference w:id="2"/></w:r>',
+    )
+    assert texts(doc) == ["A B[^1]", "[^1]: Kept note."]
+
+
+def test_superscript_numbers_are_note_calls_in_a_document_without_footnotes() -> None:
+    doc = docx.Document()  # as a PDF converted to Word has them
+    xml_paragraph(doc, run("the Committee") + run("31", '<w:vertAlign w:val="superscript"/>') + run(", and m"))
+    xml_paragraph(doc, run("31", '<w:vertAlign w:val="superscript"/>') + "<w:r><w:tab/></w:r>" + run("OJ C 517."))
+    assert texts(doc) == ["the Committee[^31], and m", "[^31]: OJ C 517."]
+
+
+def test_table_rows_become_lines_with_cells_joined() -> None:
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=3)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 2).text = "Article", "Old", ""
+    table.cell(1, 0).text, table.cell(1, 1).text = "5", "4"
+    table.cell(2, 0).text = "For the Council"
+    cell = table.cell(2, 1)
+    cell.text = "For the Parliament"
+    cell.add_paragraph("The President")
+    doc.add_paragraph("After the table.")
+    assert texts(doc) == [
+        "Article | Old",
+        "5 | 4",
+        "For the Council",  # a row whose cells hold several paragraphs: every paragraph on its own
+        "For the Parliament",
+        "The President",
+        "After the table.",
+    ]
+
+
+def test_single_cell_layout_table_keeps_numbering_and_emphasis() -> None:
+    doc = docx.Document()
+    add_numbering(doc, 90, TREATY_LEVELS, num(90, 90))
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run("Article 3").bold = True
+    p = table.cell(1, 0).paragraphs[0]
+    p.add_run("Each Party shall act.")
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    lines = read(doc)
+    assert [(line.text, line.emphasis) for line in lines] == [("Article 3", True), ("1. Each Party shall act.", False)]
+
+
+def test_text_box_is_read_after_its_paragraph_once() -> None:
+    doc = docx.Document()
+    box = f'<w:txbxContent><w:p>{run("In the box.")}</w:p></w:txbxContent>'
+    drawing = (
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f"<mc:Choice Requires=\"wps\"><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent>"
+    )
+    xml_paragraph(doc, run("Anchor.") + f"<w:r>{drawing}</w:r>")
+    assert texts(doc) == ["Anchor.", "In the box."]
+
+
+def test_hyperlinks_and_content_controls_keep_their_text() -> None:
+    doc = docx.Document()
+    xml_paragraph(
+        doc,
+        run("See ")
+        + f'<w:hyperlink r:id="rId99" {nsdecls("r")}>{run("Article 5")}</w:hyperlink>'
+        + f"<w:sdt><w:sdtContent>{run(' and Annex I.')}</w:sdtContent></w:sdt>",
+    )
+    assert texts(doc) == ["See Article 5 and Annex I."]
+
+
+def test_table_of_contents_is_not_read_as_text(tmp_path: Path) -> None:
+    doc = docx.Document()
+    styles = doc.styles.element
+    styles.append(parse_xml(f'<w:style {W} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>'))
+    doc.add_paragraph("Article 1\tScope\t3", style="TOC1")
+    gallery = '<w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+    doc.element.body.insert(
+        0, parse_xml(f"<w:sdt {W}>{gallery}<w:sdtContent><w:p>{run('Article 2 Use of terms 4')}</w:p></w:sdtContent></w:sdt>")
+    )
+    doc.add_paragraph("Article 1 Scope")
+    doc.add_paragraph("This Convention applies to offences.")
+    assert texts(doc) == ["Article 1 Scope", "This Convention applies to offences."]
+    assert [a.label for a in articles(draft(doc, tmp_path))] == ["1"]
+
+
+# --- format detection --------------------------------------------------------------------------------------------
+
+
+def test_sniffed_by_content_whatever_the_name() -> None:
+    raw = RawDraft("draft.txt", docx_bytes(docx.Document()), "txt")
+    assert detect_format(raw) == "docx"
+    assert word.sniff(b"PK\x03\x04" + b"\0" * 26 + b"word/document.xml")
+    assert not word.sniff(b"PK\x03\x04" + b"\0" * 26 + b"xl/workbook.xml")
+
+
+# --- bad input ---------------------------------------------------------------------------------------------------
+
+
+def zip_of(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def document_xml(body: str) -> bytes:
+    return f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>'.encode()
+
+
+OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504
+
+
+def bad_files() -> Iterator[tuple[str, bytes, str]]:
+    good = docx_bytes(docx.Document())
+    yield "truncated", good[: len(good) // 2], "not a readable DOCX"
+    yield "random", os.urandom(4096), "not a readable DOCX: not a zip archive"
+    yield "encrypted", OLE_HEADER + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512, "password-protected"
+    yield "doc97", OLE_HEADER + "WordDocument".encode("utf-16-le") + b"\0" * 512, "Word 97-2003 .doc"
+    yield "empty", docx_bytes(docx.Document()), "the DOCX holds no text"
+    yield "no-document", zip_of({"word/styles.xml": b"<x/>"}), "no word/document.xml"
+    yield "not-xml", zip_of({"word/document.xml": b"<w:document><w:body>"}), "not well-formed XML"
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        + document_xml("<w:p><w:r><w:t>&b;</w:t></w:r></w:p>").split(b"?>", 1)[1]
+    )
+    yield "entities", zip_of({"word/document.xml": laughs}), "refuses to expand"
+    corrupt = bytearray(zip_of({"word/document.xml": document_xml("<w:p/>" * 2000)}))
+    corrupt[100:110] = b"\xff" * 10  # inside the compressed data: a CRC or inflate error
+    yield "corrupt", bytes(corrupt), "not a readable DOCX"
+
+
+@pytest.mark.parametrize(("name", "data", "fragment"), list(bad_files()), ids=lambda v: v if isinstance(v, str) else "")
+def test_unreadable_docx_is_one_line_error(tmp_path: Path, name: str, data: bytes, fragment: str) -> None:
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as caught:
+        load(path)
+    message = caught.value.message()
+    assert fragment in message and "\n" not in message
+    assert_cli_error(path, fragment)
+
+
+def assert_cli_error(path: Path, fragment: str) -> None:
+    result = CliRunner().invoke(cli, ["outline", str(path)], obj=Env(environ={}))
+    assert result.exit_code == ExitCode.ERROR, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and fragment in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def zip_bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A .docx whose word/document.xml is 300 MB of zeros, deflated to about 300 KB."""
+    path = tmp_path_factory.mktemp("bomb") / "bomb.docx"
+    chunk = b"\0" * (1 << 20)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(300):
+                member.write(chunk)
+    return path
+
+
+def test_zip_bomb_is_refused_before_unpacking(zip_bomb: Path) -> None:
+    assert zip_bomb.stat().st_size < 1024 * 1024
+    with pytest.raises(LoadError, match="zip bomb") as caught:
+        load(zip_bomb)
+    assert "\n" not in caught.value.message()
+    assert_cli_error(zip_bomb, "zip bomb")
+
+
+def test_declared_total_above_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(word, "MAX_EXPANDED", 10_000)
+    path = tmp_path / "big.docx"
+    path.write_bytes(docx_bytes(docx.Document()))
+    with pytest.raises(LoadError, match=r"would expand to .* over the .* limit"):
+        load(path)
+
+
+# --- the corpus --------------------------------------------------------------------------------------------------
+
+corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+
+
+def one(pattern: str) -> Path:
+    found = sorted(CORPUS.glob(pattern))
+    if not found:
+        pytest.skip(f"{pattern} not in the corpus")
+    return found[0]
+
+
+@corpus
+def test_commission_proposal_docx_has_the_85_articles_numbered_as_printed() -> None:
+    d = load(one("eu-ai-act-formats/v01-*-native.docx"))
+    assert [a.label for a in articles(d)] == [str(n) for n in range(1, 86)]
+    assert d.counts()["recitals"] == 89
+    five = next(a for a in articles(d) if a.label == "5")
+    assert [c.label for c in five.children if c.label] == ["1.", "2.", "3.", "4."]
+    assert [c.label for c in five.children[0].children] == ["(a)", "(b)", "(c)", "(d)"]
+    assert [c.label for c in five.children[0].children[2].children] == ["(i)", "(ii)"]
+
+
+@corpus
+def test_council_general_approach_docx_reads_94_articles_and_4_placeholders() -> None:
+    """The reader's lines from the regulation on (the Council's cover note before it ends with "ANNEX", which
+    the structure parser takes for an annex holding the whole regulation: see the next test)."""
+    raw = RawDraft("v10.docx", one("eu-ai-act-formats/v10-*-pdf2docx.docx").read_bytes(), "docx")
+    lines = word.read_docx(raw, LoadOptions()).lines
+    start = next(i for i, line in enumerate(lines) if line.text == "ANNEX") + 1
+    nodes, _ = parse.parse(normalise.units(lines[start:]))
+    d = Draft("v10.docx", "v10", "docx", nodes, ())
+    counts = d.counts()
+    assert (counts["articles"], counts["placeholders"]) == (94, 4)
+    assert sorted((a.label for a in articles(d) if a.deleted), key=int) == ["24", "28", "50", "57"]
+
+
+@corpus
+@pytest.mark.xfail(reason="parser: a cover note's 'ANNEX' before the preamble swallows the regulation", strict=False)
+def test_council_general_approach_docx_loads_like_its_markdown_twin() -> None:
+    counts = load(one("eu-ai-act-formats/v10-*-pdf2docx.docx")).counts()
+    assert (counts["articles"], counts["placeholders"]) == (94, 4)

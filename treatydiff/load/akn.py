@@ -1,0 +1,379 @@
+"""Stage 1, load: the Akoma Ntoso reader (OASIS LegalDocML / AKN 3.0, and the LegalDocML.de dialect).
+
+The XML already says what every element is, so this reader writes the lines the shared structure parser
+recognises without guessing: an ``article`` becomes an ``Article <number>`` heading line with its ``heading``
+as the title line under it, a ``chapter`` a ``Chapter <number>`` heading line, a numbered ``paragraph``,
+``point`` or ``item`` a line that opens with its number as printed (``(1) ...``, ``a) ...``, ``1. ...``).
+Every element becomes a block of its own (a blank line between), so the normaliser never joins two of them,
+and each line carries the element's ``eId`` (``SourceLine.ref``), which the tree keeps as ``Node.ref``.
+
+Elements are matched by local name, so any namespace works (AKN 3.0, LegalDocML.de 1.x). The XML goes
+through defusedxml: a document that declares entities (billion laughs, XXE) is refused, never expanded.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+import defusedxml
+from defusedxml.ElementTree import DefusedXMLParser
+
+from treatydiff.errors import LoadError
+from treatydiff.load import patterns
+from treatydiff.load.decode import RawDraft
+from treatydiff.load.lines import SourceLine
+from treatydiff.load.readers import Read, register
+from treatydiff.model import Diagnostic, LoadOptions
+
+#: The namespace of the German federal dialect, which names its root ``akn:akomaNtoso`` too.
+LEGALDOCML_DE = b"Inhaltsdaten.LegalDocML.de"
+_ROOT = re.compile(rb"<(?:[\w.-]+:)?akomaNtoso[\s>/]")
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html)[\s>]", re.I)
+
+
+def sniff(head: bytes) -> bool:
+    """An Akoma Ntoso root element (any prefix) or the LegalDocML.de namespace in the first bytes (and not an
+    HTML page that merely mentions them)."""
+    if _HTML_START.match(head):
+        return False
+    return bool(_ROOT.search(head)) or LEGALDOCML_DE in head
+
+
+# --- what the elements are ------------------------------------------------------------------------------
+
+#: Metadata and other parts with no text of the instrument.
+_SKIP = frozenset({"meta", "notes", "proprietary", "presentation", "num", "heading"})
+#: Divisions that group articles -> the word the shared parser knows them by (None: a heading line).
+_DIVISIONS: dict[str, str | None] = {
+    "part": "Part",
+    "title": "Title",
+    "chapter": "Chapter",
+    "section": "Section",
+    "subsection": "Subsection",
+    "book": None,
+    "tome": None,
+    "subpart": None,
+    "subtitle": None,
+    "subchapter": None,
+    "division": None,
+    "subdivision": None,
+    "hcontainer": None,
+}
+#: Elements whose text is one line (unless they hold other such elements).
+_BLOCKS = frozenset(
+    {
+        "p", "block", "listIntroduction", "listWrapUp", "intro", "wrapUp", "longTitle", "formula", "tblock",
+        "crossHeading", "subheading",
+    }
+)
+#: Numbered units below the article (and recitals, citations): their ``num`` opens their first line.
+_UNITS = frozenset(
+    {
+        "paragraph", "subparagraph", "point", "item", "indent", "alinea", "clause", "subclause", "level", "list",
+        "rule", "subrule", "proviso", "recital", "citation", "transitional",
+    }
+)
+#: Containers: never text of their own, only what is inside.
+_CONTAINERS = frozenset(
+    {
+        "akomaNtoso", "act", "bill", "doc", "statement", "amendment", "amendmentList", "documentCollection",
+        "debate", "judgment", "portion", "officialGazette", "preface", "preamble", "body", "mainBody",
+        "conclusions", "content", "blockList", "blockContainer", "citations", "recitals",
+        "attachments", "attachment", "components", "component", "collectionBody", "interstitial",
+        "container", "coverPage", "foreign", "quotedStructure", "embeddedStructure", "toc", "tocItem",
+    }
+)
+#: Blocks of their own even when inline text surrounds them.
+_BLOCK_CHILDREN = _BLOCKS | _CONTAINERS | _UNITS | frozenset(_DIVISIONS) | frozenset({"article", "table"})
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- parsing with line numbers --------------------------------------------------------------------------
+
+
+class _LineBuilder(ET.TreeBuilder):
+    """A tree builder that notes the source line where each element starts (ElementTree keeps none)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parser: DefusedXMLParser | None = None
+        self.lines: dict[ET.Element, int] = {}
+
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
+        element = super().start(tag, attrs)
+        if self.parser is not None:
+            self.lines[element] = self.parser.parser.CurrentLineNumber
+        return element
+
+
+def parse_xml(raw: RawDraft) -> tuple[ET.Element, dict[ET.Element, int]]:
+    """The document's root and the start line of every element; ``LoadError`` for unsafe or broken XML."""
+    builder = _LineBuilder()
+    parser = DefusedXMLParser(target=builder)
+    builder.parser = parser
+    try:
+        parser.feed(raw.data)
+        root: ET.Element = parser.close()
+    except defusedxml.EntitiesForbidden:
+        raise LoadError(
+            raw.source,
+            "unsafe XML (entity declarations)",
+            "treatydiff never expands XML entities (billion-laughs and XXE attacks use them); "
+            "remove the <!DOCTYPE ...> with its <!ENTITY ...> declarations",
+            parser.parser.CurrentLineNumber,
+        ) from None
+    except defusedxml.DefusedXmlException as exc:  # external references, DTD tricks
+        raise LoadError(
+            raw.source,
+            f"unsafe XML ({type(exc).__name__})",
+            "treatydiff never follows external references in XML; remove them",
+            parser.parser.CurrentLineNumber,
+        ) from None
+    except ET.ParseError as exc:
+        line, column = exc.position
+        what = re.sub(r":\s*line \d+, column \d+$", "", str(exc))
+        raise LoadError(
+            raw.source,
+            f"malformed XML: {what} (column {column + 1})",
+            "check that the file is complete and well-formed (an XML validator shows where)",
+            line or None,
+        ) from None
+    return root, builder.lines
+
+
+# --- the walk --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Writer:
+    """Collects the lines; each block is separated from the next by a blank line."""
+
+    lines_of: dict[ET.Element, int]
+    out: list[SourceLine] = field(default_factory=list)
+    # a unit (paragraph, point...) whose first line is still to come: its number as printed (or ""), eId, line
+    pending: tuple[str, str, int] | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)  # footnotes of the line being written
+    note_count: int = 0
+
+    def line_of(self, element: ET.Element) -> int:
+        return self.lines_of.get(element, 0)
+
+    def emit(self, text: str, line: int, *, heading: int = 0, ref: str = "") -> None:
+        text = _squash(text)
+        if not text:
+            return
+        if self.pending is not None:
+            number, unit_ref, unit_line = self.pending
+            self.pending = None
+            text, ref, line = f"{number} {text}".strip(), unit_ref or ref, unit_line or line
+        self.out.append(SourceLine("", line))
+        self.out.append(SourceLine(text, line, heading=min(heading, 6), ref=ref))
+        notes, self.notes = self.notes, []
+        for marker, note in notes:
+            self.out.append(SourceLine("", line))
+            self.out.append(SourceLine(f"[^{marker}]: {note}", line))
+
+    def open_unit(self, number: str, ref: str, line: int) -> None:
+        """A unit starts: its number and eId go on its first line of text. An unnumbered unit that opens
+        inside one still waiting for its text (a ``list`` in a numbered ``paragraph``) shares that line."""
+        if self.pending is not None and not number:
+            return
+        if self.pending is not None and not self.pending[0]:
+            self.pending = None  # an unnumbered unit with no words of its own before this one
+        self.close_unit()
+        self.pending = (number, ref, line)
+
+    def close_unit(self) -> None:
+        """A number that no text followed ("(3)" of a paragraph with nothing in it) stands on its own line."""
+        if self.pending is not None:
+            number, ref, line = self.pending
+            self.pending = None
+            self.emit(number, line, ref=ref)
+
+    # inline text
+
+    def inline(self, element: ET.Element) -> str:
+        """The words of an element as printed: quotes that the markup keeps in attributes put back, footnotes
+        replaced by ``[^N]`` markers (their text is written after the line)."""
+        parts = [element.text or ""]
+        for child in element:
+            parts.append(self.piece(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def piece(self, child: ET.Element) -> str:
+        """The words of one inline element (without its tail)."""
+        name = _local(child.tag)
+        if name == "authorialNote":
+            self.note_count += 1
+            marker = re.sub(r"\s+", "", child.get("marker", "")) or str(self.note_count)
+            self.notes.append((marker, _squash(self.inline(child))))
+            return f"[^{marker}]"
+        if name in ("eol", "eop"):
+            return " "
+        if name in ("meta", "noteRef", "img") or not isinstance(child.tag, str):
+            return ""
+        words = self.inline(child)
+        if name in ("quotedText", "quotedStructure"):
+            words = f"{child.get('startQuote', '')}{words}{child.get('endQuote', '')}"
+        return f" {words} " if name in _BLOCK_CHILDREN else words
+
+
+def _number(element: ET.Element) -> ET.Element | None:
+    return next((c for c in element if _local(c.tag) == "num"), None)
+
+
+def _heading(element: ET.Element) -> ET.Element | None:
+    return next((c for c in element if _local(c.tag) == "heading"), None)
+
+
+_ARTICLE_WORD = re.compile(r"^(?:§+|[^\W\d_]+\.?)\s*(?=[\dIVXLC\[])")
+_BARE = re.compile(r"^[0-9]+[a-z]?$|^[a-z]{1,2}$")
+
+
+def article_number(printed: str) -> str:
+    """``§ 20`` -> ``20``, ``Artikel 1`` -> ``1``, ``Art. 5a.`` -> ``5a``: the number as printed, no word."""
+    number = _ARTICLE_WORD.sub("", _squash(printed))
+    return number.rstrip(".").strip() or _squash(printed)
+
+
+def _printed(name: str, number: str) -> str:
+    """A numbering marker as the parser knows it; a bare ``1`` or ``a`` gets the punctuation of its kind."""
+    if not _BARE.match(number):
+        return number
+    if name in ("paragraph", "recital", "subparagraph"):
+        return f"({number})"
+    return f"{number}." if number[0].isdigit() else f"{number})"
+
+
+class _Walk:
+    def __init__(self, writer: _Writer) -> None:
+        self.w = writer
+
+    def visit(self, element: ET.Element, depth: int) -> None:
+        name = _local(element.tag)
+        if name in _SKIP or not isinstance(element.tag, str):
+            return
+        if name == "article":
+            self.article(element, depth)
+        elif name in _DIVISIONS:
+            self.division(element, name, depth)
+        elif name == "conclusions":
+            self.conclusions(element, depth)
+        elif name == "table":
+            self.table(element)
+        elif name in _CONTAINERS:
+            self.children(element, depth)
+        else:  # a paragraph, point, item, recital, citation...; a p; anything else that holds text
+            self.numbered(element, name, depth)
+
+    def _ref(self, element: ET.Element) -> str:
+        return element.get("eId", "") or element.get("id", "")
+
+    def children(self, element: ET.Element, depth: int) -> None:
+        """What is inside an element: each block child in turn; the inline text between them (or all of it,
+        when there is no block child) as lines of their own."""
+        line, ref = self.w.line_of(element), self._ref(element)
+        run = [element.text or ""]
+        for child in element:
+            name = _local(child.tag)
+            if name in _BLOCK_CHILDREN:
+                self.w.emit("".join(run), line, ref=ref)
+                self.visit(child, depth)
+                run, line = [], self.w.line_of(child)
+            elif name not in _SKIP:
+                run.append(self.w.piece(child))
+            run.append(child.tail or "")
+        self.w.emit("".join(run), line, ref=ref)
+
+    def numbered(self, element: ET.Element, name: str, depth: int) -> None:
+        num = _number(element)
+        printed = _squash(self.w.inline(num)) if num is not None else ""
+        unit = name in _UNITS
+        if unit:
+            self.w.open_unit(_printed(name, printed) if printed else "", self._ref(element), self.w.line_of(element))
+        heading = _heading(element)
+        if heading is not None:  # a heading inside an article is text of the article, not a division
+            self.w.emit(self.w.inline(heading), self.w.line_of(heading), ref=self._ref(element))
+        self.children(element, depth)
+        if unit:
+            self.w.close_unit()
+
+    def article(self, element: ET.Element, depth: int) -> None:
+        self.w.close_unit()
+        level = min(depth + 1, 5)
+        num, heading = _number(element), _heading(element)
+        printed = _squash(self.w.inline(num)) if num is not None else ""
+        if printed:
+            self.w.emit(f"Article {article_number(printed)}", self.w.line_of(element), heading=level,
+                        ref=self._ref(element))
+        if heading is not None:
+            self.w.emit(self.w.inline(heading), self.w.line_of(heading), heading=level + 1)
+        self.children(element, depth + 1)
+
+    def division(self, element: ET.Element, name: str, depth: int) -> None:
+        self.w.close_unit()
+        level = min(depth + 1, 5)
+        num, heading = _number(element), _heading(element)
+        printed = _squash(self.w.inline(num)) if num is not None else ""
+        title = _squash(self.w.inline(heading)) if heading is not None else ""
+        word = _DIVISIONS[name]
+        line, ref = self.w.line_of(element), self._ref(element)
+        named = patterns.DIVISION.match(printed)
+        if named and named.group("number") and not named.group("rest").strip():
+            self.w.emit(printed, line, heading=level, ref=ref)  # "Abschnitt 1", "CHAPTER II" as printed
+        elif printed and word:
+            self.w.emit(f"{word} {printed}", line, heading=level, ref=ref)
+        elif printed or title:  # a grouping the parser has no word for: a heading that names it
+            self.w.emit(f"{printed} {title}".strip(), line, heading=level, ref=ref)
+            title = ""
+        if title and heading is not None:
+            self.w.emit(title, self.w.line_of(heading), heading=level + 1)
+        self.children(element, depth + 1)
+
+    def conclusions(self, element: ET.Element, depth: int) -> None:
+        """The closing formula and signatures: kept, under a heading of their own words, so they are not read
+        as paragraphs of the last article."""
+        self.w.close_unit()
+        start = len(self.w.out)
+        self.children(element, depth)
+        for k in range(start, len(self.w.out)):
+            line = self.w.out[k]
+            if line.text and not patterns.FOOTNOTE_DEF.match(line.text):
+                self.w.out[k] = SourceLine(line.text, line.number, heading=1, ref=line.ref)
+                break
+
+    def table(self, element: ET.Element) -> None:
+        for row in element.iter():
+            if _local(row.tag) != "tr":
+                continue
+            cells = [_squash(self.w.inline(c)) for c in row if _local(c.tag) in ("td", "th")]
+            self.w.emit(" | ".join(c for c in cells if c), self.w.line_of(row), ref=self._ref(row))
+
+
+@register("akn", "akomantoso", "xml", sniff=sniff)
+def read_akoma_ntoso(raw: RawDraft, options: LoadOptions) -> Read:
+    """Akoma Ntoso XML: the body's structure from the markup, the words from the text."""
+    root, lines = parse_xml(raw)
+    if _local(root.tag) != "akomaNtoso":
+        raise LoadError(
+            raw.source,
+            f"not an Akoma Ntoso document (the root element is <{_local(root.tag)}>)",
+            "give an Akoma Ntoso file, or choose another reader with --from",
+        )
+    writer = _Writer(lines)
+    _Walk(writer).visit(root, 0)
+    writer.close_unit()
+    warnings: tuple[Diagnostic, ...] = ()
+    if not any(line.text for line in writer.out):
+        raise LoadError(raw.source, "the Akoma Ntoso document holds no text", "check that it is complete")
+    return Read(writer.out, warnings)

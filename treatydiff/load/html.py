@@ -1,0 +1,511 @@
+"""Stage 1, load: the HTML reader — web pages and fragments, and the EUR-Lex Official Journal layout.
+
+Built on the standard library's ``html.parser`` (a tokenizer, not a browser: nothing in the page is ever run
+or fetched). Every block element (heading, paragraph, list item, table row) becomes a block of lines in
+document order; ``h1``-``h6`` give heading levels, ordered lists the numbers a browser would print
+(``start``, ``type``, ``value``, ``reversed``), table rows one line with the cells joined by `` | ``.
+Page chrome is dropped with everything inside it: navigation, the page's own header and footer, asides,
+scripts, styles, forms, templates, comments. A block set wholly in bold or italics keeps that as a hint.
+
+EUR-Lex prints articles as ``<p class="ti-art">Article 5</p>`` and points as two-cell tables (``(a)`` in the
+first cell, the words in the second); its classes give heading levels and a marker cell is joined to its
+text, so an Official Journal page reads into the same tree as the same text written in Markdown.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from treatydiff.errors import LoadError
+from treatydiff.load import patterns
+from treatydiff.load.decode import RawDraft, decode
+from treatydiff.load.lines import SourceLine
+from treatydiff.load.readers import Read, register
+from treatydiff.model import Diagnostic, LoadOptions
+
+# --- sniffing ---------------------------------------------------------------------------------------------
+
+_DOCUMENT = re.compile(r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+_FRAGMENT_TAG = re.compile(r"<(?:p|div|body)[\s>/]", re.I)
+_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_MARKDOWN_HEADING = re.compile(r"^ {0,3}#", re.M)
+_AKOMA_NTOSO = re.compile(r"<(?:[\w.-]+:)?akomaNtoso[\s>/]|Inhaltsdaten\.LegalDocML\.de")
+
+
+def _head_text(head: bytes) -> str:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head[: len(head) // 2 * 2].decode("utf-16", errors="ignore")
+    return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+
+
+def sniff(head: bytes) -> bool:
+    """An HTML document (``<!doctype html`` or ``<html`` first, after an optional BOM, XML declaration or
+    comments), or a fragment: it starts with a tag, has a ``<p``, ``<div`` or ``<body`` in its first 4 KB and
+    no Markdown heading line. Conservative on purpose: Markdown with some inline HTML stays Markdown."""
+    text = _head_text(head).lstrip()
+    if _DOCUMENT.match(text):
+        return True
+    if not text.startswith("<") or _AKOMA_NTOSO.search(text) or text.startswith("<?xml"):
+        return False
+    return bool(_FRAGMENT_TAG.search(text)) and not _MARKDOWN_HEADING.search(_RAW_TEXT.sub("", text))
+
+
+# --- what the elements are --------------------------------------------------------------------------------
+
+#: Dropped with everything inside them.
+_DROP = frozenset(
+    {
+        "head", "nav", "aside", "script", "style", "noscript", "template", "form", "svg", "math", "iframe",
+        "object", "embed", "canvas", "audio", "video", "button", "select", "textarea", "dialog", "menu",
+    }
+)
+_DROP_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "toolbar", "doc-backlink"}
+)
+#: Classes of page chrome: the Official Journal's running header (date, language, OJ page) in EUR-Lex pages,
+#: pandoc's "back to the text" links after a footnote.
+_DROP_CLASSES = frozenset({"doc-sep", "oj-doc-sep", "footnote-back", "footnote-backref"})
+#: ``header`` and ``footer`` are the page's own banner and footer (dropped) unless they belong to a sectioning
+#: element: ``<article><header><h2>Article 5</h2></header>`` is the article's heading (the ARIA mapping).
+_PAGE_CHROME = frozenset({"header", "footer"})
+_SECTIONING = frozenset({"article", "section", "main", "blockquote"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+_BLOCK = frozenset(
+    {
+        "html", "body", "main", "article", "section", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+        "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+        "blockquote", "pre", "figure", "figcaption", "address", "center", "details", "summary", "fieldset",
+        "legend", "header", "footer", "hgroup", "colgroup",
+    }
+)
+#: Block starts that close an open ``<p>`` (HTML's implied end tags).
+_CLOSES_P = _BLOCK - {"td", "th", "tr", "thead", "tbody", "tfoot", "caption", "colgroup", "li", "dt", "dd"}
+_EMPHASIS = frozenset({"b", "strong", "i", "em"})
+_EMPHASIS_CLASSES = frozenset({"bold", "italic", "boldface", "oj-bold", "oj-italic"})
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+#: EUR-Lex Official Journal classes (with or without the ``oj-`` prefix of the 2020s layout) -> heading level.
+EURLEX_HEADINGS = {
+    "doc-ti": 1,
+    "ti-section-1": 2,
+    "ti-grseq-1": 2,
+    "ti-section-2": 3,
+    "ti-art": 3,
+    "sti-art": 4,
+}
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+# Footnotes a page marks as such become ``[^N]`` references and ``[^N]: text`` definitions, as in Markdown, so
+# the parser attaches them to their provision: pandoc (``role="doc-noteref"``, an endnotes section whose items
+# are ``id="fnN"``) and EUR-Lex (``<a href="#ntrN...">(1)</a>`` in the text, ``href="#ntcN..."`` before the
+# note). Any other ``<sup>`` stays text as printed.
+_NOTE_REF_HREF = re.compile(r"^#ntr\d", re.I)
+_NOTE_DEF_HREF = re.compile(r"^#ntc\d", re.I)
+_NOTE_ITEM_ID = re.compile(r"^fn[-_]?(\w+)$")
+_BULLET_CELL = re.compile(r"^[\u2022\u2013\u2014\u00b7\u25aa\u25cf*-]$")
+
+
+def _number(n: int, style: str) -> str:
+    """A list item's number as a browser prints it for ``type`` 1, a, A, i, I."""
+    if style in ("a", "A"):
+        letters = ""
+        while n > 0:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if style == "A" else letters
+    if style in ("i", "I") and 0 < n < 4000:
+        out = ""
+        for value, roman in (
+            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+            (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        ):
+            while n >= value:
+                out, n = out + roman, n - value
+        return out.upper() if style == "I" else out
+    return str(n)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return default
+
+
+# --- the reader -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    """A paragraph, heading, list item or table row under construction: its lines (``<br>`` starts a new one)."""
+
+    line: int
+    heading: int = 0
+    bullet: bool = False
+    indent: int = 0
+    lines: list[list[str]] = field(default_factory=lambda: [[]])
+    emphasis: bool = True  # every word so far was inside <b>/<strong>/<i>/<em>
+    verbatim: bool = False  # <pre>: line breaks as written
+
+    def texts(self) -> list[str]:
+        out = []
+        for parts in self.lines:
+            text = "".join(parts)
+            out.append(text.strip() if self.verbatim else _SPACE.sub(" ", text).strip())
+        return [t for t in out if t]
+
+    def text(self) -> str:
+        return " ".join(self.texts())
+
+
+@dataclass
+class _Frame:
+    tag: str
+    dropped: bool = False
+    emphasis: bool = False
+    heading: int = 0
+    ordered: bool = False
+    style: str = "1"
+    next: int = 1
+    step: int = 1
+    note: str = ""  # "ref" or "def": a footnote anchor whose words are the footnote's number
+    endnotes: bool = False  # pandoc's footnotes section
+
+
+@dataclass
+class _Row:
+    line: int
+    cells: list[list[_Block]] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[_Frame] = []
+        self.dropping = 0  # open frames that drop their content
+        self.sinks: list[list[_Block]] = [[]]  # where finished blocks go: the document, or a table cell
+        self.rows: list[_Row | None] = []  # the open row of each open table
+        self.block: _Block | None = None
+        self.pending: tuple[str, bool, int] | None = None  # a list item's (number, bullet, indent)
+        self.note: list[str] | None = None  # the words of an open footnote anchor
+
+    # blocks
+
+    def finish(self) -> None:
+        block, self.block = self.block, None
+        if block is not None and block.texts():
+            self.sinks[-1].append(block)
+
+    def _open_block(self) -> _Block:
+        heading = next((f.heading for f in reversed(self.stack) if f.heading), 0)
+        block = _Block(self.getpos()[0], heading=heading, verbatim=any(f.tag == "pre" for f in self.stack))
+        if self.pending is not None:
+            number, bullet, indent = self.pending
+            self.pending = None
+            block.bullet, block.indent = bullet, indent
+            if number:
+                block.lines[0].append(number + " ")
+        self.block = block
+        return block
+
+    def _add(self, text: str, *, words: bool = True) -> None:
+        if self.note is not None:
+            self.note.append(text)
+            return
+        block = self.block
+        if block is None:
+            if not text.strip():
+                return
+            block = self._open_block()
+        if block.verbatim:
+            first, *rest = text.split("\n")
+            block.lines[-1].append(first)
+            block.lines.extend([piece] for piece in rest)
+        else:
+            block.lines[-1].append(text)
+        if words and text.strip() and not any(f.emphasis for f in self.stack):
+            block.emphasis = False
+
+    def _set_pending(self, number: str, bullet: bool, indent: int) -> None:
+        if self.pending is not None and self.pending[0]:  # an item with no words before its sub-list
+            self.finish()
+            self._open_block()  # takes the pending number as its only words
+            self.finish()
+        self.pending = (number, bullet, indent)
+
+    # the tokenizer's events
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if self.dropping:
+            if tag not in _VOID:
+                self.stack.append(_Frame(tag, dropped=True))
+                self.dropping += 1
+            return
+        if self._drops(tag, attributes):
+            self.finish()
+            if tag not in _VOID:
+                self.stack.append(_Frame(tag, dropped=True))
+                self.dropping += 1
+            return
+        if tag == "br":
+            if self.block is not None:
+                self.block.lines.append([])
+            return
+        if tag in ("hr", "img", "input", "wbr") or tag in _VOID:
+            if tag == "hr":
+                self.finish()
+            return
+        self._implied_ends(tag)
+        frame = _Frame(tag)
+        if tag in _BLOCK:
+            self.finish()
+            frame.endnotes = attributes.get("role") == "doc-endnotes"
+            frame.heading = _HEADINGS.get(tag, 0) or self._eurlex_heading(attributes)
+            if tag in ("ol", "ul"):
+                self._open_list(frame, attributes)
+            elif tag == "li":
+                self._open_item(attributes)
+            elif tag == "table":
+                self.rows.append(None)
+            elif tag == "tr" and self.rows:
+                self.rows[-1] = _Row(self.getpos()[0])
+            elif tag in ("td", "th"):
+                self.sinks.append([])
+        else:
+            classes = set(attributes.get("class", "").split())
+            frame.emphasis = tag in _EMPHASIS or bool(classes & _EMPHASIS_CLASSES)
+            if tag == "a" and self.note is None:
+                frame.note = self._note_anchor(attributes, classes)
+                if frame.note:
+                    self.note = []
+        self.stack.append(frame)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:  # <p/> or <div/> in XHTML: opened and closed at once
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br" and not self.dropping:  # </br> is read as <br> by browsers
+            self.handle_starttag("br", [])
+            return
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index].tag == tag:
+                break
+        else:
+            return  # a stray end tag
+        while len(self.stack) > index:
+            self._close(self.stack.pop())
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropping:
+            self._add(data)
+
+    def close(self) -> None:
+        super().close()
+        while self.stack:
+            self._close(self.stack.pop())
+        self.finish()
+
+    # helpers
+
+    def _drops(self, tag: str, attributes: dict[str, str]) -> bool:
+        if attributes.get("role") == "doc-endnotes":
+            return False  # pandoc's footnotes, even in an <aside>
+        if tag in _DROP or attributes.get("role", "").lower() in _DROP_ROLES:
+            return True
+        if _DROP_CLASSES.intersection(attributes.get("class", "").split()):
+            return True
+        if "hidden" in attributes or attributes.get("aria-hidden", "").lower() == "true":
+            return True
+        return tag in _PAGE_CHROME and not any(f.tag in _SECTIONING for f in self.stack)
+
+    def _eurlex_heading(self, attributes: dict[str, str]) -> int:
+        for name in attributes.get("class", "").split():
+            level = EURLEX_HEADINGS.get(name.removeprefix("oj-"))
+            if level:
+                return level
+        return 0
+
+    def _implied_ends(self, tag: str) -> None:
+        """Close what HTML closes implicitly: an open ``<p>`` before a block, the previous ``<li>``, cell, row."""
+        if tag in _CLOSES_P:
+            self._close_up_to({"p"}, stop={"td", "th", "li", "table", "div", "body", "blockquote", "dd"})
+        if tag == "li":
+            self._close_up_to({"li"}, stop={"ol", "ul", "table"})
+        elif tag in ("dt", "dd"):
+            self._close_up_to({"dt", "dd"}, stop={"dl", "table"})
+        elif tag in ("td", "th"):
+            self._close_up_to({"td", "th"}, stop={"tr", "table"})
+        elif tag == "tr":
+            self._close_up_to({"tr"}, stop={"table"})
+        elif tag in ("thead", "tbody", "tfoot"):
+            self._close_up_to({"thead", "tbody", "tfoot"}, stop={"table"})
+
+    def _close_up_to(self, tags: set[str], stop: set[str]) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            name = self.stack[index].tag
+            if name in tags:
+                while len(self.stack) > index:
+                    self._close(self.stack.pop())
+                return
+            if name in stop:
+                return
+
+    def _open_list(self, frame: _Frame, attributes: dict[str, str]) -> None:
+        frame.ordered = frame.tag == "ol"
+        frame.style = attributes.get("type", "1") or "1"
+        if frame.style not in ("1", "a", "A", "i", "I"):
+            frame.style = "1"
+        if "reversed" in attributes:
+            frame.step = -1
+        frame.next = _int(attributes.get("start"), 1)  # a reversed list without start: fixed on its first item
+
+    @staticmethod
+    def _note_anchor(attributes: dict[str, str], classes: set[str]) -> str:
+        href = attributes.get("href", "")
+        if attributes.get("role") == "doc-noteref" or "footnote-ref" in classes or _NOTE_REF_HREF.match(href):
+            return "ref"
+        if _NOTE_DEF_HREF.match(href):
+            return "def"
+        return ""
+
+    def _open_item(self, attributes: dict[str, str]) -> None:
+        note = _NOTE_ITEM_ID.match(attributes.get("id", ""))
+        if note and any(f.endnotes for f in self.stack):
+            self._set_pending(f"[^{note.group(1)}]:", False, 0)
+            return
+        lists = [f for f in self.stack if f.tag in ("ol", "ul")]
+        depth = max(len(lists) - 1, 0)
+        parent = lists[-1] if lists else None
+        if parent is None or not parent.ordered:
+            self._set_pending("", True, depth * 2)
+            return
+        if "value" in attributes:
+            parent.next = _int(attributes["value"], parent.next)
+        number = _number(parent.next, parent.style)
+        parent.next += parent.step
+        self._set_pending(f"{number}.", False, depth * 2)
+
+    def _close(self, frame: _Frame) -> None:
+        if frame.dropped:
+            self.dropping -= 1
+            return
+        if frame.note and self.note is not None:
+            words, self.note = _SPACE.sub(" ", "".join(self.note)).strip(), None
+            label = words.strip("()[] ") or "*"
+            self._add(f"[^{label}]" if frame.note == "ref" else f"[^{label}]: ", words=False)
+            return
+        tag = frame.tag
+        if tag not in _BLOCK:
+            return
+        self.finish()
+        if tag == "li" and self.pending is not None:
+            self.pending = None  # an empty item
+        elif tag in ("td", "th") and len(self.sinks) > 1:
+            cell = self.sinks.pop()
+            row = self.rows[-1] if self.rows else None
+            if row is not None:
+                row.cells.append(cell)
+            else:  # a cell outside any row: its blocks as they are
+                self.sinks[-1].extend(cell)
+        elif tag in ("tr", "table") and self.rows:
+            row = self.rows.pop() if tag == "table" else self.rows[-1]
+            if tag == "tr":
+                self.rows[-1] = None
+            if row is not None:
+                self.sinks[-1].extend(_row_blocks(row))
+
+
+def _is_marker(text: str) -> bool:
+    """A cell that holds only a list marker: ``(a)``, ``1.``, ``(iv)``, ``-``, a bullet."""
+    found = patterns.marker(text)
+    return (found is not None and not found.rest) or bool(_BULLET_CELL.match(text))
+
+
+def _row_blocks(row: _Row) -> list[_Block]:
+    """A table row -> blocks. A simple row is one line, cells joined by `` | ``; a first cell that holds only a
+    list marker (EUR-Lex points) is joined to the text after it by a space. A row whose cells hold several
+    paragraphs (or tables of their own) gives those blocks in order, the marker on the first of them."""
+    cells = [cell for cell in row.cells if any(block.texts() for block in cell)]
+    if not cells:
+        return []
+    marker = ""
+    if len(cells) > 1 and len(cells[0]) == 1 and _is_marker(cells[0][0].text()):
+        marker, cells = cells[0][0].text(), cells[1:]
+        if _BULLET_CELL.match(marker):
+            marker = ""
+    if all(len(cell) == 1 for cell in cells):
+        text = " | ".join(cell[0].text() for cell in cells)
+        first = cells[0][0]
+        return [
+            _Block(
+                first.line,
+                heading=first.heading,
+                lines=[[f"{marker} {text}".strip()]],
+                emphasis=all(cell[0].emphasis for cell in cells),
+            )
+        ]
+    blocks = [block for cell in cells for block in cell]
+    if marker:
+        blocks[0].lines[0].insert(0, marker + " ")
+    return blocks
+
+
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+
+
+def _decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The charset a page declares (``<meta charset>``) wins over guessing, unless a BOM says otherwise."""
+    declared = _CHARSET.search(raw.data[:4096])
+    boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    if declared and not raw.data.startswith(boms):
+        try:
+            codec = codecs.lookup(declared.group(1).decode("ascii")).name
+        except (LookupError, UnicodeDecodeError):
+            codec = ""
+        if codec and codec not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be") and b"\x00" not in raw.data[:4096]:
+            if codec == "iso8859-1":
+                codec = "cp1252"  # what browsers do with a page declared Latin-1
+            return raw.data.decode(codec, errors="replace"), ()
+    return decode(raw)
+
+
+def read_lines(text: str) -> list[SourceLine]:
+    """HTML text -> source lines: each block's lines, with a blank line between blocks."""
+    reader = _Reader()
+    reader.feed(text)
+    reader.close()
+    out: list[SourceLine] = []
+    for block in reader.sinks[0]:
+        out.append(SourceLine("", block.line))
+        for k, line in enumerate(block.texts()):
+            out.append(
+                SourceLine(
+                    line,
+                    block.line,
+                    heading=block.heading,
+                    emphasis=block.emphasis,
+                    bullet=block.bullet and k == 0,
+                    indent=block.indent,
+                )
+            )
+    return out
+
+
+@register("html", "htm", "xhtml", sniff=sniff)
+def read_html(raw: RawDraft, options: LoadOptions) -> Read:
+    """HTML: the words of the page in reading order, without its chrome; headings and lists as hints."""
+    text, warnings = _decode(raw)
+    lines = read_lines(text)
+    if not any(line.text for line in lines):
+        raise LoadError(
+            raw.source,
+            "the HTML page holds no text outside its navigation, scripts, styles and forms",
+            "save the page that shows the draft itself (not a frame or an index around it), or use --from txt",
+        )
+    return Read(lines, warnings)

@@ -1,0 +1,492 @@
+"""Stage 1, load: the PDF reader — a PDF's text layer -> one SourceLine per printed line, footnotes set apart.
+
+Why pypdf: measured on the corpus PDFs (``benchmarks/bench_pdf.py``), pypdf reads the 108-page Commission proposal
+in under two seconds and pdfplumber (pdfminer) in about nine, for the same words; pypdf is pure Python with no
+compiled dependencies. Its layout mode (``extraction_mode="layout"``) is slower still and gives a fixed-width
+picture of the page, not reading order. So this reader uses pypdf's plain extraction with a text visitor, which
+hands over every run of text with its position and type size, and builds lines from those.
+
+How a page is read:
+1. Runs on one baseline form a line. A run in smaller type raised above the baseline is a superscript (a footnote
+   marker); a run in larger type just below a line that holds only a small raised number is that line's baseline
+   (footnote text starts with its raised number).
+2. Reading order: lines top to bottom. Two columns: when many lines of a page have a run that starts at the same
+   x in the middle of the page, that x is a column edge; the left column is read before the right one (full-width
+   lines above and below the columns stay where they are).
+3. A vertical gap clearly larger than the document's usual line pitch is a paragraph break (a blank line), which
+   tells the normaliser where paragraphs and headings end.
+4. Footnotes: the lines at the bottom of a page, below the body, in type smaller than the body, the first of them
+   starting with a number. They are taken out of the page and emitted as ``[^N]: text`` at the first paragraph
+   break after the line that refers to them; the raised marker ``N`` in that line becomes ``[^N]``. Footnote text
+   that runs on to the next page (small type at its bottom, before any number) joins the footnote it continues.
+Running headers, footers and page numbers stay in place, with ``page_break=True`` on the first line of every page:
+the shared normaliser (``normalise.strip_furniture``) removes them for every paged format.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import re
+import statistics
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+
+from treatydiff.errors import LoadError
+from treatydiff.load import normalise
+from treatydiff.load.decode import RawDraft
+from treatydiff.load.lines import SourceLine
+from treatydiff.load.readers import Read, register
+from treatydiff.model import Diagnostic, LoadOptions
+
+_BROKEN_HINT = "the file may be truncated or damaged; download or export it again"
+_SMALL = 0.9  # type below 90% of the body size is footnote-sized
+_SUPERSCRIPT = 0.85  # a run below 85% of its line's size, raised, is a superscript
+_GAP = 1.3  # a line gap above 1.3 times the usual pitch is a paragraph break
+_STYLED = re.compile(r"bold|italic|oblique|black|heavy", re.I)
+_NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)(.*)$")
+
+
+def _sniff(head: bytes) -> bool:
+    return head.startswith(b"%PDF-")
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A piece of text as the PDF draws it: where its baseline starts, its type size, its characters."""
+
+    x: float
+    y: float
+    size: float
+    text: str
+    styled: bool  # set in a bold or italic font
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(slots=True)
+class _Line:
+    """Runs on one baseline, in the order the PDF draws them."""
+
+    y: float
+    size: float
+    runs: list[_Run]
+
+    @property
+    def x(self) -> float:
+        return min((r.x for r in self.runs if not r.blank), default=0.0)
+
+    def raised(self, run: _Run) -> bool:
+        return run.size < _SUPERSCRIPT * self.size and run.y > self.y + 0.1 * self.size and not run.blank
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The text as (text, is_marker) pieces: a marker is a raised number, which may be a footnote reference."""
+        out: list[tuple[str, bool]] = []
+        for run in self.runs:
+            text = run.text.strip()
+            if self.raised(run) and text.isdigit() and len(text) <= 3:
+                out.append((text, True))
+            else:
+                out.append((run.text, False))
+        return out
+
+    def text(self) -> str:
+        return "".join(text for text, _ in self.pieces())
+
+    @property
+    def styled(self) -> bool:
+        return all(r.styled for r in self.runs if not r.blank)
+
+
+@dataclass(slots=True)
+class _Note:
+    label: str
+    text: list[str]
+    anchor: int = -1  # index of the page line that refers to it; -1: none found, emit after the page
+
+
+@dataclass(slots=True)
+class _Page:
+    lines: list[_Line] = field(default_factory=list)
+    gaps: set[int] = field(default_factory=set)  # indices of lines after a paragraph break
+    notes: list[_Note] = field(default_factory=list)
+
+
+# --- reading the file -------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """pypdf reports recoverable oddities through logging and warnings; they are not the user's business."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _open(raw: RawDraft) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    data = raw.data
+    if not data.startswith(b"%PDF-"):
+        raise LoadError(raw.source, "not a readable PDF: the file does not start with %PDF-", _BROKEN_HINT)
+    # A PDF ends with %%EOF; a download or copy cut short does not. pypdf would guess its way through the
+    # remains and return part of the text, which must not pass for the whole draft.
+    if b"%%EOF" not in data[-2048:]:
+        raise LoadError(raw.source, "not a readable PDF: it is truncated (no end-of-file marker)", _BROKEN_HINT)
+    try:
+        reader = PdfReader(BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError as exc:
+                raise LoadError(
+                    raw.source,
+                    f"the PDF is encrypted with a cipher that needs an extra package ({exc})",
+                    "install 'cryptography' (pip install cryptography) or save an unencrypted copy",
+                ) from None
+            if not opened:
+                raise LoadError(
+                    raw.source,
+                    "the PDF is password-protected",
+                    "save an unprotected copy (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and pass that",
+                )
+        _ = len(reader.pages)
+    except LoadError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files (PdfReadError, KeyError, ValueError...)
+        raise LoadError(raw.source, f"not a readable PDF: {_describe(exc)}", _BROKEN_HINT) from None
+    return reader
+
+
+def _describe(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:120]
+
+
+def _runs(page: Any) -> list[_Run]:
+    """Every run of text on the page with its position and size, from pypdf's text visitor."""
+    runs: list[_Run] = []
+    rise = [0.0]  # the text rise (``Ts``), which raises superscripts in some PDFs and is not in the text matrix
+
+    def operand(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        if op == b"Ts" and args:
+            with contextlib.suppress(TypeError, ValueError):
+                rise[0] = float(args[0])
+        elif op == b"BT":
+            rise[0] = 0.0
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        text = text.replace("\n", "").replace("\r", "")
+        if not text:
+            return
+        a, b, _c, _d, e, f = (float(v) for v in tm)
+        ca, cb, cc, cd, ce, cf = (float(v) for v in cm)
+        x, y = e * ca + f * cc + ce, e * cb + f * cd + cf
+        dx, dy = a * ca + b * cc, a * cb + b * cd  # the direction of the text's baseline on the page
+        if dx <= 0 or abs(dy) > 0.1 * dx:
+            return  # rotated text (stamps, margin notes, vertical labels) is not part of the draft's text
+        y += rise[0] * dx
+        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+        runs.append(_Run(x, y, round(abs(float(size)) * math.hypot(dx, dy), 1), text, bool(_STYLED.search(name))))
+
+    page.extract_text(visitor_text=visit, visitor_operand_before=operand)
+    return runs
+
+
+# --- runs -> lines -> pages ------------------------------------------------------------------------------------
+
+
+def _same_line(line: _Line, run: _Run) -> bool:
+    dy = run.y - line.y
+    if abs(dy) <= 0.3 * max(line.size, run.size):
+        return True
+    if run.size < _SUPERSCRIPT * line.size:
+        return 0 < dy < line.size or -0.4 * line.size < dy < 0  # superscript or subscript
+    # a line that so far holds only a small raised number (a footnote's own number) and text just below it
+    chars = sum(len(r.text.strip()) for r in line.runs)
+    return line.size < _SUPERSCRIPT * run.size and -run.size < dy < 0 and chars <= 3
+
+
+def _group(runs: list[_Run]) -> list[_Line]:
+    lines: list[_Line] = []
+    line: _Line | None = None
+    for run in runs:
+        if line is not None and _same_line(line, run):
+            line.runs.append(run)
+            if not run.blank and run.size > line.size:
+                if run.size >= line.size / _SUPERSCRIPT:
+                    line.y = run.y  # the small runs before it were raised: this run sets the baseline
+                line.size = run.size
+            continue
+        if run.blank:
+            continue  # a stray space elsewhere on the page starts nothing
+        line = _Line(run.y, run.size, [run])
+        lines.append(line)
+    return [line for line in lines if line.text().strip()]
+
+
+def _columns(lines: list[_Line], left: float, width: float) -> list[_Line]:
+    """Lines in reading order: top to bottom, and on a two-column page the left column before the right one."""
+    ordered = sorted(lines, key=lambda line: -line.y)
+    edge = _column_edge(ordered, left, width)
+    if edge is None:
+        return ordered
+    split: list[_Line] = []
+    for line in ordered:
+        runs_left = [r for r in line.runs if r.x < edge - 1]
+        runs_right = [r for r in line.runs if r.x >= edge - 1]
+        for part in (runs_left, runs_right):
+            if any(not r.blank for r in part):
+                split.append(_Line(line.y, max(r.size for r in part if not r.blank), part))
+    right = [line for line in split if line.x >= edge - 1]
+    top, bottom = max(line.y for line in right), min(line.y for line in right)
+    # full-width lines above the columns (a title) and below them (a footer) keep their place
+    above = [line for line in split if line.y > top + 1 and line.x < edge - 1]
+    below = [line for line in split if line.y < bottom - 1 and line.x < edge - 1]
+    middle_left = [line for line in split if bottom - 1 <= line.y <= top + 1 and line.x < edge - 1]
+    return above + middle_left + right + below
+
+
+def _column_edge(lines: list[_Line], left: float, width: float) -> float | None:
+    """The x where a second column starts: many lines have a run starting there, in the middle third or so of the
+    page, and text to its left. Ordinary lines break into runs at scattered places, so no x recurs like that."""
+    if len(lines) < 6:
+        return None
+    starts: Counter[int] = Counter()
+    for line in lines:
+        starts.update({round(r.x) for r in line.runs if not r.blank and 0.3 < (r.x - left) / width < 0.7})
+    if not starts:
+        return None
+    x, count = starts.most_common(1)[0]
+    # nearby x's (a run starting at 301.2 and one at 301.6) count as one
+    count = sum(n for at, n in starts.items() if abs(at - x) <= 1)
+    lefts = sum(1 for line in lines if line.x < x - 10)
+    if count >= max(5, 0.3 * len(lines)) and lefts >= 5:
+        return float(x - 1)
+    return None
+
+
+def _split_notes(lines: list[_Line], body: float, height: float, continued: bool) -> tuple[int, int]:
+    """Where the footnotes of a page are: lines ``[start, end)``; ``start == end`` when there are none.
+
+    From the bottom: past the footer (up to three lines in body type, or furniture such as a page number), then
+    every line in small type in the lower part of the page. The block must start with a numbered line, unless the
+    previous page had footnotes (then its first lines continue the last one)."""
+    end = len(lines)
+    while end > 0 and len(lines) - end < 3:
+        last = lines[end - 1]
+        if last.size < _SMALL * body and not normalise.looks_like_furniture(last.text()):
+            break
+        end -= 1
+    start = end
+    while start > 0 and lines[start - 1].size < _SMALL * body and lines[start - 1].y < 0.6 * height:
+        start -= 1
+    if start == end or start == 0:
+        return end, end  # nothing in small type, or the whole page is (a page of small print is not footnotes)
+    if _note_label(lines[start], lines[start:end]) is None and not continued:
+        return end, end
+    return start, end
+
+
+def _note_label(line: _Line, block: list[_Line]) -> tuple[str, str] | None:
+    """A footnote's number and text, when ``line`` opens a footnote: a raised number, or a plain number at the
+    left edge of the block (continuation lines are indented past it)."""
+    pieces = line.pieces()
+    first = next((i for i, (text, _) in enumerate(pieces) if text.strip()), None)
+    if first is None:
+        return None
+    text, marker = pieces[first]
+    rest = "".join(t for t, _ in pieces[first + 1 :])
+    if marker:
+        return text.strip(), rest
+    match = _NOTE_NUMBER.match("".join(t for t, _ in pieces[first:]))
+    if match and line.x <= min(other.x for other in block) + 2:
+        return match.group(1), match.group(2)
+    return None
+
+
+def _page(runs: list[_Run], box: tuple[float, float, float, float], body: float, continued: _Note | None) -> _Page:
+    left, bottom, right, top = box
+    lines = _columns(_group(runs), left, max(right - left, 1.0))
+    start, end = _split_notes(lines, body, top - bottom, continued is not None)
+    page = _Page()
+    notes: list[_Note] = []
+    for line in lines[start:end]:
+        opened = _note_label(line, lines[start:end])
+        if opened is not None:
+            notes.append(_Note(opened[0], [opened[1]]))
+        elif notes:
+            notes[-1].text.append(line.text())
+        elif continued is not None:
+            continued.text.append(line.text())
+    page.lines = lines[:start] + lines[end:]
+    page.notes = notes
+    return page
+
+
+def _mark_gaps(pages: list[_Page], body: float) -> None:
+    """A gap between two lines of a column clearly wider than the usual pitch is a paragraph break."""
+    pitches = [
+        prev.y - line.y
+        for page in pages
+        for prev, line in zip(page.lines, page.lines[1:], strict=False)
+        if abs(prev.size - body) < 0.5 and abs(line.size - body) < 0.5 and 0 < prev.y - line.y < 3 * body
+    ]
+    # the lower quartile, not the median: in a draft of short paragraphs most gaps are paragraph gaps
+    pitch = statistics.quantiles(pitches, n=4)[0] if len(pitches) >= 4 else 1.2 * body
+    for page in pages:
+        for i in range(1, len(page.lines)):
+            prev, line = page.lines[i - 1], page.lines[i]
+            scale = max(prev.size, line.size) / body
+            drop = prev.y - line.y
+            if drop > _GAP * pitch * max(scale, 1.0) or drop < -pitch:  # or a jump back up: the next column
+                page.gaps.add(i)
+
+
+# --- the reader --------------------------------------------------------------------------------------------------
+
+
+@register("pdf", sniff=_sniff)
+def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
+    """A PDF with a text layer: its printed lines, page by page, with footnotes set apart."""
+    with _quiet():
+        reader = _open(raw)
+        page_runs: list[list[_Run]] = []
+        boxes: list[tuple[float, float, float, float]] = []
+        failed: list[int] = []
+        for number, page in enumerate(reader.pages, start=1):
+            try:
+                page_runs.append(_runs(page))
+                box = page.mediabox
+                boxes.append((float(box.left), float(box.bottom), float(box.right), float(box.top)))
+            except Exception:  # one damaged page must not cost the others
+                failed.append(number)
+                page_runs.append([])
+                boxes.append((0.0, 0.0, 612.0, 792.0))
+    if not page_runs:
+        raise LoadError(raw.source, "not a readable PDF: it has no pages", _BROKEN_HINT)
+    sizes: Counter[float] = Counter()
+    for runs in page_runs:
+        for run in runs:
+            sizes[round(run.size * 2) / 2] += len(run.text.strip())
+    if not sizes or sum(sizes.values()) == 0:
+        if failed and len(failed) == len(page_runs):
+            raise LoadError(raw.source, "not a readable PDF: no page could be read", _BROKEN_HINT)
+        raise LoadError(
+            raw.source,
+            "no text layer (a scanned image?)",
+            "run OCR first (e.g. ocrmypdf) and pass the result",
+        )
+    body = sizes.most_common(1)[0][0]
+    pages: list[_Page] = []
+    last_note: _Note | None = None
+    for runs, box in zip(page_runs, boxes, strict=True):
+        page = _page(runs, box, body, last_note)
+        pages.append(page)
+        if page.notes:
+            last_note = page.notes[-1]
+        elif page.lines:
+            last_note = None
+    _mark_gaps(pages, body)
+    warnings_: list[Diagnostic] = []
+    if failed:
+        warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}"))
+    empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed]
+    if empty and len(empty) < len(page_runs):
+        warnings_.append(
+            Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}")
+        )
+    return Read(_emit(pages), tuple(warnings_))
+
+
+def _heading_goes_on(prev: _Line, line: _Line, prev_text: str) -> bool:
+    """Is ``line`` the second line of a heading that ``prev`` began: both set in bold or italics, in the same
+    size, the first not ending a sentence?"""
+    return (
+        prev.styled
+        and line.styled
+        and abs(prev.size - line.size) < 0.5
+        and not prev_text.rstrip().endswith((".", ";", ":"))
+    )
+
+
+def _pages(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:10])
+    return shown + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
+
+
+def _emit(pages: list[_Page]) -> list[SourceLine]:
+    """The lines of all pages; each page's footnotes after the paragraph that refers to them."""
+    out: list[SourceLine] = []
+    pending: list[_Note] = []
+    used: set[str] = set()
+
+    def add(text: str, **hints: Any) -> None:
+        out.append(SourceLine(text, len(out) + 1, **hints))
+
+    def flush() -> None:
+        for note in pending:
+            add("")
+            add(f"[^{note.label}]: {' '.join(' '.join(note.text).split())}")
+        if pending:
+            add("")
+        pending.clear()
+
+    for page in pages:
+        # footnote numbers are unique in the draft: a label met again (numbering that restarts on each page or
+        # chapter) gets a suffix, and the markers of this page follow it
+        labels: dict[str, str] = {}
+        for k, note in enumerate(page.notes):
+            label = note.label
+            while label in used:
+                label += "'"
+            used.add(label)
+            labels.setdefault(note.label, label)
+            note.label = label
+            note.anchor = -1
+            del k
+        anchors: dict[int, list[_Note]] = {}
+        by_number = {number: next(n for n in page.notes if n.label == label) for number, label in labels.items()}
+        for index, line in enumerate(page.lines):
+            for text, marker in line.pieces():
+                note = by_number.get(text.strip()) if marker else None
+                if note is not None and note.anchor < 0:
+                    note.anchor = index
+                    anchors.setdefault(index, []).append(note)
+        for index, line in enumerate(page.lines):
+            if index in page.gaps:
+                flush()
+                add("")
+            text = "".join(
+                f"[^{labels[t.strip()]}]" if marker and t.strip() in labels else t for t, marker in line.pieces()
+            )
+            prev = page.lines[index - 1] if index else None
+            if (
+                prev is not None
+                and index not in page.gaps
+                and _heading_goes_on(prev, line, out[-1].text)
+                and len(out[-1].text) + len(text) < 250
+            ):
+                # a heading set in bold or italics over two lines ("Article 24" / "[deleted]", a long title)
+                out[-1] = SourceLine(f"{out[-1].text.rstrip()} {text.strip()}", out[-1].number, emphasis=True,
+                                     page_break=out[-1].page_break)
+            else:
+                add(text, page_break=index == 0, emphasis=line.styled and len(text.strip()) < 250)
+            pending.extend(anchors.get(index, []))
+        pending.extend(note for note in page.notes if note.anchor < 0)
+    flush()
+    return out

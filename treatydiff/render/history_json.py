@@ -1,0 +1,93 @@
+"""Stage 4, render: the history of n drafts as JSON, schema_version 1, for programs and CI.
+
+``{"schema_version": 1, "drafts": [DRAFTINFO], "selection": [SEL], "survival", "steps": [STEP],
+"lineages": [LINEAGE]}`` where DRAFTINFO is the compare report's (``compare_json.draft_info``), STEP =
+``{"from", "to", "summary"}`` (draft indices, 0-based; ``summary`` as in the compare report, plus
+``substantive`` and ``flagged`` counts), and LINEAGE = ``{"cells": [CELL | null per draft], "parent":
+[lineage, draft] | null, "into": [lineage, draft] | null, "ended": {"draft", "outcome"} | null}`` with
+CELL = ``{"number", "kind", "title", "outcome", "flags", "substantive", "deleted", "line"}``. ``outcome`` is
+that of the step into the draft (null in the first draft and where a lineage starts with the history).
+With ``--article``, each cell (and ``ended``) also carries ``change``: the step's CHANGE as in the compare
+report (``compare_json.change_document``). The schema ships as ``treatydiff/schema/history.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+
+from treatydiff.history import Cell, History, Lineage
+from treatydiff.model import Comparison, Outcome, RenderOptions
+from treatydiff.render import HISTORY
+from treatydiff.render.compare_json import DIGITS, SCHEMA_VERSION, change_document, draft_info
+from treatydiff.render.history_common import substantive
+
+
+@HISTORY.register("json")
+def render(history: History, options: RenderOptions, console: Console) -> str:
+    """The JSON document, indented, ending with a newline. Neither the options nor the console are used."""
+    return json.dumps(history_document(history), ensure_ascii=False, indent=2) + "\n"
+
+
+def history_document(history: History) -> dict[str, Any]:
+    detailed = bool(history.selection)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "drafts": [draft_info(d) for d in history.drafts],
+        "selection": list(history.selection),
+        "survival": round(history.survival, DIGITS),
+        "steps": [
+            {"from": step.index - 1, "to": step.index, "summary": _summary(step.comparison)}
+            for step in history.steps
+        ],
+        "lineages": [_lineage(lineage, detailed) for lineage in history.lineages],
+    }
+
+
+def _summary(comparison: Comparison) -> dict[str, Any]:
+    totals = comparison.totals
+    summary: dict[str, Any] = {o.value: totals.outcomes.get(o.value, 0) for o in Outcome}
+    summary.update(
+        words_inserted=totals.words_inserted,
+        words_deleted=totals.words_deleted,
+        share_changed=round(totals.share_changed, DIGITS),
+        substantive=sum(1 for c in comparison.changes if substantive(c)),
+        flagged=sum(1 for c in comparison.changes if c.flags),
+    )
+    return summary
+
+
+def _lineage(lineage: Lineage, detailed: bool) -> dict[str, Any]:
+    ended: dict[str, Any] | None = None
+    if lineage.ended is not None:
+        ended = {"draft": lineage.last + 1,
+                 "outcome": (Outcome.MERGED if lineage.into is not None else Outcome.REMOVED).value}
+        if detailed:
+            ended["change"] = change_document(lineage.ended)
+    return {
+        "cells": [_cell(cell, detailed) for cell in lineage.cells],
+        "parent": list(lineage.parent) if lineage.parent else None,
+        "into": list(lineage.into) if lineage.into else None,
+        "ended": ended,
+    }
+
+
+def _cell(cell: Cell, detailed: bool) -> dict[str, Any] | None:
+    if cell.provision is None:
+        return None
+    node = cell.provision.node
+    out: dict[str, Any] = {
+        "number": node.label,
+        "kind": node.kind.value,
+        "title": node.title,
+        "outcome": cell.outcome.value if cell.outcome else None,
+        "flags": [flag.value for flag in cell.flags],
+        "substantive": cell.substantive,
+        "deleted": node.deleted,
+        "line": node.line or None,
+    }
+    if detailed:
+        out["change"] = change_document(cell.change) if cell.change is not None else None
+    return out
