@@ -157,6 +157,13 @@ def test_annexes_are_not_articles(heading: str, label: str) -> None:
     assert any(n.kind is Kind.ARTICLE for n in annex.walk())  # articles inside an annex stay inside it
 
 
+def test_an_annex_heading_before_the_first_article_is_a_cover_label() -> None:
+    text = "Delegations will find in the Annex the general approach.\n\nANNEX\n\nArticle 1\n\nText.\n\nANNEX I\n\nList.\n"
+    draft = load_text(text, format="txt")
+    assert labels(draft) == ["1"]
+    assert [p.node.label for p in draft.annexes()] == ["I"]
+
+
 def test_preamble_citations_and_recitals() -> None:
     text = """Having regard to the Treaty on the Functioning of the European Union,
 

@@ -135,6 +135,20 @@ def _sections_by_paragraph_sign(tokens: list[Token]) -> list[Token]:
     ]
 
 
+def _cover_annexes(tokens: list[Token]) -> list[Token]:
+    """An "ANNEX" before the first article of a text that has articles labels the whole instrument, not an
+    annex to it: a Council or UN cover note ends "Delegations will find in Annex the text ..." and "ANNEX",
+    then the regulation follows. Read as an annex, it would swallow every article. It is kept as a line of
+    the preamble instead."""
+    first_article = next((i for i, t in enumerate(tokens) if t.type in (T.ARTICLE, T.PLACEHOLDER)), None)
+    if first_article is None:
+        return tokens
+    return [
+        Token(T.TEXT, t.unit, text=t.unit.text) if t.type is T.ANNEX and i < first_article else t
+        for i, t in enumerate(tokens)
+    ]
+
+
 # --- splitting a file that holds the same instrument twice -------------------------------------------------
 
 
@@ -509,7 +523,7 @@ def guess_language(text: str) -> str:
 
 def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
     """Build the article tree of one draft, with warnings about what was guessed."""
-    tokens = _sections_by_paragraph_sign([classify(unit) for unit in units if unit.text])
+    tokens = _cover_annexes(_sections_by_paragraph_sign([classify(unit) for unit in units if unit.text]))
     warnings: list[Diagnostic] = []
     if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX) for t in tokens):
         blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line, ref=t.unit.ref) for t in tokens]
