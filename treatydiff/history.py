@@ -115,13 +115,15 @@ class Lineage:
         return ""
 
     def touched(self) -> int:
-        """In how many steps the lineage's text changed (outcome other than unchanged)."""
+        """In how many steps something happened to the lineage (an outcome other than unchanged: a renumbering
+        counts; ``Cell.substantive`` tells whether the text changed in substance)."""
         return sum(1 for c in self.cells if c.change is not None and c.change.outcome is not Outcome.UNCHANGED)
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """What changed from draft ``index - 1`` to draft ``index``: the comparison and its share of text changed."""
+    """What changed from draft ``index - 1`` to draft ``index``: the comparison (its totals hold the share of
+    text changed)."""
 
     index: int
     comparison: Comparison
