@@ -97,6 +97,16 @@ def test_deleted_placeholders(heading: str) -> None:
     assert draft.counts()["articles"] == 2 and draft.counts()["placeholders"] == 1
 
 
+@pytest.mark.parametrize("marker", ["\\[deleted\\]", "(weggefallen)", "[Deleted]"])
+def test_placeholder_word_on_the_line_after_the_heading(marker: str) -> None:
+    text = f"### Article 1\n\nText.\n\n### Art 3\n\n{marker}\n\n### ANNEX I\n\n{marker}\n\n### ANNEX II\n\nList.\n"
+    draft = load_text(text, format="md")
+    assert [(p.node.label, p.node.deleted) for p in draft.provisions()] == [
+        ("1", False), ("3", True), ("I", True), ("II", False)
+    ]
+    assert not any(p.node.title for p in draft.provisions() if p.node.deleted)
+
+
 def test_divisions_nest_by_order_of_appearance() -> None:
     text = """
 ### CHAPTER  I

@@ -253,6 +253,10 @@ class _Builder:
         for index, token in enumerate(self.tokens):
             pending, self.awaiting_title = self.awaiting_title, None
             if pending is not None and self._is_title(token, pending):
+                if pending.kind in (Kind.ARTICLE, Kind.ANNEX) and patterns.PLACEHOLDER.match(token.text):
+                    pending.marks.add(Mark.DELETED)  # "### ANNEX I" then "[deleted]" on its own line
+                    pending.text = token.text.strip(" -:")
+                    continue
                 pending.title = token.text
                 _mark(pending, pending.title)
                 continue
