@@ -24,10 +24,9 @@ from types import ModuleType
 import pytest
 from click.testing import CliRunner
 
-import treatydiff.load  # noqa: F401  (imports the readers, which register themselves)
 from treatydiff.cli import Env, cli
 from treatydiff.load import load
-from treatydiff.load.readers import READERS
+from treatydiff.load.readers import READERS  # filled as the reader modules are imported
 from treatydiff.model import Node
 
 ROOT = Path(__file__).resolve().parents[1]

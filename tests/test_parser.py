@@ -274,6 +274,12 @@ def test_german_paragraphs_with_numbered_items() -> None:
     ]
 
 
+def test_compound_split_at_a_line_end_keeps_its_hyphen() -> None:
+    text = "Article 1\n\nThe plan shall be drawn-\nup by the Parties, drawn from the report and followed up.\nThe com-\nmunication follows.\n"
+    body = articles(load_text(text, format="txt"))[0].children[0].text
+    assert "shall be drawn-up by" in body and "The communication follows." in body
+
+
 def test_point_ending_with_and_closes_before_the_next_point() -> None:
     text = "Article 1\n\n1. Each Party shall:\n(a) adopt measures; and\n(b) report them.\n"
     point_a, point_b = articles(load_text(text, format="txt"))[0].children[0].children

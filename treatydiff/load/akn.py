@@ -25,7 +25,7 @@ from treatydiff.load import patterns
 from treatydiff.load.decode import RawDraft
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
-from treatydiff.model import Diagnostic, LoadOptions
+from treatydiff.model import LoadOptions
 
 #: The namespace of the German federal dialect, which names its root ``akn:akomaNtoso`` too.
 LEGALDOCML_DE = b"Inhaltsdaten.LegalDocML.de"
@@ -373,7 +373,6 @@ def read_akoma_ntoso(raw: RawDraft, options: LoadOptions) -> Read:
     writer = _Writer(lines)
     _Walk(writer).visit(root, 0)
     writer.close_unit()
-    warnings: tuple[Diagnostic, ...] = ()
     if not any(line.text for line in writer.out):
         raise LoadError(raw.source, "the Akoma Ntoso document holds no text", "check that it is complete")
-    return Read(writer.out, warnings)
+    return Read(writer.out)

@@ -89,7 +89,7 @@ _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 # Print job numbers (UN "V.21-01234 (E)", "GE.22-12345  (E)  061222  071222", "21-12345 (F)") and the bar code
 # printed under them ("*2112345*"): they identify the print run, never the text.
 _PRINT_JOB = re.compile(
-    r"^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6}){0,2}(?:\s+\*\d{6,}\*)?$|^\*\d{6,}\*$"
+    r"^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6}){0,2}(?:\s*\*\d{6,}\*)?$|^\*\d{6,}\*$"
 )
 # Distribution and classification stamps at a page edge ("LIMITE", "RESTREINT UE/EU RESTRICTED", "Distr.: General").
 _CLASSIFICATION = re.compile(
@@ -132,7 +132,9 @@ def _page_edges(lines: list[SourceLine]) -> list[list[int]]:
     edges: list[list[int]] = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        body = [i for i in range(start, end) if lines[i].text.strip() and not patterns.FOOTNOTE_DEF.match(lines[i].text)]
+        body = [
+            i for i in range(start, end) if lines[i].text.strip() and not patterns.FOOTNOTE_DEF.match(lines[i].text)
+        ]
         edges.append(sorted(set(body[:_EDGE] + body[-_EDGE:])))
     return edges
 
@@ -142,7 +144,7 @@ def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
     without them only unmistakable page numbers (``- 3 -``, ``Page 3 of 41``) go. Returns the kept lines and how
     many went."""
     drop: set[int] = set()
-    if any(line.page_break for line in lines[1:]):
+    if any(line.page_break for line in lines):
         edges = _page_edges(lines)
         pages = len(edges)
         counts: Counter[tuple[str, int | None]] = Counter()
@@ -162,17 +164,16 @@ def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
         for page, indices in enumerate(edges):
             for i in indices:
                 text = clean(lines[i].text)
-                if len(text) < 100 and any(shape in running for shape, _ in _keys(text, page)):
-                    drop.add(i)
-                # a bare number, a print job number or a classification stamp at a page edge
-                elif looks_like_furniture(text):
+                known = len(text) < 100 and any(shape in running for shape, _ in _keys(text, page))
+                # or a bare number, a print job number or a classification stamp at a page edge
+                if known or looks_like_furniture(text):
                     drop.add(i)
     for i, line in enumerate(lines):
         if _PAGE_NUMBER.match(line.text.strip()) and not line.heading:
             drop.add(i)
     if not drop:
         return lines, 0
-    if not any(line.page_break for line in lines[1:]):
+    if not any(line.page_break for line in lines):
         # no pages: a dropped page number ends a block, as the blank line around it would
         return [SourceLine("", line.number) if i in drop else line for i, line in enumerate(lines)], len(drop)
     return _close_gaps(lines, drop), len(drop)
@@ -205,8 +206,9 @@ def _close_gaps(lines: list[SourceLine], drop: set[int]) -> list[SourceLine]:
             out.append(SourceLine("", lines[i].number))
         if after is not None and any(lines[k].page_break for k in range(i, end)) and not after.page_break:
             # the page break moves to the first line kept on the page, so pages stay countable
-            out.append(SourceLine(after.text, after.number, after.heading, after.emphasis, after.bullet,
-                                  after.indent, True))
+            out.append(
+                SourceLine(after.text, after.number, after.heading, after.emphasis, after.bullet, after.indent, True)
+            )
             end += 1
         i = end
     return out
@@ -244,6 +246,10 @@ def _join(left: str, right: str, vocabulary: Counter[str]) -> str:
         if tail:
             joined, hyphenated = (head + tail.group(0)).lower(), f"{head}-{tail.group(0)}".lower()
             if vocabulary[hyphenated] > vocabulary[joined]:
+                return left + right
+            # "drawn-" + "up": the joined word is nowhere in the draft but both halves are words of it (seen
+            # again elsewhere: the split itself counts once each), so the hyphen was the compound's own
+            if not vocabulary[joined] and vocabulary[head.lower()] >= 2 and vocabulary[tail.group(0).lower()] >= 2:
                 return left + right
             return left[:-1] + right
     return f"{left} {right}"

@@ -1,10 +1,11 @@
 """Stage 1, load: the PDF reader — a PDF's text layer -> one SourceLine per printed line, footnotes set apart.
 
-Why pypdf: measured on the corpus PDFs (``benchmarks/bench_pdf.py``), pypdf reads the 108-page Commission proposal
-in under two seconds and pdfplumber (pdfminer) in about nine, for the same words; pypdf is pure Python with no
-compiled dependencies. Its layout mode (``extraction_mode="layout"``) is slower still and gives a fixed-width
-picture of the page, not reading order. So this reader uses pypdf's plain extraction with a text visitor, which
-hands over every run of text with its position and type size, and builds lines from those.
+Why pypdf: measured on the corpus PDFs (``benchmarks/bench_pdf.py --extractors``), pypdf extracts the 108-page
+Commission proposal in about 2 s and pdfplumber (pdfminer) in about 8 s, and the words they give are the same (the
+same word-level F1 against the Markdown twins); pypdf is pure Python with no compiled dependencies. pypdf's layout
+mode (``extraction_mode="layout"``) takes about 3 s and gives a fixed-width picture of the page, not reading order.
+So this reader uses pypdf's plain extraction with a text visitor, which hands over every run of text with its
+position and type size, and builds lines from those.
 
 How a page is read:
 1. Runs on one baseline form a line. A run in smaller type raised above the baseline is a superscript (a footnote
@@ -38,7 +39,7 @@ from io import BytesIO
 from typing import Any
 
 from treatydiff.errors import LoadError
-from treatydiff.load import normalise
+from treatydiff.load import normalise, patterns
 from treatydiff.load.decode import RawDraft
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -49,6 +50,7 @@ _SMALL = 0.9  # type below 90% of the body size is footnote-sized
 _SUPERSCRIPT = 0.85  # a run below 85% of its line's size, raised, is a superscript
 _GAP = 1.3  # a line gap above 1.3 times the usual pitch is a paragraph break
 _STYLED = re.compile(r"bold|italic|oblique|black|heavy", re.I)
+_RULE = re.compile(r"^\s*[_\-\u2013\u2014\u2015]{3,}\s*$")
 _NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)(.*)$")
 
 
@@ -87,14 +89,19 @@ class _Line:
         return run.size < _SUPERSCRIPT * self.size and run.y > self.y + 0.1 * self.size and not run.blank
 
     def pieces(self) -> list[tuple[str, bool]]:
-        """The text as (text, is_marker) pieces: a marker is a raised number, which may be a footnote reference."""
+        """The text as (text, is_marker) pieces: a marker is a raised number, which may be a footnote reference.
+        Runs drawn apart on the line (table cells, a page number set off to the right) get a space between
+        them; runs that continue a word ("exist" + "ing") do not."""
         out: list[tuple[str, bool]] = []
-        for run in self.runs:
+        for k, run in enumerate(self.runs):
             text = run.text.strip()
             if self.raised(run) and text.isdigit() and len(text) <= 3:
                 out.append((text, True))
-            else:
-                out.append((run.text, False))
+                continue
+            apart = k > 0 and not _continues(self.runs[:k], run.x - run.size)
+            if apart and out and not run.blank and not run.text[:1].isspace() and not out[-1][0][-1:].isspace():
+                out.append((" ", False))
+            out.append((run.text, False))
         return out
 
     def text(self) -> str:
@@ -142,7 +149,11 @@ def _open(raw: RawDraft) -> Any:
 
     data = raw.data
     if not data.startswith(b"%PDF-"):
-        raise LoadError(raw.source, "not a readable PDF: the file does not start with %PDF-", _BROKEN_HINT)
+        raise LoadError(
+            raw.source,
+            "not a readable PDF: the file does not start with %PDF-",
+            "check that this is the PDF; if the file holds another format, name it so or pass --from",
+        )
     # A PDF ends with %%EOF; a download or copy cut short does not. pypdf would guess its way through the
     # remains and return part of the text, which must not pass for the whole draft.
     if b"%%EOF" not in data[-2048:]:
@@ -247,8 +258,11 @@ def _columns(lines: list[_Line], left: float, width: float) -> list[_Line]:
         return ordered
     split: list[_Line] = []
     for line in ordered:
-        runs_left = [r for r in line.runs if r.x < edge - 1]
-        runs_right = [r for r in line.runs if r.x >= edge - 1]
+        cut = next((k for k, r in enumerate(line.runs) if r.x >= edge - 1 and not r.blank), len(line.runs))
+        if cut < len(line.runs) and _continues(line.runs[:cut], line.runs[cut].x):
+            split.append(line)  # a full-width line: it does not stop at the gutter
+            continue
+        runs_left, runs_right = line.runs[:cut], line.runs[cut:]
         for part in (runs_left, runs_right):
             if any(not r.blank for r in part):
                 split.append(_Line(line.y, max(r.size for r in part if not r.blank), part))
@@ -264,20 +278,39 @@ def _columns(lines: list[_Line], left: float, width: float) -> list[_Line]:
 def _column_edge(lines: list[_Line], left: float, width: float) -> float | None:
     """The x where a second column starts: many lines have a run starting there, in the middle third or so of the
     page, and text to its left. Ordinary lines break into runs at scattered places, so no x recurs like that."""
-    if len(lines) < 6:
+    if len(lines) < 5:
         return None
     starts: Counter[int] = Counter()
     for line in lines:
-        starts.update({round(r.x) for r in line.runs if not r.blank and 0.3 < (r.x - left) / width < 0.7})
+        starts.update(
+            {
+                round(r.x)
+                for k, r in enumerate(line.runs)
+                if not r.blank and 0.3 < (r.x - left) / width < 0.7 and not _continues(line.runs[:k], r.x)
+            }
+        )
     if not starts:
         return None
     x, count = starts.most_common(1)[0]
     # nearby x's (a run starting at 301.2 and one at 301.6) count as one
     count = sum(n for at, n in starts.items() if abs(at - x) <= 1)
     lefts = sum(1 for line in lines if line.x < x - 10)
-    if count >= max(5, 0.3 * len(lines)) and lefts >= 5:
+    if count >= max(4, 0.3 * len(lines)) and lefts >= 4:
         return float(x - 1)
     return None
+
+
+def _continues(before: list[_Run], x: float) -> bool:
+    """Does the text drawn before a run reach up to ``x`` (a line that runs on across the middle of the page,
+    broken into runs by the PDF), rather than stop short of it (a column gutter)? Widths are estimated from the
+    characters, generously for the usual text faces (pypdf does not give them)."""
+    ends = [r.x + r.size * _ems(r.text.rstrip()) for r in before if not r.blank]
+    return bool(ends) and max(ends) > x - 0.5 * max(r.size for r in before)
+
+
+def _ems(text: str) -> float:
+    """A generous estimate of the width of ``text`` in ems: capitals are wide, spaces and punctuation narrow."""
+    return sum(0.75 if ch.isupper() else 0.25 if ch.isspace() else 0.4 if not ch.isalnum() else 0.55 for ch in text)
 
 
 def _split_notes(lines: list[_Line], body: float, height: float, continued: bool) -> tuple[int, int]:
@@ -295,6 +328,8 @@ def _split_notes(lines: list[_Line], body: float, height: float, continued: bool
     start = end
     while start > 0 and lines[start - 1].size < _SMALL * body and lines[start - 1].y < 0.6 * height:
         start -= 1
+    while start < end and _RULE.match(lines[start].text()):
+        start += 1  # the short rule above the footnotes, when it is typed rather than drawn
     if start == end or start == 0:
         return end, end  # nothing in small type, or the whole page is (a page of small print is not footnotes)
     if _note_label(lines[start], lines[start:end]) is None and not continued:
@@ -333,7 +368,11 @@ def _page(runs: list[_Run], box: tuple[float, float, float, float], body: float,
             notes[-1].text.append(line.text())
         elif continued is not None:
             continued.text.append(line.text())
-    page.lines = lines[:start] + lines[end:]
+    kept = lines[:start]
+    if start < end:
+        while kept and _RULE.match(kept[-1].text()) and kept[-1].size < _SMALL * body:
+            kept.pop()  # the rule above the footnotes goes with them
+    page.lines = kept + lines[end:]
     page.notes = notes
     return page
 
@@ -407,20 +446,20 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}"))
     empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed]
     if empty and len(empty) < len(page_runs):
-        warnings_.append(
-            Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}")
-        )
+        warnings_.append(Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}"))
     return Read(_emit(pages), tuple(warnings_))
 
 
-def _heading_goes_on(prev: _Line, line: _Line, prev_text: str) -> bool:
+def _heading_goes_on(prev: _Line, line: _Line, prev_text: str, text: str) -> bool:
     """Is ``line`` the second line of a heading that ``prev`` began: both set in bold or italics, in the same
-    size, the first not ending a sentence?"""
+    size, the first not ending a sentence, the second not a heading of its own (``Section A``)?"""
     return (
         prev.styled
         and line.styled
         and abs(prev.size - line.size) < 0.5
         and not prev_text.rstrip().endswith((".", ";", ":"))
+        and not patterns.DIVISION.match(text.strip())
+        and not patterns.ARTICLE.match(text.strip())
     )
 
 
@@ -441,7 +480,10 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
     def flush() -> None:
         for note in pending:
             add("")
-            add(f"[^{note.label}]: {' '.join(' '.join(note.text).split())}")
+            # one line per printed line, so the normaliser joins them (and rejoins hyphenated words) as in the body
+            add(f"[^{note.label}]: {note.text[0].strip()}")
+            for text in note.text[1:]:
+                add(text)
         if pending:
             add("")
         pending.clear()
@@ -449,24 +491,23 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
     for page in pages:
         # footnote numbers are unique in the draft: a label met again (numbering that restarts on each page or
         # chapter) gets a suffix, and the markers of this page follow it
-        labels: dict[str, str] = {}
-        for k, note in enumerate(page.notes):
+        labels: dict[str, str] = {}  # the number printed on this page -> the label of its footnote
+        by_number: dict[str, _Note] = {}
+        for note in page.notes:
             label = note.label
             while label in used:
                 label += "'"
             used.add(label)
-            labels.setdefault(note.label, label)
+            if note.label not in labels:
+                labels[note.label], by_number[note.label] = label, note
             note.label = label
-            note.anchor = -1
-            del k
         anchors: dict[int, list[_Note]] = {}
-        by_number = {number: next(n for n in page.notes if n.label == label) for number, label in labels.items()}
         for index, line in enumerate(page.lines):
             for text, marker in line.pieces():
-                note = by_number.get(text.strip()) if marker else None
-                if note is not None and note.anchor < 0:
-                    note.anchor = index
-                    anchors.setdefault(index, []).append(note)
+                found = by_number.get(text.strip()) if marker else None
+                if found is not None and found.anchor < 0:
+                    found.anchor = index
+                    anchors.setdefault(index, []).append(found)
         for index, line in enumerate(page.lines):
             if index in page.gaps:
                 flush()
@@ -478,12 +519,17 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
             if (
                 prev is not None
                 and index not in page.gaps
-                and _heading_goes_on(prev, line, out[-1].text)
+                and _heading_goes_on(prev, line, out[-1].text, text)
                 and len(out[-1].text) + len(text) < 250
             ):
                 # a heading set in bold or italics over two lines ("Article 24" / "[deleted]", a long title)
-                out[-1] = SourceLine(f"{out[-1].text.rstrip()} {text.strip()}", out[-1].number, emphasis=True,
-                                     page_break=out[-1].page_break)
+                head = out[-1].text.rstrip()
+                out[-1] = SourceLine(
+                    f"{head}{'' if head.endswith('-') else ' '}{text.strip()}",  # "HIGH-" / "RISK": one word
+                    out[-1].number,
+                    emphasis=True,
+                    page_break=out[-1].page_break,
+                )
             else:
                 add(text, page_break=index == 0, emphasis=line.styled and len(text.strip()) < 250)
             pending.extend(anchors.get(index, []))
