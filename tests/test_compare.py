@@ -206,6 +206,22 @@ def test_outcome_per_case(old: str, new: str, outcome: Outcome) -> None:
     assert [c.outcome for c in comparison.changes] == [outcome]
 
 
+def test_whitespace_differences_never_count() -> None:
+    old = _draft("### Article 1\n\nThe high-risk AI system shall be registered , as required.\n")
+    new = _draft("### Article 1\n\nThe high- risk AI system shall be registered, as required.\n")
+    comparison = compare(old, new)
+    check_invariants(comparison)
+    assert [c.outcome for c in comparison.changes] == [Outcome.UNCHANGED]
+    assert comparison.totals.words_inserted == comparison.totals.words_deleted == 0
+
+
+def test_a_paragraph_cut_differently_is_editorial() -> None:
+    old = _draft("### Article 1\n\n1. The operators shall cooperate as referred to in Article 64(3). The bodies shall help.\n")
+    new = _draft("### Article 1\n\n1. The operators shall cooperate as referred to in Article\n\n64(3). The bodies shall help.\n")
+    (change,) = compare(old, new).changes
+    assert change.editorial_only and not change.flags
+
+
 def test_moved_added_removed() -> None:
     body = {
         1: "The Parties shall protect coastal wetlands of international importance.",

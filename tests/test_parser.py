@@ -274,6 +274,11 @@ def test_german_paragraphs_with_numbered_items() -> None:
     ]
 
 
+def test_typographic_rules_are_not_text() -> None:
+    draft = load_text("Article 1\n\n1. Text one.\n__________\n\n2. Text two.\n\n* * *\n", format="txt")
+    assert [c.text for c in articles(draft)[0].children] == ["Text one.", "Text two."]
+
+
 def test_compound_split_at_a_line_end_keeps_its_hyphen() -> None:
     text = "Article 1\n\nThe plan shall be drawn-\nup by the Parties, drawn from the report and followed up.\nThe com-\nmunication follows.\n"
     body = articles(load_text(text, format="txt"))[0].children[0].text

@@ -160,7 +160,7 @@ HOSTILE = [
     "`code` ~~struck~~ $math$ &amp; &lt;b&gt; user@example.org",
 ]
 # Paragraphs that would open a block if they started a line unescaped.
-LEADING = ["# not a heading", "> not a quote", "- not a list", "+ not a list", "=== not a heading", "* * *",
+LEADING = ["# not a heading", "> not a quote", "- not a list", "+ not a list", "=== not a heading", "* * * not a rule",
            "1986) was a year", "<div>not a block</div>"]
 
 

@@ -18,6 +18,7 @@ from treatydiff.model import (
     Draft,
     Edit,
     Flag,
+    FlagKind,
     Kind,
     Match,
     Node,
@@ -274,7 +275,9 @@ def _change(
             outcome = Outcome.REMOVED
         elif i in moved:
             outcome = Outcome.MOVED
-        elif a.text == b.text:
+        elif a.text.split() == b.text.split() or "".join(a.text.split()) == "".join(b.text.split()):
+            # whitespace never counts: "high- risk" and "high-risk" are one text (the edits keep the space, so
+            # they still rebuild both texts exactly)
             outcome = Outcome.UNCHANGED if label_value(a.label) == label_value(b.label) else Outcome.RENUMBERED
         else:
             outcome = Outcome.MODIFIED
@@ -290,6 +293,11 @@ def _change(
             )
         )
     flags.extend(classify.option_chosen([p.node for p in match.old], [p.node for p in match.new]))
+    if not editorial and _same_words(old_units, new_units):
+        # the same words in the same order, only cut into paragraphs differently: what the per-paragraph pairs
+        # saw as deleted and inserted is an artefact of the cut (a stale cross-reference is still one)
+        editorial = True
+        flags = [f for f in flags if f.kind is FlagKind.REFERENCE_DANGLING]
     outcome = match.outcome
     if outcome is Outcome.MODIFIED and len(match.old) == 1 and len(match.new) == 1:  # a 1:1 pair from align
         changed_text = any(p.outcome is not Outcome.UNCHANGED for p in paragraphs)
@@ -309,6 +317,11 @@ def _change(
     if outcome is Outcome.UNCHANGED and not flags:
         editorial = True
     return ArticleChange(match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted)
+
+
+def _same_words(old: list[Unit], new: list[Unit]) -> bool:
+    """The units hold the same text, whitespace and paragraph breaks aside."""
+    return "".join("".join(u.text.split()) for u in old) == "".join("".join(u.text.split()) for u in new)
 
 
 def _dedupe(flags: list[Flag]) -> tuple[Flag, ...]:

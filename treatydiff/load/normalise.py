@@ -231,6 +231,9 @@ _ENDS = re.compile(r"(?:[.;:,!?)\]\"']|[;,]\s*(?:and|or|und|oder|en|of|et|ou|y|e
 _HYPHENATED = re.compile(r"(\w+)-$")
 
 
+_RULE = re.compile(r"^(?:[_=~*\u00b7\u2022-]\s*){3,}$")
+
+
 def _vocabulary(lines: list[SourceLine]) -> Counter[str]:
     words: Counter[str] = Counter()
     for line in lines:
@@ -286,6 +289,8 @@ def units(lines: list[SourceLine]) -> list[Unit]:
     block_start_of_first = True
     for line in lines:
         text = clean(line.text)
+        if _RULE.match(text):
+            text = ""  # a typographic rule ("__________", "* * *") carries no words: it ends a paragraph
         if not text:
             flush()
             block_start, after_heading = True, False
