@@ -274,6 +274,14 @@ def test_german_paragraphs_with_numbered_items() -> None:
     ]
 
 
+def test_the_final_formula_is_not_the_last_articles_text() -> None:
+    text = "Article 85\nEntry into force\n\n1. This Regulation shall enter into force.\n\nDone at Brussels,\n\nFor the Council\n\nThe President\n"
+    draft = load_text(text, format="txt")
+    assert [c.text for c in articles(draft)[0].children] == ["This Regulation shall enter into force."]
+    closing = next(p for p in draft.provisions() if p.node.kind is Kind.DIVISION)
+    assert closing.node.title == "Final formula" and len(closing.parts()) == 3
+
+
 def test_typographic_rules_are_not_text() -> None:
     draft = load_text("Article 1\n\n1. Text one.\n__________\n\n2. Text two.\n\n* * *\n", format="txt")
     assert [c.text for c in articles(draft)[0].children] == ["Text one.", "Text two."]

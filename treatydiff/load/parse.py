@@ -374,6 +374,18 @@ class _Builder:
         return False
 
     def on_text(self, token: Token, index: int) -> None:
+        if (
+            self.provision is not None
+            and self.provision.kind is Kind.ARTICLE
+            and self.annex is None
+            and patterns.FINAL_FORMULA.match(token.text)
+        ):
+            # "IN WITNESS WHEREOF ...", "Done at Brussels, ...": the signature block ends the last article; it
+            # (and a financial statement after it) is the instrument's closing text, not that article's words
+            self.close_provision()
+            self.divisions = []
+            self._open_division(_B(Kind.DIVISION, title="Final formula", line=token.unit.line, rank=0))
+            self.awaiting_title = None
         if not self.structured:
             self._preamble_text(token)
         elif self.provision is not None:

@@ -54,6 +54,12 @@ PREAMBULAR = re.compile(
     r"^(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Bearing in mind|Whereas|Considérant|Rappelant|Overwegende|"
     r"Erkennend|Gelet)\b.*[,;]$"
 )
+# The closing formula of an instrument, after its last article: "IN WITNESS WHEREOF the undersigned ...",
+# "Done at Brussels, ...", "DONE at Strasbourg, ..." (and the French, Dutch and German forms).
+FINAL_FORMULA = re.compile(
+    r"^(?:IN WITNESS WHEREOF|In witness whereof|Done at|DONE at|Fait à|FAIT à|Gedaan te|GEDAAN te|Geschehen zu|"
+    r"TEN BLIJKE WAARVAN|Ten blijke waarvan|ZU URKUND DESSEN|EN FOI DE QUOI)\b"
+)
 OPTION = re.compile(
     r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.\u2013-]?\s*(?P<rest>.*)$"
 )
