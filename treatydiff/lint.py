@@ -540,14 +540,19 @@ def _missing_paragraphs(
         return
     for paragraph in paragraphs:
         if paragraph.casefold() not in present:
-            count = len(present)
+            numbers = ", ".join(sorted(present, key=_natural))
             yield _Finding(
                 line,
                 name,
-                f"'{shown}' refers to paragraph {paragraph} of {called}, which has {count} numbered paragraph"
-                f"{'s' if count != 1 else ''}{where}: correct the paragraph number.",
+                f"'{shown}' refers to paragraph {paragraph} of {called}, which has no paragraph {paragraph} (its "
+                f"paragraphs: {numbers}){where}: correct the paragraph number.",
             )
             return
+
+
+def _natural(label: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", label)
+    return (int(digits.group(0)) if digits else 10**6, label)
 
 
 # --- TD104 unbalanced-brackets ---------------------------------------------------------------------------------
