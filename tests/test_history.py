@@ -16,7 +16,6 @@ import os
 import shutil
 from collections import Counter
 from dataclasses import replace
-from importlib import resources
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from rich.console import Console
+from schema_check import load_schema, violations
 
 from treatydiff.cli import Env, cli, expand_drafts
 from treatydiff.compare import compare
@@ -259,55 +259,7 @@ def test_html_escapes_treaty_text_and_scrolls_the_matrix(drafts: tuple[Draft, ..
 
 
 def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(
-        resources.files("treatydiff").joinpath("schema/history.schema.json").read_text(encoding="utf-8"))
-    return loaded
-
-
-_TYPES: dict[str, Any] = {
-    "object": dict, "array": list, "string": str, "boolean": bool, "null": type(None),
-    "integer": int, "number": (int, float),
-}
-
-
-def violations(value: Any, rule: dict[str, Any], root: dict[str, Any], where: str = "$") -> list[str]:
-    """Where ``value`` breaks ``rule``: the keywords the shipped schemas use (type, const, enum, required,
-    properties, items, prefixItems, min/maxItems, minimum, maximum, anyOf, local $ref)."""
-    if "$ref" in rule:
-        target: Any = root
-        for part in rule["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        return violations(value, target, root, where)
-    if "anyOf" in rule and all(violations(value, option, root, where) for option in rule["anyOf"]):
-        return [f"{where}: {value!r} matches none of anyOf"]
-    found: list[str] = []
-    if "type" in rule:
-        names = rule["type"] if isinstance(rule["type"], list) else [rule["type"]]
-        if not any(isinstance(value, _TYPES[n]) and not (n in ("integer", "number") and isinstance(value, bool))
-                   for n in names):
-            return [f"{where}: {value!r} is not {rule['type']}"]
-    if "const" in rule and value != rule["const"]:
-        found.append(f"{where}: {value!r} is not {rule['const']!r}")
-    if "enum" in rule and value not in rule["enum"]:
-        found.append(f"{where}: {value!r} not one of {rule['enum']}")
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if number and (value < rule.get("minimum", value) or value > rule.get("maximum", value)):
-        found.append(f"{where}: {value} out of range")
-    if isinstance(value, dict):
-        found += [f"{where}: missing {key!r}" for key in rule.get("required", ()) if key not in value]
-        for key, item in value.items():
-            if key in rule.get("properties", {}):
-                found += violations(item, rule["properties"][key], root, f"{where}.{key}")
-    if isinstance(value, list):
-        if len(value) < rule.get("minItems", 0) or len(value) > rule.get("maxItems", len(value)):
-            found.append(f"{where}: {len(value)} items")
-        prefix = rule.get("prefixItems", [])
-        for k, item in enumerate(value):
-            if k < len(prefix):
-                found += violations(item, prefix[k], root, f"{where}[{k}]")
-            elif "items" in rule:
-                found += violations(item, rule["items"], root, f"{where}[{k}]")
-    return found
+    return load_schema("history")
 
 
 def assert_valid(document: Any) -> None:

@@ -23,17 +23,25 @@ Why it matches this way:
   more old articles each mostly contained in one new article make a merge.
 - A ``[deleted]`` placeholder in the new draft is never matched by number: it records that the old article with
   its number was removed (or points to where that article's content went).
+- The candidate search has a budget (``Budget``): a number of postings it may visit (by default 4 per shingle
+  of the two drafts plus ``WORK_FLOOR``; real drafts use under 1, near-duplicate clusters up to
+  ``MAX_POSTINGS``) and a deadline. When either runs out, each old article still to be looked at gets only
+  the new article with its number as candidate, scored and accepted as above, and the alignment says so in
+  its warnings (like difftastic's ``TextFallback``): the rest is matched by number only, never silently.
 """
 
 from __future__ import annotations
 
+import operator
 import re
+import time
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-from treatydiff.model import Draft, Kind, Match, Outcome, Provision
+from treatydiff.model import Diagnostic, Draft, Kind, Match, Outcome, Provision
 
 SHINGLE = 3
 MAX_POSTINGS = 40
@@ -50,6 +58,11 @@ WHOLLY = 0.85
 NEAR = 5
 MIN_NAMED_PART = 0.1
 CANDIDATES = 8
+#: Default candidate-search budget: postings visited per shingle of the two drafts, plus a floor.
+WORK_PER_SHINGLE = 4
+WORK_FLOOR = 100_000
+#: How many old articles the candidate search handles between two looks at the clock.
+CLOCK_EVERY = 64
 
 _WORD = re.compile(r"\w+")
 
@@ -66,6 +79,18 @@ def words(text: str) -> list[str]:
 
 
 _WORD_HASH: dict[str, int] = {}
+_RAW_HASH: dict[str, int] = {}  # a word as written -> the hash of its casefolded form
+
+
+def _raw_hashes(raw: Sequence[str]) -> list[int]:
+    """``[_word_hash(w.casefold()) for w in raw]``, casefolding each distinct word once."""
+    get = _RAW_HASH.get
+    out = list(map(get, raw))
+    if None in out:
+        for k, value in enumerate(out):
+            if value is None:
+                value = out[k] = _RAW_HASH[raw[k]] = _word_hash(raw[k].casefold())
+    return out  # type: ignore[return-value]  # no None left
 
 
 def _word_hash(word: str) -> int:
@@ -78,10 +103,20 @@ def _word_hash(word: str) -> int:
 
 def shingles(tokens: Sequence[str]) -> frozenset[int]:
     """The set of word 3-grams, each as one integer combined from the words' hashes (hashing each word once)."""
-    h = [_word_hash(t) for t in tokens]
+    return _shingles([_word_hash(t) for t in tokens])
+
+
+def _shingles(h: list[int]) -> frozenset[int]:
     if len(h) < SHINGLE:
         return frozenset(h)
-    return frozenset((a << 42) ^ (b << 21) ^ c for a, b, c in zip(h, h[1:], h[2:], strict=False))
+    # (a << 42) ^ (b << 21) ^ c for each three consecutive hashes, in C-level maps
+    high = map(operator.lshift, h, _repeat(42, len(h) - 2))
+    middle = map(operator.lshift, h[1:], _repeat(21, len(h) - 2))
+    return frozenset(map(operator.xor, map(operator.xor, high, middle), h[2:]))
+
+
+def _repeat(value: int, n: int) -> list[int]:
+    return [value] * n
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +141,14 @@ def items(draft: Draft) -> list[Item]:
     provisions = list(draft.provisions())
     out = []
     for i, provision in enumerate(provisions):
-        tokens = words(body_text(provision))
+        raw = _WORD.findall(body_text(provision))
         out.append(
             Item(
                 i,
                 provision,
-                shingles(tokens),
+                _shingles(_raw_hashes(raw)),  # = shingles(words(...)): casefold is per character
                 frozenset(words(provision.node.title)),
-                f"{provision.node.kind.value}:{' '.join(tokens)}",
+                f"{provision.node.kind.value}:{' '.join(raw).casefold()}",
                 i / max(1, len(provisions) - 1),
                 provision.node.label,
                 provision.node.deleted,
@@ -144,9 +179,27 @@ def _score(a: Item, b: Item, shared: int) -> tuple[float, float, float | None]:
     return total, body, title
 
 
-def align(old: Draft, new: Draft) -> tuple[Match, ...]:
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How much work one alignment may take: ``max_work`` postings visited by the candidate search (None: 4 per
+    shingle of the two drafts plus ``WORK_FLOOR``) and a ``deadline`` on the ``time.perf_counter`` clock (None:
+    no deadline)."""
+
+    max_work: int | None = None
+    deadline: float | None = None
+
+
+def align(old: Draft, new: Draft, budget: Budget = Budget()) -> tuple[Match, ...]:
     """Every provision of both drafts in exactly one Match, in no particular order."""
+    return align_report(old, new, budget)[0]
+
+
+def align_report(
+    old: Draft, new: Draft, budget: Budget = Budget()
+) -> tuple[tuple[Match, ...], tuple[Diagnostic, ...]]:
+    """``align``, and the warnings of the fallback when the candidate search ran out of budget."""
     olds, news = items(old), items(new)
+    warnings: list[Diagnostic] = []
     pairs: dict[int, int] = {}  # old index -> new index
     scores: dict[int, float] = {}
 
@@ -166,24 +219,47 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
 
     # 2. candidates from an inverted index of shingles (articles already paired by identity stay out of it)
     taken = set(pairs.values())
-    index: dict[int, list[int]] = defaultdict(list)
+    grown: dict[int, list[int]] = defaultdict(list)
     for n in news:
         if n.matchable and n.index not in taken:
             for s in n.shingles:
-                index[s].append(n.index)
-    by_number = {n.number: n.index for n in news if n.matchable}
+                grown[s].append(n.index)
+    index = {s: posting for s, posting in grown.items() if len(posting) <= MAX_POSTINGS}
+    del grown
+    # every one, in order: a draft may print a number twice (an old article is offered those of about its rank)
+    by_number: dict[str, list[int]] = defaultdict(list)
+    number_rank: Counter[str] = Counter()
+    for n in news:
+        if n.matchable:
+            by_number[n.number].append(n.index)
+    max_work = budget.max_work
+    if max_work is None:
+        max_work = WORK_PER_SHINGLE * sum(len(i.shingles) for i in (*olds, *news)) + WORK_FLOOR
+    work = 0
+    exhausted = ""  # why the candidate search stopped, once it has
+    by_number_only = 0
+    looked = 0
     shared: dict[int, dict[int, int]] = {}  # old index -> {candidate new index: shingles in common}
     for o in olds:
+        rank = number_rank[o.number]
+        number_rank[o.number] += o.matchable
         if not o.matchable or o.index in pairs:
             continue
-        counts: Counter[int] = Counter()
-        for s in o.shingles:
-            posting = index.get(s)
-            if posting and len(posting) <= MAX_POSTINGS:
-                counts.update(posting)
-        candidates = [n for n, _ in counts.most_common(CANDIDATES)]
-        if o.number in by_number and by_number[o.number] not in candidates:
-            candidates.append(by_number[o.number])
+        looked += 1
+        if not exhausted:
+            if work > max_work:
+                exhausted = f"its budget of {max_work:,} candidate postings was used up"
+            elif budget.deadline is not None and looked % CLOCK_EVERY == 0 and time.perf_counter() > budget.deadline:
+                exhausted = "the time budget was used up"
+        if exhausted:  # the fallback: the article(s) with its number only
+            by_number_only += 1
+            candidates: list[int] = []
+        else:
+            found = list(chain.from_iterable(filter(None, map(index.get, o.shingles))))
+            work += len(found)
+            candidates = [n for n, _ in Counter(found).most_common(CANDIDATES)]
+        same_number = by_number.get(o.number, [])[max(0, rank - 1) : rank + 2]
+        candidates += [n for n in same_number if n not in candidates]
         # boilerplate included from here on: the index only chose the candidates
         shared[o.index] = {n: len(o.shingles & news[n].shingles) for n in candidates}
     ranked: list[tuple[float, int, int]] = []
@@ -206,6 +282,16 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
         pairs[o_index] = n_index
         scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
         taken.add(n_index)
+
+    if exhausted:
+        warnings.append(
+            Diagnostic(
+                f"alignment: the search for matching articles stopped because {exhausted}; the remaining "
+                f"{by_number_only} of {looked} changed old provisions were matched by number only (renumbered, "
+                "moved, split or merged ones among them show as removed and added) — compare smaller parts "
+                "(--article, --chapter) or raise the budget (DiffOptions.max_candidate_work, time_budget)"
+            )
+        )
 
     # 3. splits and merges among what is left
     groups = _splits_and_merges(olds, news, pairs, shared)
@@ -240,24 +326,29 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
     for o_index, n_index in pairs.items():
         destination.setdefault(o_index, (news[n_index].provision,))
     old_by_number = {o.number: o for o in olds if not o.placeholder}
-    placeholder_for: dict[str, Item] = {}
+    placeholder_for: dict[str, deque[Item]] = defaultdict(deque)  # in order: a number may be printed twice
     for n in news:
         if n.placeholder:
-            placeholder_for.setdefault(n.number, n)
+            placeholder_for[n.number].append(n)
     used_placeholders: set[int] = set()
+
+    def free_placeholder(number: str) -> Item | None:
+        waiting = placeholder_for.get(number)
+        return waiting.popleft() if waiting else None
+
     for o in olds:
         if o.index in matched_old:
             continue
         if o.placeholder:
-            twin = placeholder_for.get(o.number)
-            if twin is not None and twin.index not in used_placeholders:
+            twin = free_placeholder(o.number)
+            if twin is not None:
                 used_placeholders.add(twin.index)
                 matches.append(Match(Outcome.UNCHANGED, (o.provision,), (twin.provision,), 1.0, "placeholder kept"))
                 continue
             matches.append(Match(Outcome.REMOVED, (o.provision,), (), 0.0, "placeholder dropped"))
             continue
-        ph = placeholder_for.get(o.number)
-        if ph is not None and ph.index not in used_placeholders:
+        ph = free_placeholder(o.number)
+        if ph is not None:
             used_placeholders.add(ph.index)
             note = "marked [deleted] in the new draft"
             matches.append(Match(Outcome.REMOVED, (o.provision,), (ph.provision,), 0.0, note))
@@ -275,7 +366,7 @@ def align(old: Draft, new: Draft) -> tuple[Match, ...]:
             matches.append(Match(Outcome.REMOVED, (), (n.provision,), 0.0, note))
         else:
             matches.append(Match(Outcome.ADDED, (), (n.provision,), 0.0))
-    return tuple(matches)
+    return tuple(matches), tuple(warnings)
 
 
 def _splits_and_merges(

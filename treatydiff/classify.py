@@ -580,7 +580,8 @@ def classify(
     editorial = _editorially_equal(old_text, new_text, refs, numbering)
     flags: list[Flag] = []
     if not editorial:
-        flags.extend(_obligation_flags(old_text, new_text, paragraph))
+        if old_text and new_text:  # a modal can only be replaced when both texts have one
+            flags.extend(_obligation_flags(old_text, new_text, paragraph))
         if old_text.strip() and new_text.strip():  # a whole paragraph added or removed is reported as such
             flags.extend(_negation_flags(spans, paragraph))
         flags.extend(_qualifier_flags(old_text, new_text, paragraph))

@@ -46,6 +46,9 @@ EXTENSION_FORMATS = {
 }
 #: ``--markdown-style``: how the Markdown report marks deletions and insertions.
 MARKDOWN_STYLES = ("html", "plain")
+#: A draft argument. Not ``readable=True``: click would refuse an unreadable file with a usage error
+#: ("invalid value for 'DRAFT'"); the loader says what is wrong with the file in the house style instead.
+DRAFT_PATH = click.Path(allow_dash=True, path_type=str, readable=False)
 
 
 @dataclass
@@ -425,7 +428,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("draft", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("draft", type=DRAFT_PATH)
 @format_option(OUTLINE, default="tree")
 @click.option(
     "--depth", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
@@ -449,8 +452,8 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
 
 
 @cli.command()
-@click.argument("old", type=click.Path(allow_dash=True, path_type=str))
-@click.argument("new", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("old", type=DRAFT_PATH)
+@click.argument("new", type=DRAFT_PATH)
 @click.option(
     "-f", "--format", "format_name", type=click.Choice(COMPARE.names()), default=None,
     help="Output format. Default: by the extension of -o FILE (.md, .html, .json, .svg, .txt), else terminal.",
@@ -575,8 +578,8 @@ def _lint_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 
 
 @cli.command()
-@click.argument("old", type=click.Path(allow_dash=True, path_type=str))
-@click.argument("new", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("old", type=DRAFT_PATH)
+@click.argument("new", type=DRAFT_PATH)
 @click.option(
     "--rules", "rules_path", type=click.Path(path_type=str), default=None, metavar="FILE",
     help="The rules file (TOML; see the README). Optional when --fail-on is given.",
@@ -622,7 +625,7 @@ def check(env: Env, /, old: str, new: str, rules_path: str | None, fail_on: tupl
 
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, metavar="DRAFT [DRAFT...]",
-                type=click.Path(allow_dash=True, path_type=str))
+                type=DRAFT_PATH)
 @click.option(
     "--ignore", multiple=True, metavar="CODE", callback=_lint_codes,
     help="Do not run this check: its code or name as the report shows them (TD103 or dangling-reference). "

@@ -4,16 +4,18 @@ paragraph pair, classify the edits). Pure: no I/O, no colours."""
 from __future__ import annotations
 
 import difflib
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from treatydiff import classify
-from treatydiff.align import align, words
-from treatydiff.diff import count_words, word_diff
+from treatydiff.align import Budget, align_report, words
+from treatydiff.diff import count_words, word_diff_within
 from treatydiff.model import (
     ArticleChange,
     Comparison,
+    Diagnostic,
     DiffOptions,
     Draft,
     Edit,
@@ -217,8 +219,39 @@ def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions()) -> Com
         return _compare(old, new, options)
 
 
+@dataclass(slots=True)
+class _Clock:
+    """The time budget of one comparison (a ``time.perf_counter`` deadline, None: none), and how many
+    paragraph pairs got a coarser redline than usual because of it."""
+
+    deadline: float | None
+    coarse: int = 0
+    gave_up: int = 0
+
+    def warnings(self, budget: float | None) -> list[Diagnostic]:
+        out = []
+        if self.coarse:
+            out.append(
+                Diagnostic(
+                    f"redlines: the time budget of {budget:g} s was used up; {self.coarse} paragraph pair(s) are "
+                    "shown as whole replacements (old text deleted, new text inserted) — compare smaller parts "
+                    "(--article, --chapter) or raise the budget (DiffOptions.time_budget)"
+                )
+            )
+        if self.gave_up:
+            out.append(
+                Diagnostic(
+                    f"redlines: the word diff of {self.gave_up} paragraph pair(s) ran out of time and is coarser "
+                    "than usual (whole phrases replaced) — compare smaller parts (--article, --chapter)"
+                )
+            )
+        return out
+
+
 def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
-    matches = align(old, new)
+    budget = options.time_budget
+    clock = _Clock(None if budget is None else time.perf_counter() + budget)
+    matches, warnings = align_report(old, new, Budget(options.max_candidate_work, clock.deadline))
     renumbered = {m.old[0].node.label: m.new[0].node.label for m in matches if len(m.old) == 1 and len(m.new) == 1}
     refs = classify.References(
         renumbered=renumbered,
@@ -227,7 +260,7 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     )
     divisions = _division_map(matches)
     chapters = _chapter_names(matches, divisions)
-    changes = [replace(_change(m, refs, divisions, options), chapter=chapters(m)) for m in matches]
+    changes = [replace(_change(m, refs, divisions, options, clock), chapter=chapters(m)) for m in matches]
     order = {id(p.node): k for k, p in enumerate(new.provisions())}
     old_order = {id(p.node): k for k, p in enumerate(old.provisions())}
     # position in the new draft; a removal stands after the new place of the old provisions before it
@@ -248,11 +281,21 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
         return (furthest[k], 0.5 + k / 1e6)
 
     changes.sort(key=sort_key)
-    return Comparison(old, new, tuple(changes), totals(changes, node_words(old.walk()), node_words(new.walk())))
+    return Comparison(
+        old,
+        new,
+        tuple(changes),
+        totals(changes, node_words(old.walk()), node_words(new.walk())),
+        (*warnings, *clock.warnings(budget)),
+    )
 
 
 def _change(
-    match: Match, refs: classify.References, divisions: dict[tuple[str, ...], tuple[str, ...]], options: DiffOptions
+    match: Match,
+    refs: classify.References,
+    divisions: dict[tuple[str, ...], tuple[str, ...]],
+    options: DiffOptions,
+    clock: _Clock,
 ) -> ArticleChange:
     old_units, new_units = units(match.old), units(match.new)
     pairs = align_units(old_units, new_units)
@@ -266,7 +309,12 @@ def _change(
         b = new_units[j] if j is not None else None
         old_text, new_text = (a.text if a else ""), (b.text if b else "")
         label = b.label if b else (a.label if a else "")
-        edits = word_diff(old_text, new_text)
+        edits, exact = word_diff_within(old_text, new_text, clock.deadline)
+        if not exact:
+            if clock.deadline is not None and time.perf_counter() > clock.deadline:
+                clock.coarse += 1
+            else:
+                clock.gave_up += 1
         result = classify.classify(old_text, new_text, edits, refs, paragraph=label, ignore=options.ignore)
         flags.extend(result.flags)
         if a is None:

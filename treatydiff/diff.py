@@ -9,7 +9,9 @@ never a whole draft.
 
 from __future__ import annotations
 
+import operator
 import re
+import time
 
 from diff_match_patch import diff_match_patch
 
@@ -38,24 +40,43 @@ _PIECE = re.compile(r"(\s*)(\w+|[^\w\s])")
 def _pieces(text: str) -> tuple[list[str], list[str], str]:
     """Words and punctuation marks, the whitespace before each, and the whitespace at the end. Whitespace is
     not a token: diff-match-patch compares half as many symbols, and spacing never counts as an edit."""
-    words: list[str] = []
-    spaces: list[str] = []
-    end = 0
-    for match in _PIECE.finditer(text):
-        spaces.append(match.group(1))
-        words.append(match.group(2))
-        end = match.end()
-    return words, spaces, text[end:]
+    found = _PIECE.findall(text)
+    if not found:
+        return [], [], text
+    spaces, words = (list(column) for column in zip(*found, strict=True))
+    # every character that is not whitespace is in a piece, so what follows the last piece is the trailing
+    # whitespace (``\s`` and ``str.isspace`` agree)
+    return words, spaces, text[len(text.rstrip()) :]
 
 
 def word_diff(old: str, new: str) -> tuple[Edit, ...]:
     """The redline of ``old`` -> ``new``: EQUAL+DELETE texts give ``old``, EQUAL+INSERT texts give ``new``."""
+    return word_diff_within(old, new, None)[0]
+
+
+def coarse_diff(old: str, new: str) -> tuple[Edit, ...]:
+    """The cheapest redline that still rebuilds both texts: the old text deleted, the new one inserted (the
+    fallback when a comparison's time budget is used up)."""
     if old == new:
         return (Edit(Op.EQUAL, old),) if old else ()
+    return _tidy([Edit(op, text) for op, text in ((Op.DELETE, old), (Op.INSERT, new)) if text])
+
+
+def word_diff_within(old: str, new: str, deadline: float | None) -> tuple[tuple[Edit, ...], bool]:
+    """``word_diff`` by a ``deadline`` on the ``time.perf_counter`` clock (None: only the per-pair limit,
+    ``Diff_Timeout``), and whether the redline is exact: False when the deadline had passed (``coarse_diff``)
+    or diff-match-patch ran out of time on this pair and returned a coarser diff."""
+    if old == new:
+        return ((Edit(Op.EQUAL, old),) if old else ()), True
     if not old:
-        return (Edit(Op.INSERT, new),)
+        return (Edit(Op.INSERT, new),), True
     if not new:
-        return (Edit(Op.DELETE, old),)
+        return (Edit(Op.DELETE, old),), True
+    limit = _DMP.Diff_Timeout
+    if deadline is not None:
+        limit = min(limit, deadline - time.perf_counter())
+        if limit <= 0:
+            return coarse_diff(old, new), False
     table: dict[str, str] = {}
 
     def encode(words: list[str]) -> str:
@@ -70,7 +91,9 @@ def word_diff(old: str, new: str) -> tuple[Edit, ...]:
 
     old_words, old_spaces, old_end = _pieces(old)
     new_words, new_spaces, new_end = _pieces(new)
-    diffs = _DMP.diff_main(encode(old_words), encode(new_words), False)
+    stop = time.time() + limit  # diff-match-patch's own clock
+    diffs = _DMP.diff_main(encode(old_words), encode(new_words), False, stop)
+    exact = time.time() <= stop
     _DMP.diff_cleanupSemantic(diffs)
     edits: list[Edit] = []
 
@@ -84,8 +107,18 @@ def word_diff(old: str, new: str) -> tuple[Edit, ...]:
 
     i = j = 0
     for op, chunk in diffs:
-        for _ in chunk:
-            if op == 0:
+        n = len(chunk)
+        if op < 0:
+            put(Op.DELETE, "".join(map(operator.add, old_spaces[i : i + n], old_words[i : i + n])))
+            i += n
+        elif op > 0:
+            put(Op.INSERT, "".join(map(operator.add, new_spaces[j : j + n], new_words[j : j + n])))
+            j += n
+        elif old_spaces[i : i + n] == new_spaces[j : j + n]:  # a run of equal words, spaced alike: one piece
+            put(Op.EQUAL, "".join(map(operator.add, old_spaces[i : i + n], old_words[i : i + n])))
+            i, j = i + n, j + n
+        else:
+            for _ in chunk:
                 if old_spaces[i] != new_spaces[j]:  # the same word, spaced differently ("word ," -> "word,")
                     put(Op.DELETE, old_spaces[i])
                     put(Op.INSERT, new_spaces[j])
@@ -93,18 +126,12 @@ def word_diff(old: str, new: str) -> tuple[Edit, ...]:
                 else:
                     put(Op.EQUAL, old_spaces[i] + old_words[i])
                 i, j = i + 1, j + 1
-            elif op < 0:
-                put(Op.DELETE, old_spaces[i] + old_words[i])
-                i += 1
-            else:
-                put(Op.INSERT, new_spaces[j] + new_words[j])
-                j += 1
     if old_end == new_end:
         put(Op.EQUAL, old_end)
     else:
         put(Op.DELETE, old_end)
         put(Op.INSERT, new_end)
-    return _tidy(edits)
+    return _tidy(edits), exact
 
 
 def _tidy(edits: list[Edit]) -> tuple[Edit, ...]:

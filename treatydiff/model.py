@@ -95,7 +95,8 @@ def _structural(node: Node) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A warning raised while loading: the reader or parser was unsure but went on."""
+    """A warning: the reader or parser was unsure but went on, or a comparison ran out of budget and fell back
+    to a cheaper strategy."""
 
     message: str
     line: int | None = None
@@ -339,9 +340,15 @@ class Comparison:
 
 @dataclass(frozen=True, slots=True)
 class DiffOptions:
-    """What counts as a change. ``ignore`` holds any of "case", "punctuation", "quotes", "numbering"."""
+    """What counts as a change, and how much work a comparison may take. ``ignore`` holds any of "case",
+    "punctuation", "quotes", "numbering". ``time_budget`` (seconds, None: no limit) and ``max_candidate_work``
+    (postings the aligner may visit while looking for candidate pairs; None: 4 per word 3-gram of the two drafts
+    plus 100,000) bound pathological inputs: when one runs out, what is left is aligned by article number only,
+    or redlined as whole-paragraph replacements, and the Comparison's ``warnings`` say so."""
 
     ignore: frozenset[str] = frozenset()
+    time_budget: float | None = 60.0
+    max_candidate_work: int | None = None
 
 
 # --- check and lint: the hand-off to the verdict renderers ------------------------------------------------------

@@ -100,19 +100,36 @@ def _squash(text: str) -> str:
 # --- parsing with line numbers --------------------------------------------------------------------------
 
 
+#: Deeper than any real document (Akoma Ntoso nests some twenty levels); the walk below recurses per level.
+MAX_DEPTH = 200
+
+
+class _TooDeep(Exception):
+    """The document nests elements more than ``MAX_DEPTH`` levels deep."""
+
+
 class _LineBuilder(ET.TreeBuilder):
-    """A tree builder that notes the source line where each element starts (ElementTree keeps none)."""
+    """A tree builder that notes the source line where each element starts (ElementTree keeps none), and
+    refuses a document nested deeper than ``MAX_DEPTH``."""
 
     def __init__(self) -> None:
         super().__init__()
         self.parser: DefusedXMLParser | None = None
         self.lines: dict[ET.Element, int] = {}
+        self.depth = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
         element = super().start(tag, attrs)
         if self.parser is not None:
             self.lines[element] = self.parser.parser.CurrentLineNumber
         return element
+
+    def end(self, tag: str) -> ET.Element:
+        self.depth -= 1
+        return super().end(tag)
 
 
 def parse_xml(raw: RawDraft) -> tuple[ET.Element, dict[ET.Element, int]]:
@@ -123,6 +140,13 @@ def parse_xml(raw: RawDraft) -> tuple[ET.Element, dict[ET.Element, int]]:
     try:
         parser.feed(raw.data)
         root: ET.Element = parser.close()
+    except _TooDeep:
+        raise LoadError(
+            raw.source,
+            f"the XML nests elements more than {MAX_DEPTH} levels deep",
+            "no legal text is structured that deeply; check that the file is the document meant",
+            parser.parser.CurrentLineNumber,
+        ) from None
     except defusedxml.EntitiesForbidden:
         raise LoadError(
             raw.source,
@@ -137,6 +161,13 @@ def parse_xml(raw: RawDraft) -> tuple[ET.Element, dict[ET.Element, int]]:
             f"unsafe XML ({type(exc).__name__})",
             "treatydiff never follows external references in XML; remove them",
             parser.parser.CurrentLineNumber,
+        ) from None
+    except (LookupError, ValueError) as exc:  # expat: an unknown or a multi-byte encoding in <?xml ... ?>
+        raise LoadError(
+            raw.source,
+            f"unsupported XML encoding ({_squash(str(exc))})",
+            "re-save the file as UTF-8",
+            parser.parser.CurrentLineNumber or None,
         ) from None
     except ET.ParseError as exc:
         line, column = exc.position

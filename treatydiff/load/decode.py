@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 import sys
@@ -35,7 +36,7 @@ def read_source(source: str | Path, max_size: int) -> RawDraft:
     name = str(source)
     if name == "-":
         data = sys.stdin.buffer.read(max_size + 1)
-        _check_size(name, len(data), max_size)
+        _check_size("<stdin>", len(data), max_size)  # named as in warnings and reports
         return RawDraft("<stdin>", data, "")
     path = Path(source)
     try:
@@ -44,22 +45,54 @@ def read_source(source: str | Path, max_size: int) -> RawDraft:
         raise LoadError(name, "no such file", "check the path") from None
     except PermissionError:
         raise LoadError(name, "permission denied", "check the file's permissions") from None
-    except OSError as exc:  # symlink loops, names too long, ...
-        raise LoadError(name, f"cannot open: {exc.strerror or exc}", "check the path") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise LoadError(name, "is a directory", "give the path of one draft file")
-    if not stat.S_ISREG(info.st_mode):
-        raise LoadError(name, "is not a regular file", "save the draft to a file and pass that")
-    _check_size(name, info.st_size, max_size)
+    except OSError as exc:  # symlink loops, a file used as a folder, names too long, ...
+        raise LoadError(name, f"cannot open: {_reason(exc)}", "check the path") from None
+    _check_kind(name, info.st_mode)
+    _check_size(name, info.st_size, max_size)  # before opening: a 1 GB file is refused unread
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_size + 1)
+        # Non-blocking, so that a named pipe swapped in since the stat above cannot make us wait for a writer;
+        # what was really opened is checked again below (regular files ignore the flag).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise LoadError(name, "the file disappeared while it was read", "check the path") from None
+        raise LoadError(name, "the file disappeared before it could be read", "check the path") from None
+    except PermissionError:
+        raise LoadError(name, "permission denied", "check the file's permissions") from None
     except OSError as exc:
-        raise LoadError(name, f"cannot read: {exc.strerror or exc}", "check the file") from None
-    _check_size(name, len(data), max_size)
+        raise LoadError(name, f"cannot open: {_reason(exc)}", "check the path") from None
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(handle.fileno())
+        _check_kind(name, opened.st_mode)
+        _check_size(name, opened.st_size, max_size)
+        try:
+            data = handle.read(max_size + 1)
+        except OSError as exc:
+            raise LoadError(name, f"cannot read: {_reason(exc)}", "check the file") from None
+    _check_size(name, len(data), max_size)  # it may have grown since
     return RawDraft(name, data, path.suffix.lower().lstrip("."))
+
+
+#: What some ``OSError``s mean to someone who typed a path.
+_REASONS = {
+    errno.ELOOP: "a loop of symbolic links",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _check_kind(name: str, mode: int) -> None:
+    """Only regular files: a folder, a named pipe or a device (``/dev/zero``) is refused, never read."""
+    if stat.S_ISDIR(mode):
+        raise LoadError(name, "is a directory", "give the path of one draft file")
+    if not stat.S_ISREG(mode):
+        raise LoadError(name, "is not a regular file (a named pipe or a device?)",
+                        "save the draft to a file and pass that, or pipe it to standard input with -")
 
 
 def _check_size(name: str, size: int, max_size: int) -> None:

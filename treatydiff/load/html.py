@@ -173,6 +173,19 @@ class _Frame:
     step: int = 1
     note: str = ""  # "ref" or "def": a footnote anchor whose words are the footnote's number
     endnotes: bool = False  # pandoc's footnotes section
+    # What the open frames from the root down to this one say, set when it is pushed (``_Reader._push``), so
+    # that no event looks at the whole stack: a page nested 10 000 deep is read in linear time.
+    in_heading: int = 0  # the heading level of the innermost frame with one
+    in_pre: bool = False
+    in_emphasis: bool = False
+    in_endnotes: bool = False
+    in_sectioning: bool = False
+    lists: int = 0  # open ``ol``/``ul`` frames
+    open_list: _Frame | None = None  # the innermost of them
+
+
+#: What an empty stack says (nothing open).
+_ROOT = _Frame("")
 
 
 @dataclass
@@ -200,8 +213,8 @@ class _Reader(HTMLParser):
             self.sinks[-1].append(block)
 
     def _open_block(self) -> _Block:
-        heading = next((f.heading for f in reversed(self.stack) if f.heading), 0)
-        block = _Block(self.getpos()[0], heading=heading, verbatim=any(f.tag == "pre" for f in self.stack))
+        top = self.stack[-1] if self.stack else _ROOT
+        block = _Block(self.getpos()[0], heading=top.in_heading, verbatim=top.in_pre)
         if self.pending is not None:
             number, bullet, indent = self.pending
             self.pending = None
@@ -226,7 +239,7 @@ class _Reader(HTMLParser):
             block.lines.extend([piece] for piece in rest)
         else:
             block.lines[-1].append(text)
-        if words and text.strip() and not any(f.emphasis for f in self.stack):
+        if words and text.strip() and not (self.stack and self.stack[-1].in_emphasis):
             block.emphasis = False
 
     def _set_pending(self, number: str, bullet: bool, indent: int) -> None:
@@ -242,13 +255,13 @@ class _Reader(HTMLParser):
         attributes = {name: value or "" for name, value in attrs}
         if self.dropping:
             if tag not in _VOID:
-                self.stack.append(_Frame(tag, dropped=True))
+                self._push(_Frame(tag, dropped=True))
                 self.dropping += 1
             return
         if self._drops(tag, attributes):
             self.finish()
             if tag not in _VOID:
-                self.stack.append(_Frame(tag, dropped=True))
+                self._push(_Frame(tag, dropped=True))
                 self.dropping += 1
             return
         if tag == "br":
@@ -282,6 +295,17 @@ class _Reader(HTMLParser):
                 frame.note = self._note_anchor(attributes, classes)
                 if frame.note:
                     self.note = []
+        self._push(frame)
+
+    def _push(self, frame: _Frame) -> None:
+        top = self.stack[-1] if self.stack else _ROOT
+        frame.in_heading = frame.heading or top.in_heading
+        frame.in_pre = frame.tag == "pre" or top.in_pre
+        frame.in_emphasis = frame.emphasis or top.in_emphasis
+        frame.in_endnotes = frame.endnotes or top.in_endnotes
+        frame.in_sectioning = frame.tag in _SECTIONING or top.in_sectioning
+        is_list = frame.tag in ("ol", "ul")
+        frame.lists, frame.open_list = top.lists + is_list, frame if is_list else top.open_list
         self.stack.append(frame)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -322,7 +346,7 @@ class _Reader(HTMLParser):
             return True
         if "hidden" in attributes or attributes.get("aria-hidden", "").lower() == "true":
             return True
-        return tag in _PAGE_CHROME and not any(f.tag in _SECTIONING for f in self.stack)
+        return tag in _PAGE_CHROME and not (self.stack and self.stack[-1].in_sectioning)
 
     def _eurlex_heading(self, attributes: dict[str, str]) -> int:
         for name in attributes.get("class", "").split():
@@ -376,12 +400,12 @@ class _Reader(HTMLParser):
 
     def _open_item(self, attributes: dict[str, str]) -> None:
         note = _NOTE_ITEM_ID.match(attributes.get("id", ""))
-        if note and any(f.endnotes for f in self.stack):
+        top = self.stack[-1] if self.stack else _ROOT
+        if note and top.in_endnotes:
             self._set_pending(f"[^{note.group(1)}]:", False, 0)
             return
-        lists = [f for f in self.stack if f.tag in ("ol", "ul")]
-        depth = max(len(lists) - 1, 0)
-        parent = lists[-1] if lists else None
+        depth = max(top.lists - 1, 0)
+        parent = top.open_list
         if parent is None or not parent.ordered:
             self._set_pending("", True, depth * 2)
             return
@@ -471,7 +495,10 @@ def _decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
         if codec and codec not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be") and b"\x00" not in raw.data[:4096]:
             if codec == "iso8859-1":
                 codec = "cp1252"  # what browsers do with a page declared Latin-1
-            return raw.data.decode(codec, errors="replace"), ()
+            try:
+                return raw.data.decode(codec, errors="replace"), ()
+            except (LookupError, UnicodeError):  # not a text encoding (rot13, base64, zlib...) or idna/punycode
+                pass
     return decode(raw)
 
 

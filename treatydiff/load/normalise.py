@@ -228,7 +228,6 @@ def _runs_on(before: SourceLine, after: SourceLine) -> bool:
 
 # A line that ends a unit: closing punctuation, or a list joint ("...; and", "..., or") before the next point.
 _ENDS = re.compile(r"(?:[.;:,!?)\]\"']|[;,]\s*(?:and|or|und|oder|en|of|et|ou|y|e|o))$")
-_HYPHENATED = re.compile(r"(\w+)-$")
 
 
 _RULE = re.compile(r"^(?:[_=~*\u00b7\u2022-]\s*){3,}$")
@@ -241,21 +240,51 @@ def _vocabulary(lines: list[SourceLine]) -> Counter[str]:
     return words
 
 
-def _join(left: str, right: str, vocabulary: Counter[str]) -> str:
-    match = _HYPHENATED.search(left)
-    if match and right[:1].islower():
-        head = match.group(1)
+#: How much of the end of a paragraph joined so far ``_joint`` looks at: more than any word, and never the whole
+#: paragraph again for each of its lines (that made joining a paragraph of many lines quadratic).
+_TAIL = 1000
+
+
+def _hyphenated_word(text: str) -> str:
+    """The word before the hyphen that ends ``text`` (``com-`` -> ``com``), or "". Scanned from the end: a regex
+    search would try every start in the text."""
+    if not text.endswith("-"):
+        return ""
+    start = end = len(text) - 1
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what ``\w`` matches
+        start -= 1
+    return text[start:end]
+
+
+def _joint(left: str, right: str, vocabulary: Counter[str]) -> tuple[bool, str]:
+    """How the text so far (``left``, or its end) and the next line ``right`` join: whether the hyphen that ends
+    ``left`` goes, and what stands between them ("" or a space)."""
+    head = _hyphenated_word(left)
+    if head and right[:1].islower():
         tail = re.match(r"\w+", right)
         if tail:
             joined, hyphenated = (head + tail.group(0)).lower(), f"{head}-{tail.group(0)}".lower()
             if vocabulary[hyphenated] > vocabulary[joined]:
-                return left + right
+                return False, ""
             # "drawn-" + "up": the joined word is nowhere in the draft but both halves are words of it (seen
             # again elsewhere: the split itself counts once each), so the hyphen was the compound's own
             if not vocabulary[joined] and vocabulary[head.lower()] >= 2 and vocabulary[tail.group(0).lower()] >= 2:
-                return left + right
-            return left[:-1] + right
-    return f"{left} {right}"
+                return False, ""
+            return True, ""
+    return False, " "
+
+
+def _joined(pieces: list[str], vocabulary: Counter[str]) -> str:
+    """The lines of one paragraph as one text, in time linear in its length."""
+    parts = [pieces[0]]
+    end = pieces[0][-_TAIL:]
+    for piece in pieces[1:]:
+        drop, space = _joint(end, piece, vocabulary)
+        if drop:
+            parts[-1], end = parts[-1][:-1], end[:-1]
+        parts += [space, piece]
+        end = (end + space + piece)[-_TAIL:]
+    return "".join(parts)
 
 
 def units(lines: list[SourceLine]) -> list[Unit]:
@@ -270,12 +299,9 @@ def units(lines: list[SourceLine]) -> list[Unit]:
     def flush() -> None:
         nonlocal current, first
         if first is not None and current:
-            text = current[0]
-            for piece in current[1:]:
-                text = _join(text, piece, vocabulary)
             out.append(
                 Unit(
-                    text,
+                    _joined(current, vocabulary),
                     first.number,
                     first.heading,
                     first.emphasis,

@@ -143,7 +143,7 @@ class _Package:
             raise LoadError(raw.source, "an old Office (OLE) file, not a DOCX", "save the draft as .docx")
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
             problem = "not a zip archive" if not data.startswith(b"PK") else f"damaged zip archive ({exc})"
             raise LoadError(raw.source, f"{_UNREADABLE}: {_one_line(problem)}", _RESAVE) from None
         _check_sizes(raw.source, archive, min(MAX_EXPANDED, 20 * max_size))
@@ -203,6 +203,10 @@ class _Package:
                 self.source,
                 f"{_UNREADABLE}: {name} is not well-formed XML (line {line}, column {column})",
                 _RESAVE,
+            ) from None
+        except (LookupError, ValueError) as exc:  # expat: an unknown or a multi-byte encoding in <?xml ... ?>
+            raise LoadError(
+                self.source, f"{_UNREADABLE}: {name} declares an unsupported encoding ({_one_line(str(exc))})", _RESAVE
             ) from None
         return root
 

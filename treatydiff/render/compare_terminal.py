@@ -137,6 +137,10 @@ def _header(comparison: Comparison) -> Text:
     header.append(f"{comparison.old.source} ({comparison.old.format})", style="dim")
     header.append(" → ", style="dim")
     header.append(f"{comparison.new.source} ({comparison.new.format})", style="dim")
+    for warning in comparison.warnings:  # a fallback is announced in the report, not only on standard error
+        header.append("\n")
+        header.append("warning: ", style=FLAG_STYLE)
+        header.append(str(warning))
     return header
 
 

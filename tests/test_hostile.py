@@ -1,0 +1,273 @@
+"""Hostile inputs: every row of ``tests/hostile/CATALOGUE.md`` through the real command line, in a subprocess.
+
+Each file is run as ``outline FILE`` and as ``compare FILE zero-draft.md -o out.json``: the exit code of its
+row, one ``error: `` line matching its pattern (or only ``warning: `` lines when it loads), no traceback,
+within 5 seconds, and nothing written on failure nor anywhere but ``-o``. Small files are committed in
+``tests/hostile/``; the big and special ones are made by ``tests/hostile/make.py`` in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+ROOT = HOSTILE.parents[1]
+ZERO = ROOT / "fixtures" / "convention" / "zero-draft.md"
+HOOK = HOSTILE / "hook.py"
+TIMEOUT = 5.0
+NOBODY = 65534
+
+#: Text that must never reach any output of an entry: script code, or the file an XXE entity points at.
+FORBIDDEN = {
+    "script.html": ("-MARKER", "evil.example", "document.cookie", "Article 99", "alert("),
+    "xxe.xml": ("root:x:0:0", "/bin/bash", "nologin"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the catalogue."""
+
+    file: str
+    made: str  # "committed" or "generated"
+    what: str
+    pattern: str  # a regular expression searched in the error (or a warning) line; "" for none
+    exit: int
+
+    def __str__(self) -> str:
+        return self.file
+
+
+def _catalogue() -> list[Entry]:
+    entries = []
+    for line in (HOSTILE / "CATALOGUE.md").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("| `"):
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        assert len(cells) == 5, f"a catalogue row needs 5 cells (no '|' inside them): {line}"
+        file, made, what, pattern, code = cells
+        entries.append(Entry(file.strip("`"), made, what, pattern.strip("`"), int(code)))
+    return entries
+
+
+CATALOGUE = _catalogue()
+
+
+def _make() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("hostile_make", HOSTILE / "make.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make = _make()
+
+
+@pytest.fixture(scope="module")
+def paths() -> Iterator[dict[str, Path]]:
+    """Every entry's path: the committed files copied into a temporary folder, the rest generated there.
+
+    A folder of our own (not pytest's, which only its owner may enter), so that ``nobody`` can reach the
+    unreadable file when the tests run as root."""
+    folder = Path(tempfile.mkdtemp(prefix="treatydiff-hostile-"))
+    folder.chmod(0o755)
+    try:
+        found = {}
+        for entry in CATALOGUE:
+            if entry.made == "committed":
+                found[entry.file] = Path(shutil.copyfile(HOSTILE / entry.file, folder / entry.file))
+        found.update(make.generate(folder))
+        yield found
+    finally:
+        for path in folder.rglob("*"):
+            if not path.is_symlink() and path.is_file():
+                path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+        shutil.rmtree(folder)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one command did: its exit code and output, how long it took, what it left in its folder."""
+
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    written: tuple[str, ...] = ()
+    report: str = ""  # out.json, when written
+    problem: str = ""  # it did not finish in time; or "skip: why" when it cannot run here
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """What is in a folder, to see that runs wrote nothing there."""
+    return {str(p.relative_to(folder)): (p.lstat().st_size, p.lstat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def _as_nobody() -> list[str] | None:
+    """What to run a command through so that mode 000 means something: as root (who reads anything),
+    ``setpriv`` to become ``nobody``; nothing otherwise; None when root has no ``setpriv``."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return None if setpriv is None else [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+
+
+def treatydiff(*args: str) -> list[str]:
+    return [sys.executable, "-m", "treatydiff", *args]
+
+
+def hooked(mode: str, path: Path, *args: str) -> list[str]:
+    """``treatydiff ARGS`` through ``hook.py``: ``vanish`` or ``forbid`` the file ``path``."""
+    return [sys.executable, str(HOOK), mode, str(path), "--", *args]
+
+
+def run(command: list[str], cwd: Path, *, input: bytes | None = None) -> Run:
+    """A command in ``cwd``, within the time limit; what it did."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["PYTHONPATH"] = str(ROOT)  # as the editable install does, also for `nobody`
+    start = time.monotonic()
+    try:
+        done = subprocess.run(command, cwd=cwd, capture_output=True, timeout=TIMEOUT, env=env, input=input,
+                              stdin=None if input is not None else subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return Run(-1, "", "", time.monotonic() - start, problem=f"did not finish within {TIMEOUT:g} s")
+    seconds = time.monotonic() - start
+    written = tuple(sorted(p.name for p in cwd.iterdir()))
+    report = (cwd / "out.json").read_text(encoding="utf-8") if "out.json" in written else ""
+    return Run(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"),
+               seconds, written, report)
+
+
+#: The two commands every entry goes through: the draft alone, and compared with a good draft into a file.
+COMMANDS: dict[str, Callable[[Path], list[str]]] = {
+    "outline": lambda path: ["outline", str(path)],
+    "compare": lambda path: ["compare", str(path), str(ZERO), "-o", "out.json"],
+}
+
+
+def run_entry(entry: Entry, path: Path, command: str, cwd: Path) -> Run:
+    """One catalogue command on one entry, in its own empty folder ``cwd``."""
+    args = COMMANDS[command](path)
+    if entry.file == "vanishing.md":  # a copy of its own for each run: the hook deletes it
+        path = cwd.parent / f"{cwd.name}-input" / path.name
+        path.parent.mkdir()
+        shutil.copyfile(ZERO, path)
+        return run(hooked("vanish", path, *COMMANDS[command](path)), cwd)
+    if entry.file == "unreadable.md":
+        nobody = _as_nobody()
+        if nobody is None:
+            return Run(-1, "", "", 0.0, problem="skip: root without setpriv, and chmod 000 does not stop root")
+        cwd.chmod(0o777)
+        return run([*nobody, *treatydiff(*args)], cwd)
+    return run(treatydiff(*args), cwd)
+
+
+def check(entry: Entry, result: Run) -> None:
+    """The exit code, the one error line (or only warnings), no traceback, nothing forbidden shown."""
+    assert not result.problem, f"{entry}: {result.problem}"
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.code == entry.exit, (result.code, result.stderr)
+    lines = result.stderr.splitlines()
+    if entry.exit == 2:
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("error: "), lines[0]
+        assert re.search(entry.pattern, lines[0]), (entry.pattern, lines[0])
+        assert result.stdout == ""
+    else:
+        assert all(line.startswith("warning: ") for line in lines), result.stderr
+        if entry.pattern:
+            assert any(re.search(entry.pattern, line) for line in lines), (entry.pattern, result.stderr)
+    for text in FORBIDDEN.get(entry.file, ()):
+        assert text not in result.stdout + result.stderr + result.report, text
+
+
+# --- the catalogue -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def runs(paths: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], Run]]:
+    """Every command on every entry, each in a fresh folder, a few at a time (each is mostly Python starting
+    up); checks afterwards that the folder of the hostile files was left as it was."""
+    jobs = [(entry, command) for entry in CATALOGUE for command in COMMANDS]
+    base = tmp_path_factory.mktemp("runs")
+    inputs = paths["empty.txt"].parent
+    before = _snapshot(inputs)
+
+    def one(job: tuple[Entry, str]) -> Run:
+        entry, command = job
+        cwd = base / f"{CATALOGUE.index(entry)}-{command}"
+        cwd.mkdir()
+        return run_entry(entry, paths[entry.file], command, cwd)
+
+    with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
+        results = list(pool.map(one, jobs))
+    yield {(entry.file, command): result for (entry, command), result in zip(jobs, results, strict=True)}
+    assert _snapshot(inputs) == before, "a run wrote next to its input"
+
+
+def test_catalogue_lists_every_committed_file() -> None:
+    committed = {e.file for e in CATALOGUE if e.made == "committed"}
+    on_disk = {p.name for p in HOSTILE.iterdir() if p.suffix not in (".py", ".md") and p.is_file()}
+    assert committed == on_disk == set(make.SMALL)
+    assert len({e.file for e in CATALOGUE}) == len(CATALOGUE)
+    assert all(e.exit in (0, 2) and (e.pattern or e.exit == 0) for e in CATALOGUE)
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("entry", CATALOGUE, ids=str)
+def test_entry(entry: Entry, command: str, runs: dict[tuple[str, str], Run]) -> None:
+    result = runs[entry.file, command]
+    if result.problem.startswith("skip: "):
+        pytest.skip(result.problem.removeprefix("skip: "))
+    check(entry, result)
+    if command == "outline":
+        assert result.written == ()
+        assert (entry.exit == 0) == bool(result.stdout.strip())
+    elif entry.exit == 2:
+        assert result.written == (), "nothing may be written when a draft is refused"
+    else:
+        assert result.written == ("out.json",), "nothing may be written but the -o file"
+        json.loads(result.report)
+
+
+# --- refused without being opened; standard input may be a pipe ---------------------------------------
+
+
+@pytest.mark.parametrize("name", ["huge.txt", "fifo.txt"])
+def test_refused_without_opening(name: str, paths: dict[str, Path], tmp_path: Path) -> None:
+    """The 1 GB file is refused by its size and the pipe by its kind before either is opened (``hook.py
+    forbid`` exits with 99 if they are), and fast."""
+    entry = next(e for e in CATALOGUE if e.file == name)
+    result = run(hooked("forbid", paths[name], "outline", str(paths[name])), tmp_path)
+    assert result.code != 99, result.stderr
+    check(entry, result)
+    assert result.seconds < 2.5, result.seconds
+
+
+def test_standard_input_may_be_a_pipe(tmp_path: Path) -> None:
+    entry = Entry("-", "", "a draft piped to standard input", "", 0)
+    result = run(treatydiff("outline", "-"), tmp_path, input=ZERO.read_bytes())
+    check(entry, result)
+    assert "Article 1" in result.stdout
+
+
+def test_standard_input_over_the_size_limit(tmp_path: Path) -> None:
+    entry = Entry("-", "", "too much on standard input", r"^error: <stdin>: file is larger than the 1 KB limit", 2)
+    check(entry, run(treatydiff("outline", "--max-size", "1K", "-"), tmp_path, input=b"x" * 4096))
