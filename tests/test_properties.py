@@ -695,6 +695,19 @@ def test_loading_treaty_like_text_never_crashes_and_compares_cleanly(text: str, 
         assert only_unchanged(comparison) == []
 
 
+@examples()
+@given(treatyish_text(), treatyish_text(), st.sampled_from(("txt", "md")))
+def test_comparing_treaty_like_texts_keeps_the_invariants(old_text: str, new_text: str, fmt: str) -> None:
+    old = load_or_error(lambda: load_text(old_text, format=fmt))
+    new = load_or_error(lambda: load_text(new_text, format=fmt))
+    if old is not None and new is not None:
+        comparison = compare(old, new)
+        check_comparison(comparison)
+        assert schema_violations(compare_document(comparison), "compare") == []
+        for name in ("markdown", "html", "terminal"):
+            render_comparison(comparison, name)
+
+
 SUFFIXES = ("", ".txt", ".md", ".html", ".xml", ".akn", ".pdf", ".docx", ".doc", ".bin")
 
 

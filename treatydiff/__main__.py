@@ -1,6 +1,25 @@
-"""``python -m treatydiff``: the same as the ``treatydiff`` command."""
+"""``python -m treatydiff`` and the ``treatydiff`` command: start-up, then the CLI.
 
-from treatydiff.cli import main
+``treatydiff --version`` is answered here, before the CLI and its renderers (Rich, click, the differ) are
+imported: a version check in a script or CI step should not pay for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+
+def run() -> NoReturn:
+    if sys.argv[1:] == ["--version"]:
+        from treatydiff import __version__
+
+        print(f"treatydiff {__version__}")
+        raise SystemExit(0)
+    from treatydiff.cli import main
+
+    main()
+
 
 if __name__ == "__main__":
-    main()
+    run()

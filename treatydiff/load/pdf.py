@@ -409,9 +409,11 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         failed: list[int] = []
         for number, page in enumerate(reader.pages, start=1):
             try:
-                page_runs.append(_runs(page))
+                runs = _runs(page)
                 box = page.mediabox
-                boxes.append((float(box.left), float(box.bottom), float(box.right), float(box.top)))
+                edges = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+                page_runs.append(runs)  # both or neither: a page whose media box fails after its text is read
+                boxes.append(edges)  # must not leave the two lists out of step
             except Exception:  # one damaged page must not cost the others
                 failed.append(number)
                 page_runs.append([])
