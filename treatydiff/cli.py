@@ -10,13 +10,14 @@ that stacks them.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import stat
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NoReturn, TypeVar, overload
 
@@ -29,7 +30,7 @@ from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load
 from treatydiff.load.readers import READERS
 from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions, Status, Verdict, Verdicts
-from treatydiff.render import COMPARE, OUTLINE, VERDICTS, Registry
+from treatydiff.render import COMPARE, HISTORY, OUTLINE, VERDICTS, Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -451,6 +452,13 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
     return ExitCode.OK
 
 
+#: ``--ignore`` of the commands that compare drafts (``DiffOptions.ignore``).
+ignore_option = click.option(
+    "--ignore", multiple=True, type=click.Choice(IGNORE_NAMES, case_sensitive=False),
+    help="Do not count differences of case, punctuation, quotes or paragraph numbering as changes. Repeatable.",
+)
+
+
 @cli.command()
 @click.argument("old", type=DRAFT_PATH)
 @click.argument("new", type=DRAFT_PATH)
@@ -468,10 +476,7 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
     help="Only changes in these divisions: a number (II, 2) or words of a chapter, part or section heading. "
     "Repeatable.",
 )
-@click.option(
-    "--ignore", multiple=True, type=click.Choice(IGNORE_NAMES, case_sensitive=False),
-    help="Do not count differences of case, punctuation, quotes or paragraph numbering as changes. Repeatable.",
-)
+@ignore_option
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when anything changed (0 when nothing did).")
 @click.option(
     "--show-unchanged", is_flag=True,
@@ -690,10 +695,7 @@ def main() -> NoReturn:
 
 # --- history: the lineage of every article across n drafts ---------------------------------------------
 
-import glob  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
 
-from treatydiff.render import HISTORY  # noqa: E402
 
 #: ``history --sort``: the order of the drafts.
 SORT_ORDERS = ("given", "name")
@@ -716,10 +718,7 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
     help="Show the timeline of the articles that match in any draft, with the redline of each step: a number "
     "(5, 4a, 5 bis), a range (5-9), 'annex I', or words of a title. Repeatable.",
 )
-@click.option(
-    "--ignore", multiple=True, type=click.Choice(IGNORE_NAMES, case_sensitive=False),
-    help="Do not count differences of case, punctuation, quotes or paragraph numbering as changes. Repeatable.",
-)
+@ignore_option
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
     help="Load the drafts in N processes (default: one per core; 1 loads them one after the other).",
