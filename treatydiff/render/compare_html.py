@@ -142,6 +142,13 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     body += [_summary(comparison), _chapters(comparison), _concordance(comparison, ids, options)]
     if not options.summary_only:
         body.append(_changes(comparison, ids, options))
+    return page(title, body)
+
+
+def page(title: str, body: list[str], extra_css: str = "") -> str:
+    """A whole self-contained page: the head every treatydiff page shares (charset, a Content-Security-Policy
+    that forbids scripts and requests, the report's CSS plus ``extra_css``) and ``body``."""
+    styles = [Markup(CSS), *([Markup(extra_css)] if extra_css else [])]
     head = block(
         "head",
         Markup('<meta charset="utf-8">'),
@@ -150,7 +157,7 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
         Markup('<meta name="referrer" content="no-referrer">'),
         Markup('<meta name="generator" content="treatydiff">'),
         el("title", title),
-        block("style", Markup(CSS)),
+        block("style", *styles),
     )
     return f"<!doctype html>\n{block('html', head, block('body', *body), lang='en')}\n"
 

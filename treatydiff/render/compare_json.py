@@ -19,7 +19,17 @@ from typing import Any
 
 from rich.console import Console
 
-from treatydiff.model import ArticleChange, Comparison, Draft, Flag, Outcome, ParagraphChange, Provision, RenderOptions
+from treatydiff.model import (
+    ArticleChange,
+    Comparison,
+    Draft,
+    Flag,
+    Outcome,
+    ParagraphChange,
+    Provision,
+    RenderOptions,
+    Totals,
+)
 from treatydiff.render import COMPARE
 
 SCHEMA_VERSION = 1
@@ -34,14 +44,23 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     return json.dumps(compare_document(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
-def compare_document(comparison: Comparison) -> dict[str, Any]:
-    """The change report as plain JSON-ready values, keys in the order of the contract."""
-    totals = comparison.totals
+def counts(totals: Totals) -> dict[str, Any]:
+    """Articles per outcome (every outcome, zeros included), words inserted and deleted, share changed: the
+    summary a comparison and each step of a history share."""
     summary: dict[str, Any] = {outcome.value: totals.outcomes.get(outcome.value, 0) for outcome in Outcome}
     summary.update(
         words_inserted=totals.words_inserted,
         words_deleted=totals.words_deleted,
         share_changed=round(totals.share_changed, DIGITS),
+    )
+    return summary
+
+
+def compare_document(comparison: Comparison) -> dict[str, Any]:
+    """The change report as plain JSON-ready values, keys in the order of the contract."""
+    totals = comparison.totals
+    summary = counts(totals)
+    summary.update(
         words_old=totals.words_old,
         words_new=totals.words_new,
         per_chapter={

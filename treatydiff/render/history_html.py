@@ -16,7 +16,7 @@ from treatydiff.history import History, Lineage
 from treatydiff.model import Outcome, RenderOptions
 from treatydiff.render import HISTORY
 from treatydiff.render import history_common as common
-from treatydiff.render.compare_html import CSP, CSS, Markup, _escape, block, change_parts, el
+from treatydiff.render.compare_html import Markup, block, change_parts, el, page
 
 #: What the history page adds to the compare page's styles: a matrix that scrolls with a sticky first column.
 HISTORY_CSS = """
@@ -48,17 +48,7 @@ def render(history: History, options: RenderOptions, console: Console) -> str:
         body.append(_matrix(history))
         if history.selection:
             body += [_timeline(history, lineage, options) for lineage in history.lineages]
-    head = block(
-        "head",
-        Markup('<meta charset="utf-8">'),
-        Markup(f'<meta http-equiv="Content-Security-Policy" content="{_escape(CSP)}">'),
-        Markup('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-        Markup('<meta name="referrer" content="no-referrer">'),
-        Markup('<meta name="generator" content="treatydiff">'),
-        el("title", title),
-        block("style", Markup(CSS), Markup(HISTORY_CSS)),
-    )
-    return f"<!doctype html>\n{block('html', head, block('body', *body), lang='en')}\n"
+    return page(title, body, HISTORY_CSS)
 
 
 def _header(history: History, title: str) -> Markup:

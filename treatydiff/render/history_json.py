@@ -21,7 +21,7 @@ from rich.console import Console
 from treatydiff.history import Cell, History, Lineage
 from treatydiff.model import Comparison, Outcome, RenderOptions
 from treatydiff.render import HISTORY
-from treatydiff.render.compare_json import DIGITS, SCHEMA_VERSION, change_document, draft_info
+from treatydiff.render.compare_json import DIGITS, SCHEMA_VERSION, change_document, counts, draft_info
 from treatydiff.render.history_common import substantive
 
 
@@ -47,12 +47,8 @@ def history_document(history: History) -> dict[str, Any]:
 
 
 def _summary(comparison: Comparison) -> dict[str, Any]:
-    totals = comparison.totals
-    summary: dict[str, Any] = {o.value: totals.outcomes.get(o.value, 0) for o in Outcome}
+    summary = counts(comparison.totals)
     summary.update(
-        words_inserted=totals.words_inserted,
-        words_deleted=totals.words_deleted,
-        share_changed=round(totals.share_changed, DIGITS),
         substantive=sum(1 for c in comparison.changes if substantive(c)),
         flagged=sum(1 for c in comparison.changes if c.flags),
     )
