@@ -33,6 +33,7 @@ from treatydiff.model import (
     Comparison,
     Draft,
     FlagKind,
+    Kind,
     Outcome,
     Provision,
     Status,
@@ -256,16 +257,16 @@ def _find(pattern: re.Pattern[str], draft: Draft) -> tuple[Provision, int | None
 
 def _number(provision: Provision) -> str:
     node = provision.node
-    if node.kind.value == "annex":
+    if node.kind is Kind.ANNEX:
         return f"Annex {node.label}".strip()
-    if node.kind.value == "article":
+    if node.kind is Kind.ARTICLE:
         return node.label
     return node.kind.value
 
 
 def _where(provision: Provision) -> str:
     node = provision.node
-    return f"Article {node.label}" if node.kind.value == "article" else _number(provision)
+    return f"Article {node.label}" if node.kind is Kind.ARTICLE else _number(provision)
 
 
 def _name(change: ArticleChange) -> str:
