@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -453,3 +454,31 @@ def test_a_qualifier_added_to_shall_is_flagged_once_as_a_qualifier() -> None:
         "Each State Party shall, where appropriate, integrate the conservation of wetlands into its planning.",
     )
     assert kinds(result) == [FlagKind.QUALIFIER_ADDED]
+
+
+def test_first_letter_lookaheads_cover_every_branch() -> None:
+    """The qualifier and quantity patterns look at a match's first character before trying their branches; the
+    letters they accept must include every word a branch can start with, else a qualifier or number goes unseen."""
+    from treatydiff import classify as c
+
+    for qualifier in c.QUALIFIERS:
+        leading = re.match(r"\(\?:([a-z|]+)\)|([a-z]+)", qualifier)
+        assert leading is not None, qualifier
+        for word in (leading.group(1) or leading.group(2)).split("|"):
+            assert word[0] in c._QUALIFIER_INITIALS, (qualifier, word)
+    for word in re.findall(r"[A-Za-z]{3,}", c._MONTH + c._NUMBER_WORD):
+        assert word[0].lower() in c._QUANTITY_INITIALS, word
+    # and the patterns find exactly what their bare alternations find
+    text = (
+        "Subject to its domestic law, and where appropriate, each Party shall, to the extent possible, within "
+        "30 days (or ninety-one calendar days, 1,500 euros, 2.5 % of 12 June 2024 or June 12, 2024 under "
+        "Regulation 2016/679 and Directive 2000/31/EC), consistent with their national legislation, if necessary "
+        "in accordance with the fundamental principles of its legal system, notify two thousand and five States."
+    )
+    fixtures = Path(__file__).parent.parent / "fixtures" / "convention"
+    for sample in [text, *(p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*.md")))]:
+        for fast, body in ((c._QUALIFIER, r"\b" + c._QUALIFIER_BODY), (c._QUANTITY, c._QUANTITY_BODY)):
+            bare = re.compile(body, re.IGNORECASE)
+            assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in bare.finditer(sample)]
+    assert len(c._qualifiers(text)) == 6
+    assert len(c._quantities(text, None, False)) >= 8

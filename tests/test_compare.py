@@ -189,6 +189,20 @@ def test_word_diff_never_splits_words_and_ignores_nothing() -> None:
     assert [(e.op.value, e.text) for e in word_diff("test", "text")] == [("delete", "test"), ("insert", "text")]
 
 
+def test_word_codes_shared_across_pairs_are_renewed_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The token codes are kept from one paragraph pair to the next; when they run out the table starts again, and a
+    pair with more tokens than there are codes gets the coarse redline (it never crashes)."""
+    from treatydiff import diff
+
+    before = word_diff("Parties shall act", "Parties may act")
+    monkeypatch.setattr(diff, "_MAX_CODES", 8)
+    assert word_diff("Parties shall act", "Parties may act") == before  # table renewed before the pair
+    assert word_diff("Parties shall act", "Parties may act") == before
+    assert len(diff._CODES) <= 8
+    edits, exact = diff.word_diff_within("one two three four five", "one two three four six", None)
+    assert not exact and [e.op for e in edits] == [Op.DELETE, Op.INSERT]
+
+
 def _draft(body: str) -> Draft:
     return load_text(body, format="md")
 

@@ -107,9 +107,14 @@ def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
             new_words = {j: set(words(new[j].text)) for j in rest_new}
             ranked = []
             for i in rest_old:
+                a = old_words[i]
                 for j in rest_new:
-                    score = _dice(old_words[i], new_words[j])
-                    if score >= MIN_UNIT_SIMILARITY or (old[i].label == new[j].label == "title"):
+                    b = new_words[j]
+                    titles = old[i].label == new[j].label == "title"
+                    if not titles and 2 * min(len(a), len(b)) < MIN_UNIT_SIMILARITY * (len(a) + len(b)):
+                        continue  # too different in size for the overlap to reach the threshold
+                    score = _dice(a, b)
+                    if score >= MIN_UNIT_SIMILARITY or titles:
                         ranked.append((-score, abs(i / len(old) - j / len(new)), i, j))
             ranked.sort()
             for _, _, i, j in ranked:

@@ -49,6 +49,33 @@ def _pieces(text: str) -> tuple[list[str], list[str], str]:
     return words, spaces, text[len(text.rstrip()) :]
 
 
+#: One private-use character per distinct token seen by this process. Shared by every paragraph pair: diff-match-patch
+#: only compares characters for equality (and its cleanup treats every private-use character alike), so a pair's
+#: redline does not depend on which codes its words got, and each word is given its code once.
+_CODES: dict[str, str] = {}
+_MAX_CODES = 0xFFFD * 2  # planes 15 and 16, less their two non-characters each
+
+
+def _encode(*texts: list[str]) -> list[str]:
+    """Each token list as one string of codes, one character per token (codes agree across ``texts``)."""
+    if len(_CODES) + sum(map(len, texts)) > _MAX_CODES:
+        _CODES.clear()  # a new vocabulary from here on: only the codes of one pair must agree
+    get = _CODES.get
+    out = []
+    for words in texts:
+        codes = list(map(get, words))
+        if None in codes:
+            for k, code in enumerate(codes):
+                if code is None:
+                    code = get(words[k])
+                    if code is None:
+                        n = len(_CODES)
+                        code = _CODES[words[k]] = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
+                    codes[k] = code
+        out.append("".join(codes))  # type: ignore[arg-type]  # no None left
+    return out
+
+
 def word_diff(old: str, new: str) -> tuple[Edit, ...]:
     """The redline of ``old`` -> ``new``: EQUAL+DELETE texts give ``old``, EQUAL+INSERT texts give ``new``."""
     return word_diff_within(old, new, None)[0]
@@ -77,22 +104,13 @@ def word_diff_within(old: str, new: str, deadline: float | None) -> tuple[tuple[
         limit = min(limit, deadline - time.perf_counter())
         if limit <= 0:
             return coarse_diff(old, new), False
-    table: dict[str, str] = {}
-
-    def encode(words: list[str]) -> str:
-        out = []
-        for word in words:
-            code = table.get(word)
-            if code is None:
-                n = len(table)
-                code = table[word] = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
-            out.append(code)
-        return "".join(out)
-
     old_words, old_spaces, old_end = _pieces(old)
     new_words, new_spaces, new_end = _pieces(new)
+    if len(old_words) + len(new_words) > _MAX_CODES:  # more tokens than private-use characters
+        return coarse_diff(old, new), False
     stop = time.time() + limit  # diff-match-patch's own clock
-    diffs = _DMP.diff_main(encode(old_words), encode(new_words), False, stop)
+    old_codes, new_codes = _encode(old_words, new_words)
+    diffs = _DMP.diff_main(old_codes, new_codes, False, stop)
     exact = time.time() <= stop
     _DMP.diff_cleanupSemantic(diffs)
     edits: list[Edit] = []

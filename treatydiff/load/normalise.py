@@ -233,11 +233,20 @@ _ENDS = re.compile(r"(?:[.;:,!?)\]\"']|[;,]\s*(?:and|or|und|oder|en|of|et|ou|y|e
 _RULE = re.compile(r"^(?:[_=~*\u00b7\u2022-]\s*){3,}$")
 
 
-def _vocabulary(lines: list[SourceLine]) -> Counter[str]:
-    words: Counter[str] = Counter()
-    for line in lines:
-        words.update(w.lower() for w in re.findall(r"\w+(?:-\w+)*", line.text))
-    return words
+class _Vocabulary:
+    """How often each word (lower case, hyphenated compounds as one) occurs in the draft, counted the first time a
+    line that ends in a hyphen asks (most drafts have none, and counting is a fifth of the time to join lines)."""
+
+    def __init__(self, lines: list[SourceLine]) -> None:
+        self._lines: list[SourceLine] | None = lines
+        self._counts: Counter[str] = Counter()
+
+    def __getitem__(self, word: str) -> int:
+        if self._lines is not None:
+            for line in self._lines:
+                self._counts.update(w.lower() for w in re.findall(r"\w+(?:-\w+)*", line.text))
+            self._lines = None
+        return self._counts[word]
 
 
 #: How much of the end of a paragraph joined so far ``_joint`` looks at: more than any word, and never the whole
@@ -256,7 +265,7 @@ def _hyphenated_word(text: str) -> str:
     return text[start:end]
 
 
-def _joint(left: str, right: str, vocabulary: Counter[str]) -> tuple[bool, str]:
+def _joint(left: str, right: str, vocabulary: _Vocabulary) -> tuple[bool, str]:
     """How the text so far (``left``, or its end) and the next line ``right`` join: whether the hyphen that ends
     ``left`` goes, and what stands between them ("" or a space)."""
     head = _hyphenated_word(left)
@@ -274,7 +283,7 @@ def _joint(left: str, right: str, vocabulary: Counter[str]) -> tuple[bool, str]:
     return False, " "
 
 
-def _joined(pieces: list[str], vocabulary: Counter[str]) -> str:
+def _joined(pieces: list[str], vocabulary: _Vocabulary) -> str:
     """The lines of one paragraph as one text, in time linear in its length."""
     parts = [pieces[0]]
     end = pieces[0][-_TAIL:]
@@ -289,7 +298,7 @@ def _joined(pieces: list[str], vocabulary: Counter[str]) -> str:
 
 def units(lines: list[SourceLine]) -> list[Unit]:
     """Join the lines of each paragraph into one unit; headings and numbered lines open units of their own."""
-    vocabulary = _vocabulary(lines)
+    vocabulary = _Vocabulary(lines)
     out: list[Unit] = []
     current: list[str] = []
     first: SourceLine | None = None
