@@ -468,16 +468,23 @@ def test_first_letter_lookaheads_cover_every_branch() -> None:
             assert word[0] in c._QUALIFIER_INITIALS, (qualifier, word)
     for word in re.findall(r"[A-Za-z]{3,}", c._MONTH + c._NUMBER_WORD):
         assert word[0].lower() in c._QUANTITY_INITIALS, word
+    core = re.search(r"\(\?P<core>(.*?)\)\\b\(\?P<neg>", c._MODAL.pattern)
+    assert core is not None
+    for word in re.findall(r"(?<![\\?<!])\b[a-z]{2,}", re.sub(r"\(\?<?[!=][^)]*\)", "", core.group(1))):
+        if word not in ("encouraged", "invited", "urged", "required", "obliged", "obligated", "bound", "to"):
+            assert word[0] in c._MODAL_INITIALS, word
     # and the patterns find exactly what their bare alternations find
     text = (
         "Subject to its domestic law, and where appropriate, each Party shall, to the extent possible, within "
         "30 days (or ninety-one calendar days, 1,500 euros, 2.5 % of 12 June 2024 or June 12, 2024 under "
         "Regulation 2016/679 and Directive 2000/31/EC), consistent with their national legislation, if necessary "
-        "in accordance with the fundamental principles of its legal system, notify two thousand and five States."
+        "in accordance with the fundamental principles of its legal system, notify two thousand and five States. "
+        "It must, should, ought to, may (not may 3), undertakes to and is encouraged to; they are required to act."
     )
     fixtures = Path(__file__).parent.parent / "fixtures" / "convention"
     for sample in [text, *(p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*.md")))]:
-        for fast, body in ((c._QUALIFIER, r"\b" + c._QUALIFIER_BODY), (c._QUANTITY, c._QUANTITY_BODY)):
+        modal = c._MODAL.pattern.replace(f"(?=[{c._MODAL_INITIALS}])", "")
+        for fast, body in ((c._QUALIFIER, r"\b" + c._QUALIFIER_BODY), (c._QUANTITY, c._QUANTITY_BODY), (c._MODAL, modal)):
             bare = re.compile(body, re.IGNORECASE)
             assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in bare.finditer(sample)]
     assert len(c._qualifiers(text)) == 6

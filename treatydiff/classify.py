@@ -164,32 +164,41 @@ def _rewrite_refs(text: str, refs: References | None, numbering: bool, numbers: 
     pos = 0
     for ref in _references(text):
         out.append(text[pos : ref.start])
-        if numbering and not ref.external:
-            out.append("article #")
-        else:
-            out.append("article")
-            cursor = ref.head_end
-            for start, end in ref.numbers:
-                out.append(text[cursor:start])
-                number = text[start:end]
-                if ref.external:
-                    out.append(number)
-                elif numbers is not None:
-                    numbers.append(number)
-                    out.append("#")
-                else:
-                    mapped = _target(refs, number) if refs is not None else None
-                    out.append(mapped if mapped is not None else number)
-                cursor = end
-            out.append(text[cursor : ref.end])
+        out.append(_rewrite_ref(text, ref, refs, numbering, numbers))
         pos = ref.end
     out.append(text[pos:])
     return "".join(out)
 
 
+def _rewrite_ref(
+    text: str, ref: _Ref, refs: References | None, numbering: bool, numbers: list[str] | None = None
+) -> str:
+    """One reference of ``text`` rewritten as ``_rewrite_refs`` does."""
+    if numbering and not ref.external:
+        return "article #"
+    out = ["article"]
+    cursor = ref.head_end
+    for start, end in ref.numbers:
+        out.append(text[cursor:start])
+        number = text[start:end]
+        if ref.external:
+            out.append(number)
+        elif numbers is not None:
+            numbers.append(number)
+            out.append("#")
+        else:
+            mapped = _target(refs, number) if refs is not None else None
+            out.append(mapped if mapped is not None else number)
+        cursor = end
+    out.append(text[cursor : ref.end])
+    return "".join(out)
+
+
 # --- editorial normal form ------------------------------------------------------------------------------------
 
-_HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u2010\u2011\u00ad](?=\w)")
+# a hyphen between two word characters; the hyphen is matched first and the character before it looked back at, so
+# the scan jumps from hyphen to hyphen (a leading look-behind is tried at every position: five times slower)
+_HYPHEN_IN_WORD = re.compile(r"[-\u2010\u2011\u00ad](?<=\w[-\u2010\u2011\u00ad])(?=\w)")
 _PUNCTUATION = re.compile(r"[^\w\s\[\]]")  # quotes included; square brackets are negotiating status, kept
 _SPACE = re.compile(r"\s+")
 
@@ -312,7 +321,11 @@ def _phrase(*parts: str) -> str:
 # --- obligation strength ---------------------------------------------------------------------------------------
 
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
+#: The letters a modal phrase can start with (a test keeps it in step with ``_MODAL``): looked at first, so the
+#: branches are only tried where one can match.
+_MODAL_INITIALS = "aimosu"
 _MODAL = re.compile(
+    rf"(?=[{_MODAL_INITIALS}])"
     r"\b(?P<core>must|shall|should|ought\s+to|(?<!\d\s)may(?!\s+\d)|undertakes?\s+to"
     r"|(?:is|are)\s+(?:encouraged|invited|urged|required|obliged|obligated|bound)\s+to)\b"
     r"(?P<neg>\s+not\b)?"
@@ -487,7 +500,7 @@ def _quantities(text: str, refs: References | None, numbering: bool) -> list[_Qu
     taken = [(r.start, r.end) for r in references]
     for ref in references:
         if not numbering:
-            value = _normal(_rewrite_refs(text[ref.start : ref.end], refs if not ref.external else None, False))
+            value = _normal(_rewrite_ref(text, ref, refs if not ref.external else None, False))
             found.append(_Quantity((ref.start, ref.end), text[ref.start : ref.end], value))
     for match in _QUANTITY.finditer(text, start):
         if _overlaps(match.span(), taken):

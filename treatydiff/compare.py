@@ -80,10 +80,6 @@ def _unit_key(unit: Unit, with_label: bool) -> tuple[str, str]:
     return (unit.text, label_value(unit.label) if with_label else "")
 
 
-def _dice(a: set[str], b: set[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
-
-
 def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int | None]]:
     """Pairs of old/new unit indices (None on one side for removed/added), in the order of the new units with
     removed ones where they stood. Identical texts pair first, then the most similar pairs, globally."""
@@ -110,10 +106,11 @@ def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
                 a = old_words[i]
                 for j in rest_new:
                     b = new_words[j]
+                    size = len(a) + len(b)
                     titles = old[i].label == new[j].label == "title"
-                    if not titles and 2 * min(len(a), len(b)) < MIN_UNIT_SIMILARITY * (len(a) + len(b)):
+                    if not titles and 2 * min(len(a), len(b)) < MIN_UNIT_SIMILARITY * size:
                         continue  # too different in size for the overlap to reach the threshold
-                    score = _dice(a, b)
+                    score = 2 * len(a & b) / size if size else 1.0  # Dice of the word sets
                     if score >= MIN_UNIT_SIMILARITY or titles:
                         ranked.append((-score, abs(i / len(old) - j / len(new)), i, j))
             ranked.sort()

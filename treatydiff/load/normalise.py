@@ -59,7 +59,6 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
-_SPACES = re.compile(r"\s+")
 _DOUBLE_QUOTES = re.compile(r"``|''")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -67,10 +66,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 def clean(text: str) -> str:
     """One line of text with its characters normalised and its spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
-    text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    if _LIGATURES.search(text):
+        text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _CONTROL.sub("", text.translate(_CHAR_MAP))
-    text = _DOUBLE_QUOTES.sub('"', text)
-    return _SPACES.sub(" ", text).strip()
+    if "``" in text or "''" in text:
+        text = _DOUBLE_QUOTES.sub('"', text)
+    return " ".join(text.split())  # ``\s`` and ``str.isspace`` agree: spaces collapsed, ends stripped
 
 
 # --- page furniture ---------------------------------------------------------------------------------------
