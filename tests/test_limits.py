@@ -183,3 +183,35 @@ def test_peak_memory_of_a_large_tiny_article_pair() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 400
+
+
+# --- the budget from the command line -----------------------------------------------------------------------------
+
+
+def test_time_budget_option_reaches_the_comparison(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from treatydiff.cli import Env, cli
+
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(tiny(50), encoding="utf-8")
+    new.write_text(tiny(50, end=" promptly"), encoding="utf-8")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        result = CliRunner().invoke(cli, [*args, str(old), str(new)], obj=Env(environ={}))
+        return result.exit_code, result.stdout, result.stderr
+
+    code, out, err = run("compare", "-f", "json", "--time-budget", "0")
+    assert code == 0
+    assert "warning: redlines: the time budget of 0 s was used up" in err
+    assert any("--time-budget" in w for w in json.loads(out)["warnings"])
+    for budget in ("60", "none"):
+        code, out, err = run("compare", "-f", "json", "--time-budget", budget)
+        assert code == 0 and json.loads(out)["warnings"] == [] and "warning" not in err
+    code, _, err = run("history", "-f", "json", "--time-budget", "0")
+    assert code == 0 and "the time budget of 0 s was used up" in err
+    code, _, err = run("check", "--fail-on", "removed", "--time-budget", "0")
+    assert "the time budget of 0 s was used up" in err
+    for bad in ("-1", "soon", "nan", "inf"):
+        code, _, err = run("compare", "--time-budget", bad)
+        assert code == 2 and "is not a number of seconds" in err and "Traceback" not in err

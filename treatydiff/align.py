@@ -284,12 +284,16 @@ def align_report(
         taken.add(n_index)
 
     if exhausted:
+        remedy = (
+            "raise the time budget (--time-budget SECONDS, or none), or compare smaller files"
+            if budget.deadline is not None and "time" in exhausted
+            else "raise DiffOptions.max_candidate_work (Python API), or compare smaller files"
+        )
         warnings.append(
             Diagnostic(
                 f"alignment: the search for matching articles stopped because {exhausted}; the remaining "
                 f"{by_number_only} of {looked} changed old provisions were matched by number only (renumbered, "
-                "moved, split or merged ones among them show as removed and added) — compare smaller parts "
-                "(--article, --chapter) or raise the budget (DiffOptions.max_candidate_work, time_budget)"
+                f"moved, split or merged ones among them show as removed and added) — {remedy}"
             )
         )
 

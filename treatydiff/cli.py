@@ -459,6 +459,26 @@ ignore_option = click.option(
 )
 
 
+def _time_budget(ctx: click.Context, param: click.Parameter, value: str) -> float | None:
+    if value.strip().lower() in ("none", "off"):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):  # also rejects nan
+        raise click.BadParameter(f"{value!r} is not a number of seconds — give e.g. 60, 2.5 or none")
+    return seconds
+
+
+#: ``--time-budget`` of the commands that compare drafts (``DiffOptions.time_budget``).
+time_budget_option = click.option(
+    "--time-budget", callback=_time_budget, default="60", show_default=True, metavar="SECONDS",
+    help="Time the comparison may take; past it, what is left is matched by article number and redlined as "
+    "whole replacements, and the report says so. 'none': no limit.",
+)
+
+
 @cli.command()
 @click.argument("old", type=DRAFT_PATH)
 @click.argument("new", type=DRAFT_PATH)
@@ -477,6 +497,7 @@ ignore_option = click.option(
     "Repeatable.",
 )
 @ignore_option
+@time_budget_option
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when anything changed (0 when nothing did).")
 @click.option(
     "--show-unchanged", is_flag=True,
@@ -500,9 +521,10 @@ ignore_option = click.option(
 @debug_option
 @click.pass_obj
 def compare(env: Env, old: str, new: str, format_name: str | None, articles: tuple[str, ...],
-            chapters: tuple[str, ...], ignore: tuple[str, ...], exit_code: bool, show_unchanged: bool,
-            concordance: bool, side_by_side: bool, summary_only: bool, context: int, markdown_style: str,
-            no_pager: bool, from_format: str | None, max_size: int, output: str | None, color: str) -> ExitCode:
+            chapters: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None, exit_code: bool,
+            show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool, context: int,
+            markdown_style: str, no_pager: bool, from_format: str | None, max_size: int, output: str | None,
+            color: str) -> ExitCode:
     """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
     word-level edits inside each changed article, and the edits that change legal meaning.
 
@@ -517,7 +539,7 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
     comparison = select(
-        run_compare(old_draft, new_draft, DiffOptions(ignore=frozenset(i.lower() for i in ignore))),
+        run_compare(old_draft, new_draft, diff_options(ignore, time_budget)),
         Selection(articles=articles, chapters=chapters),
     )
     for warning in comparison.warnings:
@@ -547,6 +569,11 @@ def format_for(output: str | None) -> str:
             param_hint="'-o' / '--output'",
         )
     return name
+
+
+def diff_options(ignore: Sequence[str], time_budget: float | None) -> DiffOptions:
+    """The ``DiffOptions`` of ``--ignore`` and ``--time-budget``."""
+    return DiffOptions(ignore=frozenset(i.lower() for i in ignore), time_budget=time_budget)
 
 
 def run_compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
@@ -599,13 +626,14 @@ def _lint_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, .
     help="Ignore changes of these articles in every rule: a number (5, 5 bis), a range (5-9), 'annex I' or "
     "words of a title, as --article of compare. Repeatable.",
 )
+@time_budget_option
 @format_option(VERDICTS, default="text")
 @load_options
 @output_options
 @debug_option
 @click.pass_obj
 def check(env: Env, /, old: str, new: str, rules_path: str | None, fail_on: tuple[str, ...], allow: tuple[str, ...],
-          format_name: str, output: str | None, color: str, **load: Any) -> ExitCode:
+          time_budget: float | None, format_name: str, output: str | None, color: str, **load: Any) -> ExitCode:
     """Check the changes from OLD to NEW against rules: a CI gate.
 
     Exit codes: 0 every rule passed, 1 a rule failed, 2 bad input (an unreadable draft, a malformed rules
@@ -621,7 +649,7 @@ def check(env: Env, /, old: str, new: str, rules_path: str | None, fail_on: tupl
     rules = load_rules(rules_path) if rules_path is not None else None  # before the drafts: fail fast
     options = load_options_from(**load)
     old_draft, new_draft = read_draft(old, options), read_draft(new, options)
-    comparison = run_compare(old_draft, new_draft, DiffOptions())
+    comparison = run_compare(old_draft, new_draft, diff_options((), time_budget))
     for warning in comparison.warnings:
         click.echo(f"warning: {warning}", err=True)
     verdicts = check_comparison(comparison, rules, fail_on=fail_on, allow=allow)
@@ -719,6 +747,7 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
     "(5, 4a, 5 bis), a range (5-9), 'annex I', or words of a title. Repeatable.",
 )
 @ignore_option
+@time_budget_option
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
     help="Load the drafts in N processes (default: one per core; 1 loads them one after the other).",
@@ -729,8 +758,8 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 @debug_option
 @click.pass_obj
 def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | None, articles: tuple[str, ...],
-            ignore: tuple[str, ...], jobs: int | None, no_pager: bool, output: str | None, color: str,
-            **load: Any) -> ExitCode:
+            ignore: tuple[str, ...], time_budget: float | None, jobs: int | None, no_pager: bool,
+            output: str | None, color: str, **load: Any) -> ExitCode:
     """Show the lineage of every article across successive drafts: a matrix of each article's number and
     what happened to it in each draft (added, modified, renumbered, moved, split, merged, removed), a summary
     per step, and how much of the first draft's text survives in the last.
@@ -754,7 +783,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
         loaded = load_drafts(sources, options, jobs=jobs, progress=advance)
         for draft in loaded:
             _report_warnings(draft)
-        result = build_history(loaded, DiffOptions(ignore=frozenset(i.lower() for i in ignore)), progress=advance)
+        result = build_history(loaded, diff_options(ignore, time_budget), progress=advance)
     for step in result.steps:
         for warning in step.comparison.warnings:
             click.echo(f"warning: D{step.index} → D{step.index + 1}: {warning}", err=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from treatydiff import classify
 from treatydiff.align import Budget, align_report, words
-from treatydiff.diff import count_words, word_diff_within
+from treatydiff.diff import PAIR_TIME_LIMIT, count_words, word_diff_within
 from treatydiff.model import (
     ArticleChange,
     Comparison,
@@ -236,15 +236,15 @@ class _Clock:
             out.append(
                 Diagnostic(
                     f"redlines: the time budget of {budget:g} s was used up; {self.coarse} paragraph pair(s) are "
-                    "shown as whole replacements (old text deleted, new text inserted) — compare smaller parts "
-                    "(--article, --chapter) or raise the budget (DiffOptions.time_budget)"
+                    "shown as whole replacements (old text deleted, new text inserted) — raise the time budget "
+                    "(--time-budget SECONDS, or none), or compare smaller files"
                 )
             )
         if self.gave_up:
             out.append(
                 Diagnostic(
-                    f"redlines: the word diff of {self.gave_up} paragraph pair(s) ran out of time and is coarser "
-                    "than usual (whole phrases replaced) — compare smaller parts (--article, --chapter)"
+                    f"redlines: the word diff of {self.gave_up} paragraph pair(s) ran out of time "
+                    f"({PAIR_TIME_LIMIT:g} s per pair) or words and is coarser than usual (whole phrases replaced)"
                 )
             )
         return out

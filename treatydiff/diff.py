@@ -21,9 +21,13 @@ _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 
 
+#: Seconds diff-match-patch may spend on one paragraph pair; a pathological pair gets a coarser redline.
+PAIR_TIME_LIMIT = 2.0
+
+
 def _engine() -> diff_match_patch:
     engine = diff_match_patch()
-    engine.Diff_Timeout = 2.0  # per paragraph pair; a pathological pair falls back to a coarser diff
+    engine.Diff_Timeout = PAIR_TIME_LIMIT
     return engine
 
 
