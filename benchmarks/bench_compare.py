@@ -26,7 +26,6 @@ Targets (benchmarks/README.md): AI Act whole process < 0.5 s median and < 150 MB
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -55,19 +54,10 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "eu-ai-act-council-drafts"
 
 
 def render_json(comparison: Comparison) -> str:
-    """The JSON report through the renderer registry when it has one, else a minimal view."""
-    try:
-        from treatydiff import render
+    """The JSON report, as ``compare -f json`` writes it."""
+    from treatydiff.render import render_comparison
 
-        if "json" in getattr(render, "COMPARE", ()):
-            return render.render_comparison(comparison, "json")
-    except ImportError:
-        pass
-    return json.dumps([
-        {"outcome": c.match.outcome.value, "old": [p.node.label for p in c.match.old],
-         "new": [p.node.label for p in c.match.new], "edits": [[e.op.value, e.text] for e in c.edits]}
-        for c in comparison.changes
-    ])
+    return render_comparison(comparison, "json")
 
 
 def whole(old: Path, new: Path) -> tuple[Comparison, str]:

@@ -11,7 +11,7 @@ import pytest
 from treatydiff.compare import compare, rebuild
 from treatydiff.diff import word_diff
 from treatydiff.load import load, load_text
-from treatydiff.model import DIVISION_KINDS, Comparison, Draft, Kind, Op, Outcome
+from treatydiff.model import DIVISION_KINDS, Comparison, DiffOptions, Draft, Kind, Op, Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 CONVENTION = ROOT / "fixtures" / "convention"
@@ -227,6 +227,44 @@ def test_whitespace_differences_never_count() -> None:
     check_invariants(comparison)
     assert [c.outcome for c in comparison.changes] == [Outcome.UNCHANGED]
     assert comparison.totals.words_inserted == comparison.totals.words_deleted == 0
+
+
+@pytest.mark.parametrize(
+    ("ignore", "old", "new"),
+    [
+        ("case", "The Parties shall act.", "THE PARTIES SHALL ACT."),
+        ("quotes", "the 'AI system' of the Party\u2019s authority", "the \u201cAI system\u201d of the Party's authority"),
+        ("punctuation", "The Parties shall, where needed, co-operate; and report to the Conference of the Parties "
+         "on the measures taken to give effect to the provisions of this Convention.",
+         "The Parties shall where needed cooperate and report to the Conference of the Parties "
+         "on the measures taken to give effect to the provisions of this Convention"),
+        ("numbering", "as referred to in Article 24(3) and Article 5", "as referred to in Article 26(3) and Article 7"),
+    ],
+)
+def test_ignore_makes_only_that_difference_unchanged(ignore: str, old: str, new: str) -> None:
+    """``compare --ignore X``: a paragraph whose only differences are of kind X is unchanged, and its words are not
+    counted; a real change next to them still counts, and the redline still rebuilds both texts."""
+    before, after = _draft(f"### Article 1\n\n{old}\n"), _draft(f"### Article 1\n\n{new}\n")
+    plain = compare(before, after)
+    assert [c.outcome for c in plain.changes] == [Outcome.MODIFIED]
+    ignored = compare(before, after, DiffOptions(ignore=frozenset({ignore})))
+    check_invariants(ignored)
+    assert [c.outcome for c in ignored.changes] == [Outcome.UNCHANGED]
+    assert ignored.totals.words_inserted == ignored.totals.words_deleted == 0
+    real = compare(before, _draft(f"### Article 1\n\n{new} Nothing else.\n"), DiffOptions(ignore=frozenset({ignore})))
+    assert [c.outcome for c in real.changes] == [Outcome.MODIFIED]
+    assert real.totals.words_inserted >= 2
+    others = frozenset(set(("case", "quotes", "punctuation", "numbering")) - {ignore})
+    if ignore != "quotes":  # quote style is punctuation too
+        assert [c.outcome for c in compare(before, after, DiffOptions(ignore=others)).changes] == [Outcome.MODIFIED]
+
+
+def test_ignore_numbering_keeps_a_renumbered_paragraph_unchanged() -> None:
+    old = _draft("### Article 1\n\n1. The Parties shall act.\n\n2. They shall report.\n")
+    new = _draft("### Article 1\n\n1. The Parties shall act.\n\n3. They shall report.\n")
+    assert [p.outcome for p in compare(old, new).changes[0].paragraphs][-1] is Outcome.RENUMBERED
+    ignored = compare(old, new, DiffOptions(ignore=frozenset({"numbering"})))
+    assert [c.outcome for c in ignored.changes] == [Outcome.UNCHANGED]
 
 
 def test_a_paragraph_cut_differently_is_editorial() -> None:

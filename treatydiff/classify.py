@@ -44,7 +44,9 @@ from functools import lru_cache
 
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op
 
-__all__ = ["Classification", "CrossReference", "References", "classify", "cross_references", "option_chosen"]
+__all__ = [
+    "Classification", "CrossReference", "References", "classify", "cross_references", "ignored_form", "option_chosen"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +230,31 @@ def _editorially_equal(old_text: str, new_text: str, refs: References, numbering
         if _key(new) != _key(old) and (target is None or _key(new) != _key(target)):
             return False
     return True
+
+
+# --- differences a reader asked to ignore (``compare --ignore``) -----------------------------------------------
+
+#: Every quote mark, single or double, curly, angled or straight -> '"' (the loader already made curly ones
+#: straight; what is left is single against double, and apostrophes, alike on both sides).
+_QUOTES = str.maketrans(
+    dict.fromkeys("'\u2018\u2019\u201a\u201b\u2032\u2039\u203a`\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"')
+)
+
+
+def ignored_form(text: str, ignore: frozenset[str]) -> str:
+    """``text`` without the differences ``ignore`` names, whitespace collapsed: two paragraphs with the same form
+    differ only in what the reader asked to ignore. "case": letter case; "quotes": quote style (single or double,
+    curly, angled or straight); "punctuation": every punctuation mark, quotes and hyphens inside words included
+    (square brackets are negotiating status and stay); "numbering": the article numbers of cross-references."""
+    if "numbering" in ignore:
+        text = _rewrite_refs(text, None, True)
+    if "quotes" in ignore:
+        text = text.translate(_QUOTES).replace('""', '"')
+    if "punctuation" in ignore:
+        text = _PUNCTUATION.sub(" ", _HYPHEN_IN_WORD.sub("", text.replace("\u00ad", "")))
+    if "case" in ignore:
+        text = text.casefold()
+    return " ".join(text.split())
 
 
 # --- edits as spans -------------------------------------------------------------------------------------------

@@ -325,18 +325,25 @@ def _change(
             outcome = Outcome.REMOVED
         elif i in moved:
             outcome = Outcome.MOVED
-        elif a.text.split() == b.text.split() or "".join(a.text.split()) == "".join(b.text.split()):
-            # whitespace never counts: "high- risk" and "high-risk" are one text (the edits keep the space, so
-            # they still rebuild both texts exactly)
-            outcome = Outcome.UNCHANGED if label_value(a.label) == label_value(b.label) else Outcome.RENUMBERED
+        elif (
+            a.text.split() == b.text.split()
+            or "".join(a.text.split()) == "".join(b.text.split())
+            or (options.ignore and classify.ignored_form(a.text, options.ignore)
+                == classify.ignored_form(b.text, options.ignore))
+        ):
+            # whitespace never counts: "high- risk" and "high-risk" are one text; nor what --ignore names (the
+            # edits keep those differences, so they still rebuild both texts exactly)
+            same_label = "numbering" in options.ignore or label_value(a.label) == label_value(b.label)
+            outcome = Outcome.UNCHANGED if same_label else Outcome.RENUMBERED
         else:
             outcome = Outcome.MODIFIED
         if outcome in (Outcome.ADDED, Outcome.REMOVED, Outcome.MOVED) or (
             outcome is Outcome.MODIFIED and not result.editorial
         ):
             editorial = False
-        inserted += sum(count_words(e.text) for e in edits if e.op is Op.INSERT)
-        deleted += sum(count_words(e.text) for e in edits if e.op is Op.DELETE)
+        if outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED):  # the same words (as far as they count)
+            inserted += sum(count_words(e.text) for e in edits if e.op is Op.INSERT)
+            deleted += sum(count_words(e.text) for e in edits if e.op is Op.DELETE)
         paragraphs.append(
             ParagraphChange(
                 outcome, a.label if a else "", b.label if b else "", edits, a.line if a else 0, b.line if b else 0
