@@ -267,6 +267,21 @@ def test_ignore_numbering_keeps_a_renumbered_paragraph_unchanged() -> None:
     assert [c.outcome for c in ignored.changes] == [Outcome.UNCHANGED]
 
 
+def test_final_formulas_pair_by_place_whatever_follows_them() -> None:
+    """The closing text ("Done at ...", signatures) of two drafts is one unit, like the preamble: a financial
+    statement that follows it in one draft only makes it modified, not removed and added."""
+    body = "### Article 1\n\nThe Parties shall cooperate in good faith on every matter of this Convention.\n\n"
+    old = _draft(body + "This Convention shall enter into force. Done at Brussels,\n\nFor the Council\n\n"
+                 "The President\n\nLEGISLATIVE FINANCIAL STATEMENT\n\nAppropriations of 12 million euro a year.\n")
+    new = _draft(body + "Done at Geneva, 5 May 2024.\n\nFor the Parties\n")
+    comparison = compare(old, new)
+    check_invariants(comparison)
+    closing = [c for c in comparison.changes if any(p.node.kind is Kind.DIVISION for p in c.match.old + c.match.new)]
+    assert [(c.outcome, len(c.match.old), len(c.match.new)) for c in closing] == [(Outcome.MODIFIED, 1, 1)]
+    article = comparison.changes[0]
+    assert article.outcome is Outcome.MODIFIED  # "This Convention shall enter into force." left the article
+
+
 def test_a_paragraph_cut_differently_is_editorial() -> None:
     old = _draft("### Article 1\n\n1. The operators shall cooperate as referred to in Article 64(3). The bodies shall help.\n")
     new = _draft("### Article 1\n\n1. The operators shall cooperate as referred to in Article\n\n64(3). The bodies shall help.\n")

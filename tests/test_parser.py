@@ -282,6 +282,41 @@ def test_the_final_formula_is_not_the_last_articles_text() -> None:
     assert closing.node.title == "Final formula" and len(closing.parts()) == 3
 
 
+@pytest.mark.parametrize(
+    ("last", "kept", "formula"),
+    [
+        ("It shall apply in all Member States. Done at Brussels,", "It shall apply in all Member States.",
+         "Done at Brussels,"),
+        ("Il s'applique. Fait à Genève, le 5 mai 2024, en un seul exemplaire.", "Il s'applique.",
+         "Fait à Genève, le 5 mai 2024, en un seul exemplaire."),
+    ],
+)
+def test_a_final_formula_run_into_the_last_sentence_is_split_off(last: str, kept: str, formula: str) -> None:
+    """Some PDF-to-DOCX conversions put "Done at Brussels," at the end of the last article's paragraph."""
+    text = f"Article 85\nEntry into force\n\n1. It shall enter into force.\n\n{last}\n\nFor the Council\n\nThe President\n"
+    draft = load_text(text, format="txt")
+    assert [c.text for c in articles(draft)[0].children] == ["It shall enter into force.", kept]
+    closing = next(p for p in draft.provisions() if p.node.kind is Kind.DIVISION)
+    assert closing.node.title == "Final formula"
+    assert [n.text for n in closing.parts()] == [formula, "For the Council", "The President"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The work done at national level shall be reported.",  # no sentence end before it
+        "Each Party shall report. Done at the request of a Party, the review shall be public and shall cover "
+        "every measure taken under this Article, its effects, and the reasons given for it by each Party, in "
+        "the form the Conference of the Parties decides at its first meeting after the entry into force of this "
+        "Convention, and again at every later meeting, unless the Conference decides otherwise by consensus.",
+    ],
+)
+def test_done_at_inside_an_article_stays_its_text(text: str) -> None:
+    draft = load_text(f"Article 3\nReview\n\n{text}\n\nArticle 4\nEnd\n\nThe end.\n", format="txt")
+    assert text in articles(draft)[0].full_text()
+    assert not any(p.node.kind is Kind.DIVISION for p in draft.provisions())
+
+
 def test_typographic_rules_are_not_text() -> None:
     draft = load_text("Article 1\n\n1. Text one.\n__________\n\n2. Text two.\n\n* * *\n", format="txt")
     assert [c.text for c in articles(draft)[0].children] == ["Text one.", "Text two."]

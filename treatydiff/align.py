@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from treatydiff.model import Diagnostic, Draft, Kind, Match, Outcome, Provision
+from treatydiff.model import FINAL_FORMULA, Diagnostic, Draft, Kind, Match, Outcome, Provision
 
 SHINGLE = 3
 MAX_POSTINGS = 40
@@ -130,11 +130,12 @@ class Item:
     number: str
     placeholder: bool
     preamble: bool
+    closing: bool  # the final formula ("Done at ...", signatures, and what follows outside annexes)
 
     @property
     def matchable(self) -> bool:
-        """Articles and annexes are matched by their words; placeholders and preambles never are."""
-        return not (self.placeholder or self.preamble)
+        """Articles and annexes are matched by their words; placeholders, preambles and final formulas never are."""
+        return not (self.placeholder or self.preamble or self.closing)
 
 
 def items(draft: Draft) -> list[Item]:
@@ -153,6 +154,7 @@ def items(draft: Draft) -> list[Item]:
                 provision.node.label,
                 provision.node.deleted,
                 provision.node.kind is Kind.PREAMBLE,
+                provision.node.kind is Kind.DIVISION and provision.node.title == FINAL_FORMULA and not provision.path,
             )
         )
     return out
@@ -203,10 +205,12 @@ def align_report(
     pairs: dict[int, int] = {}  # old index -> new index
     scores: dict[int, float] = {}
 
-    # 0. the preamble of each text of the instrument pairs with the preamble in the same place
-    for o, n in zip((o for o in olds if o.preamble), (n for n in news if n.preamble), strict=False):
-        pairs[o.index] = n.index
-        scores[o.index] = dice(o.shingles, n.shingles)
+    # 0. the preamble of each text of the instrument pairs with the preamble in the same place, and so does its
+    # final formula (whose words are mostly names, places and dates, and which may carry a financial statement)
+    for frame in ("preamble", "closing"):
+        for o, n in zip((o for o in olds if getattr(o, frame)), (n for n in news if getattr(n, frame)), strict=False):
+            pairs[o.index] = n.index
+            scores[o.index] = dice(o.shingles, n.shingles)
 
     # 1. identical bodies, unique on both sides
     old_keys = Counter(o.key for o in olds if o.matchable)

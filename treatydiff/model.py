@@ -6,6 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+#: The title of the division the parser opens for an instrument's closing text ("IN WITNESS WHEREOF ...", "Done at
+#: Brussels, ...", signatures, and whatever follows them outside an annex).
+FINAL_FORMULA = "Final formula"
+
 
 class Kind(StrEnum):
     """What a node of the article tree is."""

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from treatydiff.load import patterns
 from treatydiff.load.lines import Unit
-from treatydiff.model import Diagnostic, Kind, Mark, Node
+from treatydiff.model import FINAL_FORMULA, Diagnostic, Kind, Mark, Node
 
 
 class T(Enum):
@@ -374,17 +374,19 @@ class _Builder:
         return False
 
     def on_text(self, token: Token, index: int) -> None:
-        if (
-            self.provision is not None
-            and self.provision.kind is Kind.ARTICLE
-            and self.annex is None
-            and patterns.FINAL_FORMULA.match(token.text)
-        ):
+        in_article = self.provision is not None and self.provision.kind is Kind.ARTICLE and self.annex is None
+        formula = in_article and patterns.FINAL_FORMULA.match(token.text)
+        if in_article and not formula and (inline := patterns.INLINE_FINAL_FORMULA.match(token.text)):
+            # "... in all Member States. Done at Brussels,": the article's last words, then the formula
+            self.on_text(replace(token, text=inline.group("text")), index)
+            self.on_text(replace(token, text=inline.group("formula")), index)
+            return
+        if formula:
             # "IN WITNESS WHEREOF ...", "Done at Brussels, ...": the signature block ends the last article; it
             # (and a financial statement after it) is the instrument's closing text, not that article's words
             self.close_provision()
             self.divisions = []
-            self._open_division(_B(Kind.DIVISION, title="Final formula", line=token.unit.line, rank=0))
+            self._open_division(_B(Kind.DIVISION, title=FINAL_FORMULA, line=token.unit.line, rank=0))
             self.awaiting_title = None
         if not self.structured:
             self._preamble_text(token)

@@ -60,6 +60,12 @@ FINAL_FORMULA = re.compile(
     r"^(?:IN WITNESS WHEREOF|In witness whereof|Done at|DONE at|Fait à|FAIT à|Gedaan te|GEDAAN te|Geschehen zu|"
     r"TEN BLIJKE WAARVAN|Ten blijke waarvan|ZU URKUND DESSEN|EN FOI DE QUOI)\b"
 )
+# A place formula run into the last sentence of the article before it ("... in all Member States. Done at Brussels,"),
+# as some PDF-to-DOCX conversions write it: a sentence ends, and the formula is the short rest of the paragraph.
+INLINE_FINAL_FORMULA = re.compile(
+    r"^(?P<text>.*?[.;])\s+"
+    r"(?P<formula>(?:Done at|DONE at|Fait à|FAIT à|Gedaan te|GEDAAN te|Geschehen zu)\s+\S.{0,300})$"
+)
 OPTION = re.compile(
     r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.\u2013-]?\s*(?P<rest>.*)$"
 )
