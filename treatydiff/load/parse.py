@@ -376,9 +376,9 @@ class _Builder:
     def on_text(self, token: Token, index: int) -> None:
         in_article = self.provision is not None and self.provision.kind is Kind.ARTICLE and self.annex is None
         formula = in_article and patterns.FINAL_FORMULA.match(token.text)
-        if in_article and not formula and (inline := patterns.INLINE_FINAL_FORMULA.match(token.text)):
+        if in_article and not formula and (inline := patterns.INLINE_FINAL_FORMULA.search(token.text)):
             # "... in all Member States. Done at Brussels,": the article's last words, then the formula
-            self.on_text(replace(token, text=inline.group("text")), index)
+            self.on_text(replace(token, text=token.text[: inline.start() + 1]), index)
             self.on_text(replace(token, text=inline.group("formula")), index)
             return
         if formula:

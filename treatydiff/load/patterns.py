@@ -62,9 +62,9 @@ FINAL_FORMULA = re.compile(
 )
 # A place formula run into the last sentence of the article before it ("... in all Member States. Done at Brussels,"),
 # as some PDF-to-DOCX conversions write it: a sentence ends, and the formula is the short rest of the paragraph.
+# Searched, not matched: the scan stops only at sentence ends, and "[.;]" is where the article's text ends.
 INLINE_FINAL_FORMULA = re.compile(
-    r"^(?P<text>.*?[.;])\s+"
-    r"(?P<formula>(?:Done at|DONE at|Fait à|FAIT à|Gedaan te|GEDAAN te|Geschehen zu)\s+\S.{0,300})$"
+    r"[.;]\s+(?P<formula>(?:Done at|DONE at|Fait à|FAIT à|Gedaan te|GEDAAN te|Geschehen zu)\s+\S.{0,300})$"
 )
 OPTION = re.compile(
     r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.\u2013-]?\s*(?P<rest>.*)$"
