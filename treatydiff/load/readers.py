@@ -98,6 +98,7 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 _LIST_HEADING = re.compile(r"^((?:\d{1,3}|[a-z])[.)]\s+)#{1,6}\s+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^[*+-]\s+(?=\S)")
+_RULE_OR_TABLE_LINE = re.compile(r"(\*\s*){3,}|(-\s*){3,}|(_\s*){3,}|=+|\|?[-:| ]+\|[-:| ]*")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(
     r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"
@@ -184,7 +185,7 @@ def read_markdown(text: str) -> list[SourceLine]:
         if in_fence:
             out.append(SourceLine("" if raw_fence else stripped, number))
             continue
-        if re.fullmatch(r"(\*\s*){3,}|(-\s*){3,}|(_\s*){3,}|=+|\|?[-:| ]+\|[-:| ]*", stripped):
+        if _RULE_OR_TABLE_LINE.fullmatch(stripped):
             out.append(SourceLine("", number))  # rules, setext underlines, table separators
             continue
         heading = 0
@@ -197,7 +198,8 @@ def read_markdown(text: str) -> list[SourceLine]:
             body = body[1:].lstrip()
         if body.startswith(":") and re.match(r":\s{2,}", body):  # pandoc definition-list value
             body = body[1:].lstrip()
-        body = _LIST_HEADING.sub(r"\1", body)  # "1.  ### Title": a heading inside a list item
+        if "#" in body:
+            body = _LIST_HEADING.sub(r"\1", body)  # "1.  ### Title": a heading inside a list item
         bullet = bool(_BULLET.match(body)) and not heading
         if bullet:
             body = _BULLET.sub("", body, count=1)
