@@ -205,6 +205,14 @@ class _Reader(HTMLParser):
         self.pending: tuple[str, bool, int] | None = None  # a list item's (number, bullet, indent)
         self.note: list[str] | None = None  # the words of an open footnote anchor
 
+    def parse_html_declaration(self, i: int) -> int:
+        """``<![`` not followed by a name (``<![- x -->``) makes the standard library's parser raise
+        AssertionError (Python 3.11-3.12); a browser reads it as a bogus comment that ends at the next ``>``."""
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
     # blocks
 
     def finish(self) -> None:
