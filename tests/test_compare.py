@@ -198,9 +198,32 @@ def test_word_codes_shared_across_pairs_are_renewed_when_full(monkeypatch: pytes
     monkeypatch.setattr(diff, "_MAX_CODES", 8)
     assert word_diff("Parties shall act", "Parties may act") == before  # table renewed before the pair
     assert word_diff("Parties shall act", "Parties may act") == before
-    assert len(diff._CODES) <= 8
+    assert len(diff._codes()) <= 8
     edits, exact = diff.word_diff_within("one two three four five", "one two three four six", None)
     assert not exact and [e.op for e in edits] == [Op.DELETE, Op.INSERT]
+
+
+def test_word_diffs_in_threads_at_once_keep_their_own_codes() -> None:
+    """Each thread has its own token codes: comparisons run at once never give two different words one code."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from treatydiff.compare import rebuild
+
+    def run(seed: int) -> bool:
+        ok = True
+        for k in range(300):
+            old = " ".join(f"w{seed}x{(k * 7 + i) % 50}" for i in range(30))
+            new = " ".join(f"w{seed}y{(k * 11 + i) % 50}" for i in range(30))
+            edits = word_diff(old, new)
+            ok = ok and rebuild(edits, Op.DELETE) == old and rebuild(edits, Op.INSERT) == new
+        return ok
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(run, range(8)))
+        # a shared table could give two words one code when two threads add words at the same moment
+        from treatydiff import diff
+
+        assert pool.submit(diff._codes).result() is not diff._codes()
 
 
 def _draft(body: str) -> Draft:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import re
+import threading
 import time
 
 from diff_match_patch import diff_match_patch
@@ -53,18 +54,27 @@ def _pieces(text: str) -> tuple[list[str], list[str], str]:
     return words, spaces, text[len(text.rstrip()) :]
 
 
-#: One private-use character per distinct token seen by this process. Shared by every paragraph pair: diff-match-patch
+#: One private-use character per distinct token seen by this thread. Shared by every paragraph pair: diff-match-patch
 #: only compares characters for equality (and its cleanup treats every private-use character alike), so a pair's
-#: redline does not depend on which codes its words got, and each word is given its code once.
-_CODES: dict[str, str] = {}
+#: redline does not depend on which codes its words got, and each word is given its code once. One table per
+#: thread, so that two comparisons running at once never give two words one code.
+_TABLES = threading.local()
 _MAX_CODES = 0xFFFD * 2  # planes 15 and 16, less their two non-characters each
+
+
+def _codes() -> dict[str, str]:
+    table: dict[str, str] | None = getattr(_TABLES, "codes", None)
+    if table is None:
+        table = _TABLES.codes = {}
+    return table
 
 
 def _encode(*texts: list[str]) -> list[str]:
     """Each token list as one string of codes, one character per token (codes agree across ``texts``)."""
-    if len(_CODES) + sum(map(len, texts)) > _MAX_CODES:
-        _CODES.clear()  # a new vocabulary from here on: only the codes of one pair must agree
-    get = _CODES.get
+    table = _codes()
+    if len(table) + sum(map(len, texts)) > _MAX_CODES:
+        table.clear()  # a new vocabulary from here on: only the codes of one pair must agree
+    get = table.get
     out = []
     for words in texts:
         codes = list(map(get, words))
@@ -73,8 +83,8 @@ def _encode(*texts: list[str]) -> list[str]:
                 if code is None:
                     code = get(words[k])
                     if code is None:
-                        n = len(_CODES)
-                        code = _CODES[words[k]] = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
+                        n = len(table)
+                        code = table[words[k]] = chr(0xF0000 + n) if n < 0xFFFD else chr(0x100000 + n - 0xFFFD)
                     codes[k] = code
         out.append("".join(codes))  # type: ignore[arg-type]  # no None left
     return out
