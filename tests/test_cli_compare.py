@@ -429,3 +429,16 @@ def test_ignore_reaches_the_diff_options(monkeypatch: pytest.MonkeyPatch) -> Non
     result = invoke("compare", ZERO, FINAL, "--ignore", "case", "--ignore", "Quotes", "--exit-code")
     assert result.exit_code == ExitCode.FOUND
     assert seen == [frozenset({"case", "quotes"})]
+
+
+@pytest.mark.parametrize(("fmt", "struck"), [("terminal", "[-"), ("markdown", "<del>"), ("html", "<del")])
+def test_a_paragraph_unchanged_under_ignore_is_shown_plain_as_context(tmp_path: Path, fmt: str, struck: str) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("### Article 1\n\n1. The Parties shall act.\n\n2. They shall report yearly.\n", encoding="utf-8")
+    new.write_text("### Article 1\n\n1. THE PARTIES SHALL ACT.\n\n2. They shall report monthly.\n", encoding="utf-8")
+    shown = invoke("compare", old, new, "-f", fmt, "--context", "1", "--ignore", "case", "--color", "never")
+    assert shown.exit_code == 0, shown.output
+    assert "THE PARTIES SHALL ACT" in shown.stdout and "yearly" in shown.stdout and "monthly" in shown.stdout
+    assert shown.stdout.count(struck) == 1  # only "yearly" is struck through; the case change is not redlined
+    plain = invoke("compare", old, new, "-f", fmt, "--context", "1", "--color", "never")
+    assert plain.stdout.count(struck) == 2

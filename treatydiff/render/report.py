@@ -9,7 +9,7 @@ only choose words and order for people. Escaping and styling stay in each render
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from treatydiff.compare import NO_CHAPTER, label_value
 from treatydiff.model import (
@@ -167,12 +167,23 @@ def visible(change: ArticleChange, context: int = 0) -> list[ParagraphChange | G
             if hidden:
                 out.append(Gap(hidden))
                 hidden = 0
-            out.append(paragraph)
+            out.append(_as_kept(paragraph))
         else:
             hidden += 1
     if hidden:
         out.append(Gap(hidden))
     return out
+
+
+def _as_kept(paragraph: ParagraphChange) -> ParagraphChange:
+    """A paragraph whose words count as unchanged (only whitespace, or what --ignore names, differs) is shown as
+    its new text, without a redline of differences that do not count; the JSON report keeps every edit."""
+    if paragraph.outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED) or all(
+        e.op is Op.EQUAL for e in paragraph.edits
+    ):
+        return paragraph
+    new_text = "".join(e.text for e in paragraph.edits if e.op is not Op.DELETE)
+    return replace(paragraph, edits=(Edit(Op.EQUAL, new_text),))
 
 
 def changed(comparison: Comparison) -> list[ArticleChange]:
