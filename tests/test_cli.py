@@ -380,3 +380,37 @@ def test_load_error_with_a_line(draft: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_exit_codes_are_the_documented_ones() -> None:
     assert [int(code) for code in ExitCode] == [0, 1, 2, 130]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("outline", "{old}", "-o", "{old}"),
+        ("compare", "{old}", "{new}", "-o", "{new}"),
+        ("compare", "{old}", "{new}", "-o", "{link}"),
+        ("check", "{old}", "{new}", "--rules", "{rules}", "-o", "{rules}"),
+        ("lint", "{old}", "{new}", "-o", "{new}"),
+        ("history", "{old}", "{new}", "-o", "{old}"),
+    ],
+)
+def test_output_never_replaces_a_file_the_command_reads(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """``-o`` naming a draft (or the rules file, or a link to one) would replace it by the report: refused, exit 2,
+    and the file is left as it was."""
+    files = {
+        "old": tmp_path / "old draft.md",
+        "new": tmp_path / "new.md",
+        "rules": tmp_path / "rules.toml",
+    }
+    files["old"].write_text("### Article 1\n\nThe Parties shall act.\n", encoding="utf-8")
+    files["new"].write_text("### Article 1\n\nThe Parties may act.\n", encoding="utf-8")
+    files["rules"].write_text('[[rule]]\nname = "no removals"\nforbid = ["removed"]\n', encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(files["new"])
+    before = {name: path.read_bytes() for name, path in files.items()}
+    paths = {name: str(path) for name, path in files.items()} | {"link": str(tmp_path / "link.md")}
+    result = invoke(*(part.format(**paths) for part in command))
+    assert result.exit_code == ExitCode.ERROR, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and "the report would replace it" in line
+    assert {name: path.read_bytes() for name, path in files.items()} == before
+    elsewhere = invoke(*(part.format(**paths) for part in command[:-1]), str(tmp_path / "report.out"))
+    assert elsewhere.exit_code in (ExitCode.OK, ExitCode.FOUND), elsewhere.output

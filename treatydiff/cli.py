@@ -298,6 +298,25 @@ def read_draft(source: str, options: LoadOptions) -> Draft:
     return draft
 
 
+def refuse_to_overwrite(output: str | None, sources: Sequence[str | None]) -> None:
+    """``-o FILE`` naming a file the command reads (a draft, the rules) would replace it by the report: refused
+    before anything is read or written."""
+    if output in (None, "-"):
+        return
+    for source in sources:
+        if source in (None, "-"):
+            continue
+        try:
+            same = os.path.samefile(output, source)
+        except OSError:  # the report does not exist yet, or the source cannot be read (its load says so)
+            continue
+        if same:
+            raise TreatydiffError(
+                output, f"-o names {source}, which this command reads: the report would replace it",
+                "write the report to another file",
+            )
+
+
 def wants_color(choice: str, is_terminal: bool, environ: Mapping[str, str]) -> bool:
     """``--color``: always and never win; auto honours NO_COLOR, then FORCE_COLOR, then the terminal."""
     if choice != "auto":
@@ -445,6 +464,7 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
 
     DRAFT is a .txt or .md file, or - for standard input. Warnings about the text go to standard error.
     """
+    refuse_to_overwrite(output, [draft])
     document = read_draft(draft, load_options_from(from_format, max_size))
     console = make_console(env, color, output)
     text = OUTLINE.get(format_name)(document, RenderOptions(depth=depth), console)
@@ -535,6 +555,7 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
     format_name = format_name or format_for(output)
+    refuse_to_overwrite(output, [old, new])
     old_draft, new_draft = read_draft(old, options), read_draft(new, options)
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
@@ -646,6 +667,7 @@ def check(env: Env, /, old: str, new: str, rules_path: str | None, fail_on: tupl
     from treatydiff.check import check as check_comparison
     from treatydiff.check import load_rules
 
+    refuse_to_overwrite(output, [old, new, rules_path])
     rules = load_rules(rules_path) if rules_path is not None else None  # before the drafts: fail fast
     options = load_options_from(**load)
     old_draft, new_draft = read_draft(old, options), read_draft(new, options)
@@ -678,6 +700,7 @@ def lint(env: Env, /, drafts: tuple[str, ...], ignore: frozenset[str], format_na
     """
     if drafts.count("-") > 1:
         raise click.BadParameter("standard input (-) can be read only once", param_hint="'DRAFT'")
+    refuse_to_overwrite(output, drafts)
     options = load_options_from(**load)
     results = [run_lint(read_draft(source, options), ignore) for source in drafts]
     return report_verdicts(env, combine_verdicts(results), format_name, output, color)
@@ -778,6 +801,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     if sources.count("-") > 1:
         raise click.BadParameter("standard input (-) can be read only once", param_hint="'DRAFT'")
     format_name = format_name or history_format_for(output)
+    refuse_to_overwrite(output, sources)
     options = load_options_from(**load)
     with history_progress(len(sources) * 2 - 1) as advance:
         loaded = load_drafts(sources, options, jobs=jobs, progress=advance)
