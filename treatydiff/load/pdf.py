@@ -432,7 +432,8 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
             "no text layer (a scanned image?)",
             "run OCR first (e.g. ocrmypdf) and pass the result",
         )
-    body = sizes.most_common(1)[0][0]
+    # the body text size; at least 1 pt (a damaged or hostile file can give its text a size of 0 or less)
+    body = max(sizes.most_common(1)[0][0], 1.0)
     pages: list[_Page] = []
     last_note: _Note | None = None
     for runs, box in zip(page_runs, boxes, strict=True):
