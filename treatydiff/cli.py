@@ -598,8 +598,8 @@ def diff_options(ignore: Sequence[str], time_budget: float | None) -> DiffOption
 
 
 def run_compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
-    """The public ``treatydiff.compare.compare``, imported on first use: ``outline`` never pays for the
-    aligner and diff-match-patch."""
+    """The differ (``compare`` of ``treatydiff/compare.py``), imported on first use: ``outline`` never pays for
+    the aligner and diff-match-patch."""
     from treatydiff.compare import compare as compare_drafts
 
     return compare_drafts(old, new, options)
