@@ -578,15 +578,17 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
     return ExitCode.FOUND if exit_code and has_changes(comparison) else ExitCode.OK
 
 
-def format_for(output: str | None) -> str:
-    """The report format of ``-o FILE`` by its extension; ``terminal`` for standard output and the rest."""
+def format_for(output: str | None, registry: Registry[Any] = COMPARE) -> str:
+    """The report format of ``-o FILE`` by its extension; ``terminal`` for standard output and the rest. The
+    format must be one of ``registry`` (the change reports, or the histories)."""
     if output in (None, "-"):
         return "terminal"
     extension = os.path.splitext(output)[1].lower()
     name = EXTENSION_FORMATS.get(extension, "terminal")
-    if name not in COMPARE:
+    if name not in registry:
         raise click.BadParameter(
-            f"no {name} renderer is installed for {extension} files — give another format with -f",
+            f"no {name} renderer of {registry.kind} reports is installed for {extension} files — give another "
+            "format with -f",
             param_hint="'-o' / '--output'",
         )
     return name
@@ -800,7 +802,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
         raise click.UsageError(f"a history needs at least two drafts, got {len(sources)}: {', '.join(sources)}")
     if sources.count("-") > 1:
         raise click.BadParameter("standard input (-) can be read only once", param_hint="'DRAFT'")
-    format_name = format_name or history_format_for(output)
+    format_name = format_name or format_for(output, HISTORY)
     refuse_to_overwrite(output, sources)
     options = load_options_from(**load)
     with history_progress(len(sources) * 2 - 1) as advance:
@@ -852,20 +854,6 @@ def name_order(path: str) -> tuple[object, ...]:
     name = os.path.basename(path)
     parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", name) if p)
     return (parts, path)
-
-
-def history_format_for(output: str | None) -> str:
-    """The format of ``history -o FILE`` by its extension; ``terminal`` for standard output and the rest."""
-    if output in (None, "-"):
-        return "terminal"
-    extension = os.path.splitext(output)[1].lower()
-    name = EXTENSION_FORMATS.get(extension, "terminal")
-    if name not in HISTORY:
-        raise click.BadParameter(
-            f"no {name} renderer of histories exists for {extension} files — give another format with -f",
-            param_hint="'-o' / '--output'",
-        )
-    return name
 
 
 def _report_warnings(draft: Draft) -> None:
