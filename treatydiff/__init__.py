@@ -47,15 +47,20 @@ def _draft(draft: Draft | str | Path) -> Draft:
     return draft if isinstance(draft, Draft) else load(draft)
 
 
+def _diff_options(options: dict[str, Any]) -> DiffOptions:
+    """``DiffOptions`` from keywords; ``ignore`` may be any collection of names."""
+    if "ignore" in options:
+        options = {**options, "ignore": frozenset(options["ignore"])}
+    return DiffOptions(**options)
+
+
 def compare(old: Draft | str | Path, new: Draft | str | Path, **options: Any) -> Comparison:
     """What changed from ``old`` to ``new`` (Drafts, or what ``load`` reads). ``options`` are the fields of
     ``DiffOptions``: ``ignore`` (any of "case", "punctuation", "quotes", "numbering"), ``time_budget`` (seconds,
     None: no limit), ``max_candidate_work``."""
     from treatydiff.compare import compare as run
 
-    if "ignore" in options:
-        options["ignore"] = frozenset(options["ignore"])
-    return run(_draft(old), _draft(new), DiffOptions(**options))
+    return run(_draft(old), _draft(new), _diff_options(options))
 
 
 def history(drafts: Sequence[Draft | str | Path], **options: Any) -> History:
@@ -66,9 +71,7 @@ def history(drafts: Sequence[Draft | str | Path], **options: Any) -> History:
 
     paths = [d for d in drafts if not isinstance(d, Draft)]
     loaded = iter(load_drafts(paths) if paths else ())
-    if "ignore" in options:
-        options["ignore"] = frozenset(options["ignore"])
-    return run([d if isinstance(d, Draft) else next(loaded) for d in drafts], DiffOptions(**options))
+    return run([d if isinstance(d, Draft) else next(loaded) for d in drafts], _diff_options(options))
 
 
 def render(result: Comparison | History | Draft | Verdicts, format: str = "terminal", **options: Any) -> str:
