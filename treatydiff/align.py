@@ -207,8 +207,12 @@ def align_report(
 
     # 0. the preamble of each text of the instrument pairs with the preamble in the same place, and so does its
     # final formula (whose words are mostly names, places and dates, and which may carry a financial statement)
-    for frame in ("preamble", "closing"):
-        for o, n in zip((o for o in olds if getattr(o, frame)), (n for n in news if getattr(n, frame)), strict=False):
+    frames = (
+        ([o for o in olds if o.preamble], [n for n in news if n.preamble]),
+        ([o for o in olds if o.closing], [n for n in news if n.closing]),
+    )
+    for old_frames, new_frames in frames:
+        for o, n in zip(old_frames, new_frames, strict=False):
             pairs[o.index] = n.index
             scores[o.index] = dice(o.shingles, n.shingles)
 
