@@ -40,9 +40,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op
+from treatydiff import lang
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
+from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
 
 __all__ = [
     "Classification", "CrossReference", "References", "classify", "cross_references", "ignored_form", "option_chosen"
@@ -278,46 +280,59 @@ def _word_edits(old_text: str, new_text: str) -> tuple[Edit, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class _Hunk:
+    """One changed run: ``old_text[old_start:old_end]`` was replaced by ``new_text[new_start:new_end]`` (either
+    may be empty: a pure insertion or deletion)."""
+
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Spans:
     """Where the edits fall: the changed spans of the old text (deletions, and insertion points as empty spans),
-    those of the new text (insertions, and deletion points), the kept spans of the new text, and the change
-    hunks (deleted text, inserted text, word before, word after)."""
+    those of the new text (insertions, and deletion points), the kept spans of the new text, and the changed
+    runs (hunks)."""
 
     changed_old: tuple[tuple[int, int], ...]
     changed_new: tuple[tuple[int, int], ...]
     kept_new: tuple[tuple[int, int], ...]
-    hunks: tuple[tuple[str, str, str, str], ...]
+    hunks: tuple[_Hunk, ...]
 
 
 def _spans(edits: Sequence[Edit]) -> _Spans:
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
     kept: list[tuple[int, int]] = []
-    hunks: list[tuple[str, str, str, str]] = []
+    hunks: list[_Hunk] = []
     old_pos = new_pos = 0
-    before, removed, added = "", "", ""
+    run: list[int] | None = None  # [old_start, old_end, new_start, new_end] of the run being read
     for edit in edits:
         n = len(edit.text)
         if edit.op is Op.EQUAL:
-            if removed or added:
-                hunks.append((removed, added, before, _first_word(edit.text)))
-                removed = added = ""
-            before = _last_word(edit.text)
+            if run is not None:
+                hunks.append(_Hunk(*run))
+                run = None
             kept.append((new_pos, new_pos + n))
             old_pos += n
             new_pos += n
-        elif edit.op is Op.DELETE:
+            continue
+        if run is None:
+            run = [old_pos, old_pos, new_pos, new_pos]
+        if edit.op is Op.DELETE:
             deleted.append((old_pos, old_pos + n))
             inserted.append((new_pos, new_pos))
-            removed += edit.text
             old_pos += n
+            run[1] = old_pos
         else:
             inserted.append((new_pos, new_pos + n))
             deleted.append((old_pos, old_pos))
-            added += edit.text
             new_pos += n
-    if removed or added:
-        hunks.append((removed, added, before, ""))
+            run[3] = new_pos
+    if run is not None:
+        hunks.append(_Hunk(*run))
     return _Spans(tuple(deleted), tuple(inserted), tuple(kept), tuple(hunks))
 
 
@@ -345,169 +360,418 @@ def _phrase(*parts: str) -> str:
     return " ".join(" ".join(parts).split())
 
 
-# --- obligation strength ---------------------------------------------------------------------------------------
+# --- one language's vocabulary, compiled ------------------------------------------------------------------------
 
-_STRONG, _MEDIUM, _WEAK = 3, 2, 1
-#: The letters a modal phrase can start with (a test keeps it in step with ``_MODAL``): looked at first, so the
-#: branches are only tried where one can match.
-_MODAL_INITIALS = "aimosu"
-_MODAL = re.compile(
-    rf"(?=[{_MODAL_INITIALS}])"
-    r"\b(?P<core>must|shall|should|ought\s+to|(?<!\d\s)may(?!\s+\d)|undertakes?\s+to"
-    r"|(?:is|are)\s+(?:encouraged|invited|urged|required|obliged|obligated|bound)\s+to)\b"
-    r"(?P<neg>\s+not\b)?"
-    r"(?P<qual>\s*,?\s*(?:(?:as|where|when)\s+appropriate|(?:where|if|when)\s+(?:possible|necessary|practicable|feasible)"
-    r"|to\s+the\s+extent\s+possible)\s*,?)?"
-    r"(?P<soft>\s+(?:endeavou?r|seek|strive|consider|make\s+(?:every|all\s+reasonable)\s+efforts?"
-    r"|use\s+(?:its|their)\s+best\s+efforts?|give\s+(?:due\s+)?consideration)\b(?:\s+to\b)?)?",
-    re.IGNORECASE,
+
+def _alternation(patterns: Sequence[str], group: str = "") -> str:
+    """Patterns as one alternation at word boundaries, any whitespace where a pattern has a space; with ``group``,
+    each branch a named group ``{group}{index}`` so a match tells which pattern it was."""
+    branches = []
+    for i, pattern in enumerate(patterns):
+        body = pattern.replace(" ", r"\s+")
+        branches.append(f"(?P<{group}{i}>{body})" if group else f"(?:{body})")
+    return r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """A ``Language`` compiled for the rules below (built once per language, on first use)."""
+
+    language: Language
+    modal: re.Pattern[str]
+    negator: re.Pattern[str]
+    not_negation: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    safeguard: re.Pattern[str]
+    exclusion: re.Pattern[str]
+    reference: re.Pattern[str]
+    quantity: re.Pattern[str]
+    definition: re.Pattern[str]
+    number_values: Mapping[str, int]
+    universal: frozenset[str]
+    particular: frozenset[str]
+    limitative: frozenset[str]
+    and_words: frozenset[str]
+    or_words: frozenset[str]
+
+
+_REF_NUMBER = (
+    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + _SUFFIX + r")?(?!\w)|(?-i:[IVXLCDM]+)(?![\w])|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
 )
+_REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
+_REF_JOIN = r"(?:\s*(?:,|;|and|or|to|und|oder|bis|et|ou|à|au|y|o|a|en|of|tot|-|\u2013)\s*|\s+)"
+#: What is a reference in every language: an act's number ("2016/679", "(EU) No 765/2008", "2000/31/EC"), an
+#: Official Journal date ("4.5.2016"), a footnote marker ("[^3]"), a subdivision chain ("5(1)(c)").
+_STANDALONE_REFS = (
+    r"\((?:EU|EC|EEC|UE|CE|EG|EWG|Euratom)\)\s*(?:No\.?\s*|Nr\.?\s*|n°\s*)?\d+/\d+",
+    r"(?<![\w/])\d{1,4}/\d{1,4}(?:/[A-Z]{2,})*(?![\w/])", r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\w.])",
+    r"\[\^\w+\]", r"(?<![\w(])\d+[a-z]?(?:\(\w{1,4}\))+",
+)
+
+
+@cache
+def _vocabulary(code: str) -> _Vocabulary:
+    language = lang.get(code)
+    heads = _alternation(language.reference_heads)[:-len(r"(?!\w)")]  # a head may end in "." or "§"
+    reference = (
+        rf"{heads}\s*{_REF_NUMBER}{_REF_TAIL}(?:{_REF_JOIN}{_REF_NUMBER}{_REF_TAIL})*"
+        + "|" + "|".join(_STANDALONE_REFS)
+    )
+    words = sorted((w for w, _ in language.number_words), key=len, reverse=True)
+    number_word = "(?:" + "|".join(
+        [language.number_pattern.replace(" ", r"\s+"), *(re.escape(w) for w in words)]
+    ) + ")"
+    month = "(?:" + "|".join(language.months) + ")"
+    date = rf"\d{{1,2}}\.?\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{month}|{month}\s+\d{{4}}"
+    digits = r"\d{1,3}(?:[ ,.\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    prefix = "(?:" + "|".join(p.replace(" ", r"\s+") for p in language.quantity_prefixes) + ")"
+    unit = "(?:" + "|".join(u.replace(" ", r"\s+") for u in language.units) + ")"
+    quantity = (
+        rf"(?<!\w)(?:(?P<prefix>{prefix})\s+)?(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}"
+        rf"(?:[\s-]+(?:and\s+|und\s+|et\s+|y\s+|en\s+)?{number_word})*))(?!\w)(?:\s*(?P<unit>{unit})(?!\w))?"
+    )
+    definition = (
+        r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
+        r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + _alternation(language.definition_cues)
+    )
+    fold = lambda items: frozenset(w.casefold() for w in items)  # noqa: E731
+    return _Vocabulary(
+        language=language,
+        modal=re.compile(_alternation([m for m, _ in language.modals], "m"), re.IGNORECASE),
+        negator=re.compile(_alternation([re.escape(n) for n in language.negators]), re.IGNORECASE),
+        not_negation=re.compile(_alternation(language.not_negation), re.IGNORECASE),
+        qualifier=re.compile(_alternation([q for q, _ in language.qualifiers], "q"), re.IGNORECASE),
+        safeguard=re.compile(_alternation(language.safeguards, "s"), re.IGNORECASE),
+        exclusion=re.compile(_alternation(language.exclusion_cues), re.IGNORECASE),
+        reference=re.compile(reference, re.IGNORECASE),
+        quantity=re.compile(quantity, re.IGNORECASE),
+        definition=re.compile(definition, re.IGNORECASE),
+        number_values={w.casefold(): v for w, v in language.number_words},
+        universal=fold(language.universal),
+        particular=fold(language.particular),
+        limitative=fold(language.limitative),
+        and_words=fold(language.and_words),
+        or_words=fold(language.or_words),
+    )
+
+
+def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
+    """The compiled patterns of one language (for its tests: each must compile and match what it lists)."""
+    v = _vocabulary(code)
+    return {name: getattr(v, name) for name in ("modal", "negator", "not_negation", "qualifier", "safeguard",
+                                               "exclusion", "reference", "quantity", "definition")}
+
+
+# --- where the edits are, and the clause around them ---------------------------------------------------------------
+
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
+
+
+def _clause(text: str, start: int, end: int, width: int = 8) -> str:
+    """``text[start:end]`` with whole words around it: back to the start of its clause (at most ``width`` words),
+    on to its end (at most ``width`` words), on one line; "…" where it was cut inside the clause."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    stop = _CLAUSE_END.search(text, end)
+    right = (stop.start() + (1 if text[stop.start()] in ";:." else 0)) if stop else len(text)
+    while start > left and not text[start - 1].isspace():  # never start or end inside a word
+        start -= 1
+    while end < right and not text[end].isspace():
+        end += 1
+    words_before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
+    words_after = [m.end() for m in re.finditer(r"\S+", text[end:right])]
+    cut_left = len(words_before) > width
+    cut_right = len(words_after) > width
+    begin = left + words_before[-width] if cut_left else left
+    finish = end + words_after[width - 1] if cut_right else right
+    quote = " ".join(text[begin:finish].split())
+    return ("… " if cut_left else "") + quote + (" …" if cut_right else "")
+
+
+def _short(text: str, width: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:width]) + (" …" if len(words) > width else "")
+
+
+def _hunk_of(pos: tuple[int, int], hunks: Sequence[_Hunk], old_side: bool) -> int | None:
+    """The index of the hunk whose changed span on one side contains ``pos``."""
+    start, end = pos
+    for k, h in enumerate(hunks):
+        s, e = (h.old_start, h.old_end) if old_side else (h.new_start, h.new_end)
+        if (s < end and start < e) or (s == e and start <= s < end):
+            return k
+    return None
+
+
+def _masked(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with every match of ``pattern`` blanked out, positions kept."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _strength(code: str, match: re.Match[str]) -> int:
+    return _vocabulary(code).language.modals[int(str(match.lastgroup)[1:])][1]
+
+
+# --- obligation strength, and duties added or removed ---------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class _Modal:
     phrase: str
-    strength: int | None  # None: a prohibition ("shall not"), which the negation rule reports
-    bare: str = ""  # the phrase without its qualifier ("shall, where appropriate," -> "shall")
+    strength: int
+    span: tuple[int, int]
 
     @property
     def key(self) -> str:
-        return _SPACE.sub(" ", self.phrase.replace(",", " ")).strip().casefold()
+        return " ".join(self.phrase.casefold().split())
 
 
-def _strength(match: re.Match[str]) -> int | None:
-    if match.group("neg"):
-        return None
-    core = _SPACE.sub(" ", match.group("core").casefold())
-    if core in ("may", "is encouraged to", "are encouraged to", "is invited to", "are invited to"):
-        return _WEAK
-    if core in ("should", "ought to", "is urged to", "are urged to"):
-        return _MEDIUM
-    return _MEDIUM if match.group("qual") or match.group("soft") else _STRONG
+def _modals(text: str, code: str) -> list[_Modal]:
+    return [_Modal(m.group(0), _strength(code, m), m.span()) for m in _vocabulary(code).modal.finditer(text)]
 
 
-def _modals(text: str) -> list[_Modal]:
-    return [_Modal(m.group(0).strip(" ,"), _strength(m), _bare(m)) for m in _MODAL.finditer(text)]
+_KIND_OF_MODAL = {STRONG: "duty", MEDIUM: "soft duty", WEAK: "power or permission", PROHIBITION: "prohibition"}
 
 
-def _bare(match: re.Match[str]) -> str:
-    return _SPACE.sub(" ", "".join(match.group(g) or "" for g in ("core", "neg", "soft"))).strip().casefold()
-
-
-def _obligation_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[Flag]:
-    old, new = _modals(old_text), _modals(new_text)
+def _obligation_flags(
+    old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str
+) -> tuple[list[Flag], set[tuple[bool, int]]]:
+    """Modals replaced by weaker or stronger ones; and duties (powers, prohibitions) that came or went with the
+    words around them, one flag per changed run. Also returns the changed runs (side, hunk) that added or removed
+    a duty: the other rules leave those runs to this flag."""
+    old, new = _modals(old_text, code), _modals(new_text, code)
+    flags: list[Flag] = []
+    taken: set[tuple[bool, int]] = set()
     matcher = difflib.SequenceMatcher(None, [m.key for m in old], [m.key for m in new], autojunk=False)
+    unpaired_old: list[_Modal] = []
+    unpaired_new: list[_Modal] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace":
-            continue  # a modal that goes (or comes) with its sentence is a removal (addition), not a change
-        for a, b in zip(old[i1:i2], new[j1:j2], strict=False):
-            if a.strength is None or b.strength is None or a.strength == b.strength:
+        if tag == "equal":
+            continue
+        a, b = old[i1:i2], new[j1:j2]
+        for x, y in zip(a, b, strict=False):
+            if PROHIBITION in (x.strength, y.strength) or x.strength == y.strength:
+                if x.strength != y.strength:
+                    continue  # a prohibition lifted or imposed: the negation rule reports it
                 continue
-            if a.bare == b.bare:
-                continue  # only a qualifier came or went: qualifier-added/-removed says so, once
-            kind = FlagKind.OBLIGATION_WEAKENED if b.strength < a.strength else FlagKind.OBLIGATION_STRENGTHENED
-            yield Flag(kind, a.phrase, b.phrase, paragraph)
+            kind = FlagKind.OBLIGATION_WEAKENED if y.strength < x.strength else FlagKind.OBLIGATION_STRENGTHENED
+            flags.append(Flag(kind, x.phrase, y.phrase, paragraph))
+        unpaired_old.extend(a[len(b):])
+        unpaired_new.extend(b[len(a):])
+    for modals, text, old_side in ((unpaired_new, new_text, False), (unpaired_old, old_text, True)):
+        by_hunk: dict[int, _Modal] = {}
+        for modal in modals:
+            k = _hunk_of(modal.span, spans.hunks, old_side)
+            if k is None or not _inside(modal.span, spans.changed_old if old_side else spans.changed_new):
+                continue
+            best = by_hunk.get(k)
+            if best is None or (modal.strength or 4) > (best.strength or 4):
+                by_hunk[k] = modal
+        for k, modal in by_hunk.items():
+            quote = _clause(text, *modal.span)
+            kind = FlagKind.OBLIGATION_REMOVED if old_side else FlagKind.OBLIGATION_ADDED
+            note = f"{_KIND_OF_MODAL[modal.strength]} {'removed' if old_side else 'added'}"
+            if old_side:
+                flags.append(Flag(kind, quote, "", paragraph, note=note))
+            else:
+                flags.append(Flag(kind, "", quote, paragraph, note=note))
+            taken.add((old_side, k))
+    return flags, taken
 
 
 # --- negation --------------------------------------------------------------------------------------------------
 
-_NEGATOR = re.compile(r"\b(?:not|no(?!\.\s*\d)|never|neither|nor|none|nothing|cannot)\b|n't\b", re.IGNORECASE)
+#: A changed run longer than this (in words, on the side that gained the negator) is a rewritten clause, not a
+#: negation flipped: the duty it adds or removes is the flag.
+_NEGATION_RUN = 10
 
 
-def _around_negator(text: str, width: int = 4) -> str:
-    """A long run cut to the few words around its first negator, so that a flag shows a phrase, not a page."""
-    words = text.split()
-    if len(words) <= 2 * width + 1:
-        return text
-    at = next((i for i, w in enumerate(words) if _NEGATOR.search(w)), 0)
-    return " ".join(words[max(0, at - width) : at + width + 1])
+def _negation_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
+    v = _vocabulary(code)
+    old_masked, new_masked = _masked(old_text, v.not_negation), _masked(new_text, v.not_negation)
+    for hunk in spans.hunks:
+        removed = old_masked[hunk.old_start : hunk.old_end]
+        added = new_masked[hunk.new_start : hunk.new_end]
+        before, after = len(v.negator.findall(removed)), len(v.negator.findall(added))
+        if before == after:
+            continue
+        longer = added if after > before else removed
+        if len(longer.split()) > _NEGATION_RUN:
+            continue
+        yield Flag(
+            FlagKind.NEGATION,
+            _clause(old_text, hunk.old_start, hunk.old_end, 5),
+            _clause(new_text, hunk.new_start, hunk.new_end, 5),
+            paragraph,
+            note="negation added" if after > before else "negation removed",
+        )
 
 
-def _negation_flags(spans: _Spans, paragraph: str) -> Iterator[Flag]:
-    for removed, added, before, after in spans.hunks:
-        if len(_NEGATOR.findall(removed)) != len(_NEGATOR.findall(added)):
-            yield Flag(
-                FlagKind.NEGATION,
-                _phrase(before, _around_negator(removed), after),
-                _phrase(before, _around_negator(added), after),
-                paragraph,
-            )
+# --- qualifiers and safeguards: phrases counted in the changed runs ------------------------------------------------
 
 
-# --- qualifiers ------------------------------------------------------------------------------------------------
-
-#: Escape clauses that soften an obligation. Longest first: a text matches each place once, with the first
-#: (longest) pattern that fits, so "subject to its domestic law" is not also counted as "subject to".
-QUALIFIERS: tuple[str, ...] = (
-    r"in accordance with the fundamental principles of (?:its|their) (?:domestic )?legal systems?",
-    r"in accordance with (?:its|their) (?:domestic|national|internal) (?:law|laws|legislation|legal systems?)",
-    r"consistent with (?:its|their) (?:domestic|national|internal) (?:law|laws|legislation|legal systems?)",
-    r"subject to (?:its|their) (?:domestic|national|internal) (?:law|laws|legislation|legal systems?)",
-    r"to the extent (?:possible|practicable|feasible|appropriate)",
-    r"subject to",
-    r"(?:as|where|when) appropriate",
-    r"(?:where|if|when) (?:possible|practicable|feasible)",
-    r"(?:if|where|when) necessary",
-    r"to the extent",
-)
-
-
-def _tolerant(phrase: str) -> str:
-    """A qualifier pattern that allows any whitespace between its words."""
-    return phrase.replace(" ", r"\s+")
-
-
-#: The letters a qualifier can start with (a test keeps it in step with ``QUALIFIERS``).
-_QUALIFIER_INITIALS = "acistw"
-_QUALIFIER_BODY = "(?:" + "|".join(f"(?P<q{i}>{_tolerant(q)}\\b)" for i, q in enumerate(QUALIFIERS)) + ")"
-# one leading word boundary and a look at the first letter for the whole alternation: the branches are only tried
-# where a word starts with a letter some qualifier starts with (half the time of the bare alternation)
-_QUALIFIER = re.compile(rf"\b(?=[{_QUALIFIER_INITIALS}]){_QUALIFIER_BODY}", re.IGNORECASE)
-
-
-def _qualifiers(text: str) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for match in _QUALIFIER.finditer(text):
-        found.setdefault(str(match.lastgroup), []).append(" ".join(match.group(0).split()))
+def _counted(
+    pattern: re.Pattern[str], text: str, changed: Sequence[tuple[int, int]], hunks: Sequence[_Hunk],
+    skip: set[int], old_side: bool, blank: re.Pattern[str] | None = None,
+) -> dict[int, list[str]]:
+    """Per pattern index, the phrases it matches inside the changed runs of one side (runs in ``skip`` left out)."""
+    found: dict[int, list[str]] = {}
+    source = _masked(text, blank) if blank is not None else text
+    for match in pattern.finditer(source):
+        if not _overlaps(match.span(), changed):
+            continue
+        k = _hunk_of(match.span(), hunks, old_side)
+        if k is not None and k in skip:
+            continue
+        found.setdefault(int(str(match.lastgroup)[1:]), []).append(" ".join(text[match.start():match.end()].split()))
     return found
 
 
-def _qualifier_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[Flag]:
-    old, new = _qualifiers(old_text), _qualifiers(new_text)
-    for name in sorted(old.keys() | new.keys(), key=lambda n: int(n[1:])):
-        before, after = old.get(name, []), new.get(name, [])
+_QUALIFIER_NOTE = {
+    Direction.DISCRETION: ("adds discretion", "removes discretion"),
+    Direction.EXCEPTION: ("adds an exception", "removes an exception"),
+    Direction.CONDITION: ("adds a condition", "removes a condition"),
+}
+
+
+def _qualifier_flags(
+    old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
+) -> Iterator[Flag]:
+    v = _vocabulary(code)
+    skip_old = {k for side, k in taken if side}
+    skip_new = {k for side, k in taken if not side}
+    old = _counted(v.qualifier, old_text, spans.changed_old, spans.hunks, skip_old, True, v.safeguard)
+    new = _counted(v.qualifier, new_text, spans.changed_new, spans.hunks, skip_new, False, v.safeguard)
+    for index in sorted(old.keys() | new.keys()):
+        direction = v.language.qualifiers[index][1]
+        before, after = old.get(index, []), new.get(index, [])
+        loosens = direction is not Direction.CONDITION
         if len(after) > len(before):
-            yield Flag(FlagKind.QUALIFIER_ADDED, "", after[len(before)], paragraph)
+            severity = Severity.HIGH if loosens else Severity.MEDIUM
+            yield Flag(FlagKind.QUALIFIER_ADDED, "", after[len(before)], paragraph, severity,
+                       _QUALIFIER_NOTE[direction][0])
         elif len(after) < len(before):
-            yield Flag(FlagKind.QUALIFIER_REMOVED, before[len(after)], "", paragraph)
+            severity = Severity.MEDIUM if loosens else Severity.HIGH
+            yield Flag(FlagKind.QUALIFIER_REMOVED, before[len(after)], "", paragraph, severity,
+                       _QUALIFIER_NOTE[direction][1])
 
 
-# --- numbers, periods, dates -----------------------------------------------------------------------------------
+def _safeguard_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
+    v = _vocabulary(code)
+    old = _counted(v.safeguard, old_text, spans.changed_old, spans.hunks, set(), True)
+    new = _counted(v.safeguard, new_text, spans.changed_new, spans.hunks, set(), False)
+    for index in sorted(old.keys() | new.keys()):
+        before, after = old.get(index, []), new.get(index, [])
+        if len(after) > len(before):
+            yield Flag(FlagKind.SAFEGUARD_ADDED, "", after[len(before)], paragraph)
+        elif len(after) < len(before):
+            yield Flag(FlagKind.SAFEGUARD_REMOVED, before[len(after)], "", paragraph)
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DIGIT_WORD = r"one|two|three|four|five|six|seven|eight|nine"
-_NUMBER_WORD = (
-    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{_DIGIT_WORD}))?"
-    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_DIGIT_WORD}"
-    r"|hundred|thousand|million|billion)"
-)
-_QUANTITY_BODY = (
-    rf"(?:\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b"
-    r"|\b\d+(?:/\d+)+(?:/[A-Z]+)?\b"  # an instrument's number: "2016/679", "2000/31/EC"
-    r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b"
-    rf"|\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*\b)"
-)
-#: What a quantity can start with: a digit, or the initial of a month or a number word (a test keeps it in step).
-_QUANTITY_INITIALS = r"\dabdefhjmnost"
-# the first character is looked at before the alternation, so its branches are only tried where one can match
-# (half the time of the bare alternation)
-_QUANTITY = re.compile(rf"(?=[{_QUANTITY_INITIALS}]){_QUANTITY_BODY}", re.IGNORECASE)
-_UNIT = re.compile(
-    r"\s*%|\s+(?:(?:calendar|working|business|consecutive)\s+)?(?:per\s*cent|percent|days?|weeks?|months?|years?"
-    r"|hours?|minutes?|instruments?|ratifications?|States|Parties|Members?|signatories|votes|euros?|dollars?)\b",
-    re.IGNORECASE,
-)
+
+# --- scope: list items, determiners, "only"; conditions "and" <-> "or" ----------------------------------------------
+
+#: A run of at most this many words added to (or dropped from) a coordination is a list item.
+_ITEM_WORDS = 10
+_WORD = re.compile(r"[^\W\d_]+(?:[/'][^\W\d_]+)?|\d+")
+
+
+def _scope_flags(
+    old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
+) -> Iterator[Flag]:
+    v = _vocabulary(code)
+    joiners = v.and_words | v.or_words
+    for k, hunk in enumerate(spans.hunks):
+        if (True, k) in taken or (False, k) in taken:
+            continue
+        removed = old_text[hunk.old_start : hunk.old_end]
+        added = new_text[hunk.new_start : hunk.new_end]
+        gone, came = _WORD.findall(removed.casefold()), _WORD.findall(added.casefold())
+        excluded = bool(v.exclusion.search(new_text, max(0, hunk.new_start - 200), hunk.new_start)) or bool(
+            v.exclusion.search(old_text, max(0, hunk.old_start - 200), hunk.old_start))
+        widened, narrowed = (FlagKind.SCOPE_NARROWED, FlagKind.SCOPE_WIDENED) if excluded else (
+            FlagKind.SCOPE_WIDENED, FlagKind.SCOPE_NARROWED)
+        where = " to an exclusion" if excluded else ""
+        # "and" <-> "or": cumulative conditions become alternatives, or the reverse
+        if len(gone) == 1 and len(came) == 1 and {gone[0], came[0]} <= joiners and (
+            (gone[0] in v.and_words) != (came[0] in v.and_words)
+        ):
+            yield Flag(FlagKind.CONDITION_CHANGED, _clause(old_text, hunk.old_start, hunk.old_end, 4),
+                       _clause(new_text, hunk.new_start, hunk.new_end, 4), paragraph,
+                       note="conditions now alternative" if came[0] in v.or_words else "conditions now cumulative")
+            continue
+        # "a" <-> "any": reach
+        if len(gone) == 1 and len(came) == 1:
+            if gone[0] in v.particular and came[0] in v.universal:
+                yield Flag(widened, removed.strip(), added.strip(), paragraph, note=f"{came[0]!r} now")
+                continue
+            if gone[0] in v.universal and came[0] in v.particular:
+                yield Flag(narrowed, removed.strip(), added.strip(), paragraph, note=f"{gone[0]!r} dropped")
+                continue
+        # "only" added or dropped
+        if len(gone) + len(came) <= 3:
+            if any(w in v.limitative for w in came) and not any(w in v.limitative for w in gone):
+                yield Flag(narrowed, "", _clause(new_text, hunk.new_start, hunk.new_end, 3), paragraph,
+                           note="limited")
+                continue
+            if any(w in v.limitative for w in gone) and not any(w in v.limitative for w in came):
+                yield Flag(widened, _clause(old_text, hunk.old_start, hunk.old_end, 3), "", paragraph,
+                           note="limit dropped")
+                continue
+        # an item added to or dropped from a coordination ("military" -> "military, defence or national security")
+        if gone and came:
+            continue
+        words, text, start, end = (came, new_text, hunk.new_start, hunk.new_end) if came else (
+            gone, old_text, hunk.old_start, hunk.old_end)
+        if not words or len(words) > _ITEM_WORDS or v.modal.search(text, start, end):
+            continue
+        run = text[start:end].strip()
+        if v.qualifier.search(run) or v.safeguard.search(run):
+            continue  # a qualifier or a safeguard set off by commas: its own rule reports it
+        before_run = text[max(0, start - 2):start].strip()
+        after_run = text[end:end + 2].strip()
+        coordinated = (
+            words[0] in joiners or words[-1] in joiners or run.startswith(",") or run.endswith(",")
+            or before_run.endswith(",") or after_run.startswith(",")
+        )
+        if not coordinated:
+            continue
+        if came:
+            yield Flag(widened, "", _clause(new_text, start, end, 3), paragraph, note=f"item added{where}")
+        else:
+            yield Flag(narrowed, _clause(old_text, start, end, 3), "", paragraph, note=f"item removed{where}")
+
+
+# --- definitions ------------------------------------------------------------------------------------------------
+
+
+def _definition_term(text: str, code: str) -> str | None:
+    match = _vocabulary(code).definition.match(text)
+    return " ".join(match.group("term").split()) if match else None
+
+
+def _definition_flag(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Flag | None:
+    """One flag for a definition whose words changed (added, removed, or defined differently)."""
+    old_term, new_term = _definition_term(old_text, code), _definition_term(new_text, code)
+    term = new_term or old_term
+    if term is None:
+        return None
+    if not old_text.strip():
+        return Flag(FlagKind.DEFINITION_CHANGED, "", _short(new_text), paragraph, note=f"definition of {term!r} added")
+    if not new_text.strip():
+        return Flag(FlagKind.DEFINITION_CHANGED, _short(old_text), "", paragraph,
+                    note=f"definition of {term!r} removed")
+    hunk = max(spans.hunks, key=lambda h: (h.old_end - h.old_start) + (h.new_end - h.new_start), default=None)
+    if hunk is None:
+        return None
+    return Flag(FlagKind.DEFINITION_CHANGED, _clause(old_text, hunk.old_start, hunk.old_end, 4),
+                _clause(new_text, hunk.new_start, hunk.new_end, 4), paragraph, note=f"definition of {term!r}")
+
+
+# --- numbers, periods, dates, and references -----------------------------------------------------------------------
+
 _LABEL = re.compile(r"^\s*(?:\(?\d+[a-z]?[.)]|\([a-z]{1,4}\)|[a-z]{1,4}\))\s+", re.IGNORECASE)
+#: An added or dropped quantity counts when its run is at most this long: a number attached to a clause that
+#: stays ("within 30 days" added), not one that comes with a new sentence (whose duty is the flag).
+_QUANTITY_RUN = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,46 +779,122 @@ class _Quantity:
     span: tuple[int, int]
     shown: str
     value: str
+    date: bool
 
 
-def _quantities(text: str, refs: References | None, numbering: bool) -> list[_Quantity]:
-    """Numbers of substance in ``text`` (with their unit: "30 days"), and its cross-references with their
-    numbers mapped to the new numbering when ``refs`` is given. Paragraph labels are skipped."""
+def _reference_spans(text: str, code: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _vocabulary(code).reference.finditer(text)]
+    spans.extend((r.start, r.end) for r in _references(text))
+    return spans
+
+
+def _quantities(text: str, code: str) -> list[_Quantity]:
+    """Quantities of substance in ``text``: digits, dates, and spelled-out numbers with their unit or the phrase
+    before them ("at least", "no later than"); never a number inside a reference ("Article 5(2)", "2016/679",
+    "OJ L 119, 4.5.2016") or the paragraph's own label. A spelled-out number needs a unit or such a phrase
+    ("three months", "at least two"), so that "one of the" and "third countries" are not quantities."""
+    v = _vocabulary(code)
     label = _LABEL.match(text)
     start = label.end() if label else 0
+    taken = _reference_spans(text, code)
     found: list[_Quantity] = []
-    references = _references(text)
-    taken = [(r.start, r.end) for r in references]
-    for ref in references:
-        if not numbering:
-            value = _normal(_rewrite_ref(text, ref, refs if not ref.external else None, False))
-            found.append(_Quantity((ref.start, ref.end), text[ref.start : ref.end], value))
-    for match in _QUANTITY.finditer(text, start):
-        if _overlaps(match.span(), taken):
+    for match in v.quantity.finditer(text, start):
+        core = match.span("date") if match.group("date") else match.span("digits") if match.group("digits") else (
+            match.span("word"))
+        if _overlaps(core, taken):
             continue
-        unit = _UNIT.match(text, match.end())
-        end = unit.end() if unit else match.end()
-        shown = text[match.start() : end]
-        found.append(_Quantity((match.start(), end), shown, _normal(shown)))
-    return sorted(found, key=lambda q: q.span)
+        word = match.group("word")
+        if word and not (match.group("unit") or match.group("prefix")):
+            continue
+        if word:
+            parts = [p for p in re.split(r"[\s-]+", word.casefold()) if p not in ("and", "und", "et", "y", "en")]
+            number = " ".join(str(v.number_values.get(p, p)) for p in parts)
+        else:
+            number = re.sub(r"[\s\u00a0,.](?=\d{3}\b)", "", (match.group("digits") or match.group("date") or ""))
+        unit = (match.group("unit") or "").casefold()
+        unit = " ".join(unit.split()).rstrip("s") if unit else ""
+        prefix = " ".join((match.group("prefix") or "").casefold().split())
+        value = " ".join(p for p in (prefix, number.casefold(), unit) if p)
+        found.append(_Quantity(match.span(), " ".join(match.group(0).split()), value, bool(match.group("date"))))
+    return found
 
 
 def _number_flags(
-    old_text: str, new_text: str, spans: _Spans, refs: References, numbering: bool, paragraph: str
+    old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
 ) -> Iterator[Flag]:
-    old = [q for q in _quantities(old_text, refs, numbering) if _overlaps(q.span, spans.changed_old)]
-    new = [q for q in _quantities(new_text, None, numbering) if _overlaps(q.span, spans.changed_new)]
+    def relevant(quantities: list[_Quantity], changed: Sequence[tuple[int, int]], old_side: bool) -> list[_Quantity]:
+        out = []
+        for q in quantities:
+            if not _overlaps(q.span, changed):
+                continue
+            k = _hunk_of(q.span, spans.hunks, old_side)
+            if k is not None and (old_side, k) in taken:
+                continue
+            out.append(q)
+        return out
+
+    old = relevant(_quantities(old_text, code), spans.changed_old, True)
+    new = relevant(_quantities(new_text, code), spans.changed_new, False)
     if Counter(q.value for q in old) == Counter(q.value for q in new):
         return  # the same numbers, moved or re-punctuated
+    penalty = re.compile(_alternation(_vocabulary(code).language.penalty_words), re.IGNORECASE)
     matcher = difflib.SequenceMatcher(None, [q.value for q in old], [q.value for q in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         a, b = old[i1:i2], new[j1:j2]
         for k in range(max(len(a), len(b))):
-            yield Flag(
-                FlagKind.NUMBER_CHANGED, a[k].shown if k < len(a) else "", b[k].shown if k < len(b) else "", paragraph
-            )
+            x, y = (a[k] if k < len(a) else None), (b[k] if k < len(b) else None)
+            if x is None or y is None:
+                q, text, old_side = (y, new_text, False) if x is None else (x, old_text, True)
+                assert q is not None
+                h = _hunk_of(q.span, spans.hunks, old_side)
+                run = (spans.hunks[h].new_end - spans.hunks[h].new_start) if h is not None and not old_side else (
+                    (spans.hunks[h].old_end - spans.hunks[h].old_start) if h is not None else 0)
+                if h is None or len(text[run and (spans.hunks[h].old_start if old_side else spans.hunks[h].new_start):]
+                                     [:run].split()) > _QUANTITY_RUN:
+                    continue
+            either = x or y
+            assert either is not None
+            kind = FlagKind.DATE_CHANGED if (x and x.date) or (y and y.date) else FlagKind.NUMBER_CHANGED
+            look = new_text if y else old_text
+            near = look[max(0, either.span[0] - 80) : either.span[1] + 40]
+            note = "penalty" if penalty.search(near) else ""
+            yield Flag(kind, x.shown if x else "", y.shown if y else "", paragraph, note=note)
+
+
+def _reference_flags(
+    old_text: str, new_text: str, spans: _Spans, refs: References, code: str, paragraph: str
+) -> Iterator[Flag]:
+    """References that changed in the edited runs and do not follow the renumbering: another provision or
+    another act is cited now (low severity: a reader asks for them)."""
+
+    def cited(text: str, changed: Sequence[tuple[int, int]], mapping: References | None) -> list[tuple[str, str]]:
+        out: list[tuple[int, str, str]] = []
+        articles = _references(text)
+        for ref in articles:
+            if _overlaps((ref.start, ref.end), changed):
+                value = _normal(_rewrite_ref(text, ref, None if ref.external else mapping, False))
+                out.append((ref.start, " ".join(text[ref.start : ref.end].split()), value))
+        taken = [(r.start, r.end) for r in articles]
+        for match in _vocabulary(code).reference.finditer(text):
+            if _overlaps(match.span(), changed) and not _overlaps(match.span(), taken):
+                shown = " ".join(match.group(0).split())
+                out.append((match.start(), shown, _normal(shown)))
+        return [(shown, value) for _, shown, value in sorted(out)]
+
+    old = cited(old_text, spans.changed_old, refs)
+    new = cited(new_text, spans.changed_new, None)
+    if Counter(v for _, v in old) == Counter(v for _, v in new):
+        return
+    matcher = difflib.SequenceMatcher(None, [v for _, v in old], [v for _, v in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        a, b = old[i1:i2], new[j1:j2]
+        for k in range(max(len(a), len(b))):
+            yield Flag(FlagKind.REFERENCE_CHANGED, a[k][0] if k < len(a) else "", b[k][0] if k < len(b) else "",
+                       paragraph)
 
 
 # --- negotiating brackets --------------------------------------------------------------------------------------
@@ -615,30 +955,60 @@ def classify(
     *,
     paragraph: str = "",
     ignore: frozenset[str] = frozenset(),
+    language: str = lang.DEFAULT,
 ) -> Classification:
     """Whether the differences between ``old_text`` and ``new_text`` (one aligned paragraph pair, either may be
-    empty) are all editorial, and the flags for what changes legal meaning. ``edits`` is the pair's word-level
+    empty) are all editorial, and the flags for what may change legal meaning. ``edits`` is the pair's word-level
     redline; ``paragraph`` the label put in each flag; ``ignore`` may hold "numbering" to treat any change of
-    numbers inside cross-references as editorial (case, punctuation and quotes are always editorial)."""
+    numbers inside cross-references as editorial (case, punctuation and quotes are always editorial);
+    ``language`` the code of the vocabulary to read the texts with (``treatydiff.lang``)."""
     if "".join(e.text for e in edits if e.op is not Op.INSERT) != old_text or (
         "".join(e.text for e in edits if e.op is not Op.DELETE) != new_text
     ):
         edits = _word_edits(old_text, new_text)
     numbering = "numbering" in ignore
+    if old_text == new_text:
+        return Classification(True, tuple(_dangling_flags(new_text, _spans(edits), refs, paragraph)))
     spans = _spans(edits)
     editorial = _editorially_equal(old_text, new_text, refs, numbering)
     flags: list[Flag] = []
     if not editorial:
-        if old_text and new_text:  # a modal can only be replaced when both texts have one
-            flags.extend(_obligation_flags(old_text, new_text, paragraph))
-        if old_text.strip() and new_text.strip():  # a whole paragraph added or removed is reported as such
-            flags.extend(_negation_flags(spans, paragraph))
-        flags.extend(_qualifier_flags(old_text, new_text, paragraph))
-        if old_text.strip() and new_text.strip():
-            flags.extend(_number_flags(old_text, new_text, spans, refs, numbering, paragraph))
-        flags.extend(_bracket_flags(old_text, new_text, paragraph))
+        flags.extend(_meaning_flags(old_text, new_text, spans, refs, numbering, paragraph, language))
     flags.extend(_dangling_flags(new_text, spans, refs, paragraph))
     return Classification(editorial, tuple(dict.fromkeys(flags)))
+
+
+#: A point label ("(a)", "b)", "(iv)"): a unit so labelled that comes or goes is an item of a list.
+_POINT_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)$|^[a-z]\.$|^[-–•*]$", re.IGNORECASE)
+
+
+def _meaning_flags(
+    old_text: str, new_text: str, spans: _Spans, refs: References, numbering: bool, paragraph: str, code: str
+) -> Iterator[Flag]:
+    """The flags of one substantively changed pair, rule by rule. A duty that comes or goes with its clause is
+    flagged once, as such; the rules for qualifiers, scope and numbers leave its run alone."""
+    obligations, taken = _obligation_flags(old_text, new_text, spans, code, paragraph)
+    yield from obligations
+    definition = _definition_flag(old_text, new_text, spans, code, paragraph)
+    if definition is not None:
+        yield definition
+    if old_text.strip() and new_text.strip():
+        yield from _negation_flags(old_text, new_text, spans, code, paragraph)
+        if definition is None:
+            yield from _scope_flags(old_text, new_text, spans, code, paragraph, taken)
+        yield from _number_flags(old_text, new_text, spans, code, paragraph, taken)
+        if not numbering:
+            yield from _reference_flags(old_text, new_text, spans, refs, code, paragraph)
+    elif definition is None and not obligations and _POINT_LABEL.match(paragraph.strip()):
+        text = new_text or old_text
+        if new_text:
+            yield Flag(FlagKind.SCOPE_WIDENED, "", _short(text), paragraph, note="point added to a list")
+        else:
+            yield Flag(FlagKind.SCOPE_NARROWED, _short(text), "", paragraph, note="point removed from a list")
+    if definition is None:
+        yield from _qualifier_flags(old_text, new_text, spans, code, paragraph, taken)
+    yield from _safeguard_flags(old_text, new_text, spans, code, paragraph)
+    yield from _bracket_flags(old_text, new_text, paragraph)
 
 
 _OPTION_LABEL = re.compile(r"^\s*(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b\s*[:.\u2013-]?\s*")

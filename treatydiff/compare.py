@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from treatydiff import classify
+from treatydiff import classify, lang
 from treatydiff.align import Budget, align_report, words
 from treatydiff.diff import PAIR_TIME_LIMIT, count_words, word_diff_within
 from treatydiff.model import (
@@ -262,7 +262,10 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     )
     divisions = _division_map(matches)
     chapters = _chapter_names(matches, divisions)
-    changes = [replace(_change(m, refs, divisions, options, clock), chapter=chapters(m)) for m in matches]
+    language = options.language or lang.detect(_sample(new) or _sample(old))
+    changes = [
+        replace(_change(m, refs, divisions, options, clock, language), chapter=chapters(m)) for m in matches
+    ]
     order = {id(p.node): k for k, p in enumerate(new.provisions())}
     old_order = {id(p.node): k for k, p in enumerate(old.provisions())}
     # position in the new draft; a removal stands after the new place of the old provisions before it
@@ -289,7 +292,21 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
         tuple(changes),
         totals(changes, node_words(old.walk()), node_words(new.walk())),
         (*warnings, *clock.warnings(budget)),
+        language,
     )
+
+
+def _sample(draft: Draft, words: int = 4000) -> str:
+    """The first ``words`` words or so of a draft's text, for telling its language."""
+    out: list[str] = []
+    count = 0
+    for node in draft.walk():
+        if node.text:
+            out.append(node.text)
+            count += node.text.count(" ") + 1
+            if count >= words:
+                break
+    return " ".join(out)
 
 
 def _change(
@@ -298,6 +315,7 @@ def _change(
     divisions: dict[tuple[str, ...], tuple[str, ...]],
     options: DiffOptions,
     clock: _Clock,
+    language: str = lang.DEFAULT,
 ) -> ArticleChange:
     old_units, new_units = units(match.old), units(match.new)
     pairs = align_units(old_units, new_units)
@@ -317,7 +335,9 @@ def _change(
                 clock.coarse += 1
             else:
                 clock.gave_up += 1
-        result = classify.classify(old_text, new_text, edits, refs, paragraph=label, ignore=options.ignore)
+        result = classify.classify(
+            old_text, new_text, edits, refs, paragraph=label, ignore=options.ignore, language=language
+        )
         flags.extend(result.flags)
         if a is None:
             outcome = Outcome.ADDED
@@ -373,7 +393,34 @@ def _change(
         editorial = False
     if outcome is Outcome.UNCHANGED and not flags:
         editorial = True
-    return ArticleChange(match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted)
+    renumbered = bool(match.old and match.new) and (
+        [label_value(p.node.label) for p in match.old] != [label_value(p.node.label) for p in match.new]
+    )
+    return ArticleChange(
+        match, tuple(paragraphs), _dedupe(_without_moved_duties(flags)), editorial, inserted, deleted,
+        renumbered=renumbered,
+    )
+
+
+def _without_moved_duties(flags: list[Flag]) -> list[Flag]:
+    """Flags without the duties that only moved between paragraphs of the article: an ``obligation-removed`` and
+    an ``obligation-added`` quoting mostly the same words (Dice of word sets 0.6 or more) cancel out."""
+    added = [f for f in flags if f.kind is FlagKind.OBLIGATION_ADDED]
+    removed = [f for f in flags if f.kind is FlagKind.OBLIGATION_REMOVED]
+    if not added or not removed:
+        return flags
+    dropped: set[int] = set()
+    for a in added:
+        words_a = set(words(a.new_text))
+        for r in removed:
+            if id(r) in dropped:
+                continue
+            words_r = set(words(r.old_text))
+            size = len(words_a) + len(words_r)
+            if size and 2 * len(words_a & words_r) / size >= 0.6:
+                dropped.update((id(a), id(r)))
+                break
+    return [f for f in flags if id(f) not in dropped]
 
 
 def _same_words(old: list[Unit], new: list[Unit]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 #: The title of the division the parser opens for an instrument's closing text ("IN WITNESS WHEREOF ...", "Done at
@@ -222,18 +222,68 @@ class Op(StrEnum):
 
 
 class FlagKind(StrEnum):
-    """Edits that change legal meaning."""
+    """Edits that change legal meaning (and, low severity, references that changed or dangle)."""
 
     OBLIGATION_WEAKENED = "obligation-weakened"
     OBLIGATION_STRENGTHENED = "obligation-strengthened"
+    OBLIGATION_ADDED = "obligation-added"
+    OBLIGATION_REMOVED = "obligation-removed"
     NEGATION = "negation"
     QUALIFIER_ADDED = "qualifier-added"
     QUALIFIER_REMOVED = "qualifier-removed"
+    SAFEGUARD_ADDED = "safeguard-added"
+    SAFEGUARD_REMOVED = "safeguard-removed"
+    SCOPE_WIDENED = "scope-widened"
+    SCOPE_NARROWED = "scope-narrowed"
+    CONDITION_CHANGED = "condition-changed"
+    DEFINITION_CHANGED = "definition-changed"
     NUMBER_CHANGED = "number-changed"
+    DATE_CHANGED = "date-changed"
     BRACKETS_RESOLVED = "brackets-resolved"
     BRACKETS_ADDED = "brackets-added"
     OPTION_CHOSEN = "option-chosen"
+    REFERENCE_CHANGED = "reference-changed"
     REFERENCE_DANGLING = "reference-dangling"
+
+
+class Severity(StrEnum):
+    """How much a flag may matter, for reports that lead with what matters: ``high`` (a duty weakened or removed,
+    a negation, a safeguard removed, an escape clause added, scope narrowed or widened), ``medium`` (quantities,
+    periods, dates, definitions, duties added, conditions), ``low`` (references)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """3 for high, 2 for medium, 1 for low: a larger rank is more severe."""
+        return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+
+#: The severity of each kind; a qualifier's depends on its direction (the classifier sets it).
+SEVERITY: dict[FlagKind, Severity] = {
+    FlagKind.OBLIGATION_WEAKENED: Severity.HIGH,
+    FlagKind.OBLIGATION_REMOVED: Severity.HIGH,
+    FlagKind.NEGATION: Severity.HIGH,
+    FlagKind.SAFEGUARD_REMOVED: Severity.HIGH,
+    FlagKind.QUALIFIER_ADDED: Severity.HIGH,
+    FlagKind.SCOPE_WIDENED: Severity.HIGH,
+    FlagKind.SCOPE_NARROWED: Severity.HIGH,
+    FlagKind.OBLIGATION_STRENGTHENED: Severity.MEDIUM,
+    FlagKind.OBLIGATION_ADDED: Severity.MEDIUM,
+    FlagKind.QUALIFIER_REMOVED: Severity.MEDIUM,
+    FlagKind.SAFEGUARD_ADDED: Severity.MEDIUM,
+    FlagKind.CONDITION_CHANGED: Severity.MEDIUM,
+    FlagKind.DEFINITION_CHANGED: Severity.MEDIUM,
+    FlagKind.NUMBER_CHANGED: Severity.MEDIUM,
+    FlagKind.DATE_CHANGED: Severity.MEDIUM,
+    FlagKind.BRACKETS_RESOLVED: Severity.MEDIUM,
+    FlagKind.BRACKETS_ADDED: Severity.MEDIUM,
+    FlagKind.OPTION_CHOSEN: Severity.MEDIUM,
+    FlagKind.REFERENCE_CHANGED: Severity.LOW,
+    FlagKind.REFERENCE_DANGLING: Severity.LOW,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,12 +297,26 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A substantive edit that changes legal meaning: the words before and after, and the paragraph label."""
+    """A substantive edit that may change legal meaning: the words before and after (whole words, with the clause
+    around them where that is what a reader needs), and the paragraph label. ``severity`` defaults to the kind's
+    (``SEVERITY``); ``note`` says what the edit does in a few words ("adds discretion", "item added to an
+    exclusion"). Two flags are the same flag when kind, words and paragraph are."""
 
     kind: FlagKind
     old_text: str
     new_text: str
     paragraph: str = ""
+    severity: Severity | None = field(default=None, compare=False)
+    note: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.severity is None:
+            object.__setattr__(self, "severity", SEVERITY.get(self.kind, Severity.MEDIUM))
+
+    @property
+    def level(self) -> Severity:
+        """The severity, never None (``__post_init__`` fills it in)."""
+        return self.severity or SEVERITY.get(self.kind, Severity.MEDIUM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,10 +366,22 @@ class ArticleChange:
     #: The top-level division a report counts the change under: its heading in the new draft (for a removal,
     #: the heading of the new division its old one became, so one chapter is one row however it was retitled).
     chapter: str = ""
+    #: The article's number changed, whatever the outcome says (a renumbered article whose text also changed is
+    #: ``modified``; a moved one ``moved``): ``check`` rules that forbid ``renumbered`` see it.
+    renumbered: bool = False
 
     @property
     def outcome(self) -> Outcome:
         return self.match.outcome
+
+    def severity(self) -> Severity | None:
+        """The severity of the change's most severe flag; None when it has none."""
+        return max((f.level for f in self.flags), key=lambda s: s.rank, default=None)
+
+    def flags_at_least(self, minimum: Severity) -> tuple[Flag, ...]:
+        """The flags of ``minimum`` severity or more, most severe first (in text order within a severity)."""
+        kept = [f for f in self.flags if f.level.rank >= minimum.rank]
+        return tuple(sorted(kept, key=lambda f: -f.level.rank))
 
     @property
     def edits(self) -> tuple[Edit, ...]:
@@ -340,6 +416,8 @@ class Comparison:
     changes: tuple[ArticleChange, ...]
     totals: Totals
     warnings: tuple[Diagnostic, ...] = ()
+    #: The code of the language the flags were read in (``treatydiff.lang``): the detected one, or the one asked.
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +431,8 @@ class DiffOptions:
     ignore: frozenset[str] = frozenset()
     time_budget: float | None = 60.0
     max_candidate_work: int | None = None
+    #: The language to read flags in (a code of ``treatydiff.lang``); None: detected from the new draft.
+    language: str | None = None
 
 
 # --- check and lint: the hand-off to the verdict renderers ------------------------------------------------------

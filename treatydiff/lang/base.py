@@ -1,0 +1,73 @@
+"""Languages: the shape of one language's legal vocabulary, as the classifier reads it.
+
+A language module (``en.py``, ``de.py``, ...) holds one ``Language`` value and nothing else: words and regular
+expression sources, no logic. The classifier (``treatydiff/classify.py``) compiles them on first use and holds
+no word of any language itself, so a new language is a new module and one line in ``treatydiff/lang/__init__.py``.
+
+Patterns are regular-expression sources matched case-insensitively, with any whitespace allowed where a pattern
+has a space; each is matched at word boundaries by the classifier, so a pattern never needs ``\\b``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    """What a qualifier does to the rule it is attached to."""
+
+    DISCRETION = "discretion"  # leaves it to the addressee ("where appropriate", "in accordance with domestic law")
+    EXCEPTION = "exception"  # carves cases out ("unless", "except where", "without prejudice to")
+    CONDITION = "condition"  # makes the rule apply only under a condition ("provided that", "only where")
+
+
+#: Obligation strength on a four-step scale; a prohibition ("shall not") is read by the negation rule.
+STRONG, MEDIUM, WEAK, PROHIBITION = 3, 2, 1, 0
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language's vocabulary for the structure-independent rules of the classifier.
+
+    - ``modals``: (pattern, strength) with STRONG, MEDIUM, WEAK or PROHIBITION; longest first where one pattern
+      is the start of another ("shall endeavour to" before "shall").
+    - ``negators``: words that negate; ``not_negation``: phrases containing one that do not negate ("no later
+      than", "not only", "whether or not"), masked before negators are counted.
+    - ``qualifiers``: (pattern, Direction), longest first; ``safeguards``: protections of persons and rights.
+    - ``exclusion_cues``: words that make a list an exclusion ("shall not apply to", "except"), so that an
+      item added to it narrows the rule instead of widening it; ``universal``/``particular``: determiners
+      whose exchange changes reach ("any" <-> "a"); ``limitative``: "only", "solely".
+    - ``and_words``/``or_words``: conjunctions whose exchange turns cumulative conditions into alternatives.
+    - ``number_words``: spelled-out numbers and their values; ``number_pattern``: a pattern for spelled-out
+      compounds the table does not list ("twenty-five"); ``quantity_prefixes``: phrases that belong to the
+      quantity they precede ("at least", "no later than", "ten minste"); ``units``: units of periods, money
+      and counts; ``penalty_words``: what marks a quantity as a penalty; ``months``: month names for dates.
+    - ``reference_heads``: words that make the number after them a reference, never a quantity (article,
+      paragraph, point, annex, section, footnote, another act's name); ``definition_cues``: what follows a
+      quoted term at the start of a definition ("means").
+    - ``stopwords``: very common words, for telling languages apart.
+    """
+
+    code: str
+    name: str
+    stopwords: frozenset[str]
+    modals: tuple[tuple[str, int], ...]
+    negators: tuple[str, ...]
+    not_negation: tuple[str, ...]
+    qualifiers: tuple[tuple[str, Direction], ...]
+    safeguards: tuple[str, ...]
+    exclusion_cues: tuple[str, ...]
+    universal: tuple[str, ...]
+    particular: tuple[str, ...]
+    limitative: tuple[str, ...]
+    and_words: tuple[str, ...]
+    or_words: tuple[str, ...]
+    number_words: tuple[tuple[str, int], ...]
+    number_pattern: str
+    quantity_prefixes: tuple[str, ...]
+    units: tuple[str, ...]
+    penalty_words: tuple[str, ...]
+    months: tuple[str, ...]
+    reference_heads: tuple[str, ...]
+    definition_cues: tuple[str, ...]
