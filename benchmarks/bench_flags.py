@@ -23,7 +23,7 @@ import argparse
 import csv
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +66,9 @@ KINDS: dict[str, frozenset[FlagKind]] = {
     "condition": frozenset({FlagKind.CONDITION_CHANGED}),
 }
 _FUNCTION_WORDS = frozenset(
-    "the a an of to in on for by with and or that this which be is are as at its their any such from shall may "
-    "der die das des dem den und oder zu in im von mit für ist sind ein eine einer nach durch auf "
-    "le la les de des du et ou à au aux en un une par pour est sont".split()
+    """the a an of to in on for by with and or that this which be is are as at its their any such from
+    shall may der die das des dem den und oder zu in im von mit für ist sind ein eine einer nach durch
+    auf le la les de des du et ou à au aux en un une par pour est sont""".split()
 )
 _WORD = re.compile(r"[^\W_]+")
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from pathlib import Path
 
 import pytest
 
 from treatydiff.classify import Classification, References, classify, option_chosen
-from treatydiff.model import Edit, Flag, FlagKind, Kind, Mark, Node, Op
+from treatydiff.model import Edit, Flag, FlagKind, Kind, Mark, Node, Op, Severity
 
 # Articles 24 and 25 became 26 and 27 (two articles were inserted before them); article 11 became 12.
 REFS = References(
@@ -131,7 +130,8 @@ def test_references_to_other_instruments_are_not_mapped() -> None:
     # article 24 of the TFEU is not this instrument's article 24: changing it to 26 is a substantive change
     result = run("as laid down in article 24 TFEU", "as laid down in article 26 TFEU")
     assert not result.editorial
-    assert kinds(result) == [FlagKind.NUMBER_CHANGED]
+    assert kinds(result) == [FlagKind.REFERENCE_CHANGED]
+    assert result.flags[0].level is Severity.LOW
 
 
 # --- obligation strength ----------------------------------------------------------------------------------------
@@ -244,9 +244,9 @@ def test_qualifier_is_whitespace_and_case_tolerant_and_counted_once() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "old_phrase", "new_phrase"),
     [
-        ("within 30 days of receipt", "within 60 days of receipt", "30 days", "60 days"),
-        ("within thirty days of receipt", "within sixty days of receipt", "thirty days", "sixty days"),
-        ("a fine of up to 1,000 euros", "a fine of up to 2,500 euros", "1,000 euros", "2,500 euros"),
+        ("within 30 days of receipt", "within 60 days of receipt", "within 30 days", "within 60 days"),
+        ("within thirty days of receipt", "within sixty days of receipt", "within thirty days", "within sixty days"),
+        ("a fine of up to 1,000 euros", "a fine of up to 2,500 euros", "up to 1,000 euros", "up to 2,500 euros"),
         (
             "shall enter into force on 1 January 2025",
             "shall enter into force on 1 July 2025",
@@ -263,7 +263,8 @@ def test_qualifier_is_whitespace_and_case_tolerant_and_counted_once() -> None:
 )
 def test_number_changed(old: str, new: str, old_phrase: str, new_phrase: str) -> None:
     result = run(f"The requested State shall respond {old}.", f"The requested State shall respond {new}.")
-    assert Flag(FlagKind.NUMBER_CHANGED, old_phrase, new_phrase) in result.flags
+    found = [(f.old_text, f.new_text) for f in result.flags if f.kind in (FlagKind.NUMBER_CHANGED, FlagKind.DATE_CHANGED)]
+    assert found == [(old_phrase, new_phrase)]
 
 
 @pytest.mark.parametrize(
@@ -353,16 +354,20 @@ def test_reference_not_dangling(new: str) -> None:
 # --- whole paragraphs added or removed --------------------------------------------------------------------------
 
 
-def test_removed_paragraph_is_substantive_without_weakening() -> None:
+def test_removed_paragraph_removes_its_prohibition_once() -> None:
     result = run("States Parties shall not extradite within 30 days.", "")
     assert not result.editorial
-    assert result.flags == ()
+    assert kinds(result) == [FlagKind.OBLIGATION_REMOVED]
+    assert result.flags[0].note == "prohibition removed"
+    assert result.flags[0].level is Severity.HIGH
 
 
-def test_added_paragraph_with_qualifier() -> None:
+def test_added_paragraph_adds_a_power_and_nothing_else() -> None:
+    # its qualifier is part of the new provision, not an escape clause added to an existing one
     result = run("", "Each State Party may, as appropriate, establish a focal point.")
     assert not result.editorial
-    assert kinds(result) == [FlagKind.QUALIFIER_ADDED]
+    assert kinds(result) == [FlagKind.OBLIGATION_ADDED]
+    assert result.flags[0].note == "power or permission added"
 
 
 def test_inconsistent_edits_are_recomputed() -> None:
@@ -413,7 +418,7 @@ def test_options_kept_or_absent_raise_nothing() -> None:
 
 def test_unit_inserted_inside_a_period_changes_it() -> None:
     result = run("shall respond within 30 days of receipt", "shall respond within 30 working days of receipt")
-    assert Flag(FlagKind.NUMBER_CHANGED, "30 days", "30 working days") in result.flags
+    assert Flag(FlagKind.NUMBER_CHANGED, "within 30 days", "within 30 working days") in result.flags
 
 
 def test_instrument_number_is_one_number() -> None:
@@ -421,18 +426,19 @@ def test_instrument_number_is_one_number() -> None:
         "as defined in Directive 2000/31/EC of the European Parliament",
         "as defined in Regulation (EU) 2022/2065 of the European Parliament",
     )
-    assert Flag(FlagKind.NUMBER_CHANGED, "2000/31/EC", "2022/2065") in result.flags
+    assert [(f.kind, f.level) for f in result.flags] == [(FlagKind.REFERENCE_CHANGED, Severity.LOW)]
 
 
-def test_negation_flag_shows_a_short_phrase() -> None:
+def test_a_new_sentence_with_a_prohibition_is_one_short_flag() -> None:
     old = "The provider shall keep the documentation."
     new = (
         "The provider shall keep the documentation. General purpose systems shall not be considered as having "
         "an intended purpose within the meaning of this Regulation unless expressly stated."
     )
-    flag = next(f for f in run(old, new).flags if f.kind is FlagKind.NEGATION)
-    assert "shall not be" in flag.new_text
-    assert len(flag.new_text.split()) <= 11
+    result = run(old, new)
+    assert kinds(result) == [FlagKind.OBLIGATION_ADDED]
+    assert "shall not be" in result.flags[0].new_text
+    assert len(result.flags[0].new_text.split()) <= 18
 
 
 def test_reference_kept_while_its_target_was_removed_dangles() -> None:
@@ -454,38 +460,3 @@ def test_a_qualifier_added_to_shall_is_flagged_once_as_a_qualifier() -> None:
         "Each State Party shall, where appropriate, integrate the conservation of wetlands into its planning.",
     )
     assert kinds(result) == [FlagKind.QUALIFIER_ADDED]
-
-
-def test_first_letter_lookaheads_cover_every_branch() -> None:
-    """The qualifier and quantity patterns look at a match's first character before trying their branches; the
-    letters they accept must include every word a branch can start with, else a qualifier or number goes unseen."""
-    from treatydiff import classify as c
-
-    for qualifier in c.QUALIFIERS:
-        leading = re.match(r"\(\?:([a-z|]+)\)|([a-z]+)", qualifier)
-        assert leading is not None, qualifier
-        for word in (leading.group(1) or leading.group(2)).split("|"):
-            assert word[0] in c._QUALIFIER_INITIALS, (qualifier, word)
-    for word in re.findall(r"[A-Za-z]{3,}", c._MONTH + c._NUMBER_WORD):
-        assert word[0].lower() in c._QUANTITY_INITIALS, word
-    core = re.search(r"\(\?P<core>(.*?)\)\\b\(\?P<neg>", c._MODAL.pattern)
-    assert core is not None
-    for word in re.findall(r"(?<![\\?<!])\b[a-z]{2,}", re.sub(r"\(\?<?[!=][^)]*\)", "", core.group(1))):
-        if word not in ("encouraged", "invited", "urged", "required", "obliged", "obligated", "bound", "to"):
-            assert word[0] in c._MODAL_INITIALS, word
-    # and the patterns find exactly what their bare alternations find
-    text = (
-        "Subject to its domestic law, and where appropriate, each Party shall, to the extent possible, within "
-        "30 days (or ninety-one calendar days, 1,500 euros, 2.5 % of 12 June 2024 or June 12, 2024 under "
-        "Regulation 2016/679 and Directive 2000/31/EC), consistent with their national legislation, if necessary "
-        "in accordance with the fundamental principles of its legal system, notify two thousand and five States. "
-        "It must, should, ought to, may (not may 3), undertakes to and is encouraged to; they are required to act."
-    )
-    fixtures = Path(__file__).parent.parent / "fixtures" / "convention"
-    for sample in [text, *(p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*.md")))]:
-        modal = c._MODAL.pattern.replace(f"(?=[{c._MODAL_INITIALS}])", "")
-        for fast, body in ((c._QUALIFIER, r"\b" + c._QUALIFIER_BODY), (c._QUANTITY, c._QUANTITY_BODY), (c._MODAL, modal)):
-            bare = re.compile(body, re.IGNORECASE)
-            assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in bare.finditer(sample)]
-    assert len(c._qualifiers(text)) == 6
-    assert len(c._quantities(text, None, False)) >= 8

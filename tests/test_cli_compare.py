@@ -184,7 +184,7 @@ def test_schema_enums_follow_the_model() -> None:
 def test_json_follows_the_contract() -> None:
     document = json.loads(render_comparison(made_comparison(), "json"))
     assert_valid(document)
-    assert list(document) == ["schema_version", "old", "new", "summary", "warnings", "changes"]
+    assert list(document) == ["schema_version", "old", "new", "summary", "warnings", "changes", "language"]
     assert document["old"] == {"source": "old.txt", "label": "Zero draft", "format": "txt", "articles": 3,
                                "annexes": 0, "placeholders": 0, "warnings": []}
     summary = document["summary"]
@@ -196,7 +196,8 @@ def test_json_follows_the_contract() -> None:
     assert first["similarity"] == 0.871
     assert first["old"][0] == {"kind": "article", "number": "1", "title": "Scope",
                                "path": ["Chapter I — General provisions"], "line": 4, "deleted": False}
-    assert first["flags"][0] == {"kind": "obligation-weakened", "old": "shall", "new": "may", "paragraph": "2."}
+    assert first["flags"][0] == {"kind": "obligation-weakened", "old": "shall", "new": "may", "paragraph": "2.",
+                                 "severity": "high", "note": ""}
     assert first["paragraphs"][1]["edits"][:3] == [["equal", "Each State Party "], ["delete", "shall"], ["insert", "may"]]
     assert (first["paragraphs"][1]["old"], first["paragraphs"][1]["new"]) == ("2.", "2.")
     assert document["changes"][3]["note"] == "new in Rev.1"
@@ -208,7 +209,7 @@ def test_terminal_plain_uses_word_diff_markers() -> None:
     assert "Zero draft → Rev.1" in text
     assert "Each State Party [-shall-]{+may+} adopt" in text
     assert "[- [to protect" in text  # square brackets of the draft are text, not Rich markup
-    assert "⚑ obligation-weakened: shall → may (para 2.)" in text
+    assert "⚑ high obligation-weakened: shall → may (para 2.)" in text
     assert "… 1 unchanged paragraph" in text
     assert "Art. 1 — Scope" in text
     assert "Chapter I — General provisions" in text

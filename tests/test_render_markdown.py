@@ -75,13 +75,15 @@ def test_report_reads_top_to_bottom() -> None:
     text = markdown(fixture_comparison("zero-draft", "revised-draft"))
     assert text.startswith("# zero-draft → revised-draft\n")
     assert "fixtures/convention/zero-draft.md (md)" in text.splitlines()[2]
-    order = [text.index(h) for h in ("## Summary", "## By chapter", "## Concordance", "## Changes")]
+    headings = ("## Changes that may alter legal meaning", "## Summary", "## By chapter", "## Concordance", "## Changes\n")
+    order = [text.index(h) for h in headings]
     assert order == sorted(order)
     assert "| outcome | articles |" in text and "| share of text changed | 4.1% |" in text
     assert "| old | new | outcome | similarity |" in text
     assert "### Art. 5 → Art. 6 — General obligations" in text
     assert "Renumbered from Article 5" in text
-    assert "- **obligation-weakened**: shall → may (para 4.)" in text
+    assert "- **obligation-weakened** (high): shall → may (para 4.)" in text
+    assert "| [Art. 5 → Art. 6](#art-6) | **high** | qualifier-added: ∅ → where appropriate | 2 |" in text
     assert "**4.** Each State Party <del>shall</del><ins>may</ins> take into account" in text
     assert "*… 2 unchanged paragraphs*" in text
     assert "Renumbered from Article 36" not in text  # a placeholder keeps its number
@@ -97,7 +99,7 @@ def test_chapter_table_has_a_column_per_outcome_that_occurs() -> None:
 
 def test_summary_only_stops_after_the_tables() -> None:
     text = markdown(fixture_comparison("zero-draft", "revised-draft"), summary_only=True)
-    assert "## Concordance" in text and "## Changes" not in text and "<del>" not in text
+    assert "## Concordance" in text and "## Changes\n" not in text and "<del>" not in text
     assert text.endswith("|\n")
 
 

@@ -396,7 +396,8 @@ class _Vocabulary:
 
 
 _REF_NUMBER = (
-    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + _SUFFIX + r")?(?!\w)|(?-i:[IVXLCDM]+)(?![\w])|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
+    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + _SUFFIX + r")?(?!\w)|(?-i:[IVXLCDM]+)(?![\w])"
+    r"|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
 )
 _REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
 _REF_JOIN = r"(?:\s*(?:,|;|and|or|to|und|oder|bis|et|ou|à|au|y|o|a|en|of|tot|-|\u2013)\s*|\s+)"
@@ -407,6 +408,10 @@ _STANDALONE_REFS = (
     r"(?<![\w/])\d{1,4}/\d{1,4}(?:/[A-Z]{2,})*(?![\w/])", r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\w.])",
     r"\[\^\w+\]", r"(?<![\w(])\d+[a-z]?(?:\(\w{1,4}\))+",
 )
+
+
+def _fold(items: Sequence[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in items)
 
 
 @cache
@@ -434,7 +439,6 @@ def _vocabulary(code: str) -> _Vocabulary:
         r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
         r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + _alternation(language.definition_cues)
     )
-    fold = lambda items: frozenset(w.casefold() for w in items)  # noqa: E731
     return _Vocabulary(
         language=language,
         modal=re.compile(_alternation([m for m, _ in language.modals], "m"), re.IGNORECASE),
@@ -447,11 +451,11 @@ def _vocabulary(code: str) -> _Vocabulary:
         quantity=re.compile(quantity, re.IGNORECASE),
         definition=re.compile(definition, re.IGNORECASE),
         number_values={w.casefold(): v for w, v in language.number_words},
-        universal=fold(language.universal),
-        particular=fold(language.particular),
-        limitative=fold(language.limitative),
-        and_words=fold(language.and_words),
-        or_words=fold(language.or_words),
+        universal=_fold(language.universal),
+        particular=_fold(language.particular),
+        limitative=_fold(language.limitative),
+        and_words=_fold(language.and_words),
+        or_words=_fold(language.or_words),
     )
 
 
@@ -539,6 +543,7 @@ def _obligation_flags(
     words around them, one flag per changed run. Also returns the changed runs (side, hunk) that added or removed
     a duty: the other rules leave those runs to this flag."""
     old, new = _modals(old_text, code), _modals(new_text, code)
+    exclusion = _vocabulary(code).exclusion
     flags: list[Flag] = []
     taken: set[tuple[bool, int]] = set()
     matcher = difflib.SequenceMatcher(None, [m.key for m in old], [m.key for m in new], autojunk=False)
@@ -570,6 +575,10 @@ def _obligation_flags(
             quote = _clause(text, *modal.span)
             kind = FlagKind.OBLIGATION_REMOVED if old_side else FlagKind.OBLIGATION_ADDED
             note = f"{_KIND_OF_MODAL[modal.strength]} {'removed' if old_side else 'added'}"
+            if exclusion.search(text, modal.span[0], modal.span[1] + 40):
+                # "this Regulation shall not apply to ...": what comes or goes is an exclusion, a matter of scope
+                kind = FlagKind.SCOPE_WIDENED if old_side else FlagKind.SCOPE_NARROWED
+                note = f"exclusion {'removed' if old_side else 'added'}"
             if old_side:
                 flags.append(Flag(kind, quote, "", paragraph, note=note))
             else:
@@ -587,7 +596,8 @@ _NEGATION_RUN = 10
 
 def _negation_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
     v = _vocabulary(code)
-    old_masked, new_masked = _masked(old_text, v.not_negation), _masked(new_text, v.not_negation)
+    old_masked = _masked(_masked(old_text, v.not_negation), v.reference)
+    new_masked = _masked(_masked(new_text, v.not_negation), v.reference)
     for hunk in spans.hunks:
         removed = old_masked[hunk.old_start : hunk.old_end]
         added = new_masked[hunk.new_start : hunk.new_end]
@@ -619,11 +629,20 @@ def _counted(
     for match in pattern.finditer(source):
         if not _overlaps(match.span(), changed):
             continue
+        if blank is not None and blank.match(text, _skip_words(text, match.end(), 2)):
+            continue  # "subject to appropriate safeguards": the qualifier introduces a safeguard
         k = _hunk_of(match.span(), hunks, old_side)
         if k is not None and k in skip:
             continue
         found.setdefault(int(str(match.lastgroup)[1:]), []).append(" ".join(text[match.start():match.end()].split()))
     return found
+
+
+def _skip_words(text: str, pos: int, most: int) -> int:
+    """The position after at most ``most`` words (and the spaces around them) from ``pos``, stopping before a word
+    the caller may want to match: the first position from which it looks."""
+    match = re.match(rf"\s*(?:(?:appropriate|adequate|suitable|necessary|effective|strict)\s+){{0,{most}}}", text[pos:])
+    return pos + (match.end() if match else 0)
 
 
 _QUALIFIER_NOTE = {
@@ -655,10 +674,12 @@ def _qualifier_flags(
                        _QUALIFIER_NOTE[direction][1])
 
 
-def _safeguard_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
+def _safeguard_flags(
+    old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
+) -> Iterator[Flag]:
     v = _vocabulary(code)
-    old = _counted(v.safeguard, old_text, spans.changed_old, spans.hunks, set(), True)
-    new = _counted(v.safeguard, new_text, spans.changed_new, spans.hunks, set(), False)
+    old = _counted(v.safeguard, old_text, spans.changed_old, spans.hunks, {k for side, k in taken if side}, True)
+    new = _counted(v.safeguard, new_text, spans.changed_new, spans.hunks, {k for side, k in taken if not side}, False)
     for index in sorted(old.keys() | new.keys()):
         before, after = old.get(index, []), new.get(index, [])
         if len(after) > len(before):
@@ -716,25 +737,32 @@ def _scope_flags(
                 yield Flag(widened, _clause(old_text, hunk.old_start, hunk.old_end, 3), "", paragraph,
                            note="limit dropped")
                 continue
-        # an item added to or dropped from a coordination ("military" -> "military, defence or national security")
-        if gone and came:
+        # an item added to or dropped from a coordination ("military" -> "military, defence or national security"):
+        # what one side adds to the other once the words both share at either end are set aside
+        lead = 0
+        while lead < min(len(gone), len(came)) and gone[lead] == came[lead]:
+            lead += 1
+        trail = 0
+        while trail < min(len(gone), len(came)) - lead and gone[-1 - trail] == came[-1 - trail]:
+            trail += 1
+        extra_came, extra_gone = came[lead : len(came) - trail], gone[lead : len(gone) - trail]
+        if extra_came and extra_gone:
             continue
-        words, text, start, end = (came, new_text, hunk.new_start, hunk.new_end) if came else (
-            gone, old_text, hunk.old_start, hunk.old_end)
+        words, text, start, end = (extra_came, new_text, hunk.new_start, hunk.new_end) if extra_came else (
+            extra_gone, old_text, hunk.old_start, hunk.old_end)
         if not words or len(words) > _ITEM_WORDS or v.modal.search(text, start, end):
             continue
         run = text[start:end].strip()
         if v.qualifier.search(run) or v.safeguard.search(run):
             continue  # a qualifier or a safeguard set off by commas: its own rule reports it
-        before_run = text[max(0, start - 2):start].strip()
-        after_run = text[end:end + 2].strip()
-        coordinated = (
-            words[0] in joiners or words[-1] in joiners or run.startswith(",") or run.endswith(",")
-            or before_run.endswith(",") or after_run.startswith(",")
-        )
+        cited = _reference_spans(text, code)
+        if all(_overlaps(m.span(), cited) for m in _WORD.finditer(text, start, end) if len(m.group(0)) > 3):
+            continue  # another act or provision cited in a list: a reference, not an item of substance
+        around = text[max(0, start - 2) : min(len(text), end + 2)]
+        coordinated = "," in around or any(w in joiners for w in _WORD.findall(run.casefold()))
         if not coordinated:
             continue
-        if came:
+        if extra_came:
             yield Flag(widened, "", _clause(new_text, start, end, 3), paragraph, note=f"item added{where}")
         else:
             yield Flag(narrowed, _clause(old_text, start, end, 3), "", paragraph, note=f"item removed{where}")
@@ -768,7 +796,7 @@ def _definition_flag(old_text: str, new_text: str, spans: _Spans, code: str, par
 
 # --- numbers, periods, dates, and references -----------------------------------------------------------------------
 
-_LABEL = re.compile(r"^\s*(?:\(?\d+[a-z]?[.)]|\([a-z]{1,4}\)|[a-z]{1,4}\))\s+", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(?:\(?\d+[a-z]?[.)](?!\d)|\([a-z]{1,4}\)|[a-z]{1,4}\))\s*", re.IGNORECASE)
 #: An added or dropped quantity counts when its run is at most this long: a number attached to a clause that
 #: stays ("within 30 days" added), not one that comes with a new sentence (whose duty is the flag).
 _QUANTITY_RUN = 12
@@ -846,13 +874,16 @@ def _number_flags(
         for k in range(max(len(a), len(b))):
             x, y = (a[k] if k < len(a) else None), (b[k] if k < len(b) else None)
             if x is None or y is None:
+                # a quantity that comes or goes alone counts when it has a unit or a phrase ("within 30 days"
+                # added) and its run is short (one that comes with a new sentence comes with the sentence's flag)
                 q, text, old_side = (y, new_text, False) if x is None else (x, old_text, True)
                 assert q is not None
                 h = _hunk_of(q.span, spans.hunks, old_side)
-                run = (spans.hunks[h].new_end - spans.hunks[h].new_start) if h is not None and not old_side else (
-                    (spans.hunks[h].old_end - spans.hunks[h].old_start) if h is not None else 0)
-                if h is None or len(text[run and (spans.hunks[h].old_start if old_side else spans.hunks[h].new_start):]
-                                     [:run].split()) > _QUANTITY_RUN:
+                if h is None or q.value.replace(" ", "").isdigit():
+                    continue
+                hunk = spans.hunks[h]
+                run = text[hunk.old_start : hunk.old_end] if old_side else text[hunk.new_start : hunk.new_end]
+                if len(run.split()) > _QUANTITY_RUN:
                     continue
             either = x or y
             assert either is not None
@@ -956,12 +987,14 @@ def classify(
     paragraph: str = "",
     ignore: frozenset[str] = frozenset(),
     language: str = lang.DEFAULT,
+    heading: bool = False,
 ) -> Classification:
     """Whether the differences between ``old_text`` and ``new_text`` (one aligned paragraph pair, either may be
     empty) are all editorial, and the flags for what may change legal meaning. ``edits`` is the pair's word-level
     redline; ``paragraph`` the label put in each flag; ``ignore`` may hold "numbering" to treat any change of
     numbers inside cross-references as editorial (case, punctuation and quotes are always editorial);
-    ``language`` the code of the vocabulary to read the texts with (``treatydiff.lang``)."""
+    ``language`` the code of the vocabulary to read the texts with (``treatydiff.lang``); a ``heading`` (an
+    article's or a division's title) gets no flags of legal meaning, only its brackets and references."""
     if "".join(e.text for e in edits if e.op is not Op.INSERT) != old_text or (
         "".join(e.text for e in edits if e.op is not Op.DELETE) != new_text
     ):
@@ -972,14 +1005,16 @@ def classify(
     spans = _spans(edits)
     editorial = _editorially_equal(old_text, new_text, refs, numbering)
     flags: list[Flag] = []
-    if not editorial:
+    if not editorial and heading:
+        flags.extend(_bracket_flags(old_text, new_text, paragraph))
+    elif not editorial:
         flags.extend(_meaning_flags(old_text, new_text, spans, refs, numbering, paragraph, language))
     flags.extend(_dangling_flags(new_text, spans, refs, paragraph))
     return Classification(editorial, tuple(dict.fromkeys(flags)))
 
 
 #: A point label ("(a)", "b)", "(iv)"): a unit so labelled that comes or goes is an item of a list.
-_POINT_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)$|^[a-z]\.$|^[-–•*]$", re.IGNORECASE)
+_POINT_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)$|^[a-z]\.$|^[-\u2013\u2022*]$", re.IGNORECASE)
 
 
 def _meaning_flags(
@@ -987,27 +1022,30 @@ def _meaning_flags(
 ) -> Iterator[Flag]:
     """The flags of one substantively changed pair, rule by rule. A duty that comes or goes with its clause is
     flagged once, as such; the rules for qualifiers, scope and numbers leave its run alone."""
+    definition = _definition_flag(old_text, new_text, spans, code, paragraph)
+    if definition is not None:  # a definition's change is one flag (and its numbers, if they changed)
+        yield definition
+        if old_text.strip() and new_text.strip():
+            yield from _number_flags(old_text, new_text, spans, code, paragraph, set())
+        yield from _bracket_flags(old_text, new_text, paragraph)
+        return
     obligations, taken = _obligation_flags(old_text, new_text, spans, code, paragraph)
     yield from obligations
-    definition = _definition_flag(old_text, new_text, spans, code, paragraph)
-    if definition is not None:
-        yield definition
     if old_text.strip() and new_text.strip():
         yield from _negation_flags(old_text, new_text, spans, code, paragraph)
-        if definition is None:
-            yield from _scope_flags(old_text, new_text, spans, code, paragraph, taken)
+        yield from _scope_flags(old_text, new_text, spans, code, paragraph, taken)
         yield from _number_flags(old_text, new_text, spans, code, paragraph, taken)
         if not numbering:
             yield from _reference_flags(old_text, new_text, spans, refs, code, paragraph)
-    elif definition is None and not obligations and _POINT_LABEL.match(paragraph.strip()):
+        yield from _qualifier_flags(old_text, new_text, spans, code, paragraph, taken)
+        yield from _safeguard_flags(old_text, new_text, spans, code, paragraph, taken)
+    elif not obligations and _POINT_LABEL.match(paragraph.strip()):
+        # a whole point that comes or goes: an item of a list (its qualifiers and safeguards are its content)
         text = new_text or old_text
         if new_text:
             yield Flag(FlagKind.SCOPE_WIDENED, "", _short(text), paragraph, note="point added to a list")
         else:
             yield Flag(FlagKind.SCOPE_NARROWED, _short(text), "", paragraph, note="point removed from a list")
-    if definition is None:
-        yield from _qualifier_flags(old_text, new_text, spans, code, paragraph, taken)
-    yield from _safeguard_flags(old_text, new_text, spans, code, paragraph)
     yield from _bracket_flags(old_text, new_text, paragraph)
 
 

@@ -29,7 +29,17 @@ from treatydiff import __version__
 from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load
 from treatydiff.load.readers import READERS
-from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions, Status, Verdict, Verdicts
+from treatydiff.model import (
+    Comparison,
+    DiffOptions,
+    Draft,
+    LoadOptions,
+    RenderOptions,
+    Severity,
+    Status,
+    Verdict,
+    Verdicts,
+)
 from treatydiff.render import COMPARE, HISTORY, OUTLINE, VERDICTS, Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,6 +57,7 @@ EXTENSION_FORMATS = {
 }
 #: ``--markdown-style``: how the Markdown report marks deletions and insertions.
 MARKDOWN_STYLES = ("html", "plain")
+SEVERITIES = tuple(s.value for s in Severity)
 #: A draft argument. Not ``readable=True``: click would refuse an unreadable file with a usage error
 #: ("invalid value for 'DRAFT'"); the loader says what is wrong with the file in the house style instead.
 DRAFT_PATH = click.Path(allow_dash=True, path_type=str, readable=False)
@@ -535,6 +546,15 @@ time_budget_option = click.option(
     "--markdown-style", type=click.Choice(MARKDOWN_STYLES), default="html", show_default=True,
     help="Markdown redline: html (<del>/<ins>) or plain (~~deleted~~ **inserted**).",
 )
+@click.option(
+    "--flagged", is_flag=True,
+    help="Only the articles with a flag that may change legal meaning (of --min-severity or more).",
+)
+@click.option(
+    "--min-severity", type=click.Choice(SEVERITIES), default="medium", show_default=True,
+    help="Show flags of this severity or more: high (duties weakened or removed, negations, safeguards removed, "
+    "escape clauses, scope), medium (numbers, periods, dates, definitions, duties added), low (references).",
+)
 @click.option("--no-pager", is_flag=True, help="Never page a long terminal report.")
 @load_options
 @output_options
@@ -543,12 +563,13 @@ time_budget_option = click.option(
 def compare(env: Env, old: str, new: str, format_name: str | None, articles: tuple[str, ...],
             chapters: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None, exit_code: bool,
             show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool, context: int,
-            markdown_style: str, no_pager: bool, from_format: str | None, max_size: int, output: str | None,
-            color: str) -> ExitCode:
+            markdown_style: str, flagged: bool, min_severity: str, no_pager: bool, from_format: str | None,
+            max_size: int, output: str | None, color: str) -> ExitCode:
     """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
     word-level edits inside each changed article, and the edits that change legal meaning.
 
-    OLD and NEW are .txt or .md files, or - for standard input (one of them). Warnings go to standard error.
+    OLD and NEW are draft files (txt, md, html, docx, pdf, Akoma Ntoso XML), or - for standard input (one of
+    them). Warnings go to standard error.
     A long terminal report on a terminal goes through a pager ($PAGER, or less); --no-pager or -o prevent it.
     """
     options = load_options_from(from_format, max_size)
@@ -561,14 +582,14 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
 
     comparison = select(
         run_compare(old_draft, new_draft, diff_options(ignore, time_budget)),
-        Selection(articles=articles, chapters=chapters),
+        Selection(articles=articles, chapters=chapters, flagged=Severity(min_severity) if flagged else None),
     )
     for warning in comparison.warnings:
         click.echo(f"warning: {warning}", err=True)
     console = make_console(env, color, output)
     render_options = RenderOptions(
         show_unchanged=show_unchanged, context=context, concordance=concordance, summary_only=summary_only,
-        side_by_side=side_by_side, markdown_style=markdown_style,
+        side_by_side=side_by_side, markdown_style=markdown_style, min_severity=min_severity,
     )
     text = COMPARE.get(format_name)(comparison, render_options, console)
     if wants_pager(env, text, format_name, output, no_pager, console):

@@ -45,6 +45,7 @@ class Unit:
     label: str
     text: str
     line: int
+    heading: bool = False  # a title of the provision or of a division in it: no flags of legal meaning
 
 
 def units(provisions: Sequence[Provision]) -> list[Unit]:
@@ -52,7 +53,7 @@ def units(provisions: Sequence[Provision]) -> list[Unit]:
     for provision in provisions:
         node = provision.node
         if node.title:
-            out.append(Unit("title", node.title, node.line))
+            out.append(Unit("title", node.title, node.line, heading=True))
         if node.text:
             out.append(Unit("", node.text, node.line))
         for child in provision.parts():
@@ -63,7 +64,7 @@ def units(provisions: Sequence[Provision]) -> list[Unit]:
 def _units(node: Node) -> list[Unit]:
     out = []
     if node.kind in (Kind.ARTICLE, Kind.ANNEX, Kind.DIVISION, Kind.PART, Kind.CHAPTER, Kind.SECTION) and node.title:
-        out.append(Unit(f"{node.kind.value} {node.label}".strip(), node.title, node.line))
+        out.append(Unit(f"{node.kind.value} {node.label}".strip(), node.title, node.line, heading=True))
     if node.text or (node.label and not node.children):
         out.append(Unit(node.label, node.text, node.line))
     for child in node.children:
@@ -336,7 +337,8 @@ def _change(
             else:
                 clock.gave_up += 1
         result = classify.classify(
-            old_text, new_text, edits, refs, paragraph=label, ignore=options.ignore, language=language
+            old_text, new_text, edits, refs, paragraph=label, ignore=options.ignore, language=language,
+            heading=bool((a and a.heading) or (b and b.heading)),
         )
         flags.extend(result.flags)
         if a is None:
@@ -404,7 +406,7 @@ def _change(
 
 def _without_moved_duties(flags: list[Flag]) -> list[Flag]:
     """Flags without the duties that only moved between paragraphs of the article: an ``obligation-removed`` and
-    an ``obligation-added`` quoting mostly the same words (Dice of word sets 0.6 or more) cancel out."""
+    an ``obligation-added`` quoting mostly the same words (Dice of word sets 0.5 or more) cancel out."""
     added = [f for f in flags if f.kind is FlagKind.OBLIGATION_ADDED]
     removed = [f for f in flags if f.kind is FlagKind.OBLIGATION_REMOVED]
     if not added or not removed:
@@ -417,7 +419,7 @@ def _without_moved_duties(flags: list[Flag]) -> list[Flag]:
                 continue
             words_r = set(words(r.old_text))
             size = len(words_a) + len(words_r)
-            if size and 2 * len(words_a & words_r) / size >= 0.6:
+            if size and 2 * len(words_a & words_r) / size >= 0.5:
                 dropped.update((id(a), id(r)))
                 break
     return [f for f in flags if id(f) not in dropped]

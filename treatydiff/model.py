@@ -197,6 +197,7 @@ class RenderOptions:
     summary_only: bool = False  # the summary (and concordance) without the articles
     side_by_side: bool = False  # old and new paragraphs in two columns
     markdown_style: str = "html"  # "html": <del>/<ins>; "plain": ~~deleted~~ **inserted**
+    min_severity: str = "medium"  # flags below this severity are left out of the report (JSON keeps every flag)
 
 
 # --- comparison: the hand-off from align/diff to the renderers ------------------------------------------------

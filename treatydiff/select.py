@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from treatydiff.compare import totals
-from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision
+from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision, Severity
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -37,9 +37,11 @@ class Selection:
 
     articles: tuple[str, ...] = ()
     chapters: tuple[str, ...] = ()
+    #: only changes with a flag of this severity or more (``--flagged``, ``--min-severity``); None: any change
+    flagged: Severity | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.articles or self.chapters)
+        return bool(self.articles or self.chapters or self.flagged)
 
 
 def select(comparison: Comparison, selection: Selection) -> Comparison:
@@ -58,6 +60,8 @@ def has_changes(comparison: Comparison) -> bool:
 
 def matches(change: ArticleChange, selection: Selection) -> bool:
     provisions = (*change.match.old, *change.match.new)
+    if selection.flagged is not None and not change.flags_at_least(selection.flagged):
+        return False
     if selection.articles and not any(
         article_matches(p, sel) for p in provisions for sel in selection.articles
     ):

@@ -25,8 +25,8 @@ LANGUAGE = Language(
     not_negation=(r"nicht (?:mehr|weniger|später|früher) als", r"nicht nur", r"ohne (?:Verzug|Rücksicht)",
                   r"noch nicht", r"weder noch"),
     qualifiers=(
-        (r"(?:nach|im Rahmen|nach Maßgabe) (?:der|des|eines|seiner|ihrer) (?:Gesetze|Gesetzes|Landesrechts|Bundesrechts)"
-         r"|nach Maßgabe (?:des|der|eines) \w+", _D),
+        (r"(?:nach|im Rahmen|nach Maßgabe) (?:der|des|eines|seiner|ihrer) "
+         r"(?:Gesetze|Gesetzes|Landesrechts|Bundesrechts)|nach Maßgabe (?:des|der|eines) \w+", _D),
         (r"(?:soweit|sofern) (?:möglich|erforderlich|angemessen|zweckmäßig|geboten)", _D),
         (r"(?:gegebenenfalls|ggf\.|erforderlichenfalls|nach Möglichkeit|möglichst|in der Regel|grundsätzlich"
          r"|angemessen|angemessenen?)", _D),
@@ -36,7 +36,7 @@ LANGUAGE = Language(
         (r"(?:es sei denn|außer (?:wenn|in|bei)|ausgenommen|mit Ausnahme (?:von|der|des))", _E),
         (r"(?:gilt|gelten) nicht", _E),
         (r"(?:vorbehaltlich|unter dem Vorbehalt)", _C),
-        (r"(?:sofern|soweit|wenn|falls|insoweit)", _C),
+        (r"(?:sofern|soweit|insoweit)", _C),
         (r"(?:nur|lediglich|ausschließlich) (?:wenn|soweit|sofern|im Falle|in Fällen|auf Grund)", _C),
         (r"(?:mit Zustimmung|im Einvernehmen|im Benehmen)", _C),
         (r"auf (?:Antrag|Ersuchen|Verlangen)", _C),
@@ -46,7 +46,7 @@ LANGUAGE = Language(
         r"verhältnismäßig(?:e|en|er)?", r"richterliche[rn]? (?:Anordnung|Entscheidung|Kontrolle|Überprüfung)",
         r"Richter(?:vorbehalt|s)?", r"Gerichte?s?", r"Rechtsweg", r"Rechtsschutz", r"rechtliche[sn]? Gehör",
         r"Datenschutz(?:es)?", r"personenbezogene[rn]? Daten", r"Unabhängigkeit|unabhängige[rn]?",
-        r"Benachrichtigung", r"Beschwerde", r"Verfassungsbeschwerde", r"Anhörung", r"Zustimmung des Bundesrates",
+        r"Benachrichtigung", r"Beschwerde", r"Verfassungsbeschwerde", r"Anhörung",
     ),
     exclusion_cues=(r"(?:gilt|gelten|findet|finden) (?:\w+ )?(?:nicht|keine Anwendung)", r"ausgenommen",
                     r"mit Ausnahme", r"außer", r"nicht (?:erfasst|umfasst)"),

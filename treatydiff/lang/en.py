@@ -3,7 +3,8 @@
 from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
 
 _D, _E, _C = Direction.DISCRETION, Direction.EXCEPTION, Direction.CONDITION
-_LAW = r"(?:(?:its|their) )?(?:own )?(?:domestic |national |internal )?(?:law|laws|legislation|legal (?:system|systems|order|framework))"
+_LAW = (r"(?:(?:its|their) )?(?:own )?(?:domestic |national |internal )?"
+        r"(?:law|laws|legislation|legal (?:system|systems|order|framework))")
 _OWN = r"(?:its|their|his|her) (?:own )?"
 
 LANGUAGE = Language(
@@ -15,7 +16,6 @@ LANGUAGE = Language(
         (r"(?:is|are) (?:prohibited|not permitted|not allowed) (?:from|to)", PROHIBITION),
         (r"shall (?:endeavou?r|seek|strive|consider|aim|try)(?: to)?", MEDIUM),
         (r"shall (?:make|use) (?:every|all|its|their) (?:reasonable |best )*efforts?", MEDIUM),
-        (r"shall (?:take|give) (?:due )?(?:account|consideration|into account)", MEDIUM),
         (r"(?:is|are) (?:encouraged|invited) to", WEAK),
         (r"(?:is|are) (?:urged|expected) to", MEDIUM),
         (r"(?:is|are) (?:required|obliged|obligated|bound) to", STRONG),
@@ -75,10 +75,11 @@ LANGUAGE = Language(
         r"independen(?:t|ce) (?:authority|body|oversight|review|supervision|scrutiny|audit)",
         r"(?:effective )?(?:legal |judicial )?remed(?:y|ies)", r"redress", r"right to (?:an? )?(?:effective )?appeal",
         r"right to be heard", r"(?:lodge|file) an? (?:complaint|appeal)",
-        r"(?:data protection|protection of (?:personal data|privacy)|privacy|personal data)",
-        r"confidential(?:ity)?", r"(?:inform|notify|notification of) (?:the )?(?:person|persons|data subjects?|user|users)",
+        r"(?:data protection|protection of (?:personal data|privacy)|privacy)",
+        r"confidential(?:ity)?",
+        r"(?:inform|notify|notification of) (?:the )?(?:person|persons|data subjects?|user|users)",
         r"human oversight", r"non-?discrimination", r"presumption of innocence", r"legal (?:aid|assistance|counsel)",
-        r"safeguards?", r"(?:the )?(?:consent|informed consent)", r"transparen(?:t|cy)", r"accountability",
+        r"safeguards?", r"(?:the )?(?:consent|informed consent)",
         r"(?:right|rights) of (?:the )?defen[cs]e", r"fair (?:trial|hearing)",
     ),
     exclusion_cues=(

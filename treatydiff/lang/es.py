@@ -29,7 +29,7 @@ LANGUAGE = Language(
         (r"(?:no obstante|salvo|excepto|a excepción de|con excepción de|a menos que|por excepción)", _E),
         (r"(?:siempre que|siempre y cuando|a condición de que|con la condición de)", _C),
         (r"(?:sólo|solo|únicamente|exclusivamente) (?:cuando|si|en)", _C),
-        (r"(?:en la medida en que|cuando|si)", _C),
+        (r"en la medida en que", _C),
         (r"(?:a (?:petición|solicitud|instancia) de|con el consentimiento de|previa autorización)", _C),
     ),
     safeguards=(r"derechos (?:humanos|fundamentales)", r"libertades fundamentales", r"proporcionalidad",

@@ -31,7 +31,7 @@ LANGUAGE = Language(
         (r"(?:nonobstant|sauf|hormis|excepté|à l'exception de|à moins que|sous réserve de)", _E),
         (r"(?:à condition que|pourvu que|sous condition)", _C),
         (r"(?:seulement|uniquement|exclusivement) (?:si|lorsque|dans)", _C),
-        (r"(?:lorsque|si)", _C),
+        (r"lorsque", _C),
         (r"(?:à la demande|sur demande|avec l'accord|avec le consentement|après avis)", _C),
     ),
     safeguards=(r"droits (?:de l'homme|fondamentaux)", r"libertés? fondamentales?", r"proportionnalité",

@@ -29,7 +29,7 @@ LANGUAGE = Language(
         (r"(?:in afwijking van|behoudens|tenzij|met uitzondering van|uitgezonderd|behalve)", _E),
         (r"(?:mits|op voorwaarde dat|onder voorwaarde dat)", _C),
         (r"(?:alleen|slechts|uitsluitend) (?:indien|wanneer|als|voor zover|in)", _C),
-        (r"(?:voor zover|indien|wanneer)", _C),
+        (r"voor zover", _C),
         (r"(?:met toestemming|op verzoek|op aanvraag) van", _C),
     ),
     safeguards=(r"grondrechten", r"rechten van de mens", r"mensenrechten", r"evenredig(?:heid)?", r"noodzakelijk",
@@ -42,7 +42,8 @@ LANGUAGE = Language(
     and_words=("en",),
     or_words=("of", "dan wel", "en/of"),
     number_words=(
-        ("een", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8),
+        ("een", 1), ("één", 1), ("eenmaal", 1),
+        ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8),
         ("negen", 9), ("tien", 10), ("elf", 11), ("twaalf", 12), ("twintig", 20), ("dertig", 30), ("veertig", 40),
         ("vijftig", 50), ("honderd", 100), ("duizend", 1000), ("miljoen", 10**6), ("helft", 0), ("derde", 3),
         ("tweederde", 0), ("meerderheid", 0),

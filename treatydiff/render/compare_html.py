@@ -21,7 +21,7 @@ import html
 
 from rich.console import Console
 
-from treatydiff.model import ArticleChange, Comparison, Draft, Op, Outcome, ParagraphChange, RenderOptions
+from treatydiff.model import ArticleChange, Comparison, Draft, Flag, Op, Outcome, ParagraphChange, RenderOptions
 from treatydiff.render import COMPARE, report
 
 # --- the only way text enters the page -------------------------------------------------------------------
@@ -98,6 +98,7 @@ td.zero { color: var(--muted); }
 .o-split, .o-merged { color: #6b2c7a; }
 .editorial { color: #00607a; font-style: italic; }
 .flag { color: #7a5200; }
+.sev-high { font-weight: 700; color: #8a1c00; }
 section.change { border-top: 1px solid var(--rule); border-left: 4px solid var(--rule); padding: .75rem 0 .5rem 1rem;
   margin: 1rem 0; }
 .c-modified { border-left-color: #e0a100 !important; } .c-renumbered { border-left-color: #56b4e9 !important; }
@@ -136,9 +137,9 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     changed = report.changed(comparison)
     ids = dict(zip(map(id, changed), report.unique_anchors(changed), strict=True))
     title = f"Changes: {comparison.old.label} → {comparison.new.label}"
-    body: list[str] = [_header(comparison)]
+    body: list[str] = [_header(comparison), _lead(comparison, ids, options)]
     if changed and not options.summary_only:
-        body.append(_contents(changed, ids))
+        body.append(_contents(changed, ids, options))
     body += [_summary(comparison), _chapters(comparison), _concordance(comparison, ids, options)]
     if not options.summary_only:
         body.append(_changes(comparison, ids, options))
@@ -176,11 +177,32 @@ def _source(draft: Draft) -> Markup:
     return join([el("code", draft.source), f" ({draft.format})"])
 
 
-def _contents(changed: list[ArticleChange], ids: dict[int, str]) -> Markup:
-    """Links to every changed article, under the chapter it is counted in."""
+def _lead(comparison: Comparison, ids: dict[int, str], options: RenderOptions) -> Markup:
+    """"Changes that may alter legal meaning": each flagged article with its most severe flag, linked."""
+    rows = []
+    for row in report.lead_rows(comparison, options):
+        target = ids.get(id(row.change)) if not options.summary_only else None
+        name: str = el("a", report.numbers(row.change), href=f"#{target}") if target else report.numbers(row.change)
+        flag = join([el("span", f"⚑ {row.flag.kind.value}", class_="badge flag"), " ", report.brief_phrase(row.flag)])
+        rows.append(el("tr", el("td", name), el("td", row.flag.level.value, class_=f"sev-{row.flag.level.value}"),
+                       el("td", flag), el("td", str(row.count), class_="num")))
+    if not rows:
+        return block("section", el("h2", report.LEAD_TITLE),
+                     el("p", f"None flagged (severity {options.min_severity} or more)."), id="flagged")
+    head = el("tr", el("th", "article"), el("th", "severity"), el("th", "most severe flag"),
+              el("th", "flags", class_="num"))
+    table = block("table", el("thead", head), block("tbody", *rows))
+    return block("section", el("h2", report.LEAD_TITLE), table, id="flagged")
+
+
+def _contents(changed: list[ArticleChange], ids: dict[int, str], options: RenderOptions) -> Markup:
+    """Links to every changed article, under the chapter it is counted in; flagged ones marked."""
     groups: list[tuple[str, list[str]]] = []  # runs of one chapter, in document order
     for change in changed:
-        item = el("li", el("a", report.heading(change), href=f"#{ids[id(change)]}"), " ", _badge(change.outcome))
+        flags = report.shown_flags(change, options)
+        mark: list[str] = [" ", el("span", f"⚑ {flags[0].level.value}", class_="badge flag")] if flags else []
+        item = el("li", el("a", report.heading(change), href=f"#{ids[id(change)]}"), " ", _badge(change.outcome),
+                  *mark)
         chapter = report.chapter(change)
         if not groups or groups[-1][0] != chapter:
             groups.append((chapter, []))
@@ -264,8 +286,9 @@ def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[st
     parts.append(_badges(change))
     if change.match.note:
         parts.append(el("p", report.one_line(change.match.note), class_="note"))
-    if change.flags:
-        parts.append(block("ul", *(_flag_item(change, i) for i in range(len(change.flags))), class_="flags"))
+    flags = report.shown_flags(change, options)
+    if flags:
+        parts.append(block("ul", *(_flag_item(flag) for flag in flags), class_="flags"))
     shown = report.visible(change, options.context)
     if shown:
         parts.append(_side_by_side(shown, labels) if options.side_by_side else _inline(shown))
@@ -285,12 +308,9 @@ def _badges(change: ArticleChange) -> Markup:
     return el("p", *parts, class_="badges")
 
 
-def _flag_item(change: ArticleChange, index: int) -> Markup:
-    flag = change.flags[index]
-    parts: list[str] = [el("span", f"⚑ {flag.kind.value}", class_="badge flag"), " ", report.flag_phrase(flag)]
-    if flag.paragraph:
-        parts.append(f" (para {report.one_line(flag.paragraph)})")
-    return el("li", *parts)
+def _flag_item(flag: Flag) -> Markup:
+    badge = el("span", f"⚑ {flag.level.value} {flag.kind.value}", class_=f"badge flag sev-{flag.level.value}")
+    return el("li", badge, " ", report.flag_phrase(flag), report.flag_detail(flag))
 
 
 def _badge(outcome: Outcome) -> Markup:

@@ -75,6 +75,7 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
         "summary": summary,
         "warnings": [str(warning) for warning in comparison.warnings],
         "changes": [change_document(change) for change in comparison.changes],
+        "language": comparison.language,
     }
 
 
@@ -106,6 +107,8 @@ def change_document(change: ArticleChange) -> dict[str, Any]:
         "note": match.note,
         "words_inserted": change.words_inserted,
         "words_deleted": change.words_deleted,
+        "renumbered": change.renumbered,
+        "severity": severity.value if (severity := change.severity()) else None,
     }
 
 
@@ -122,7 +125,10 @@ def _ref(provision: Provision) -> dict[str, Any]:
 
 
 def _flag(flag: Flag) -> dict[str, Any]:
-    return {"kind": flag.kind.value, "old": flag.old_text, "new": flag.new_text, "paragraph": flag.paragraph}
+    return {
+        "kind": flag.kind.value, "old": flag.old_text, "new": flag.new_text, "paragraph": flag.paragraph,
+        "severity": flag.level.value, "note": flag.note,
+    }
 
 
 def _paragraph(paragraph: ParagraphChange) -> dict[str, Any]:

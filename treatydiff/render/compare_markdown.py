@@ -79,9 +79,10 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
         raise ValueError(f"unknown markdown style {options.markdown_style!r} — choose one of: {', '.join(MARKERS)}")
     anchors = _anchors(comparison)
     out: list[str] = _header(comparison)
+    out += _lead(comparison, options, anchors)
     out += _summary(comparison)
     out += _chapters(comparison)
-    out += _concordance(comparison, anchors)
+    out += _concordance(comparison, options, anchors)
     if not options.summary_only:
         out += _changes(comparison, options, anchors)
     while out and not out[-1]:
@@ -113,6 +114,22 @@ def _table(header: list[str], align: list[str], rows: list[list[str]]) -> list[s
     return [*lines, ""]
 
 
+def _lead(comparison: Comparison, options: RenderOptions, anchors: dict[int, str]) -> list[str]:
+    """"Changes that may alter legal meaning": each flagged article with its most severe flag, linked."""
+    rows = []
+    for row in report.lead_rows(comparison, options):
+        name = escape(report.numbers(row.change), at_start=False)
+        if id(row.change) in anchors:
+            name = f"[{name}](#{anchors[id(row.change)]})"
+        flag = f"{row.flag.kind.value}: {escape(report.brief_phrase(row.flag), at_start=False)}"
+        rows.append([name, f"**{row.flag.level.value}**" if row.flag.level.rank == 3 else row.flag.level.value,
+                     flag, str(row.count)])
+    if not rows:
+        return [f"## {report.LEAD_TITLE}", "", f"None flagged (severity {options.min_severity} or more).", ""]
+    header = ["article", "severity", "most severe flag", "flags"]
+    return [f"## {report.LEAD_TITLE}", "", *_table(header, ["---", "---", "---", "---:"], rows)]
+
+
 def _summary(comparison: Comparison) -> list[str]:
     rows = [[escape(row.label, at_start=False), row.value] for row in report.summary_rows(comparison)]
     return ["## Summary", "", *_table(["outcome", "articles"], ["---", "---:"], rows)]
@@ -131,17 +148,20 @@ def _chapters(comparison: Comparison) -> list[str]:
     return ["## By chapter", "", *_table(header, ["---", *("---:" for _ in occurring)], rows)]
 
 
-def _concordance(comparison: Comparison, anchors: dict[int, str]) -> list[str]:
+def _concordance(comparison: Comparison, options: RenderOptions, anchors: dict[int, str]) -> list[str]:
     rows = []
     for row in report.concordance(comparison):
         outcome = row.outcome.value
         if id(row.change) in anchors:
             outcome = f"[{outcome}](#{anchors[id(row.change)]})"
         similarity = "—" if row.similarity is None else f"{row.similarity:.2f}"
-        rows.append([escape(row.old, at_start=False), escape(row.new, at_start=False), outcome, similarity])
+        flags = report.shown_flags(row.change, options)
+        mark = f"⚑ {flags[0].level.value}" if flags else ""
+        rows.append([escape(row.old, at_start=False), escape(row.new, at_start=False), outcome, similarity, mark])
     if not rows:
         return []
-    return ["## Concordance", "", *_table(["old", "new", "outcome", "similarity"], ["---", "---", "---", "---:"], rows)]
+    header = ["old", "new", "outcome", "similarity", "flags"]
+    return ["## Concordance", "", *_table(header, ["---", "---", "---", "---:", "---"], rows)]
 
 
 # --- the changed articles ------------------------------------------------------------------------------
@@ -197,12 +217,13 @@ def change_body(change: ArticleChange, options: RenderOptions) -> list[str]:
         out += [escape(renumbering), ""]
     if change.match.note:
         out += [f"Note: {escape(change.match.note, at_start=False)}", ""]
-    if change.flags:
-        for flag in change.flags:
-            line = f"- **{flag.kind.value}**: {escape(report.flag_phrase(flag), at_start=False)}"
-            if flag.paragraph:
-                line += f" (para {escape(flag.paragraph, at_start=False)})"
-            out.append(line)
+    flags = report.shown_flags(change, options)
+    if flags:
+        for flag in flags:
+            phrase = escape(report.flag_phrase(flag), at_start=False)
+            line = f"- **{flag.kind.value}** ({flag.level.value}): {phrase}"
+            detail = report.flag_detail(flag)
+            out.append(line + (" " + escape(detail, at_start=False) if detail else ""))
         out.append("")
     markers = MARKERS[options.markdown_style]
     for item in report.visible(change, options.context):

@@ -28,10 +28,12 @@ from rich.theme import Theme
 from treatydiff.model import (
     ArticleChange,
     Comparison,
+    Flag,
     Op,
     Outcome,
     ParagraphChange,
     RenderOptions,
+    Severity,
 )
 from treatydiff.render import COMPARE, report
 from treatydiff.render.report import one_line
@@ -110,7 +112,7 @@ def print_report(comparison: Comparison, options: RenderOptions, console: Consol
 def renderables(comparison: Comparison, options: RenderOptions, plain: bool, width: int) -> list[RenderableType]:
     """The pieces of the report, in order: header, summary, per-chapter table, concordance (when asked), then
     one panel per changed article (nothing more with ``summary_only``)."""
-    parts: list[RenderableType] = [_header(comparison), _summary(comparison)]
+    parts: list[RenderableType] = [_header(comparison), _lead(comparison, options), _summary(comparison)]
     chapters = _chapters(comparison, width)
     if chapters is not None:
         parts.append(chapters)
@@ -217,13 +219,8 @@ def change_panel(change: ArticleChange, plain: bool, width: int, options: Render
     lines: list[RenderableType] = [_badges(change)]
     if change.match.note:
         lines.append(Text(one_line(change.match.note), style="italic"))
-    for flag in change.flags:
-        badge = Text("⚑ ", style=FLAG_STYLE)
-        badge.append(flag.kind.value, style=FLAG_STYLE)
-        badge.append(f": {report.flag_phrase(flag)}")
-        if flag.paragraph:
-            badge.append(f" (para {flag.paragraph})", style="dim")
-        lines.append(badge)
+    for flag in report.shown_flags(change, options):
+        lines.append(_flag_text(flag))
     items = report.visible(change, options.context)
     body: list[RenderableType]
     if options.side_by_side and items:
@@ -246,6 +243,35 @@ def change_panel(change: ArticleChange, plain: bool, width: int, options: Render
         border_style=OUTCOME_STYLE[change.outcome],
         box=box.ROUNDED,
     )
+
+
+def _flag_text(flag: Flag) -> Text:
+    """``⚑ high obligation-weakened: shall → may (para 4.) — note``."""
+    badge = Text("⚑ ", style=FLAG_STYLE)
+    badge.append(f"{flag.level.value} {flag.kind.value}", style=FLAG_STYLE if flag.level is Severity.HIGH else "bold")
+    badge.append(f": {report.flag_phrase(flag)}")
+    detail = report.flag_detail(flag)
+    if detail:
+        badge.append(detail, style="dim")
+    return badge
+
+
+def _lead(comparison: Comparison, options: RenderOptions) -> Table | Text:
+    """"Changes that may alter legal meaning": each flagged article with its most severe flag."""
+    rows = report.lead_rows(comparison, options)
+    if not rows:
+        return Text(f"{report.LEAD_TITLE}: none flagged (severity {options.min_severity} or more)", style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_header=True, pad_edge=False, title=report.LEAD_TITLE,
+                  title_justify="left", title_style="bold")
+    table.add_column("article", overflow="fold", ratio=2)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("most severe flag", overflow="fold", ratio=5)
+    table.add_column("flags", justify="right", no_wrap=True)
+    for row in rows:
+        style = FLAG_STYLE if row.flag.level is Severity.HIGH else ""
+        table.add_row(Text(report.numbers(row.change)), Text(row.flag.level.value, style=style),
+                      Text(f"{row.flag.kind.value}: {report.brief_phrase(row.flag)}"), Text(str(row.count)))
+    return table
 
 
 def _title(change: ArticleChange) -> Text:

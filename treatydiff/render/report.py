@@ -24,6 +24,8 @@ from treatydiff.model import (
     Outcome,
     ParagraphChange,
     Provision,
+    RenderOptions,
+    Severity,
 )
 
 #: The label the diff stage gives an article's title when it aligns it like a paragraph.
@@ -134,6 +136,55 @@ def tidy_edits(edits: tuple[Edit, ...]) -> list[Edit]:
 def flag_phrase(flag: Flag) -> str:
     """``shall → may``; ``∅`` for an empty side."""
     return f"{one_line(flag.old_text) or '∅'} → {one_line(flag.new_text) or '∅'}"
+
+
+def brief(text: str, words: int = 10) -> str:
+    """At most ``words`` words of ``text``, on one line, "…" where it was cut."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words and parts[words - 1] != "…" else "")
+
+
+def brief_phrase(flag: Flag) -> str:
+    """``flag_phrase`` with each side cut to a few words, for one-line summaries."""
+    return f"{brief(flag.old_text) or '∅'} → {brief(flag.new_text) or '∅'}"
+
+
+def flag_detail(flag: Flag) -> str:
+    """What follows a flag's phrase: `` (para 4.)`` and `` — adds discretion``, each when there is one."""
+    out = f" (para {one_line(flag.paragraph)})" if flag.paragraph else ""
+    return out + (f" — {flag.note}" if flag.note else "")
+
+
+#: Heading of the section that opens every change report's summary.
+LEAD_TITLE = "Changes that may alter legal meaning"
+
+
+def minimum(options: RenderOptions) -> Severity:
+    return Severity(options.min_severity)
+
+
+def shown_flags(change: ArticleChange, options: RenderOptions) -> tuple[Flag, ...]:
+    """The flags a report shows for a change: those of ``--min-severity`` or more, most severe first."""
+    return change.flags_at_least(minimum(options))
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRow:
+    """One line of "Changes that may alter legal meaning": a change, its most severe flag, how many it has."""
+
+    change: ArticleChange
+    flag: Flag
+    count: int
+
+
+def lead_rows(comparison: Comparison, options: RenderOptions) -> list[LeadRow]:
+    """Every change with a flag of ``--min-severity`` or more, most severe first, then in document order."""
+    rows = []
+    for change in comparison.changes:
+        flags = shown_flags(change, options)
+        if flags:
+            rows.append(LeadRow(change, flags[0], len(flags)))
+    return sorted(rows, key=lambda r: -r.flag.level.rank)
 
 
 def whole(change: ArticleChange) -> bool:
