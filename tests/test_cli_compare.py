@@ -359,15 +359,45 @@ def test_article_filter() -> None:
         assert any((r["kind"], r["number"]) in {("article", "1"), ("annex", "I")} for r in refs), change
 
 
+def _articles_only(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [c for c in changes if not all(r["kind"] == "annex" for r in c["old"] + c["new"])]
+
+
 def test_article_range_and_title_filter() -> None:
     ranged = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9").stdout)
-    assert ranged["changes"]
-    for change in ranged["changes"]:
+    assert _articles_only(ranged["changes"])
+    for change in _articles_only(ranged["changes"]):
         assert any(r["kind"] == "article" and 5 <= int(re.match(r"\d+", r["number"])[0]) <= 9  # type: ignore[index]
                    for r in change["old"] + change["new"]), change
     titled = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "USE OF TERMS").stdout)
-    assert titled["changes"]
-    assert all(any("use of terms" in r["title"].lower() for r in c["old"] + c["new"]) for c in titled["changes"])
+    assert _articles_only(titled["changes"])
+    assert all(any("use of terms" in r["title"].lower() for r in c["old"] + c["new"])
+               for c in _articles_only(titled["changes"]))
+
+
+def test_an_article_selection_keeps_the_annexes_unless_told_otherwise() -> None:
+    kept = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9").stdout)
+    assert any(r["kind"] == "annex" for c in kept["changes"] for r in c["old"] + c["new"])
+    for told in (("--part", "body"), ("--article", "annex II")):
+        only = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9", *told).stdout)
+        assert not any(r["kind"] == "annex" and r["number"] == "I" for c in only["changes"] for r in c["old"] + c["new"])
+
+
+def test_part_body_leaves_out_the_preamble_and_part_preamble_keeps_only_it() -> None:
+    body = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--part", "body").stdout)
+    kinds = {r["kind"] for c in body["changes"] for r in c["old"] + c["new"]}
+    assert "preamble" not in kinds and "annex" not in kinds and "article" in kinds
+    preamble = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--part", "preamble").stdout)
+    assert {r["kind"] for c in preamble["changes"] for r in c["old"] + c["new"]} == {"preamble"}
+
+
+def test_flagged_shows_only_articles_with_flags_of_that_severity() -> None:
+    every = json.loads(invoke("compare", ZERO, FINAL, "-f", "json").stdout)
+    high = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--flagged", "--min-severity", "high").stdout)
+    assert 0 < len(high["changes"]) < len(every["changes"])
+    assert all(any(f["severity"] == "high" for f in c["flags"]) for c in high["changes"])
+    expected = [c for c in every["changes"] if any(f["severity"] == "high" for f in c["flags"])]
+    assert [c["new"] for c in high["changes"]] == [c["new"] for c in expected]
 
 
 def test_chapter_filter() -> None:
@@ -381,7 +411,7 @@ def test_chapter_filter() -> None:
 
 
 def test_filter_that_matches_nothing_finds_no_change() -> None:
-    result = invoke("compare", ZERO, FINAL, "--article", "999", "--exit-code")
+    result = invoke("compare", ZERO, FINAL, "--article", "999", "--part", "body", "--exit-code")
     assert result.exit_code == ExitCode.OK
     assert "No articles." in result.stdout
 

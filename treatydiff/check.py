@@ -10,8 +10,14 @@ one scope:
   ``editorial``: a change that is editorial only) or flag kinds (``obligation-weakened``, ...). An article
   rule whose article is not in the old draft is itself a failure: a rule that cannot be evaluated must not
   pass silently.
-- ``term = "dual criminality"``: a phrase anywhere in the draft (case-insensitive, any whitespace between
-  its words). ``forbid`` holds ``removed`` (present in the old draft, absent from the new) and/or ``added``.
+  A renumbered article fails ``renumbered`` whatever else happened to it (an article renumbered and reworded
+  is ``modified`` in the report); a moved or renumbered one whose words changed in substance fails
+  ``modified``.
+- ``term = "dual criminality"``: a phrase (see ``term_pattern``: any case, spacing, hyphenation and quote style,
+  determiners and possessives allowed between its words unless ``exact = true``). ``forbid`` holds
+  ``removed`` (present in the old draft, nowhere in the new) and/or ``added`` (it appears in a paragraph of an
+  article where it was not before, even if the old draft has it elsewhere). With ``article`` too, only that
+  article (followed to its successors) is looked at, and ``removed`` means gone from it.
 - no scope: the rule applies to every change of the comparison.
 
 ``--fail-on X`` is a rule without scope forbidding X; ``--allow SEL`` leaves the changes of the selected
@@ -27,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from treatydiff import lang
 from treatydiff.errors import TreatydiffError
 from treatydiff.model import (
     ArticleChange,
@@ -46,7 +53,7 @@ OUTCOMES = frozenset(o.value for o in Outcome)
 CLASSES = frozenset({"substantive", "editorial"})
 FLAGS = frozenset(f.value for f in FlagKind)
 TERM_EVENTS = frozenset({"removed", "added"})
-RULE_KEYS = frozenset({"name", "article", "term", "forbid", "description"})
+RULE_KEYS = frozenset({"name", "article", "term", "forbid", "description", "exact"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,7 @@ class Rule:
     article: str | None = None
     term: str | None = None
     line: int | None = None  # where the rule starts in its file
+    exact: bool = False  # a term matches word for word (any case and spacing), nothing between its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +144,11 @@ def _rule(raw: object, index: int, source: str, lines: list[str], start: int | N
         raise fail("'article' must be a non-empty string", 'a number ("5", "4a") or title words', "article")
     if term is not None and not (isinstance(term, str) and term.strip()):
         raise fail("'term' must be a non-empty string", 'e.g. term = "dual criminality"', "term")
-    if article is not None and term is not None:
-        raise fail("a rule has either 'article' or 'term', not both", "split it into two rules", "term")
+    exact = raw.get("exact", False)
+    if not isinstance(exact, bool):
+        raise fail("'exact' must be true or false", "e.g. exact = true", "exact")
+    if exact and term is None:
+        raise fail("'exact' applies to term rules only", "remove it, or add a 'term'", "exact")
     if forbid is None:
         raise fail(f"rule {name!r} has no 'forbid' list", 'e.g. forbid = ["removed", "substantive"]')
     if isinstance(forbid, str):
@@ -151,7 +162,7 @@ def _rule(raw: object, index: int, source: str, lines: list[str], start: int | N
                 f"rule {name!r}: cannot forbid {value!r}",
                 f"use one of: {', '.join(sorted(allowed))}", "forbid",
             )
-    return Rule(name.strip(), tuple(v.lower() for v in forbid), article, term, start)
+    return Rule(name.strip(), tuple(v.lower() for v in forbid), article, term, start, exact)
 
 
 def forbid_value(value: str) -> str:
@@ -177,7 +188,7 @@ def check(
     verdicts: list[Verdict] = []
     for rule in all_rules:
         if rule.term is not None:
-            found = list(_term(rule, comparison.old, comparison.new))
+            found = list(_term(rule, comparison, changes))
         elif rule.article is not None:
             found = list(_article(rule, comparison, changes))
         else:
@@ -211,6 +222,13 @@ def _violations(rule: Rule, change: ArticleChange, comparison: Comparison) -> It
     for value in rule.forbid:
         if value in OUTCOMES and change.outcome.value == value:
             reasons.append(f"{value}{_note(change)}")
+        elif value == "renumbered" and change.renumbered and change.match.old and change.match.new:
+            numbers = f"{_name_numbers(change.match.old)} → {_name_numbers(change.match.new)}"
+            reasons.append(f"renumbered ({numbers}; the report says {change.outcome.value})")
+        elif value == "modified" and change.outcome in (Outcome.MOVED, Outcome.RENUMBERED) and (
+            not change.editorial_only and any(p.outcome is not Outcome.UNCHANGED for p in change.paragraphs)
+        ):
+            reasons.append(f"modified (the report says {change.outcome.value})")
         elif value == "substantive" and change.outcome is not Outcome.UNCHANGED and not change.editorial_only:
             reasons.append(f"substantive change ({change.outcome.value}{_flags_in_brief(change)})")
         elif value == "editorial" and change.outcome is not Outcome.UNCHANGED and change.editorial_only:
@@ -227,22 +245,79 @@ def _violations(rule: Rule, change: ArticleChange, comparison: Comparison) -> It
         )
 
 
-def _term(rule: Rule, old: Draft, new: Draft) -> Iterator[Verdict]:
-    words = (rule.term or "").split()
-    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
-    in_old, in_new = _find(pattern, old), _find(pattern, new)
-    if "removed" in rule.forbid and in_old and not in_new:
-        provision, line = in_old
-        yield Verdict(
-            rule.name, Status.FAILED, _number(provision), old.source, line,
-            f"the term {rule.term!r} was in {_where(provision)} of the old draft and is nowhere in the new one",
-        )
-    if "added" in rule.forbid and in_new and not in_old:
-        provision, line = in_new
-        yield Verdict(
-            rule.name, Status.FAILED, _number(provision), new.source, line,
-            f"the term {rule.term!r} is new: it appears in {_where(provision)} and nowhere in the old draft",
-        )
+#: Quote marks, all read as one: a term matches whichever a draft uses.
+_QUOTES = str.maketrans(
+    dict.fromkeys("'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`", '"')
+)
+
+
+def term_pattern(term: str, language: str = "en", exact: bool = False) -> re.Pattern[str]:
+    """The pattern of a term rule's phrase: its words in order, any case; between two words any whitespace or a
+    hyphen ("data protection" = "data-protection"), and unless ``exact`` up to two determiners or possessives of
+    the draft's language ("in accordance with domestic law" matches "in accordance with its domestic law", "the
+    right to a remedy" matches "the right to an effective remedy" only with "effective" listed: it is not)."""
+    words = term.translate(_QUOTES).split()
+    gap = r"(?:\s+|\s*[-\u2010\u2011]\s*)"
+    if not exact:
+        determiners = lang.get(language).determiners
+        optional = "|".join(re.escape(d) for d in sorted(determiners, key=len, reverse=True))
+        gap = rf"{gap}(?:(?:{optional}){gap}){{0,2}}"
+    body = gap.join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _occurrences(pattern: re.Pattern[str], text: str) -> int:
+    return len(pattern.findall(text.translate(_QUOTES))) if text else 0
+
+
+def _term(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> Iterator[Verdict]:
+    pattern = term_pattern(rule.term or "", comparison.language, rule.exact)
+    old, new = comparison.old, comparison.new
+    scoped = changes
+    if rule.article is not None:
+        wanted = [p for p in old.provisions() if article_matches(p, rule.article)]
+        if not wanted:
+            yield Verdict(
+                rule.name, Status.FAILED, rule.article, old.source, rule.line,
+                f"no article {rule.article!r} in the old draft, so the rule cannot be checked — fix the rule's "
+                "'article'",
+            )
+            return
+        ids = {id(p.node) for p in wanted}
+        scoped = [c for c in changes if any(id(p.node) in ids for p in c.match.old)]
+    if "removed" in rule.forbid:
+        if rule.article is None:
+            in_old, in_new = _find(pattern, old), _find(pattern, new)
+            if in_old and not in_new:
+                provision, line = in_old
+                yield Verdict(
+                    rule.name, Status.FAILED, _number(provision), old.source, line,
+                    f"the term {rule.term!r} was in {_where(provision)} of the old draft and is nowhere in the new one",
+                )
+        else:
+            before = sum(_occurrences(pattern, p.old_text) for c in scoped for p in c.paragraphs)
+            after = sum(_occurrences(pattern, p.new_text) for c in scoped for p in c.paragraphs)
+            if before and not after:
+                change = scoped[0]
+                where = (change.match.new or change.match.old)[0]
+                yield Verdict(
+                    rule.name, Status.FAILED, _number(where), new.source if change.match.new else old.source,
+                    where.node.line or None, f"the term {rule.term!r} is gone from {_name(change)}",
+                )
+    if "added" in rule.forbid:
+        for change in scoped:
+            for paragraph in change.paragraphs:
+                if _occurrences(pattern, paragraph.new_text) > _occurrences(pattern, paragraph.old_text):
+                    where = change.match.new[0] if change.match.new else change.match.old[0]
+                    found = pattern.search(paragraph.new_text.translate(_QUOTES))
+                    quoted = " ".join(found.group(0).split()) if found else rule.term
+                    para = f" (para {paragraph.new_label})" if paragraph.new_label else ""
+                    yield Verdict(
+                        rule.name, Status.FAILED, _number(where), new.source,
+                        paragraph.new_line or where.node.line or None,
+                        f"{_name(change)}{para}: the term {rule.term!r} is new here ({quoted!r})",
+                    )
+                    break
 
 
 def _find(pattern: re.Pattern[str], draft: Draft) -> tuple[Provision, int | None] | None:
@@ -250,7 +325,7 @@ def _find(pattern: re.Pattern[str], draft: Draft) -> tuple[Provision, int | None
     for provision in draft.provisions():
         nodes = (provision.node, *(n for part in provision.parts() for n in part.walk()))
         for node in nodes:
-            if pattern.search(node.text) or pattern.search(node.title):
+            if _occurrences(pattern, node.text) or _occurrences(pattern, node.title):
                 return provision, node.line or None
     return None
 
@@ -273,6 +348,10 @@ def _name(change: ArticleChange) -> str:
     old = " + ".join(_where(p) for p in change.match.old)
     new = " + ".join(_where(p) for p in change.match.new)
     return old if old == new or not new else new if not old else f"{old} → {new}"
+
+
+def _name_numbers(provisions: tuple[Provision, ...]) -> str:
+    return " + ".join(_where(p) for p in provisions)
 
 
 def _note(change: ArticleChange) -> str:

@@ -58,6 +58,8 @@ EXTENSION_FORMATS = {
 #: ``--markdown-style``: how the Markdown report marks deletions and insertions.
 MARKDOWN_STYLES = ("html", "plain")
 SEVERITIES = tuple(s.value for s in Severity)
+PARTS = ("preamble", "body", "annexes")  # treatydiff.select.PARTS, without importing the differ for --help
+RECITALS_IN_FULL = 10  # treatydiff.render.report.RECITALS_IN_FULL, likewise
 #: A draft argument. Not ``readable=True``: click would refuse an unreadable file with a usage error
 #: ("invalid value for 'DRAFT'"); the loader says what is wrong with the file in the house style instead.
 DRAFT_PATH = click.Path(allow_dash=True, path_type=str, readable=False)
@@ -555,6 +557,15 @@ time_budget_option = click.option(
     help="Show flags of this severity or more: high (duties weakened or removed, negations, safeguards removed, "
     "escape clauses, scope), medium (numbers, periods, dates, definitions, duties added), low (references).",
 )
+@click.option(
+    "--recitals", type=click.Choice(("auto", "compact", "full")), default="auto", show_default=True,
+    help="How the preamble's changed recitals are shown: compact (counts, and the recitals with flags), full, or "
+    f"auto (compact when more than {RECITALS_IN_FULL} changed).",
+)
+@click.option(
+    "--part", "parts", type=click.Choice(PARTS), multiple=True,
+    help="Only changes in these parts of the text: preamble, body (the articles), annexes. Repeatable.",
+)
 @click.option("--no-pager", is_flag=True, help="Never page a long terminal report.")
 @load_options
 @output_options
@@ -563,8 +574,8 @@ time_budget_option = click.option(
 def compare(env: Env, old: str, new: str, format_name: str | None, articles: tuple[str, ...],
             chapters: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None, exit_code: bool,
             show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool, context: int,
-            markdown_style: str, flagged: bool, min_severity: str, no_pager: bool, from_format: str | None,
-            max_size: int, output: str | None, color: str) -> ExitCode:
+            markdown_style: str, flagged: bool, min_severity: str, recitals: str, parts: tuple[str, ...],
+            no_pager: bool, from_format: str | None, max_size: int, output: str | None, color: str) -> ExitCode:
     """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
     word-level edits inside each changed article, and the edits that change legal meaning.
 
@@ -582,14 +593,15 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
 
     comparison = select(
         run_compare(old_draft, new_draft, diff_options(ignore, time_budget)),
-        Selection(articles=articles, chapters=chapters, flagged=Severity(min_severity) if flagged else None),
+        Selection(articles=articles, chapters=chapters, flagged=Severity(min_severity) if flagged else None,
+                  parts=parts, keep_annexes=True),
     )
     for warning in comparison.warnings:
         click.echo(f"warning: {warning}", err=True)
     console = make_console(env, color, output)
     render_options = RenderOptions(
         show_unchanged=show_unchanged, context=context, concordance=concordance, summary_only=summary_only,
-        side_by_side=side_by_side, markdown_style=markdown_style, min_severity=min_severity,
+        side_by_side=side_by_side, markdown_style=markdown_style, min_severity=min_severity, recitals=recitals,
     )
     text = COMPARE.get(format_name)(comparison, render_options, console)
     if wants_pager(env, text, format_name, output, no_pager, console):

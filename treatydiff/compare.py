@@ -28,6 +28,7 @@ from treatydiff.model import (
     Outcome,
     ParagraphChange,
     Provision,
+    Severity,
     Totals,
 )
 from treatydiff.perf import collector_paused
@@ -398,10 +399,20 @@ def _change(
     renumbered = bool(match.old and match.new) and (
         [label_value(p.node.label) for p in match.old] != [label_value(p.node.label) for p in match.new]
     )
+    flags = _without_moved_duties(flags)
+    if any(p.node.kind is Kind.PREAMBLE for p in (*match.old, *match.new)):
+        flags = [_as_recital(f) for f in flags]
     return ArticleChange(
-        match, tuple(paragraphs), _dedupe(_without_moved_duties(flags)), editorial, inserted, deleted,
-        renumbered=renumbered,
+        match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted, renumbered=renumbered,
     )
+
+
+#: A preamble binds no one: it tells how the articles are to be read. Its flags count one severity lower.
+_RECITAL_SEVERITY = {Severity.HIGH: Severity.MEDIUM, Severity.MEDIUM: Severity.LOW, Severity.LOW: Severity.LOW}
+
+
+def _as_recital(flag: Flag) -> Flag:
+    return replace(flag, severity=_RECITAL_SEVERITY[flag.level], note=flag.note or "in the preamble")
 
 
 def _without_moved_duties(flags: list[Flag]) -> list[Flag]:

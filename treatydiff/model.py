@@ -198,6 +198,8 @@ class RenderOptions:
     side_by_side: bool = False  # old and new paragraphs in two columns
     markdown_style: str = "html"  # "html": <del>/<ins>; "plain": ~~deleted~~ **inserted**
     min_severity: str = "medium"  # flags below this severity are left out of the report (JSON keeps every flag)
+    recitals: str = "auto"  # "full": every changed recital; "compact": counts and flagged ones; "auto": compact
+    # when more than RECITALS_IN_FULL recitals changed
 
 
 # --- comparison: the hand-off from align/diff to the renderers ------------------------------------------------

@@ -39,9 +39,15 @@ class Selection:
     chapters: tuple[str, ...] = ()
     #: only changes with a flag of this severity or more (``--flagged``, ``--min-severity``); None: any change
     flagged: Severity | None = None
+    #: only these parts of the text (``--part``): "preamble" (citations and recitals), "body" (articles and the
+    #: loose text of divisions), "annexes"; empty: every part
+    parts: tuple[str, ...] = ()
+    #: ``articles`` select articles only: annexes stay unless a selector names an annex or ``parts`` is given
+    #: (``compare --article 5-9`` still shows the annexes; ``check --allow`` allows only what it names)
+    keep_annexes: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.articles or self.chapters or self.flagged)
+        return bool(self.articles or self.chapters or self.flagged or self.parts)
 
 
 def select(comparison: Comparison, selection: Selection) -> Comparison:
@@ -62,13 +68,35 @@ def matches(change: ArticleChange, selection: Selection) -> bool:
     provisions = (*change.match.old, *change.match.new)
     if selection.flagged is not None and not change.flags_at_least(selection.flagged):
         return False
-    if selection.articles and not any(
+    if selection.parts and not any(part_of(p) in selection.parts for p in provisions):
+        return False
+    annex_kept = (
+        selection.keep_annexes and not selection.parts
+        and all(p.node.kind is Kind.ANNEX for p in provisions)
+        and not any(sel.strip().casefold().startswith(_ANNEX_WORDS) for sel in selection.articles)
+    )
+    if selection.articles and not annex_kept and not any(
         article_matches(p, sel) for p in provisions for sel in selection.articles
     ):
         return False
     return not selection.chapters or any(
         chapter_matches(p, sel) for p in provisions for sel in selection.chapters
     )
+
+
+PARTS = ("preamble", "body", "annexes")
+#: How an ``--article`` selector names an annex (then the annexes are selected like articles).
+_ANNEX_WORDS = ("annex", "anhang", "anlage", "annexe", "anexo", "allegato", "bijlage")
+
+
+def part_of(provision: Provision) -> str:
+    """The part of the text a provision is in (``--part``): preamble, body or annexes."""
+    kind = provision.node.kind
+    if kind is Kind.PREAMBLE:
+        return "preamble"
+    if kind is Kind.ANNEX:
+        return "annexes"
+    return "body"
 
 
 def article_matches(provision: Provision, selector: str) -> bool:

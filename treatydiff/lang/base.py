@@ -45,7 +45,8 @@ class Language:
       and counts; ``penalty_words``: what marks a quantity as a penalty; ``months``: month names for dates.
     - ``reference_heads``: words that make the number after them a reference, never a quantity (article,
       paragraph, point, annex, section, footnote, another act's name); ``definition_cues``: what follows a
-      quoted term at the start of a definition ("means").
+      quoted term at the start of a definition ("means"); ``determiners``: articles, demonstratives and
+      possessives a ``check`` term rule allows between the words of its phrase ("its", "the").
     - ``stopwords``: very common words, for telling languages apart.
     """
 
@@ -71,3 +72,4 @@ class Language:
     months: tuple[str, ...]
     reference_heads: tuple[str, ...]
     definition_cues: tuple[str, ...]
+    determiners: tuple[str, ...]

@@ -79,4 +79,6 @@ LANGUAGE = Language(
                      r"(?: \((?:EU|EG|EWG)\))?(?: Nr\.)?", r"Richtlinie", r"BGBl\.?(?: I| II)?", r"S\.", r"Seite",
                      r"ABl\.?(?: [LC])?", r"Drucksache"),
     definition_cues=(r"(?:ist|sind|bezeichnet|bedeutet|im Sinne)",),
+    determiners=tuple("der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem "
+                      "seinen ihr ihre ihrer ihres ihrem ihren".split()),
 )

@@ -127,4 +127,5 @@ LANGUAGE = Language(
     ),
     definition_cues=(r"means?", r"shall mean", r"refers? to", r"is defined as", r"has the meaning",
                      r"(?:includes|shall include)"),
+    determiners=tuple("the a an its their his her our this that these those such any own".split()),
 )

@@ -64,4 +64,5 @@ LANGUAGE = Language(
                      r"N°", r"Ley", r"Real Decreto", r"Decreto", r"Reglamento(?: \((?:UE|CE)\))?", r"Directiva",
                      r"disposición (?:adicional|transitoria|final|derogatoria)", r"BOE", r"DOUE"),
     definition_cues=(r"(?:se entiende por|se entenderá por|significa|:)",),
+    determiners=tuple("el la los las un una su sus este esta estos estas".split()),
 )

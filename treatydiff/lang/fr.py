@@ -64,4 +64,5 @@ LANGUAGE = Language(
                      r"chapitres?", r"sections?", r"§+", r"n°", r"no", r"règlement(?: \((?:UE|CE)\))?(?: n°)?",
                      r"directive", r"JO [LC]", r"p\."),
     definition_cues=(r"(?:désigne|désignent|s'entend|s'entendent|on entend par|signifie)",),
+    determiners=tuple("le la les un une son sa ses leur leurs ce cet cette ces".split()),
 )

@@ -61,4 +61,5 @@ LANGUAGE = Language(
     reference_heads=(r"[Aa]rtikel(?:en)?", r"art\.", r"lid", r"leden", r"onderdeel", r"onder", r"bijlage",
                      r"hoofdstuk", r"afdeling", r"paragraaf", r"§+", r"Trb\.", r"Stb\.", r"nr\.", r"blz\."),
     definition_cues=(r"(?:wordt verstaan onder|wordt verstaan|betekent|:)",),
+    determiners=tuple("de het een zijn haar hun dit dat deze die".split()),
 )

@@ -226,7 +226,7 @@ def change_body(change: ArticleChange, options: RenderOptions) -> list[str]:
             out.append(line + (" " + escape(detail, at_start=False) if detail else ""))
         out.append("")
     markers = MARKERS[options.markdown_style]
-    for item in report.visible(change, options.context):
+    for item in report.visible(change, options.context, options):
         if isinstance(item, report.Gap):
             out += [f"*{escape(str(item), at_start=False)}*", ""]
         else:

@@ -194,19 +194,30 @@ def whole(change: ArticleChange) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """Unchanged paragraphs a report leaves out, in one line: ``… 3 unchanged paragraphs``."""
+    """Paragraphs a report leaves out, in one line: ``… 3 unchanged paragraphs``, or ``text`` when it says
+    more (the recitals of a compact preamble)."""
 
     count: int
+    text: str = ""
 
     def __str__(self) -> str:
-        return f"… {self.count} unchanged paragraph{'s' if self.count != 1 else ''}"
+        return self.text or f"… {self.count} unchanged paragraph{'s' if self.count != 1 else ''}"
 
 
-def visible(change: ArticleChange, context: int = 0) -> list[ParagraphChange | Gap]:
+#: A preamble with more changed recitals than this is shown compactly unless ``--recitals full``.
+RECITALS_IN_FULL = 10
+
+
+def visible(
+    change: ArticleChange, context: int = 0, options: RenderOptions | None = None
+) -> list[ParagraphChange | Gap]:
     """The paragraphs a report shows for one change: every changed paragraph, ``context`` unchanged ones on
     each side of it, and a ``Gap`` for each run left out. Added and removed provisions show everything except
-    the title line (their heading already carries it)."""
+    the title line (their heading already carries it). A preamble with many changed recitals (``--recitals``)
+    shows only the recitals that carry flags, after one line of counts."""
     paragraphs = [p for p in change.paragraphs if not (whole(change) and TITLE_LABEL in (p.old_label, p.new_label))]
+    if options is not None and _compact_recitals(change, options):
+        return _recitals(change, paragraphs, options)
     if whole(change):
         return list(paragraphs)
     changed = [i for i, p in enumerate(paragraphs) if p.outcome is not Outcome.UNCHANGED]
@@ -224,6 +235,31 @@ def visible(change: ArticleChange, context: int = 0) -> list[ParagraphChange | G
     if hidden:
         out.append(Gap(hidden))
     return out
+
+
+def _compact_recitals(change: ArticleChange, options: RenderOptions) -> bool:
+    provisions = (*change.match.old, *change.match.new)
+    if options.recitals == "full" or not any(p.node.kind is Kind.PREAMBLE for p in provisions):
+        return False
+    changed_count = sum(1 for p in change.paragraphs if p.outcome is not Outcome.UNCHANGED)
+    return options.recitals == "compact" or changed_count > RECITALS_IN_FULL
+
+
+def _recitals(change: ArticleChange, paragraphs: list[ParagraphChange], options: RenderOptions) -> list[
+    ParagraphChange | Gap
+]:
+    counts: dict[Outcome, int] = {}
+    for paragraph in paragraphs:
+        if paragraph.outcome is not Outcome.UNCHANGED:
+            counts[paragraph.outcome] = counts.get(paragraph.outcome, 0) + 1
+    flagged = {f.paragraph for f in shown_flags(change, options)}
+    kept = [p for p in paragraphs if p.outcome is not Outcome.UNCHANGED and (p.new_label or p.old_label) in flagged]
+    total = sum(counts.values())
+    detail = ", ".join(f"{n} {o.value}" for o, n in counts.items())
+    flagged_part = f"; the {len(kept)} with flags follow" if kept else "; none has a flag"
+    line = (f"… {total} recital{'s' if total != 1 else ''} changed ({detail}){flagged_part} "
+            "(--recitals full shows every one)")
+    return [Gap(total, line), *(_as_kept(p) for p in kept)]
 
 
 def _as_kept(paragraph: ParagraphChange) -> ParagraphChange:
