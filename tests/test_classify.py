@@ -357,7 +357,7 @@ def test_reference_not_dangling(new: str) -> None:
 def test_removed_paragraph_removes_its_prohibition_once() -> None:
     result = run("States Parties shall not extradite within 30 days.", "")
     assert not result.editorial
-    assert kinds(result) == [FlagKind.OBLIGATION_REMOVED]
+    assert kinds(result) == [FlagKind.OBLIGATION_REMOVED, FlagKind.NUMBER_CHANGED]  # the duty, and its period
     assert result.flags[0].note == "prohibition removed"
     assert result.flags[0].level is Severity.HIGH
 

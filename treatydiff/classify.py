@@ -393,6 +393,8 @@ class _Vocabulary:
     limitative: frozenset[str]
     and_words: frozenset[str]
     or_words: frozenset[str]
+    neutral: frozenset[str]
+    deadline: re.Pattern[str]
 
 
 _REF_NUMBER = (
@@ -456,6 +458,8 @@ def _vocabulary(code: str) -> _Vocabulary:
         limitative=_fold(language.limitative),
         and_words=_fold(language.and_words),
         or_words=_fold(language.or_words),
+        neutral=_fold(language.neutral),
+        deadline=re.compile(_alternation(language.deadlines, "d"), re.IGNORECASE),
     )
 
 
@@ -746,26 +750,67 @@ def _scope_flags(
         while trail < min(len(gone), len(came)) - lead and gone[-1 - trail] == came[-1 - trail]:
             trail += 1
         extra_came, extra_gone = came[lead : len(came) - trail], gone[lead : len(gone) - trail]
+        if len(extra_came) > _ITEM_WORDS or len(extra_gone) > _ITEM_WORDS:
+            continue
+        if v.modal.search(new_text, hunk.new_start, hunk.new_end) or v.modal.search(
+            old_text, hunk.old_start, hunk.old_end
+        ):
+            continue
+        removed_run, added_run = removed.strip(), added.strip()
+        if any(v.qualifier.search(r) or v.safeguard.search(r) for r in (removed_run, added_run)):
+            continue  # a qualifier or a safeguard set off by commas: its own rule reports it
+        if not _of_substance(extra_came, v) and not _of_substance(extra_gone, v):
+            continue
+        if _cited_only(new_text, hunk.new_start, hunk.new_end, code) and _cited_only(
+            old_text, hunk.old_start, hunk.old_end, code
+        ):
+            continue  # another act or provision cited: a reference, not an item of substance
+        around_new = new_text[max(0, hunk.new_start - 2) : hunk.new_end + 2]
+        around_old = old_text[max(0, hunk.old_start - 2) : hunk.old_end + 2]
+        coordinated = "," in around_new or "," in around_old or any(
+            w in joiners for w in (*_WORD.findall(added_run.casefold()), *_WORD.findall(removed_run.casefold()))
+        )
+        quote_new = _clause(new_text, hunk.new_start, hunk.new_end, 3) if added_run else ""
+        quote_old = _clause(old_text, hunk.old_start, hunk.old_end, 3) if removed_run else ""
+        if coordinated:
+            # an item added to, dropped from or exchanged in a list ("military" -> "military, defence or
+            # national security"; "the law enforcement, immigration or asylum" -> "..., border control, ...")
+            if extra_came and not extra_gone:
+                yield Flag(widened, quote_old, quote_new, paragraph, note=f"item added{where}")
+            elif extra_gone and not extra_came:
+                yield Flag(narrowed, quote_old, quote_new, paragraph, note=f"item removed{where}")
+            elif _of_substance(extra_came, v) and _of_substance(extra_gone, v):
+                kind = widened if len(extra_came) >= len(extra_gone) else narrowed
+                yield Flag(kind, quote_old, quote_new, paragraph, note=f"items exchanged{where}")
+            continue
+        # a word or two that qualify a noun: added, they restrict the class ("AI systems" -> "high-risk AI
+        # systems"); dropped, they widen it ("whole groups" -> "groups")
         if extra_came and extra_gone:
             continue
-        words, text, start, end = (extra_came, new_text, hunk.new_start, hunk.new_end) if extra_came else (
-            extra_gone, old_text, hunk.old_start, hunk.old_end)
-        if not words or len(words) > _ITEM_WORDS or v.modal.search(text, start, end):
-            continue
-        run = text[start:end].strip()
-        if v.qualifier.search(run) or v.safeguard.search(run):
-            continue  # a qualifier or a safeguard set off by commas: its own rule reports it
-        cited = _reference_spans(text, code)
-        if all(_overlaps(m.span(), cited) for m in _WORD.finditer(text, start, end) if len(m.group(0)) > 3):
-            continue  # another act or provision cited in a list: a reference, not an item of substance
-        around = text[max(0, start - 2) : min(len(text), end + 2)]
-        coordinated = "," in around or any(w in joiners for w in _WORD.findall(run.casefold()))
-        if not coordinated:
+        words = extra_came or extra_gone
+        if len(words) > _MODIFIER_WORDS or not all(w.isalpha() for w in words) or not _of_substance(words, v):
             continue
         if extra_came:
-            yield Flag(widened, "", _clause(new_text, start, end, 3), paragraph, note=f"item added{where}")
+            yield Flag(narrowed, quote_old, quote_new, paragraph, note=f"qualified: {' '.join(words)}{where}")
         else:
-            yield Flag(narrowed, _clause(old_text, start, end, 3), "", paragraph, note=f"item removed{where}")
+            yield Flag(widened, quote_old, quote_new, paragraph, note=f"no longer qualified: {' '.join(words)}"
+                       f"{where}")
+
+
+#: At most this many words added before a noun (or dropped) make a modifier that changes a class's reach.
+_MODIFIER_WORDS = 3
+
+
+def _of_substance(words: Sequence[str], v: _Vocabulary) -> bool:
+    """Some word of ``words`` is neither a function word of the language nor one that leaves reach alone."""
+    plain = v.particular | v.universal | v.and_words | v.or_words | v.neutral
+    return any(w not in plain and len(w) > 2 for w in words)
+
+
+def _cited_only(text: str, start: int, end: int, code: str) -> bool:
+    """Every longer word of ``text[start:end]`` is inside a reference."""
+    cited = _reference_spans(text, code)
+    return all(_overlaps(m.span(), cited) for m in _WORD.finditer(text, start, end) if len(m.group(0)) > 3)
 
 
 # --- definitions ------------------------------------------------------------------------------------------------
@@ -797,9 +842,6 @@ def _definition_flag(old_text: str, new_text: str, spans: _Spans, code: str, par
 # --- numbers, periods, dates, and references -----------------------------------------------------------------------
 
 _LABEL = re.compile(r"^\s*(?:\(?\d+[a-z]?[.)](?!\d)|\([a-z]{1,4}\)|[a-z]{1,4}\))\s*", re.IGNORECASE)
-#: An added or dropped quantity counts when its run is at most this long: a number attached to a clause that
-#: stays ("within 30 days" added), not one that comes with a new sentence (whose duty is the flag).
-_QUANTITY_RUN = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -856,8 +898,8 @@ def _number_flags(
             if not _overlaps(q.span, changed):
                 continue
             k = _hunk_of(q.span, spans.hunks, old_side)
-            if k is not None and (old_side, k) in taken:
-                continue
+            if k is not None and (old_side, k) in taken and q.value.replace(" ", "").isdigit():
+                continue  # a bare number in a sentence that came or went: the sentence's duty is the flag
             out.append(q)
         return out
 
@@ -874,16 +916,11 @@ def _number_flags(
         for k in range(max(len(a), len(b))):
             x, y = (a[k] if k < len(a) else None), (b[k] if k < len(b) else None)
             if x is None or y is None:
-                # a quantity that comes or goes alone counts when it has a unit or a phrase ("within 30 days"
-                # added) and its run is short (one that comes with a new sentence comes with the sentence's flag)
-                q, text, old_side = (y, new_text, False) if x is None else (x, old_text, True)
+                # a quantity that comes or goes alone counts when it is more than a bare number: a period, an
+                # amount, a date ("within 30 days" added, "no later than one year after" in a new duty)
+                q = y if x is None else x
                 assert q is not None
-                h = _hunk_of(q.span, spans.hunks, old_side)
-                if h is None or q.value.replace(" ", "").isdigit():
-                    continue
-                hunk = spans.hunks[h]
-                run = text[hunk.old_start : hunk.old_end] if old_side else text[hunk.new_start : hunk.new_end]
-                if len(run.split()) > _QUANTITY_RUN:
+                if q.value.replace(" ", "").isdigit():
                     continue
             either = x or y
             assert either is not None
@@ -892,6 +929,20 @@ def _number_flags(
             near = look[max(0, either.span[0] - 80) : either.span[1] + 40]
             note = "penalty" if penalty.search(near) else ""
             yield Flag(kind, x.shown if x else "", y.shown if y else "", paragraph, note=note)
+
+
+def _deadline_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
+    """Time limits without a number that came or went ("without undue delay" added to a duty)."""
+    v = _vocabulary(code)
+    old = _counted(v.deadline, old_text, spans.changed_old, spans.hunks, set(), True)
+    new = _counted(v.deadline, new_text, spans.changed_new, spans.hunks, set(), False)
+    for index in sorted(old.keys() | new.keys()):
+        before, after = old.get(index, []), new.get(index, [])
+        if len(after) != len(before):
+            gained = len(after) > len(before)
+            phrase = after[len(before)] if gained else before[len(after)]
+            yield Flag(FlagKind.DATE_CHANGED, "" if gained else phrase, phrase if gained else "", paragraph,
+                       note="deadline added" if gained else "deadline removed")
 
 
 def _reference_flags(
@@ -1035,11 +1086,14 @@ def _meaning_flags(
         yield from _negation_flags(old_text, new_text, spans, code, paragraph)
         yield from _scope_flags(old_text, new_text, spans, code, paragraph, taken)
         yield from _number_flags(old_text, new_text, spans, code, paragraph, taken)
+        yield from _deadline_flags(old_text, new_text, spans, code, paragraph)
         if not numbering:
             yield from _reference_flags(old_text, new_text, spans, refs, code, paragraph)
         yield from _qualifier_flags(old_text, new_text, spans, code, paragraph, taken)
         yield from _safeguard_flags(old_text, new_text, spans, code, paragraph, taken)
-    elif not obligations and _POINT_LABEL.match(paragraph.strip()):
+    else:  # a whole paragraph that came or went: its periods, amounts and dates
+        yield from _number_flags(old_text, new_text, spans, code, paragraph, taken)
+    if (not old_text.strip() or not new_text.strip()) and not obligations and _POINT_LABEL.match(paragraph.strip()):
         # a whole point that comes or goes: an item of a list (its qualifiers and safeguards are its content)
         text = new_text or old_text
         if new_text:

@@ -265,9 +265,9 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     divisions = _division_map(matches)
     chapters = _chapter_names(matches, divisions)
     language = options.language or lang.detect(_sample(new) or _sample(old))
-    changes = [
+    changes = _without_moved_duties_across([
         replace(_change(m, refs, divisions, options, clock, language), chapter=chapters(m)) for m in matches
-    ]
+    ])
     order = {id(p.node): k for k, p in enumerate(new.provisions())}
     old_order = {id(p.node): k for k, p in enumerate(old.provisions())}
     # position in the new draft; a removal stands after the new place of the old provisions before it
@@ -415,25 +415,49 @@ def _as_recital(flag: Flag) -> Flag:
     return replace(flag, severity=_RECITAL_SEVERITY[flag.level], note=flag.note or "in the preamble")
 
 
-def _without_moved_duties(flags: list[Flag]) -> list[Flag]:
-    """Flags without the duties that only moved between paragraphs of the article: an ``obligation-removed`` and
-    an ``obligation-added`` quoting mostly the same words (Dice of word sets 0.5 or more) cancel out."""
+#: An ``obligation-added`` and an ``obligation-removed`` whose quotes share this much (Dice of word sets) are
+#: one duty that moved.
+MOVED_DUTY = 0.5
+
+
+def _moved_duties(flags: Sequence[Flag]) -> set[int]:
+    """The ``id()`` of the flags of duties that only moved: each ``obligation-added`` paired with an
+    ``obligation-removed`` quoting mostly the same words (``MOVED_DUTY``), each used once."""
     added = [f for f in flags if f.kind is FlagKind.OBLIGATION_ADDED]
     removed = [f for f in flags if f.kind is FlagKind.OBLIGATION_REMOVED]
-    if not added or not removed:
-        return flags
     dropped: set[int] = set()
+    if not added or not removed:
+        return dropped
+    removed_words = [(r, set(words(r.old_text))) for r in removed]
     for a in added:
         words_a = set(words(a.new_text))
-        for r in removed:
+        for r, words_r in removed_words:
             if id(r) in dropped:
                 continue
-            words_r = set(words(r.old_text))
             size = len(words_a) + len(words_r)
-            if size and 2 * len(words_a & words_r) / size >= 0.5:
+            if size and 2 * len(words_a & words_r) / size >= MOVED_DUTY:
                 dropped.update((id(a), id(r)))
                 break
+    return dropped
+
+
+def _without_moved_duties(flags: list[Flag]) -> list[Flag]:
+    """Flags without the duties that only moved between paragraphs of the article."""
+    dropped = _moved_duties(flags)
     return [f for f in flags if id(f) not in dropped]
+
+
+def _without_moved_duties_across(changes: list[ArticleChange]) -> list[ArticleChange]:
+    """Changes without the duty flags of text that moved from one article to another (removed from Article 33,
+    added to Article 34a, word for word): the move is in the redlines, the duty did not change."""
+    dropped = _moved_duties([f for c in changes for f in c.flags])
+    if not dropped:
+        return changes
+    return [
+        replace(c, flags=tuple(f for f in c.flags if id(f) not in dropped)) if any(id(f) in dropped for f in c.flags)
+        else c
+        for c in changes
+    ]
 
 
 def _same_words(old: list[Unit], new: list[Unit]) -> bool:

@@ -46,7 +46,9 @@ class Language:
     - ``reference_heads``: words that make the number after them a reference, never a quantity (article,
       paragraph, point, annex, section, footnote, another act's name); ``definition_cues``: what follows a
       quoted term at the start of a definition ("means"); ``determiners``: articles, demonstratives and
-      possessives a ``check`` term rule allows between the words of its phrase ("its", "the").
+      possessives a ``check`` term rule allows between the words of its phrase ("its", "the"); ``neutral``:
+      words whose coming or going leaves what a rule covers alone ("also", "relevant", "thereof"), besides the
+      function words above; ``deadlines``: time limits without a number ("without undue delay", "promptly").
     - ``stopwords``: very common words, for telling languages apart.
     """
 
@@ -73,3 +75,5 @@ class Language:
     reference_heads: tuple[str, ...]
     definition_cues: tuple[str, ...]
     determiners: tuple[str, ...]
+    neutral: tuple[str, ...]
+    deadlines: tuple[str, ...]

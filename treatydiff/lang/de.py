@@ -81,4 +81,10 @@ LANGUAGE = Language(
     definition_cues=(r"(?:ist|sind|bezeichnet|bedeutet|im Sinne)",),
     determiners=tuple("der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem "
                       "seinen ihr ihre ihrer ihres ihrem ihren".split()),
+    neutral=tuple(
+        "auch ferner jeweils jeweiligen betreffenden entsprechend entsprechenden insbesondere hierzu "
+        "hierfür dabei dazu daher sowie der die das des dem den ein eine einer eines einem einen zu von "
+        "mit für auf aus bei nach im in ist sind wird werden hat haben".split()
+    ),
+    deadlines=(r"unverzüglich", r"ohne (?:schuldhaftes )?Zögern", r"sofort", r"umgehend", r"rechtzeitig", r"innerhalb angemessener Frist"),
 )

@@ -128,4 +128,13 @@ LANGUAGE = Language(
     definition_cues=(r"means?", r"shall mean", r"refers? to", r"is defined as", r"has the meaning",
                      r"(?:includes|shall include)"),
     determiners=tuple("the a an its their his her our this that these those such any own".split()),
+    neutral=tuple(
+        "also further thereof therein thereto hereof herein hereby hereinafter respectively respective "
+        "relevant concerned said such other own particular particularly inter alia namely notably "
+        "including include includes the of to in on for by with from into within upon at as be is are was "
+        "were been being has have had it its their his her which who whom whose that this these those "
+        "there where when then than so not yet still already only shall will would could might can do "
+        "does did made make same mutatis mutandis where appropriate".split()
+    ),
+    deadlines=(r"without (?:undue )?delay", r"immediately", r"promptly", r"forthwith", r"as soon as (?:possible|practicable)", r"in a timely manner", r"in good time", r"within a reasonable (?:period|time)"),
 )

@@ -65,4 +65,9 @@ LANGUAGE = Language(
                      r"disposición (?:adicional|transitoria|final|derogatoria)", r"BOE", r"DOUE"),
     definition_cues=(r"(?:se entiende por|se entenderá por|significa|:)",),
     determiners=tuple("el la los las un una su sus este esta estos estas".split()),
+    neutral=tuple(
+        "también respectivamente correspondiente correspondientes pertinente pertinentes especialmente "
+        "particular el la los las de del un una en por para con al es son su sus este esta".split()
+    ),
+    deadlines=(r"sin (?:demora|dilación)(?: indebida)?", r"inmediatamente", r"a la mayor brevedad", r"en un plazo razonable"),
 )

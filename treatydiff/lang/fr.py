@@ -65,4 +65,9 @@ LANGUAGE = Language(
                      r"directive", r"JO [LC]", r"p\."),
     definition_cues=(r"(?:désigne|désignent|s'entend|s'entendent|on entend par|signifie)",),
     determiners=tuple("le la les un une son sa ses leur leurs ce cet cette ces".split()),
+    neutral=tuple(
+        "aussi également respectivement concerné concernés concernée concernées notamment ainsi dont le "
+        "la les de des du un une au aux en par pour sur dans est sont ce cette ces".split()
+    ),
+    deadlines=(r"sans (?:délai|retard(?: injustifié)?)", r"immédiatement", r"dans les meilleurs délais", r"dans un délai raisonnable"),
 )

@@ -62,4 +62,9 @@ LANGUAGE = Language(
                      r"hoofdstuk", r"afdeling", r"paragraaf", r"§+", r"Trb\.", r"Stb\.", r"nr\.", r"blz\."),
     definition_cues=(r"(?:wordt verstaan onder|wordt verstaan|betekent|:)",),
     determiners=tuple("de het een zijn haar hun dit dat deze die".split()),
+    neutral=tuple(
+        "ook tevens respectievelijk betrokken betreffende desbetreffende bedoelde bedoeld met name de het "
+        "een van in op voor met aan door bij tot is zijn wordt worden".split()
+    ),
+    deadlines=(r"onverwijld", r"zonder (?:onnodige )?vertraging", r"onmiddellijk", r"binnen een redelijke termijn"),
 )
