@@ -752,6 +752,8 @@ def _scope_flags(
         extra_came, extra_gone = came[lead : len(came) - trail], gone[lead : len(gone) - trail]
         if len(extra_came) > _ITEM_WORDS or len(extra_gone) > _ITEM_WORDS:
             continue
+        if "".join(extra_came) == "".join(extra_gone):
+            continue  # a word split or joined ("tehouden" -> "te houden"): spelling
         if v.modal.search(new_text, hunk.new_start, hunk.new_end) or v.modal.search(
             old_text, hunk.old_start, hunk.old_end
         ):

@@ -86,5 +86,12 @@ LANGUAGE = Language(
         "hierfür dabei dazu daher sowie der die das des dem den ein eine einer eines einem einen zu von "
         "mit für auf aus bei nach im in ist sind wird werden hat haben".split()
     ),
-    deadlines=(r"unverzüglich", r"ohne (?:schuldhaftes )?Zögern", r"sofort", r"umgehend", r"rechtzeitig", r"innerhalb angemessener Frist"),
+    deadlines=(
+        r"unverzüglich",
+        r"ohne (?:schuldhaftes )?Zögern",
+        r"sofort",
+        r"umgehend",
+        r"rechtzeitig",
+        r"innerhalb angemessener Frist",
+    ),
 )

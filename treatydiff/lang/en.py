@@ -136,5 +136,14 @@ LANGUAGE = Language(
         "there where when then than so not yet still already only shall will would could might can do "
         "does did made make same mutatis mutandis where appropriate".split()
     ),
-    deadlines=(r"without (?:undue )?delay", r"immediately", r"promptly", r"forthwith", r"as soon as (?:possible|practicable)", r"in a timely manner", r"in good time", r"within a reasonable (?:period|time)"),
+    deadlines=(
+        r"without (?:undue )?delay",
+        r"immediately",
+        r"promptly",
+        r"forthwith",
+        r"as soon as (?:possible|practicable)",
+        r"in a timely manner",
+        r"in good time",
+        r"within a reasonable (?:period|time)",
+    ),
 )

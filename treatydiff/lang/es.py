@@ -69,5 +69,10 @@ LANGUAGE = Language(
         "también respectivamente correspondiente correspondientes pertinente pertinentes especialmente "
         "particular el la los las de del un una en por para con al es son su sus este esta".split()
     ),
-    deadlines=(r"sin (?:demora|dilación)(?: indebida)?", r"inmediatamente", r"a la mayor brevedad", r"en un plazo razonable"),
+    deadlines=(
+        r"sin (?:demora|dilación)(?: indebida)?",
+        r"inmediatamente",
+        r"a la mayor brevedad",
+        r"en un plazo razonable",
+    ),
 )

@@ -69,5 +69,10 @@ LANGUAGE = Language(
         "aussi également respectivement concerné concernés concernée concernées notamment ainsi dont le "
         "la les de des du un une au aux en par pour sur dans est sont ce cette ces".split()
     ),
-    deadlines=(r"sans (?:délai|retard(?: injustifié)?)", r"immédiatement", r"dans les meilleurs délais", r"dans un délai raisonnable"),
+    deadlines=(
+        r"sans (?:délai|retard(?: injustifié)?)",
+        r"immédiatement",
+        r"dans les meilleurs délais",
+        r"dans un délai raisonnable",
+    ),
 )

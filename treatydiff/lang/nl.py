@@ -66,5 +66,10 @@ LANGUAGE = Language(
         "ook tevens respectievelijk betrokken betreffende desbetreffende bedoelde bedoeld met name de het "
         "een van in op voor met aan door bij tot is zijn wordt worden".split()
     ),
-    deadlines=(r"onverwijld", r"zonder (?:onnodige )?vertraging", r"onmiddellijk", r"binnen een redelijke termijn"),
+    deadlines=(
+        r"onverwijld",
+        r"zonder (?:onnodige )?vertraging",
+        r"onmiddellijk",
+        r"binnen een redelijke termijn",
+    ),
 )
