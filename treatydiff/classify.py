@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from functools import cache, lru_cache
 
 from treatydiff import lang
@@ -300,6 +301,37 @@ class _Spans:
     changed_new: tuple[tuple[int, int], ...]
     kept_new: tuple[tuple[int, int], ...]
     hunks: tuple[_Hunk, ...]
+    #: the parts of each text the rules read: the changed spans and ``_MARGIN`` characters around them
+    windows_old: tuple[tuple[int, int], ...] = ()
+    windows_new: tuple[tuple[int, int], ...] = ()
+
+
+#: How far around a change the rules look (characters): longer than any phrase they match, so a phrase that
+#: touches a change is always read whole, and nothing far from every change is read at all.
+_MARGIN = 120
+
+
+def _windows(changed: Sequence[tuple[int, int]], length: int) -> tuple[tuple[int, int], ...]:
+    out: list[list[int]] = []
+    for start, end in sorted(changed):
+        start, end = max(0, start - _MARGIN), min(length, end + _MARGIN)
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return tuple((a, b) for a, b in out)
+
+
+def _near(changed: Sequence[tuple[int, int]], length: int, margin: int = 40) -> list[tuple[int, int]]:
+    """The changed spans with ``margin`` characters on each side (enough for a modal phrase that a change cuts)."""
+    return [(max(0, a - margin), min(length, b + margin)) for a, b in changed if b > a or margin]
+
+
+@lru_cache(maxsize=256)
+def _find(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]) -> tuple[re.Match[str], ...]:
+    """The matches of ``pattern`` inside the windows of ``text`` (look-behinds see the text before a window).
+    Cached: the rules of one pair ask for the references and safeguards of the same windows several times."""
+    return tuple(m for start, end in windows for m in pattern.finditer(text, start, end))
 
 
 def _spans(edits: Sequence[Edit]) -> _Spans:
@@ -333,7 +365,10 @@ def _spans(edits: Sequence[Edit]) -> _Spans:
             run[3] = new_pos
     if run is not None:
         hunks.append(_Hunk(*run))
-    return _Spans(tuple(deleted), tuple(inserted), tuple(kept), tuple(hunks))
+    return _Spans(
+        tuple(deleted), tuple(inserted), tuple(kept), tuple(hunks),
+        _windows(deleted, old_pos), _windows(inserted, new_pos),
+    )
 
 
 def _first_word(text: str) -> str:
@@ -361,6 +396,77 @@ def _phrase(*parts: str) -> str:
 
 
 # --- one language's vocabulary, compiled ------------------------------------------------------------------------
+
+
+def _initials(pattern: str) -> str:
+    """A look-ahead at the characters a match of ``pattern`` can start with (both cases), so that the engine tries
+    the branches of a long alternation only where one can match; "" when that cannot be told. Read from the
+    parsed pattern (the standard library's own parser), so it never disagrees with the pattern."""
+    try:
+        import re._constants as c
+        import re._parser as parser
+    except ImportError:  # another Python: the look-ahead is only a speed-up
+        return ""
+
+    def sequence(items: Any) -> tuple[set[str], bool] | None:
+        found: set[str] = set()
+        for item in items:
+            first = element(item)
+            if first is None:
+                return None
+            found |= first[0]
+            if not first[1]:
+                return found, False
+        return found, True
+
+    def element(item: Any) -> tuple[set[str], bool] | None:
+        op, arg = item
+        if op is c.LITERAL:
+            return {chr(arg)}, False
+        if op is c.IN:
+            chars: set[str] = set()
+            for sub, value in arg:
+                if sub is c.LITERAL:
+                    chars.add(chr(value))
+                elif sub is c.RANGE and value[1] - value[0] < 256:
+                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
+                elif sub is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:
+                    return None
+            return chars, False
+        if op is c.SUBPATTERN:
+            return sequence(arg[-1])
+        if op is c.BRANCH:
+            union: set[str] = set()
+            empty = False
+            for branch in arg[1]:
+                first = sequence(branch)
+                if first is None:
+                    return None
+                union |= first[0]
+                empty = empty or first[1]
+            return union, empty
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            first = sequence(arg[2])
+            return None if first is None else (first[0], first[1] or arg[0] == 0)
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True
+        return None
+
+    try:
+        result = sequence(parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - an internal parser of another version: go without the speed-up
+        return ""
+    if result is None or result[1]:
+        return ""
+    chars = sorted({x for ch in result[0] for x in (ch.lower(), ch.upper())})
+    return "(?=[" + "".join(re.escape(ch) for ch in chars) + "])"
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled case-insensitively, behind the look-ahead at its first characters."""
+    return re.compile(_initials(pattern) + pattern, re.IGNORECASE)
 
 
 def _alternation(patterns: Sequence[str], group: str = "") -> str:
@@ -395,6 +501,10 @@ class _Vocabulary:
     or_words: frozenset[str]
     neutral: frozenset[str]
     deadline: re.Pattern[str]
+    penalty: re.Pattern[str]
+    quantity_prefix: re.Pattern[str]
+    quantity_unit: re.Pattern[str]
+    quantity_hint: re.Pattern[str]
 
 
 _REF_NUMBER = (
@@ -433,24 +543,31 @@ def _vocabulary(code: str) -> _Vocabulary:
     digits = r"\d{1,3}(?:[ ,.\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     prefix = "(?:" + "|".join(p.replace(" ", r"\s+") for p in language.quantity_prefixes) + ")"
     unit = "(?:" + "|".join(u.replace(" ", r"\s+") for u in language.units) + ")"
+    # the number itself is searched; the phrase before it and the unit after it are read from there (an optional
+    # phrase at the front of the pattern would be tried at every position of the text)
     quantity = (
-        rf"(?<!\w)(?:(?P<prefix>{prefix})\s+)?(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}"
-        rf"(?:[\s-]+(?:and\s+|und\s+|et\s+|y\s+|en\s+)?{number_word})*))(?!\w)(?:\s*(?P<unit>{unit})(?!\w))?"
+        rf"(?<!\w)(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}"
+        rf"(?:[\s-]+(?:and\s+|und\s+|et\s+|y\s+|en\s+)?{number_word})*))(?!\w)"
     )
+    quantity_prefix = rf"(?<!\w)(?P<prefix>{prefix})\s+$"
+    quantity_unit = rf"\s*(?P<unit>{unit})(?!\w)"
     definition = (
         r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
         r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + _alternation(language.definition_cues)
     )
     return _Vocabulary(
         language=language,
-        modal=re.compile(_alternation([m for m, _ in language.modals], "m"), re.IGNORECASE),
-        negator=re.compile(_alternation([re.escape(n) for n in language.negators]), re.IGNORECASE),
-        not_negation=re.compile(_alternation(language.not_negation), re.IGNORECASE),
-        qualifier=re.compile(_alternation([q for q, _ in language.qualifiers], "q"), re.IGNORECASE),
-        safeguard=re.compile(_alternation(language.safeguards, "s"), re.IGNORECASE),
-        exclusion=re.compile(_alternation(language.exclusion_cues), re.IGNORECASE),
-        reference=re.compile(reference, re.IGNORECASE),
-        quantity=re.compile(quantity, re.IGNORECASE),
+        modal=_compiled(_alternation([m for m, _ in language.modals], "m")),
+        negator=_compiled(_alternation([re.escape(n) for n in language.negators])),
+        not_negation=_compiled(_alternation(language.not_negation)),
+        qualifier=_compiled(_alternation([q for q, _ in language.qualifiers], "q")),
+        safeguard=_compiled(_alternation(language.safeguards, "s")),
+        exclusion=_compiled(_alternation(language.exclusion_cues)),
+        reference=_compiled(reference),
+        quantity=_compiled(quantity),
+        quantity_prefix=re.compile(quantity_prefix, re.IGNORECASE),
+        quantity_unit=re.compile(quantity_unit, re.IGNORECASE),
+        quantity_hint=_compiled(rf"\d|(?<!\w)(?:{number_word}|{month}|{unit})"),
         definition=re.compile(definition, re.IGNORECASE),
         number_values={w.casefold(): v for w, v in language.number_words},
         universal=_fold(language.universal),
@@ -459,7 +576,8 @@ def _vocabulary(code: str) -> _Vocabulary:
         and_words=_fold(language.and_words),
         or_words=_fold(language.or_words),
         neutral=_fold(language.neutral),
-        deadline=re.compile(_alternation(language.deadlines, "d"), re.IGNORECASE),
+        deadline=_compiled(_alternation(language.deadlines, "d")),
+        penalty=_compiled(_alternation(language.penalty_words)),
     )
 
 
@@ -510,11 +628,6 @@ def _hunk_of(pos: tuple[int, int], hunks: Sequence[_Hunk], old_side: bool) -> in
     return None
 
 
-def _masked(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` with every match of ``pattern`` blanked out, positions kept."""
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
-
-
 def _strength(code: str, match: re.Match[str]) -> int:
     return _vocabulary(code).language.modals[int(str(match.lastgroup)[1:])][1]
 
@@ -546,8 +659,13 @@ def _obligation_flags(
     """Modals replaced by weaker or stronger ones; and duties (powers, prohibitions) that came or went with the
     words around them, one flag per changed run. Also returns the changed runs (side, hunk) that added or removed
     a duty: the other rules leave those runs to this flag."""
+    v = _vocabulary(code)
+    if not any(v.modal.search(text, a, b) for text, windows in ((old_text, _near(spans.changed_old, len(old_text))),
+                                                                 (new_text, _near(spans.changed_new, len(new_text))))
+               for a, b in windows):
+        return [], set()  # no modal in or next to a change: no duty came, went or changed strength
     old, new = _modals(old_text, code), _modals(new_text, code)
-    exclusion = _vocabulary(code).exclusion
+    exclusion = v.exclusion
     flags: list[Flag] = []
     taken: set[tuple[bool, int]] = set()
     matcher = difflib.SequenceMatcher(None, [m.key for m in old], [m.key for m in new], autojunk=False)
@@ -600,15 +718,20 @@ _NEGATION_RUN = 10
 
 def _negation_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
     v = _vocabulary(code)
-    old_masked = _masked(_masked(old_text, v.not_negation), v.reference)
-    new_masked = _masked(_masked(new_text, v.not_negation), v.reference)
+
+    def negators(text: str, start: int, end: int) -> int:
+        if start == end or not v.negator.search(text, start, end):
+            return 0
+        near = (max(0, start - 60), min(len(text), end + 60))
+        blank = [m.span() for p in (v.not_negation, v.reference) for m in p.finditer(text, *near)]
+        return sum(1 for m in v.negator.finditer(text, start, end) if not _overlaps(m.span(), blank))
+
     for hunk in spans.hunks:
-        removed = old_masked[hunk.old_start : hunk.old_end]
-        added = new_masked[hunk.new_start : hunk.new_end]
-        before, after = len(v.negator.findall(removed)), len(v.negator.findall(added))
+        before = negators(old_text, hunk.old_start, hunk.old_end)
+        after = negators(new_text, hunk.new_start, hunk.new_end)
         if before == after:
             continue
-        longer = added if after > before else removed
+        longer = new_text[hunk.new_start : hunk.new_end] if after > before else old_text[hunk.old_start : hunk.old_end]
         if len(longer.split()) > _NEGATION_RUN:
             continue
         yield Flag(
@@ -624,14 +747,19 @@ def _negation_flags(old_text: str, new_text: str, spans: _Spans, code: str, para
 
 
 def _counted(
-    pattern: re.Pattern[str], text: str, changed: Sequence[tuple[int, int]], hunks: Sequence[_Hunk],
-    skip: set[int], old_side: bool, blank: re.Pattern[str] | None = None,
+    pattern: re.Pattern[str], text: str, spans: _Spans, skip: set[int], old_side: bool,
+    blank: re.Pattern[str] | None = None,
 ) -> dict[int, list[str]]:
-    """Per pattern index, the phrases it matches inside the changed runs of one side (runs in ``skip`` left out)."""
+    """Per pattern index, the phrases it matches inside the changed runs of one side (runs in ``skip`` left out,
+    and phrases that overlap a match of ``blank``)."""
     found: dict[int, list[str]] = {}
-    source = _masked(text, blank) if blank is not None else text
-    for match in pattern.finditer(source):
+    changed = spans.changed_old if old_side else spans.changed_new
+    windows = spans.windows_old if old_side else spans.windows_new
+    hunks = spans.hunks
+    for match in _find(pattern, text, windows):
         if not _overlaps(match.span(), changed):
+            continue
+        if blank is not None and _overlaps(match.span(), _near_matches(blank, text, match.span())):
             continue
         if blank is not None and blank.match(text, _skip_words(text, match.end(), 2)):
             continue  # "subject to appropriate safeguards": the qualifier introduces a safeguard
@@ -662,8 +790,8 @@ def _qualifier_flags(
     v = _vocabulary(code)
     skip_old = {k for side, k in taken if side}
     skip_new = {k for side, k in taken if not side}
-    old = _counted(v.qualifier, old_text, spans.changed_old, spans.hunks, skip_old, True, v.safeguard)
-    new = _counted(v.qualifier, new_text, spans.changed_new, spans.hunks, skip_new, False, v.safeguard)
+    old = _counted(v.qualifier, old_text, spans, skip_old, True, v.safeguard)
+    new = _counted(v.qualifier, new_text, spans, skip_new, False, v.safeguard)
     for index in sorted(old.keys() | new.keys()):
         direction = v.language.qualifiers[index][1]
         before, after = old.get(index, []), new.get(index, [])
@@ -682,8 +810,8 @@ def _safeguard_flags(
     old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
 ) -> Iterator[Flag]:
     v = _vocabulary(code)
-    old = _counted(v.safeguard, old_text, spans.changed_old, spans.hunks, {k for side, k in taken if side}, True)
-    new = _counted(v.safeguard, new_text, spans.changed_new, spans.hunks, {k for side, k in taken if not side}, False)
+    old = _counted(v.safeguard, old_text, spans, {k for side, k in taken if side}, True)
+    new = _counted(v.safeguard, new_text, spans, {k for side, k in taken if not side}, False)
     for index in sorted(old.keys() | new.keys()):
         before, after = old.get(index, []), new.get(index, [])
         if len(after) > len(before):
@@ -811,7 +939,7 @@ def _of_substance(words: Sequence[str], v: _Vocabulary) -> bool:
 
 def _cited_only(text: str, start: int, end: int, code: str) -> bool:
     """Every longer word of ``text[start:end]`` is inside a reference."""
-    cited = _reference_spans(text, code)
+    cited = _reference_spans(text, code, _windows([(start, end)], len(text)))
     return all(_overlaps(m.span(), cited) for m in _WORD.finditer(text, start, end) if len(m.group(0)) > 3)
 
 
@@ -854,13 +982,19 @@ class _Quantity:
     date: bool
 
 
-def _reference_spans(text: str, code: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _vocabulary(code).reference.finditer(text)]
+def _near_matches(pattern: re.Pattern[str], text: str, span: tuple[int, int], before: int = 80,
+                  after: int = 40) -> list[tuple[int, int]]:
+    """The spans of ``pattern``'s matches close to ``span`` (to tell whether ``span`` is inside one)."""
+    return [m.span() for m in pattern.finditer(text, max(0, span[0] - before), min(len(text), span[1] + after))]
+
+
+def _reference_spans(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _find(_vocabulary(code).reference, text, windows)]
     spans.extend((r.start, r.end) for r in _references(text))
     return spans
 
 
-def _quantities(text: str, code: str) -> list[_Quantity]:
+def _quantities(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> list[_Quantity]:
     """Quantities of substance in ``text``: digits, dates, and spelled-out numbers with their unit or the phrase
     before them ("at least", "no later than"); never a number inside a reference ("Article 5(2)", "2016/679",
     "OJ L 119, 4.5.2016") or the paragraph's own label. A spelled-out number needs a unit or such a phrase
@@ -868,26 +1002,29 @@ def _quantities(text: str, code: str) -> list[_Quantity]:
     v = _vocabulary(code)
     label = _LABEL.match(text)
     start = label.end() if label else 0
-    taken = _reference_spans(text, code)
+    articles = [(r.start, r.end) for r in _references(text)]
     found: list[_Quantity] = []
-    for match in v.quantity.finditer(text, start):
+    for match in _find(v.quantity, text, tuple((max(a, start), b) for a, b in windows if b > start)):
         core = match.span("date") if match.group("date") else match.span("digits") if match.group("digits") else (
             match.span("word"))
-        if _overlaps(core, taken):
+        if _overlaps(core, articles) or _overlaps(core, _near_matches(v.reference, text, core)):
             continue
         word = match.group("word")
-        if word and not (match.group("unit") or match.group("prefix")):
+        before = v.quantity_prefix.search(text, max(0, match.start() - 40), match.start())
+        after = v.quantity_unit.match(text, match.end())
+        if word and not (before or after):
             continue
         if word:
             parts = [p for p in re.split(r"[\s-]+", word.casefold()) if p not in ("and", "und", "et", "y", "en")]
             number = " ".join(str(v.number_values.get(p, p)) for p in parts)
         else:
             number = re.sub(r"[\s\u00a0,.](?=\d{3}\b)", "", (match.group("digits") or match.group("date") or ""))
-        unit = (match.group("unit") or "").casefold()
-        unit = " ".join(unit.split()).rstrip("s") if unit else ""
-        prefix = " ".join((match.group("prefix") or "").casefold().split())
+        unit = " ".join(after.group("unit").casefold().split()).rstrip("s") if after else ""
+        prefix = " ".join(before.group("prefix").casefold().split()) if before else ""
         value = " ".join(p for p in (prefix, number.casefold(), unit) if p)
-        found.append(_Quantity(match.span(), " ".join(match.group(0).split()), value, bool(match.group("date"))))
+        span = (before.start() if before else match.start(), after.end() if after else match.end())
+        shown = " ".join(text[span[0] : span[1]].split())
+        found.append(_Quantity(span, shown, value, bool(match.group("date"))))
     return found
 
 
@@ -905,11 +1042,16 @@ def _number_flags(
             out.append(q)
         return out
 
-    old = relevant(_quantities(old_text, code), spans.changed_old, True)
-    new = relevant(_quantities(new_text, code), spans.changed_new, False)
+    v = _vocabulary(code)
+    if not any(v.quantity_hint.search(text, a, b) for text, changed in ((old_text, spans.changed_old),
+                                                                       (new_text, spans.changed_new))
+               for a, b in _near(changed, len(text), 2)):
+        return  # no digit, number word, month or unit in or at a change: no quantity changed
+    old = relevant(_quantities(old_text, code, spans.windows_old), spans.changed_old, True)
+    new = relevant(_quantities(new_text, code, spans.windows_new), spans.changed_new, False)
     if Counter(q.value for q in old) == Counter(q.value for q in new):
         return  # the same numbers, moved or re-punctuated
-    penalty = re.compile(_alternation(_vocabulary(code).language.penalty_words), re.IGNORECASE)
+    penalty = _vocabulary(code).penalty
     matcher = difflib.SequenceMatcher(None, [q.value for q in old], [q.value for q in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -936,8 +1078,8 @@ def _number_flags(
 def _deadline_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
     """Time limits without a number that came or went ("without undue delay" added to a duty)."""
     v = _vocabulary(code)
-    old = _counted(v.deadline, old_text, spans.changed_old, spans.hunks, set(), True)
-    new = _counted(v.deadline, new_text, spans.changed_new, spans.hunks, set(), False)
+    old = _counted(v.deadline, old_text, spans, set(), True)
+    new = _counted(v.deadline, new_text, spans, set(), False)
     for index in sorted(old.keys() | new.keys()):
         before, after = old.get(index, []), new.get(index, [])
         if len(after) != len(before):
@@ -961,7 +1103,7 @@ def _reference_flags(
                 value = _normal(_rewrite_ref(text, ref, None if ref.external else mapping, False))
                 out.append((ref.start, " ".join(text[ref.start : ref.end].split()), value))
         taken = [(r.start, r.end) for r in articles]
-        for match in _vocabulary(code).reference.finditer(text):
+        for match in _find(_vocabulary(code).reference, text, _windows(changed, len(text))):
             if _overlaps(match.span(), changed) and not _overlaps(match.span(), taken):
                 shown = " ".join(match.group(0).split())
                 out.append((match.start(), shown, _normal(shown)))
