@@ -40,8 +40,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from functools import cache, lru_cache
+from typing import Any
 
 from treatydiff import lang
 from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
@@ -456,7 +456,7 @@ def _initials(pattern: str) -> str:
 
     try:
         result = sequence(parser.parse(pattern, re.IGNORECASE))
-    except Exception:  # noqa: BLE001 - an internal parser of another version: go without the speed-up
+    except Exception:
         return ""
     if result is None or result[1]:
         return ""

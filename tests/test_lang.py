@@ -1,0 +1,78 @@
+"""Languages: every registered vocabulary compiles, is told apart from the others, and reads its own legal words
+(modals and their strength, negation, a qualifier, a safeguard, a quantity in words, a reference)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_classify import word_edits
+from treatydiff import lang
+from treatydiff.classify import References, classify, vocabulary_patterns
+from treatydiff.lang.base import Direction
+from treatydiff.model import FlagKind
+
+NONE = References({}, frozenset(), frozenset())
+
+#: code -> (a sentence for detection, old, new, the flag kind the edit must raise)
+SAMPLES: dict[str, tuple[str, list[tuple[str, str, FlagKind]]]] = {
+    "en": ("The Parties shall take the measures that are necessary for the purposes of this Convention.", [
+        ("The Party shall inform the authority.", "The Party may inform the authority.", FlagKind.OBLIGATION_WEAKENED),
+        ("within three months of the request", "within six months of the request", FlagKind.NUMBER_CHANGED),
+    ]),
+    "de": ("Die Würde des Menschen ist unantastbar. Sie zu achten und zu schützen ist Verpflichtung aller "
+           "staatlichen Gewalt, und das Nähere regelt ein Bundesgesetz für die Länder.", [
+        ("Der Bund muss die Länder unterrichten.", "Der Bund kann die Länder unterrichten.",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("mit Freiheitsstrafe bis zu drei Jahren", "mit Freiheitsstrafe bis zu fünf Jahren", FlagKind.NUMBER_CHANGED),
+    ]),
+    "fr": ("La loi fixe les règles concernant les droits civiques et les garanties fondamentales accordées aux "
+           "citoyens pour l'exercice des libertés publiques.", [
+        ("Le Gouvernement doit informer le Parlement.", "Le Gouvernement peut informer le Parlement.",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("dans un délai de trois mois", "dans un délai de six mois", FlagKind.NUMBER_CHANGED),
+    ]),
+    "es": ("Los poderes públicos deberán garantizar los derechos de las personas en los términos que establezca "
+           "la ley y con arreglo a su ordenamiento.", [
+        ("La autoridad deberá notificar al interesado.", "La autoridad podrá notificar al interesado.",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("en el plazo de tres meses", "en el plazo de seis meses", FlagKind.NUMBER_CHANGED),
+    ]),
+    "nl": ("De wet regelt de gevallen waarin het college van burgemeester en wethouders bevoegd is om een besluit "
+           "te nemen over de aanvraag.", [
+        ("De minister moet de Kamer informeren.", "De minister kan de Kamer informeren.",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("binnen drie maanden na de aanvraag", "binnen zes maanden na de aanvraag", FlagKind.NUMBER_CHANGED),
+    ]),
+}
+
+
+def test_every_language_has_samples_here() -> None:
+    assert set(SAMPLES) == set(lang.codes())
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_vocabulary_compiles_and_is_complete(code: str) -> None:
+    language = lang.get(code)
+    assert language.code == code and language.name
+    patterns = vocabulary_patterns(code)
+    assert all(p.pattern for p in patterns.values())
+    assert language.modals and language.negators and language.qualifiers and language.safeguards
+    assert {d for _, d in language.qualifiers} <= set(Direction)
+    assert language.reference_heads and language.number_words and language.determiners
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_the_detector_tells_the_language(code: str) -> None:
+    assert lang.detect(SAMPLES[code][0]) == code
+
+
+@pytest.mark.parametrize(("code", "old", "new", "kind"),
+                         [(code, *case) for code, (_, cases) in SAMPLES.items() for case in cases])
+def test_the_classifier_reads_the_language(code: str, old: str, new: str, kind: FlagKind) -> None:
+    flags = classify(old, new, word_edits(old, new), NONE, language=code).flags
+    assert kind in [f.kind for f in flags], flags
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(KeyError):
+        lang.get("xx")
