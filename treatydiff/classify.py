@@ -36,6 +36,7 @@ not replace reading it.
 from __future__ import annotations
 
 import difflib
+import importlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -403,8 +404,8 @@ def _initials(pattern: str) -> str:
     the branches of a long alternation only where one can match; "" when that cannot be told. Read from the
     parsed pattern (the standard library's own parser), so it never disagrees with the pattern."""
     try:
-        import re._constants as c
-        import re._parser as parser
+        c: Any = importlib.import_module("re._constants")
+        parser: Any = importlib.import_module("re._parser")
     except ImportError:  # another Python: the look-ahead is only a speed-up
         return ""
 
