@@ -501,6 +501,7 @@ class _Vocabulary:
     and_words: frozenset[str]
     or_words: frozenset[str]
     neutral: frozenset[str]
+    neutral_endings: tuple[str, ...]
     deadline: re.Pattern[str]
     penalty: re.Pattern[str]
     quantity_prefix: re.Pattern[str]
@@ -577,6 +578,7 @@ def _vocabulary(code: str) -> _Vocabulary:
         and_words=_fold(language.and_words),
         or_words=_fold(language.or_words),
         neutral=_fold(language.neutral),
+        neutral_endings=language.neutral_endings,
         deadline=_compiled(_alternation(language.deadlines, "d")),
         penalty=_compiled(_alternation(language.penalty_words)),
     )
@@ -935,7 +937,7 @@ _MODIFIER_WORDS = 3
 def _of_substance(words: Sequence[str], v: _Vocabulary) -> bool:
     """Some word of ``words`` is neither a function word of the language nor one that leaves reach alone."""
     plain = v.particular | v.universal | v.and_words | v.or_words | v.neutral
-    return any(w not in plain and len(w) > 2 for w in words)
+    return any(w not in plain and len(w) > 2 and not w.endswith(v.neutral_endings or ("\0",)) for w in words)
 
 
 def _cited_only(text: str, start: int, end: int, code: str) -> bool:
@@ -1209,6 +1211,14 @@ def classify(
     return Classification(editorial, tuple(dict.fromkeys(flags)))
 
 
+def _is_item(text: str, code: str) -> bool:
+    """A point that counts as an item of substance: not a placeholder ("[deleted]") and not only a citation of
+    another act or provision (a list of amended acts)."""
+    if _NOT_BRACKETS.fullmatch(text.strip().rstrip(";.,")):
+        return False
+    return not _cited_only(text, 0, len(text), code)
+
+
 #: A point label ("(a)", "b)", "(iv)"): a unit so labelled that comes or goes is an item of a list.
 _POINT_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)$|^[a-z]\.$|^[-\u2013\u2022*]$", re.IGNORECASE)
 
@@ -1238,7 +1248,8 @@ def _meaning_flags(
         yield from _safeguard_flags(old_text, new_text, spans, code, paragraph, taken)
     else:  # a whole paragraph that came or went: its periods, amounts and dates
         yield from _number_flags(old_text, new_text, spans, code, paragraph, taken)
-    if (not old_text.strip() or not new_text.strip()) and not obligations and _POINT_LABEL.match(paragraph.strip()):
+    if (not old_text.strip() or not new_text.strip()) and not obligations and _POINT_LABEL.match(paragraph.strip()) \
+            and _is_item(new_text or old_text, code):
         # a whole point that comes or goes: an item of a list (its qualifiers and safeguards are its content)
         text = new_text or old_text
         if new_text:

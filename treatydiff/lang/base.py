@@ -48,7 +48,8 @@ class Language:
       quoted term at the start of a definition ("means"); ``determiners``: articles, demonstratives and
       possessives a ``check`` term rule allows between the words of its phrase ("its", "the"); ``neutral``:
       words whose coming or going leaves what a rule covers alone ("also", "relevant", "thereof"), besides the
-      function words above; ``deadlines``: time limits without a number ("without undue delay", "promptly").
+      function words above; ``deadlines``: time limits without a number ("without undue delay", "promptly");
+      ``neutral_endings``: word endings of manner adverbs, which qualify how, not what ("-ly").
     - ``stopwords``: very common words, for telling languages apart.
     """
 
@@ -77,3 +78,4 @@ class Language:
     determiners: tuple[str, ...]
     neutral: tuple[str, ...]
     deadlines: tuple[str, ...]
+    neutral_endings: tuple[str, ...] = ()

@@ -94,4 +94,5 @@ LANGUAGE = Language(
         r"rechtzeitig",
         r"innerhalb angemessener Frist",
     ),
+    neutral_endings=(),
 )

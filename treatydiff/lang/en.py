@@ -146,4 +146,5 @@ LANGUAGE = Language(
         r"in good time",
         r"within a reasonable (?:period|time)",
     ),
+    neutral_endings=("ly",),
 )

@@ -75,4 +75,5 @@ LANGUAGE = Language(
         r"a la mayor brevedad",
         r"en un plazo razonable",
     ),
+    neutral_endings=("mente",),
 )

@@ -75,4 +75,5 @@ LANGUAGE = Language(
         r"dans les meilleurs délais",
         r"dans un délai raisonnable",
     ),
+    neutral_endings=("ment",),
 )

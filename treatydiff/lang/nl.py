@@ -72,4 +72,5 @@ LANGUAGE = Language(
         r"onmiddellijk",
         r"binnen een redelijke termijn",
     ),
+    neutral_endings=(),
 )

@@ -112,7 +112,7 @@ def print_report(comparison: Comparison, options: RenderOptions, console: Consol
 def renderables(comparison: Comparison, options: RenderOptions, plain: bool, width: int) -> list[RenderableType]:
     """The pieces of the report, in order: header, summary, per-chapter table, concordance (when asked), then
     one panel per changed article (nothing more with ``summary_only``)."""
-    parts: list[RenderableType] = [_header(comparison), _lead(comparison, options), _summary(comparison)]
+    parts: list[RenderableType] = [_header(comparison), _lead(comparison, options, width), _summary(comparison)]
     chapters = _chapters(comparison, width)
     if chapters is not None:
         parts.append(chapters)
@@ -256,16 +256,17 @@ def _flag_text(flag: Flag) -> Text:
     return badge
 
 
-def _lead(comparison: Comparison, options: RenderOptions) -> Table | Text:
+def _lead(comparison: Comparison, options: RenderOptions, width: int) -> Table | Text:
     """"Changes that may alter legal meaning": each flagged article with its most severe flag."""
     rows = report.lead_rows(comparison, options)
     if not rows:
         return Text(f"{report.LEAD_TITLE}: none flagged (severity {options.min_severity} or more)", style="bold")
     table = Table(box=box.SIMPLE_HEAD, show_header=True, pad_edge=False, title=report.LEAD_TITLE,
-                  title_justify="left", title_style="bold")
-    table.add_column("article", overflow="fold", ratio=2)
+                  title_justify="left", title_style="bold", expand=True)
+    longest = max(len(report.numbers(row.change)) for row in rows)
+    table.add_column("article", overflow="fold", min_width=min(longest, 18), max_width=max(18, width // 4))
     table.add_column("severity", no_wrap=True)
-    table.add_column("most severe flag", overflow="fold", ratio=5)
+    table.add_column("most severe flag", overflow="fold", ratio=1)
     table.add_column("flags", justify="right", no_wrap=True)
     for row in rows:
         style = FLAG_STYLE if row.flag.level is Severity.HIGH else ""

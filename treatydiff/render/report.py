@@ -144,9 +144,9 @@ def brief(text: str, words: int = 10) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words and parts[words - 1] != "…" else "")
 
 
-def brief_phrase(flag: Flag) -> str:
+def brief_phrase(flag: Flag, words: int = 6) -> str:
     """``flag_phrase`` with each side cut to a few words, for one-line summaries."""
-    return f"{brief(flag.old_text) or '∅'} → {brief(flag.new_text) or '∅'}"
+    return f"{brief(flag.old_text, words) or '∅'} → {brief(flag.new_text, words) or '∅'}"
 
 
 def flag_detail(flag: Flag) -> str:
