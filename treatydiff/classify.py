@@ -773,6 +773,13 @@ def _counted(
     return found
 
 
+def _opens_clause(text: str, pos: int) -> bool:
+    """Whether ``pos`` is at the start of a sentence or clause (at most a label before it): "Without prejudice
+    to ...", "By way of derogation from ..."."""
+    before = text[max(0, pos - 12) : pos]
+    return not before.strip() or bool(re.search(r"(?:[.;:]|^\W*\(?\w{1,4}[.)])\s*(?:By way of\s*)?$", before))
+
+
 def _skip_words(text: str, pos: int, most: int) -> int:
     """The position after at most ``most`` words (and the spaces around them) from ``pos``, stopping before a word
     the caller may want to match: the first position from which it looks."""
@@ -795,6 +802,16 @@ def _qualifier_flags(
     skip_new = {k for side, k in taken if not side}
     old = _counted(v.qualifier, old_text, spans, skip_old, True, v.safeguard)
     new = _counted(v.qualifier, new_text, spans, skip_new, False, v.safeguard)
+    # an exception that came or went with its clause still is one ("This obligation shall not cover ...",
+    # "By way of derogation from ..."): counted in those clauses too
+    exceptions = {i for i, (_, d) in enumerate(v.language.qualifiers) if d is Direction.EXCEPTION}
+    for side, counted, text, skip in ((True, old, old_text, skip_old), (False, new, new_text, skip_new)):
+        if skip:
+            for match in _find(v.qualifier, text, spans.windows_old if side else spans.windows_new):
+                index = int(str(match.lastgroup)[1:])
+                k = _hunk_of(match.span(), spans.hunks, side)
+                if index in exceptions and k in skip and _opens_clause(text, match.start()):
+                    counted.setdefault(index, []).append(" ".join(match.group(0).split()))
     for index in sorted(old.keys() | new.keys()):
         direction = v.language.qualifiers[index][1]
         before, after = old.get(index, []), new.get(index, [])
@@ -813,8 +830,10 @@ def _safeguard_flags(
     old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
 ) -> Iterator[Flag]:
     v = _vocabulary(code)
-    old = _counted(v.safeguard, old_text, spans, {k for side, k in taken if side}, True)
-    new = _counted(v.safeguard, new_text, spans, {k for side, k in taken if not side}, False)
+    # a safeguard counts even in a clause that came or went with its duty: "subject to appropriate safeguards"
+    # in a new paragraph is what a reader looks for
+    old = _counted(v.safeguard, old_text, spans, set(), True)
+    new = _counted(v.safeguard, new_text, spans, set(), False)
     for index in sorted(old.keys() | new.keys()):
         before, after = old.get(index, []), new.get(index, [])
         if len(after) > len(before):

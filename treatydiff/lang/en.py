@@ -52,6 +52,7 @@ LANGUAGE = Language(
         (r"(?:take|takes|taking) into (?:account|consideration)", _D),
         (r"(?:reasonabl[ey]|reasonably likely|reasonably foreseeable)", _D),
         (r"(?:best|reasonable) efforts?", _D),
+        (r"(?:undue|unduly)", _D),
         (r"without prejudice to", _E),
         (r"(?:by way of )?derogat(?:e|es|ing|ion)(?: from)?", _E),
         (r"notwithstanding", _E),
