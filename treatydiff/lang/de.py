@@ -13,7 +13,11 @@ LANGUAGE = Language(
     modals=(
         (r"(?:darf|dürfen) (?:nicht|nur|keine?n?)", PROHIBITION),
         (r"(?:ist|sind) (?:unzulässig|verboten|untersagt)", PROHIBITION),
-        (r"(?:ist|sind) (?:verpflichtet|gehalten) ", STRONG),
+        (r"(?:ist|sind) (?:\w+ ){0,4}ausgeschlossen", PROHIBITION),
+        (r"(?:ist|sind) (?:verpflichtet|gehalten)", STRONG),
+        (r"(?:obliegt|obliegen)", STRONG),
+        # the passive duty of statutes: "ist ... bekanntzumachen", "sind ... zu leisten"
+        (r"(?:ist|sind) (?:[\w.-]+ ){0,8}(?:zu [a-zäöü]\w*en|[a-zäöü]+zu[a-zäöü]+en)", STRONG),
         (r"(?:muss|müssen|hat|haben) (?:\w+ ){0,6}zu", STRONG),
         (r"muss|müssen", STRONG),
         (r"(?:soll|sollen)", MEDIUM),
