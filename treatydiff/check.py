@@ -254,8 +254,8 @@ _QUOTES = str.maketrans(
 def term_pattern(term: str, language: str = "en", exact: bool = False) -> re.Pattern[str]:
     """The pattern of a term rule's phrase: its words in order, any case; between two words any whitespace or a
     hyphen ("data protection" = "data-protection"), and unless ``exact`` up to two determiners or possessives of
-    the draft's language ("in accordance with domestic law" matches "in accordance with its domestic law", "the
-    right to a remedy" matches "the right to an effective remedy" only with "effective" listed: it is not)."""
+    the draft's language ("in accordance with domestic law" matches "in accordance with its domestic law"; an
+    adjective is no determiner: "the right to a remedy" does not match "the right to an effective remedy")."""
     words = term.translate(_QUOTES).split()
     gap = r"(?:\s+|\s*[-\u2010\u2011]\s*)"
     if not exact:
