@@ -502,6 +502,7 @@ class _Vocabulary:
     or_words: frozenset[str]
     neutral: frozenset[str]
     neutral_endings: tuple[str, ...]
+    determiners: frozenset[str]
     deadline: re.Pattern[str]
     penalty: re.Pattern[str]
     quantity_prefix: re.Pattern[str]
@@ -579,6 +580,7 @@ def _vocabulary(code: str) -> _Vocabulary:
         or_words=_fold(language.or_words),
         neutral=_fold(language.neutral),
         neutral_endings=language.neutral_endings,
+        determiners=_fold(language.determiners),
         deadline=_compiled(_alternation(language.deadlines, "d")),
         penalty=_compiled(_alternation(language.penalty_words)),
     )
@@ -830,10 +832,9 @@ def _safeguard_flags(
     old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
 ) -> Iterator[Flag]:
     v = _vocabulary(code)
-    # a safeguard counts even in a clause that came or went with its duty: "subject to appropriate safeguards"
-    # in a new paragraph is what a reader looks for
+    # a safeguard that went with its clause is gone all the same; one that came with a new duty is part of it
     old = _counted(v.safeguard, old_text, spans, set(), True)
-    new = _counted(v.safeguard, new_text, spans, set(), False)
+    new = _counted(v.safeguard, new_text, spans, {k for side, k in taken if not side}, False)
     for index in sorted(old.keys() | new.keys()):
         before, after = old.get(index, []), new.get(index, [])
         if len(after) > len(before):
@@ -940,8 +941,11 @@ def _scope_flags(
         if extra_came and extra_gone:
             continue
         words = extra_came or extra_gone
-        if len(words) > _MODIFIER_WORDS or not all(w.isalpha() for w in words) or not _of_substance(words, v):
+        if len(words) > _MODIFIER_WORDS or not all(w.isalpha() and _of_substance([w], v) for w in words):
             continue
+        text, start = (new_text, hunk.new_start) if extra_came else (old_text, hunk.old_start)
+        if not _after_determiner(text, start, v):
+            continue  # not between a determiner and its noun: a verb, an adverbial, a phrase of another kind
         if extra_came:
             yield Flag(narrowed, quote_old, quote_new, paragraph, note=f"qualified: {' '.join(words)}{where}")
         else:
@@ -951,6 +955,15 @@ def _scope_flags(
 
 #: At most this many words added before a noun (or dropped) make a modifier that changes a class's reach.
 _MODIFIER_WORDS = 3
+
+
+def _after_determiner(text: str, pos: int, v: _Vocabulary) -> bool:
+    """Whether the word before ``pos`` is an article, a determiner or a conjunction ("the [designated]
+    authorities", "or [whole] groups"): what comes next qualifies a noun."""
+    before = _WORD.findall(text[max(0, pos - 30) : pos].casefold())
+    if not before:
+        return False
+    return before[-1] in v.particular | v.universal | v.determiners | v.and_words | v.or_words
 
 
 def _of_substance(words: Sequence[str], v: _Vocabulary) -> bool:

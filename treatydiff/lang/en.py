@@ -62,7 +62,9 @@ LANGUAGE = Language(
         (r"(?:provided|providing|on condition|on the condition) that", _C),
         (r"(?:only|solely|exclusively) (?:where|when|if|insofar|in so far|to the extent|in cases?)", _C),
         (r"(?:insofar as|in so far as|to the extent that)", _C),
-        (r"subject to", _C),
+        # "subject to Article 5", "subject to the conditions of this Regulation": a reference, not a new condition
+        (r"subject to(?! (?:the )?(?:Articles?|paragraphs?|points?|Chapter|Section|Annex|this|these|those|that"
+         r"|the (?:conditions|requirements|provisions|obligations|rules|procedure)))", _C),
         (r"(?:in (?:the )?cases? (?:where|in which|of)|in the event (?:that|of))", _C),
         (r"(?:upon|on|at) (?:the )?(?:request|application|initiative) of", _C),
         (r"(?:with|without) (?:the )?(?:prior |express |explicit )?(?:consent|agreement|approval) of", _C),
