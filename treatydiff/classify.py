@@ -1,4 +1,5 @@
-"""Stage 3, diff: classify the edits of a matched pair as editorial or substantive, and flag what changes legal meaning.
+"""Stage 3, diff: classify the edits of a matched pair as editorial or substantive, and flag what may change legal
+meaning, with a severity.
 
 A redline tells a reader *that* words changed; a negotiator needs to know *which* changes matter. This module
 answers two questions for one aligned paragraph pair:
@@ -11,26 +12,31 @@ answers two questions for one aligned paragraph pair:
    pair is editorial. Normalising, rather than inspecting each edit, is deliberate: an editorial change often
    spans several edits (a quote mark deleted here, another inserted there) that mean nothing on their own.
 
-2. **Which substantive changes alter legal meaning?** Each rule looks for one kind of change and reports the
-   smallest phrases that show it, so a reader can judge at a glance (old "shall", new "may"):
+2. **Which substantive changes may alter legal meaning?** Each rule looks at the changed runs (and the words
+   around them, never the whole text far from a change) for one kind of change, and quotes the smallest phrase
+   that shows it, with the clause around it where a reader needs that:
 
-   - obligation strength: modal phrases are read on a three-step scale (must/shall/undertake to > shall
-     endeavour to/should/shall, as appropriate/shall consider > may/is encouraged to) and the sequences of modal
-     phrases of the two texts are aligned, so a modal is only compared with the one that took its place; a modal
-     that disappears together with its sentence is a removal, not a weakening;
-   - negation: negators ("not", "no", "never", "neither", "nor") added or removed inside a changed run;
-   - qualifiers: escape clauses ("in accordance with its domestic law", "as appropriate", "subject to", ...)
-     counted in both texts;
-   - numbers, periods and dates that changed inside the edited runs (paragraph labels and cross-references
-     that only follow the renumbering are not numbers of substance);
-   - negotiating brackets resolved or added (footnote markers "[^1]" and elisions "[...]" are not brackets);
-   - cross-references that dangle: to an article the new draft does not have, or kept word for word while
-     their target was renumbered (so they now point at the wrong article). These are reported even when the
-     pair is otherwise editorial or identical, because an unchanged sentence can be broken by a change elsewhere.
+   - obligations: the modal phrases of both texts are aligned, so a modal is compared only with the one that took
+     its place (shall -> may is weakened); a duty, power or prohibition that came or went with its clause or
+     paragraph is added or removed, once per changed run; the other rules leave such a run to that flag;
+   - negation added or removed in a clause that stays (a long rewritten run is a new clause, not a negation);
+   - qualifiers, with their direction: discretion and exceptions loosen a rule (high when added), conditions
+     limit it (high when removed); a qualifier that introduces a safeguard ("subject to appropriate safeguards")
+     is the safeguard;
+   - safeguards (rights, proportionality, judicial review, remedies, data protection ...) added or removed;
+   - scope: items added to, dropped from or exchanged in a list, "a" <-> "any", "only", a modifier between a
+     determiner and its noun, a whole point of a list, an exclusion clause; its direction reversed inside an
+     exclusion ("shall not apply to ...");
+   - conditions made alternative or cumulative ("and" <-> "or"); definitions (one flag per definition);
+   - quantities, periods, amounts, dates and deadlines, in digits or in words, with the phrase they belong to
+     ("at least", "no later than"); a number inside a reference is never one;
+   - references that changed without following the renumbering (low), and references that dangle;
+   - negotiating brackets resolved or added.
 
-Every rule is a regular-expression heuristic over English treaty language: it can miss a paraphrase ("is
-required to" rewritten as "has the duty to") and cannot judge meaning. Flags point a reader at an edit; they do
-not replace reading it.
+The words of each language live in ``treatydiff/lang`` (modals and their strength, qualifiers and their
+direction, safeguards, number words, reference heads ...); this module holds no words of any language. Every
+rule is a heuristic over words: it misses paraphrases and cannot read intent. Flags point a reader at an edit;
+they do not replace reading it. ``benchmarks/bench_flags.py`` measures them against hand-labelled drafts.
 """
 
 from __future__ import annotations
@@ -372,14 +378,8 @@ def _spans(edits: Sequence[Edit]) -> _Spans:
     )
 
 
-def _first_word(text: str) -> str:
-    words = text.split()
-    return words[0] if words else ""
 
 
-def _last_word(text: str) -> str:
-    words = text.split()
-    return words[-1] if words else ""
 
 
 def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
@@ -392,8 +392,6 @@ def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _phrase(*parts: str) -> str:
-    return " ".join(" ".join(parts).split())
 
 
 # --- one language's vocabulary, compiled ------------------------------------------------------------------------
