@@ -73,6 +73,26 @@ def test_the_classifier_reads_the_language(code: str, old: str, new: str, kind: 
     assert kind in [f.kind for f in flags], flags
 
 
+@pytest.mark.parametrize("code", lang.codes())
+def test_each_scanner_finds_what_its_pattern_finds(code: str) -> None:
+    """The scanners (branches grouped by first character, for speed) must find exactly the matches of the plain
+    alternations they stand for, at the same places."""
+    from pathlib import Path
+
+    from treatydiff.classify import _SCANNERS, _vocabulary
+
+    texts = [SAMPLES[code][0], *(t for case in SAMPLES[code][1] for t in case[:2])]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "fixtures" / "convention").glob("*.md"))]
+    vocabulary = _vocabulary(code)
+    for name in ("modal", "qualifier", "safeguard", "deadline"):
+        pattern = getattr(vocabulary, name)
+        scanner = _SCANNERS[pattern]
+        for text in texts:
+            plain = [m.span() for m in pattern.finditer(text)]
+            scanned = [pattern.match(text, hit.start()).span() for hit in scanner.finditer(text)]  # type: ignore[union-attr]
+            assert scanned == plain, (code, name)
+
+
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(KeyError):
         lang.get("xx")
