@@ -418,6 +418,8 @@ def _as_recital(flag: Flag) -> Flag:
 #: An ``obligation-added`` and an ``obligation-removed`` whose quotes share this much (Dice of word sets) are
 #: one duty that moved.
 MOVED_DUTY = 0.5
+#: Above this many (added, removed) duty pairs, only duties that moved word for word are paired (linear).
+MOVED_DUTY_PAIRS = 200_000
 
 
 def _moved_duties(flags: Sequence[Flag]) -> set[int]:
@@ -429,6 +431,16 @@ def _moved_duties(flags: Sequence[Flag]) -> set[int]:
     if not added or not removed:
         return dropped
     removed_words = [(r, set(words(r.old_text))) for r in removed]
+    if len(added) * len(removed) > MOVED_DUTY_PAIRS:
+        # two drafts with little in common: every pair would be too many; only word-for-word moves are found
+        by_words: dict[frozenset[str], list[Flag]] = defaultdict(list)
+        for r, words_r in removed_words:
+            by_words[frozenset(words_r)].append(r)
+        for a in added:
+            same = by_words.get(frozenset(words(a.new_text)))
+            if same:
+                dropped.update((id(a), id(same.pop())))
+        return dropped
     for a in added:
         words_a = set(words(a.new_text))
         for r, words_r in removed_words:
