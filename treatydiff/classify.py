@@ -590,10 +590,8 @@ def _vocabulary(code: str) -> _Vocabulary:
     unit = "(?:" + "|".join(u.replace(" ", r"\s+") for u in language.units) + ")"
     # the number itself is searched; the phrase before it and the unit after it are read from there (an optional
     # phrase at the front of the pattern would be tried at every position of the text)
-    quantity = (
-        rf"(?<!\w)(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}"
-        rf"(?:[\s-]+(?:and\s+|und\s+|et\s+|y\s+|en\s+)?{number_word})*))(?!\w)"
-    )
+    compound = rf"(?:[\s-]+(?:and\s+|und\s+|et\s+|y\s+|en\s+)?{number_word})*"
+    quantity = rf"(?<!\w)(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound}))(?!\w)"
     quantity_prefix = rf"(?<!\w)(?P<prefix>{prefix})\s+$"
     quantity_unit = rf"\s*(?P<unit>{unit})(?!\w)"
     definition = (
@@ -708,7 +706,8 @@ def _obligation_flags(
     words around them, one flag per changed run. Also returns the changed runs (side, hunk) that added or removed
     a duty: the other rules leave those runs to this flag."""
     v = _vocabulary(code)
-    if not any(v.modal.search(text, a, b) for text, windows in ((old_text, _near(spans.changed_old, len(old_text))),
+    finder = _SCANNERS.get(v.modal, v.modal)  # finds a modal where the plain pattern does, faster
+    if not any(finder.search(text, a, b) for text, windows in ((old_text, _near(spans.changed_old, len(old_text))),
                                                                  (new_text, _near(spans.changed_new, len(new_text))))
                for a, b in windows):
         return [], set()  # no modal in or next to a change: no duty came, went or changed strength
@@ -904,6 +903,15 @@ def _scope_flags(
         removed = old_text[hunk.old_start : hunk.old_end]
         added = new_text[hunk.new_start : hunk.new_end]
         gone, came = _WORD.findall(removed.casefold()), _WORD.findall(added.casefold())
+        lead = 0
+        while lead < min(len(gone), len(came)) and gone[lead] == came[lead]:
+            lead += 1
+        trail = 0
+        while trail < min(len(gone), len(came)) - lead and gone[-1 - trail] == came[-1 - trail]:
+            trail += 1
+        extra_came, extra_gone = came[lead : len(came) - trail], gone[lead : len(gone) - trail]
+        if len(extra_came) > _ITEM_WORDS or len(extra_gone) > _ITEM_WORDS:
+            continue  # a rewritten passage, not an item, a word of reach or a conjunction
         excluded = bool(v.exclusion.search(new_text, max(0, hunk.new_start - 200), hunk.new_start)) or bool(
             v.exclusion.search(old_text, max(0, hunk.old_start - 200), hunk.old_start))
         widened, narrowed = (FlagKind.SCOPE_NARROWED, FlagKind.SCOPE_WIDENED) if excluded else (
@@ -936,16 +944,7 @@ def _scope_flags(
                            note="limit dropped")
                 continue
         # an item added to or dropped from a coordination ("military" -> "military, defence or national security"):
-        # what one side adds to the other once the words both share at either end are set aside
-        lead = 0
-        while lead < min(len(gone), len(came)) and gone[lead] == came[lead]:
-            lead += 1
-        trail = 0
-        while trail < min(len(gone), len(came)) - lead and gone[-1 - trail] == came[-1 - trail]:
-            trail += 1
-        extra_came, extra_gone = came[lead : len(came) - trail], gone[lead : len(gone) - trail]
-        if len(extra_came) > _ITEM_WORDS or len(extra_gone) > _ITEM_WORDS:
-            continue
+        # what one side adds to the other once the words both share at either end are set aside (above)
         if "".join(extra_came) == "".join(extra_gone):
             continue  # a word split or joined ("tehouden" -> "te houden"): spelling
         if v.modal.search(new_text, hunk.new_start, hunk.new_end) or v.modal.search(
