@@ -41,6 +41,7 @@ they do not replace reading it. ``benchmarks/bench_flags.py`` measures them agai
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import importlib
 import re
@@ -311,6 +312,9 @@ class _Spans:
     #: the parts of each text the rules read: the changed spans and ``_MARGIN`` characters around them
     windows_old: tuple[tuple[int, int], ...] = ()
     windows_new: tuple[tuple[int, int], ...] = ()
+    #: where each hunk ends on each side (non-decreasing): ``_hunk_of`` searches them
+    ends_old: tuple[int, ...] = ()
+    ends_new: tuple[int, ...] = ()
 
 
 #: How far around a change the rules look (characters): longer than any phrase they match, so a phrase that
@@ -384,6 +388,7 @@ def _spans(edits: Sequence[Edit]) -> _Spans:
     return _Spans(
         tuple(deleted), tuple(inserted), tuple(kept), tuple(hunks),
         _windows(deleted, old_pos), _windows(inserted, new_pos),
+        tuple(h.old_end for h in hunks), tuple(h.new_end for h in hunks),
     )
 
 
@@ -663,13 +668,21 @@ def _short(text: str, width: int = 12) -> str:
     return " ".join(words[:width]) + (" …" if len(words) > width else "")
 
 
-def _hunk_of(pos: tuple[int, int], hunks: Sequence[_Hunk], old_side: bool) -> int | None:
-    """The index of the hunk whose changed span on one side contains ``pos``."""
+def _hunk_of(pos: tuple[int, int], spans: _Spans, old_side: bool) -> int | None:
+    """The index of the first hunk whose changed span on one side overlaps ``pos`` (or, for a pure insertion or
+    deletion, whose point lies in it). Hunks are in text order on both sides, so a binary search finds where to
+    look: a paragraph with thousands of edits costs no more per question than one with three."""
     start, end = pos
-    for k, h in enumerate(hunks):
+    hunks = spans.hunks
+    k = bisect.bisect_left(spans.ends_old if old_side else spans.ends_new, start)
+    while k < len(hunks):
+        h = hunks[k]
         s, e = (h.old_start, h.old_end) if old_side else (h.new_start, h.new_end)
+        if s >= end and not (s == e == start == end):
+            return None
         if (s < end and start < e) or (s == e and start <= s < end):
             return k
+        k += 1
     return None
 
 
@@ -734,7 +747,7 @@ def _obligation_flags(
     for modals, text, old_side in ((unpaired_new, new_text, False), (unpaired_old, old_text, True)):
         by_hunk: dict[int, _Modal] = {}
         for modal in modals:
-            k = _hunk_of(modal.span, spans.hunks, old_side)
+            k = _hunk_of(modal.span, spans, old_side)
             if k is None or not _inside(modal.span, spans.changed_old if old_side else spans.changed_new):
                 continue
             best = by_hunk.get(k)
@@ -802,7 +815,6 @@ def _counted(
     found: dict[int, list[str]] = {}
     changed = spans.changed_old if old_side else spans.changed_new
     windows = spans.windows_old if old_side else spans.windows_new
-    hunks = spans.hunks
     for match in _find(pattern, text, windows):
         if not _overlaps(match.span(), changed):
             continue
@@ -810,7 +822,7 @@ def _counted(
             continue
         if blank is not None and blank.match(text, _skip_words(text, match.end(), 2)):
             continue  # "subject to appropriate safeguards": the qualifier introduces a safeguard
-        k = _hunk_of(match.span(), hunks, old_side)
+        k = _hunk_of(match.span(), spans, old_side)
         if k is not None and k in skip:
             continue
         found.setdefault(int(str(match.lastgroup)[1:]), []).append(" ".join(text[match.start():match.end()].split()))
@@ -853,7 +865,7 @@ def _qualifier_flags(
         if skip:
             for match in _find(v.qualifier, text, spans.windows_old if side else spans.windows_new):
                 index = int(str(match.lastgroup)[1:])
-                k = _hunk_of(match.span(), spans.hunks, side)
+                k = _hunk_of(match.span(), spans, side)
                 if index in exceptions and k in skip and _opens_clause(text, match.start()):
                     counted.setdefault(index, []).append(" ".join(match.group(0).split()))
     for index in sorted(old.keys() | new.keys()):
@@ -1113,7 +1125,7 @@ def _number_flags(
         for q in quantities:
             if not _overlaps(q.span, changed):
                 continue
-            k = _hunk_of(q.span, spans.hunks, old_side)
+            k = _hunk_of(q.span, spans, old_side)
             if k is not None and (old_side, k) in taken and q.value.replace(" ", "").isdigit():
                 continue  # a bare number in a sentence that came or went: the sentence's duty is the flag
             out.append(q)
