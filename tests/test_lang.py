@@ -93,6 +93,21 @@ def test_each_scanner_finds_what_its_pattern_finds(code: str) -> None:
             assert scanned == plain, (code, name)
 
 
+def test_a_draft_in_a_language_without_vocabulary_is_said_to_be_so() -> None:
+    """An Italian draft is not read as Spanish (its nearest neighbour): the comparison says which language it
+    seems to be in, that the flags were read with the English vocabulary, and the JSON says "en"."""
+    from treatydiff.compare import compare
+    from treatydiff.load import load_text
+
+    italian = ("### Art. 1\n\nL'Italia è una Repubblica democratica, fondata sul lavoro. La sovranità appartiene al "
+               "popolo, che la esercita nelle forme e nei limiti della Costituzione.\n")
+    assert lang.detect(italian) == "it"
+    assert lang.detect("Статья 1. Республика Беларусь — унитарное демократическое социальное правовое государство.") == "ru"
+    comparison = compare(load_text(italian, format="md"), load_text(italian.replace("lavoro", "diritto"), format="md"))
+    assert comparison.language == "en"
+    assert any("Italian" in str(w) and "English" in str(w) for w in comparison.warnings)
+
+
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(KeyError):
         lang.get("xx")

@@ -265,6 +265,13 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     divisions = _division_map(matches)
     chapters = _chapter_names(matches, divisions)
     language = options.language or lang.detect(_sample(new) or _sample(old))
+    if language not in lang.codes():
+        warnings = (*warnings, Diagnostic(
+            f"flags: the new draft seems to be in {lang.name(language)}, which treatydiff has no legal vocabulary for "
+            f"yet; its legal-meaning flags were read with the English one and will miss most changes — read the "
+            "redlines"
+        ))
+        language = lang.DEFAULT
     changes = _without_moved_duties_across([
         replace(_change(m, refs, divisions, options, clock, language), chapter=chapters(m)) for m in matches
     ])

@@ -13,7 +13,7 @@ from functools import cache
 
 from treatydiff.lang.base import Direction, Language
 
-__all__ = ["Direction", "Language", "codes", "detect", "get"]
+__all__ = ["Direction", "Language", "codes", "detect", "get", "name"]
 
 #: code -> module name, in the order the detector breaks ties.
 _MODULES: dict[str, str] = {
@@ -26,6 +26,26 @@ _MODULES: dict[str, str] = {
 
 DEFAULT = "en"
 _WORD = re.compile(r"[^\W\d_]+")
+
+#: Languages the detector recognises but that have no vocabulary yet: their very common words (or their script),
+#: so that a draft in one of them is said to be in it, not taken for its nearest registered neighbour.
+UNREGISTERED: dict[str, tuple[str, frozenset[str]]] = {
+    "it": ("Italian", frozenset("il lo la gli le di del della dei delle che e è per con non una uno sono nel alla "
+                                "dalla ai agli al si".split())),
+    "pt": ("Portuguese", frozenset("o os as do da dos das que e é para com não uma um são no na em ao pelo pela "
+                                   "se".split())),
+}
+_SCRIPTS = {"ru": ("Russian", re.compile(r"[\u0400-\u04ff]")), "ar": ("Arabic", re.compile(r"[\u0600-\u06ff]")),
+            "zh": ("Chinese", re.compile(r"[\u4e00-\u9fff]"))}
+
+
+def name(code: str) -> str:
+    """The English name of a language the detector can report."""
+    if code in _MODULES:
+        return get(code).name
+    if code in UNREGISTERED:
+        return UNREGISTERED[code][0]
+    return _SCRIPTS[code][0] if code in _SCRIPTS else code
 
 
 def codes() -> tuple[str, ...]:
@@ -40,12 +60,19 @@ def get(code: str) -> Language:
 
 
 def detect(text: str, sample: int = 4000) -> str:
-    """The code of the language ``text`` is most likely written in: the one whose very common words make up most of
-    its first ``sample`` words (English when none is found)."""
-    words = Counter(w.casefold() for w in _WORD.findall(text[: sample * 8]))
+    """The code of the language ``text`` is most likely written in: its script for Russian, Arabic and Chinese,
+    else the language whose very common words make up most of its first ``sample`` words (English when none is
+    found). The code may be one without a vocabulary (``UNREGISTERED``, the scripts): ``get`` refuses it."""
+    head = text[: sample * 8]
+    letters = sum(1 for ch in head if ch.isalpha()) or 1
+    for code, (_, script) in _SCRIPTS.items():
+        if len(script.findall(head)) > letters / 3:
+            return code
+    words = Counter(w.casefold() for w in _WORD.findall(head))
     best, best_score = DEFAULT, 0
-    for code in _MODULES:
-        stop = get(code).stopwords
+    candidates = [(code, get(code).stopwords) for code in _MODULES]
+    candidates += [(code, stop) for code, (_, stop) in UNREGISTERED.items()]
+    for code, stop in candidates:
         score = sum(n for w, n in words.items() if w in stop)
         if score > best_score:
             best, best_score = code, score
