@@ -109,5 +109,12 @@ def test_a_draft_in_a_language_without_vocabulary_is_said_to_be_so() -> None:
 
 
 def test_an_unknown_language_is_refused() -> None:
+    from treatydiff.compare import compare
+    from treatydiff.load import load_text
+    from treatydiff.model import DiffOptions
+
     with pytest.raises(KeyError):
         lang.get("xx")
+    draft = load_text("### Article 1\n\nThe Parties shall cooperate.\n", format="md")
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        compare(draft, draft, DiffOptions(language="xx"))

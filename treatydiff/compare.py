@@ -264,6 +264,8 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     )
     divisions = _division_map(matches)
     chapters = _chapter_names(matches, divisions)
+    if options.language is not None and options.language not in lang.codes():
+        raise ValueError(f"unknown language {options.language!r} — use one of: {', '.join(lang.codes())}")
     language = options.language or lang.detect(_sample(new) or _sample(old))
     if language not in lang.codes():
         warnings = (*warnings, Diagnostic(
