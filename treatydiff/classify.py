@@ -335,7 +335,7 @@ def _windows(changed: Sequence[tuple[int, int]], length: int) -> tuple[tuple[int
 
 def _near(changed: Sequence[tuple[int, int]], length: int, margin: int = 40) -> list[tuple[int, int]]:
     """The changed spans with ``margin`` characters on each side (enough for a modal phrase that a change cuts)."""
-    return [(max(0, a - margin), min(length, b + margin)) for a, b in changed if b > a or margin]
+    return [(max(0, a - margin), min(length, b + margin)) for a, b in changed]
 
 
 @lru_cache(maxsize=256)
@@ -392,10 +392,6 @@ def _spans(edits: Sequence[Edit]) -> _Spans:
     )
 
 
-
-
-
-
 def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     start, end = span
     return any(s < end and start < e for s, e in spans)
@@ -404,8 +400,6 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     start, end = span
     return any(s <= start and end <= e for s, e in spans)
-
-
 
 
 # --- one language's vocabulary, compiled ------------------------------------------------------------------------
@@ -564,7 +558,6 @@ _REF_NUMBER = (
     r"|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
 )
 _REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
-_REF_JOIN = r"(?:\s*(?:,|;|and|or|to|und|oder|bis|et|ou|à|au|y|o|a|en|of|tot|-|\u2013)\s*|\s+)"
 #: What is a reference in every language: an act's number ("2016/679", "(EU) No 765/2008", "2000/31/EC"), an
 #: Official Journal date ("4.5.2016"), a footnote marker ("[^3]"), a subdivision chain ("5(1)(c)").
 _STANDALONE_REFS = (
@@ -582,7 +575,11 @@ def _fold(items: Sequence[str]) -> frozenset[str]:
 def _vocabulary(code: str) -> _Vocabulary:
     language = lang.get(code)
     heads = _alternation(language.reference_heads)[:-len(r"(?!\w)")]  # a head may end in "." or "§"
-    numbers = rf"\s*{_REF_NUMBER}{_REF_TAIL}(?:{_REF_JOIN}{_REF_NUMBER}{_REF_TAIL})*"
+    # what joins the numbers of one reference ("Articles 5, 6 and 8", "points (a) to (c)"): the language's
+    # conjunctions and range words, punctuation, or a space
+    joiners = "|".join(re.escape(w) for w in (*language.and_words, *language.or_words, *language.range_words))
+    join = rf"(?:\s*(?:,|;|-|\u2013|(?:{joiners})(?!\w))\s*|\s+)"
+    numbers = rf"\s*{_REF_NUMBER}{_REF_TAIL}(?:{join}{_REF_NUMBER}{_REF_TAIL})*"
     reference = rf"{heads}{numbers}" + "|" + "|".join(_STANDALONE_REFS)
     words = sorted((w for w, _ in language.number_words), key=len, reverse=True)
     number_word = "(?:" + "|".join(
@@ -595,7 +592,8 @@ def _vocabulary(code: str) -> _Vocabulary:
     unit = "(?:" + "|".join(u.replace(" ", r"\s+") for u in language.units) + ")"
     # the number itself is searched; the phrase before it and the unit after it are read from there (an optional
     # phrase at the front of the pattern would be tried at every position of the text)
-    compound = rf"(?:[\s-]+(?:and\s+|und\s+|et\s+|y\s+|en\s+)?{number_word})*"
+    conjunction = "|".join(re.escape(w) for w in language.and_words)
+    compound = rf"(?:[\s-]+(?:(?:{conjunction})\s+)?{number_word})*"
     quantity = rf"(?<!\w)(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound}))(?!\w)"
     quantity_prefix = rf"(?<!\w)(?P<prefix>{prefix})\s+$"
     quantity_unit = rf"\s*(?P<unit>{unit})(?!\w)"
@@ -820,7 +818,7 @@ def _counted(
             continue
         if blank is not None and _overlaps(match.span(), _near_matches(blank, text, match.span())):
             continue
-        if blank is not None and blank.match(text, _skip_words(text, match.end(), 2)):
+        if blank is not None and _introduces(blank, text, match.end()):
             continue  # "subject to appropriate safeguards": the qualifier introduces a safeguard
         k = _hunk_of(match.span(), spans, old_side)
         if k is not None and k in skip:
@@ -833,14 +831,24 @@ def _opens_clause(text: str, pos: int) -> bool:
     """Whether ``pos`` is at the start of a sentence or clause (at most a label before it): "Without prejudice
     to ...", "By way of derogation from ..."."""
     before = text[max(0, pos - 12) : pos]
-    return not before.strip() or bool(re.search(r"(?:[.;:]|^\W*\(?\w{1,4}[.)])\s*(?:By way of\s*)?$", before))
+    return not before.strip() or bool(re.search(r"(?:[.;:]|^\W*\(?\w{1,4}[.)])\s*$", before))
 
 
-def _skip_words(text: str, pos: int, most: int) -> int:
-    """The position after at most ``most`` words (and the spaces around them) from ``pos``, stopping before a word
-    the caller may want to match: the first position from which it looks."""
-    match = re.match(rf"\s*(?:(?:appropriate|adequate|suitable|necessary|effective|strict)\s+){{0,{most}}}", text[pos:])
-    return pos + (match.end() if match else 0)
+_NEXT_WORD = re.compile(r"\s*[^\W\d_]+")
+_SPACES = re.compile(r"\s*")
+
+
+def _introduces(pattern: re.Pattern[str], text: str, pos: int, most: int = 2) -> bool:
+    """Whether ``pattern`` matches right after ``pos``, or after one or ``most`` words ("subject to [appropriate
+    procedural] safeguards")."""
+    for _ in range(most + 1):
+        if pattern.match(text, _SPACES.match(text, pos).end()):  # type: ignore[union-attr]
+            return True
+        word = _NEXT_WORD.match(text, pos)
+        if word is None:
+            return False
+        pos = word.end()
+    return False
 
 
 _QUALIFIER_NOTE = {
@@ -1104,7 +1112,7 @@ def _quantities(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> l
         if word and not (before or after):
             continue
         if word:
-            parts = [p for p in re.split(r"[\s-]+", word.casefold()) if p not in ("and", "und", "et", "y", "en")]
+            parts = [p for p in re.split(r"[\s-]+", word.casefold()) if p not in v.and_words]
             number = " ".join(str(v.number_values.get(p, p)) for p in parts)
         else:
             number = re.sub(r"[\s\u00a0,.](?=\d{3}\b)", "", (match.group("digits") or match.group("date") or ""))

@@ -38,7 +38,8 @@ class Language:
     - ``exclusion_cues``: words that make a list an exclusion ("shall not apply to", "except"), so that an
       item added to it narrows the rule instead of widening it; ``universal``/``particular``: determiners
       whose exchange changes reach ("any" <-> "a"); ``limitative``: "only", "solely".
-    - ``and_words``/``or_words``: conjunctions whose exchange turns cumulative conditions into alternatives.
+    - ``and_words``/``or_words``: conjunctions whose exchange turns cumulative conditions into alternatives;
+      ``range_words``: what spans a range of numbers in a reference ("Articles 5 to 8").
     - ``number_words``: spelled-out numbers and their values; ``number_pattern``: a pattern for spelled-out
       compounds the table does not list ("twenty-five"); ``quantity_prefixes``: phrases that belong to the
       quantity they precede ("at least", "no later than", "ten minste"); ``units``: units of periods, money
@@ -67,6 +68,7 @@ class Language:
     limitative: tuple[str, ...]
     and_words: tuple[str, ...]
     or_words: tuple[str, ...]
+    range_words: tuple[str, ...]
     number_words: tuple[tuple[str, int], ...]
     number_pattern: str
     quantity_prefixes: tuple[str, ...]

@@ -60,6 +60,7 @@ LANGUAGE = Language(
     limitative=("nur", "lediglich", "ausschließlich", "allein"),
     and_words=("und", "sowie"),
     or_words=("oder", "beziehungsweise", "bzw."),
+    range_words=("bis",),
     number_words=(
         ("eins", 1), ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7), ("acht", 8),
         ("neun", 9), ("zehn", 10), ("elf", 11), ("zwölf", 12), ("zwanzig", 20), ("dreißig", 30), ("vierzig", 40),

@@ -95,6 +95,7 @@ LANGUAGE = Language(
     limitative=("only", "solely", "exclusively", "strictly"),
     and_words=("and",),
     or_words=("or", "and/or", "either"),
+    range_words=("to", "through"),
     number_words=(
         ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
         ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14),

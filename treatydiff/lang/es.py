@@ -43,6 +43,7 @@ LANGUAGE = Language(
     limitative=("sólo", "solo", "solamente", "únicamente", "exclusivamente"),
     and_words=("y", "e"),
     or_words=("o", "u", "y/o"),
+    range_words=("a", "al"),
     number_words=(
         ("uno", 1), ("una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4), ("cinco", 5), ("seis", 6), ("siete", 7),
         ("ocho", 8), ("nueve", 9), ("diez", 10), ("once", 11), ("doce", 12), ("quince", 15), ("veinte", 20),

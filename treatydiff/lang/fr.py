@@ -44,6 +44,7 @@ LANGUAGE = Language(
     limitative=("seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"),
     and_words=("et",),
     or_words=("ou", "et/ou"),
+    range_words=("à", "au"),
     number_words=(
         ("un", 1), ("une", 1), ("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5), ("six", 6), ("sept", 7),
         ("huit", 8), ("neuf", 9), ("dix", 10), ("onze", 11), ("douze", 12), ("quinze", 15), ("vingt", 20),

@@ -41,6 +41,7 @@ LANGUAGE = Language(
     limitative=("alleen", "slechts", "uitsluitend"),
     and_words=("en",),
     or_words=("of", "dan wel", "en/of"),
+    range_words=("tot", "t/m"),
     number_words=(
         ("een", 1), ("één", 1), ("eenmaal", 1),
         ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8),
