@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from treatydiff import lang
+from treatydiff.classify import QUOTES
 from treatydiff.errors import TreatydiffError
 from treatydiff.model import (
     ArticleChange,
@@ -245,18 +246,12 @@ def _violations(rule: Rule, change: ArticleChange, comparison: Comparison) -> It
         )
 
 
-#: Quote marks, all read as one: a term matches whichever a draft uses.
-_QUOTES = str.maketrans(
-    dict.fromkeys("'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`", '"')
-)
-
-
 def term_pattern(term: str, language: str = "en", exact: bool = False) -> re.Pattern[str]:
     """The pattern of a term rule's phrase: its words in order, any case; between two words any whitespace or a
     hyphen ("data protection" = "data-protection"), and unless ``exact`` up to two determiners or possessives of
     the draft's language ("in accordance with domestic law" matches "in accordance with its domestic law"; an
     adjective is no determiner: "the right to a remedy" does not match "the right to an effective remedy")."""
-    words = term.translate(_QUOTES).split()
+    words = term.translate(QUOTES).split()
     gap = r"(?:\s+|\s*[-\u2010\u2011]\s*)"
     if not exact:
         determiners = lang.get(language).determiners
@@ -267,7 +262,7 @@ def term_pattern(term: str, language: str = "en", exact: bool = False) -> re.Pat
 
 
 def _occurrences(pattern: re.Pattern[str], text: str) -> int:
-    return len(pattern.findall(text.translate(_QUOTES))) if text else 0
+    return len(pattern.findall(text.translate(QUOTES))) if text else 0
 
 
 def _term(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> Iterator[Verdict]:
@@ -309,7 +304,7 @@ def _term(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> I
             for paragraph in change.paragraphs:
                 if _occurrences(pattern, paragraph.new_text) > _occurrences(pattern, paragraph.old_text):
                     where = change.match.new[0] if change.match.new else change.match.old[0]
-                    found = pattern.search(paragraph.new_text.translate(_QUOTES))
+                    found = pattern.search(paragraph.new_text.translate(QUOTES))
                     quoted = " ".join(found.group(0).split()) if found else rule.term
                     para = f" (para {paragraph.new_label})" if paragraph.new_label else ""
                     yield Verdict(
@@ -345,8 +340,7 @@ def _where(provision: Provision) -> str:
 
 
 def _name(change: ArticleChange) -> str:
-    old = " + ".join(_where(p) for p in change.match.old)
-    new = " + ".join(_where(p) for p in change.match.new)
+    old, new = _name_numbers(change.match.old), _name_numbers(change.match.new)
     return old if old == new or not new else new if not old else f"{old} → {new}"
 
 

@@ -246,8 +246,9 @@ def _editorially_equal(old_text: str, new_text: str, refs: References, numbering
 # --- differences a reader asked to ignore (``compare --ignore``) -----------------------------------------------
 
 #: Every quote mark, single or double, curly, angled or straight -> '"' (the loader already made curly ones
-#: straight; what is left is single against double, and apostrophes, alike on both sides).
-_QUOTES = str.maketrans(
+#: straight; what is left is single against double, and apostrophes, alike on both sides). ``check`` term
+#: rules read quotes the same way.
+QUOTES = str.maketrans(
     dict.fromkeys("'\u2018\u2019\u201a\u201b\u2032\u2039\u203a`\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"')
 )
 
@@ -260,7 +261,7 @@ def ignored_form(text: str, ignore: frozenset[str]) -> str:
     if "numbering" in ignore:
         text = _rewrite_refs(text, None, True)
     if "quotes" in ignore:
-        text = text.translate(_QUOTES).replace('""', '"')
+        text = text.translate(QUOTES).replace('""', '"')
     if "punctuation" in ignore:
         text = _PUNCTUATION.sub(" ", _HYPHEN_IN_WORD.sub("", text.replace("\u00ad", "")))
     if "case" in ignore:

@@ -261,8 +261,10 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """3 for high, 2 for medium, 1 for low: a larger rank is more severe."""
-        return {"high": 3, "medium": 2, "low": 1}[self.value]
+        return _RANK[self.value]
 
+
+_RANK = {"high": 3, "medium": 2, "low": 1}
 
 #: The severity of each kind; a qualifier's depends on its direction (the classifier sets it).
 SEVERITY: dict[FlagKind, Severity] = {
