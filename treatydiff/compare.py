@@ -30,6 +30,7 @@ from treatydiff.model import (
     Provision,
     Severity,
     Totals,
+    label_value,
 )
 from treatydiff.perf import collector_paused
 
@@ -71,11 +72,6 @@ def _units(node: Node) -> list[Unit]:
     for child in node.children:
         out.extend(_units(child))
     return out
-
-
-def label_value(label: str) -> str:
-    """A unit's number without its typography: "(a)", "a)" and "a." are the same point."""
-    return label.strip("().").casefold()
 
 
 def _unit_key(unit: Unit, with_label: bool) -> tuple[str, str]:
@@ -405,14 +401,11 @@ def _change(
         editorial = False
     if outcome is Outcome.UNCHANGED and not flags:
         editorial = True
-    renumbered = bool(match.old and match.new) and (
-        [label_value(p.node.label) for p in match.old] != [label_value(p.node.label) for p in match.new]
-    )
     flags = _without_moved_duties(flags)
     if any(p.node.kind is Kind.PREAMBLE for p in (*match.old, *match.new)):
         flags = [_as_recital(f) for f in flags]
     return ArticleChange(
-        match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted, renumbered=renumbered,
+        match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted,
     )
 
 

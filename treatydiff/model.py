@@ -205,6 +205,12 @@ class RenderOptions:
 # --- comparison: the hand-off from align/diff to the renderers ------------------------------------------------
 
 
+def label_value(label: str) -> str:
+    """A unit's number without its typography: "(a)", "a)" and "a." are the same point."""
+    return label.strip("().").casefold()
+
+
+
 class Outcome(StrEnum):
     """What happened to an article (or paragraph) between two drafts."""
 
@@ -371,13 +377,18 @@ class ArticleChange:
     #: The top-level division a report counts the change under: its heading in the new draft (for a removal,
     #: the heading of the new division its old one became, so one chapter is one row however it was retitled).
     chapter: str = ""
-    #: The article's number changed, whatever the outcome says (a renumbered article whose text also changed is
-    #: ``modified``; a moved one ``moved``): ``check`` rules that forbid ``renumbered`` see it.
-    renumbered: bool = False
 
     @property
     def outcome(self) -> Outcome:
         return self.match.outcome
+
+    @property
+    def renumbered(self) -> bool:
+        """The article's number changed, whatever the outcome says (a renumbered article whose text also changed
+        is ``modified``; a moved one ``moved``): ``check`` rules that forbid ``renumbered`` see it."""
+        old = [label_value(p.node.label) for p in self.match.old]
+        new = [label_value(p.node.label) for p in self.match.new]
+        return bool(old and new) and old != new
 
     def severity(self) -> Severity | None:
         """The severity of the change's most severe flag; None when it has none."""
