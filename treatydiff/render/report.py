@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from treatydiff.compare import NO_CHAPTER, label_value
+from treatydiff.compare import NO_CHAPTER
 from treatydiff.model import (
     DIVISION_KINDS,
     PROVISION_KINDS,
@@ -26,6 +26,7 @@ from treatydiff.model import (
     Provision,
     RenderOptions,
     Severity,
+    label_value,
 )
 
 #: The label the diff stage gives an article's title when it aligns it like a paragraph.
