@@ -30,6 +30,8 @@ from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load
 from treatydiff.load.readers import READERS
 from treatydiff.model import (
+    PARTS,
+    RECITALS_IN_FULL,
     Comparison,
     DiffOptions,
     Draft,
@@ -58,8 +60,6 @@ EXTENSION_FORMATS = {
 #: ``--markdown-style``: how the Markdown report marks deletions and insertions.
 MARKDOWN_STYLES = ("html", "plain")
 SEVERITIES = tuple(s.value for s in Severity)
-PARTS = ("preamble", "body", "annexes")  # treatydiff.select.PARTS, without importing the differ for --help
-RECITALS_IN_FULL = 10  # treatydiff.render.report.RECITALS_IN_FULL, likewise
 #: A draft argument. Not ``readable=True``: click would refuse an unreadable file with a usage error
 #: ("invalid value for 'DRAFT'"); the loader says what is wrong with the file in the house style instead.
 DRAFT_PATH = click.Path(allow_dash=True, path_type=str, readable=False)

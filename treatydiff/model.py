@@ -184,6 +184,13 @@ class LoadOptions:
     label: str | None = None
 
 
+#: The parts of a text a selection can name (``compare --part``): the preamble (citations and recitals), the body
+#: (articles and the loose text of divisions), the annexes.
+PARTS = ("preamble", "body", "annexes")
+#: A preamble with more changed recitals than this is shown compactly unless ``--recitals full``.
+RECITALS_IN_FULL = 10
+
+
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     """What a renderer may be told: how much to show, never what was found. Colours and width belong to the

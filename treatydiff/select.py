@@ -84,7 +84,6 @@ def matches(change: ArticleChange, selection: Selection) -> bool:
     )
 
 
-PARTS = ("preamble", "body", "annexes")
 #: How an ``--article`` selector names an annex (then the annexes are selected like articles).
 _ANNEX_WORDS = ("annex", "anhang", "anlage", "annexe", "anexo", "allegato", "bijlage")
 

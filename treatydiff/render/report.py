@@ -15,6 +15,7 @@ from treatydiff.compare import NO_CHAPTER
 from treatydiff.model import (
     DIVISION_KINDS,
     PROVISION_KINDS,
+    RECITALS_IN_FULL,
     ArticleChange,
     Comparison,
     Edit,
@@ -205,8 +206,6 @@ class Gap:
         return self.text or f"… {self.count} unchanged paragraph{'s' if self.count != 1 else ''}"
 
 
-#: A preamble with more changed recitals than this is shown compactly unless ``--recitals full``.
-RECITALS_IN_FULL = 10
 
 
 def visible(
