@@ -270,7 +270,7 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
             "redlines"
         ))
         language = lang.DEFAULT
-    changes = _without_moved_duties_across([
+    changes = _without_moved_duties([
         replace(_change(m, refs, divisions, options, clock, language), chapter=chapters(m)) for m in matches
     ])
     order = {id(p.node): k for k, p in enumerate(new.provisions())}
@@ -401,7 +401,6 @@ def _change(
         editorial = False
     if outcome is Outcome.UNCHANGED and not flags:
         editorial = True
-    flags = _without_moved_duties(flags)
     if any(p.node.kind is Kind.PREAMBLE for p in (*match.old, *match.new)):
         flags = [_as_recital(f) for f in flags]
     return ArticleChange(
@@ -455,16 +454,14 @@ def _moved_duties(flags: Sequence[Flag]) -> set[int]:
     return dropped
 
 
-def _without_moved_duties(flags: list[Flag]) -> list[Flag]:
-    """Flags without the duties that only moved between paragraphs of the article."""
-    dropped = _moved_duties(flags)
-    return [f for f in flags if id(f) not in dropped]
-
-
-def _without_moved_duties_across(changes: list[ArticleChange]) -> list[ArticleChange]:
-    """Changes without the duty flags of text that moved from one article to another (removed from Article 33,
-    added to Article 34a, word for word): the move is in the redlines, the duty did not change."""
-    dropped = _moved_duties([f for c in changes for f in c.flags])
+def _without_moved_duties(changes: list[ArticleChange]) -> list[ArticleChange]:
+    """Changes without the duty flags of text that only moved: first between the paragraphs of one article, then
+    from one article to another (removed from Article 33, added to Article 34a, word for word). The move is in
+    the redlines; the duty did not change."""
+    dropped: set[int] = set()
+    for change in changes:
+        dropped |= _moved_duties(change.flags)
+    dropped |= _moved_duties([f for c in changes for f in c.flags if id(f) not in dropped])
     if not dropped:
         return changes
     return [
