@@ -7,9 +7,10 @@ import pytest
 
 from tests.test_classify import word_edits
 from treatydiff import lang
-from treatydiff.classify import References, classify, vocabulary_patterns
+from treatydiff.classify import References, classify
 from treatydiff.lang.base import Direction
 from treatydiff.model import FlagKind
+from treatydiff.vocabulary import SCANNERS, vocabulary, vocabulary_patterns
 
 NONE = References({}, frozenset(), frozenset())
 
@@ -79,14 +80,12 @@ def test_each_scanner_finds_what_its_pattern_finds(code: str) -> None:
     alternations they stand for, at the same places."""
     from pathlib import Path
 
-    from treatydiff.classify import _SCANNERS, _vocabulary
-
     texts = [SAMPLES[code][0], *(t for case in SAMPLES[code][1] for t in case[:2])]
     texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "fixtures" / "convention").glob("*.md"))]
-    vocabulary = _vocabulary(code)
+    compiled = vocabulary(code)
     for name in ("modal", "qualifier", "safeguard", "deadline"):
-        pattern = getattr(vocabulary, name)
-        scanner = _SCANNERS[pattern]
+        pattern = getattr(compiled, name)
+        scanner = SCANNERS[pattern]
         for text in texts:
             plain = [m.span() for m in pattern.finditer(text)]
             scanned = [pattern.match(text, hit.start()).span() for hit in scanner.finditer(text)]  # type: ignore[union-attr]

@@ -34,7 +34,8 @@ answers two questions for one aligned paragraph pair:
    - negotiating brackets resolved or added.
 
 The words of each language live in ``treatydiff/lang`` (modals and their strength, qualifiers and their
-direction, safeguards, number words, reference heads ...); this module holds no words of any language. Every
+direction, safeguards, number words, reference heads ...), compiled by ``treatydiff/vocabulary.py``; this module
+holds no words of any language. Every
 rule is a heuristic over words: it misses paraphrases and cannot read intent. Flags point a reader at an edit;
 they do not replace reading it. ``benchmarks/bench_flags.py`` measures them against hand-labelled drafts.
 """
@@ -43,17 +44,16 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import importlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
 from treatydiff import lang
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
+from treatydiff.vocabulary import SCANNERS, SUFFIX, Vocabulary, find, vocabulary
 
 __all__ = [
     "Classification", "CrossReference", "References", "classify", "cross_references", "ignored_form", "option_chosen"
@@ -94,10 +94,9 @@ class Classification:
 
 # --- cross-references -----------------------------------------------------------------------------------------
 
-_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
 _HEAD = re.compile(r"\b(?P<head>articles?|arts?\.)", re.IGNORECASE)
 # an article number: "24", "4a", "5 bis", "XIV" (Roman numerals in capitals only, so "article I" but not "in")
-_NUMBER = re.compile(rf"\s*(?P<num>\d+[a-z]?(?:\s+{_SUFFIX})?\b|(?-i:[IVXLCDM]+)\b)", re.IGNORECASE)
+_NUMBER = re.compile(rf"\s*(?P<num>\d+[a-z]?(?:\s+{SUFFIX})?\b|(?-i:[IVXLCDM]+)\b)", re.IGNORECASE)
 _SUB = re.compile(r"(?:\s?\(\w{1,4}\))*")  # "24(3)(a)"
 _PARAGRAPH = re.compile(
     r"(?:,?\s+(?:sub-?)?(?:paragraphs?|paras?\.)\s+\d+(?:\s?\(\w{1,4}\))*(?:\s*(?:,|and|or)\s*\d+(?:\s?\(\w{1,4}\))*)*)?",
@@ -339,22 +338,6 @@ def _near(changed: Sequence[tuple[int, int]], length: int, margin: int = 40) -> 
     return [(max(0, a - margin), min(length, b + margin)) for a, b in changed]
 
 
-@lru_cache(maxsize=256)
-def _find(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]) -> tuple[re.Match[str], ...]:
-    """The matches of ``pattern`` inside the windows of ``text`` (look-behinds see the text before a window).
-    Cached: the rules of one pair ask for the references and safeguards of the same windows several times."""
-    scanner = _SCANNERS.get(pattern)
-    if scanner is None:
-        return tuple(m for start, end in windows for m in pattern.finditer(text, start, end))
-    found = []
-    for start, end in windows:
-        for hit in scanner.finditer(text, start, end):
-            match = pattern.match(text, hit.start(), end)
-            if match is not None:
-                found.append(match)
-    return tuple(found)
-
-
 def _spans(edits: Sequence[Edit]) -> _Spans:
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
@@ -401,240 +384,6 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     start, end = span
     return any(s <= start and end <= e for s, e in spans)
-
-
-# --- one language's vocabulary, compiled ------------------------------------------------------------------------
-
-
-def _initials(pattern: str) -> str:
-    """A look-ahead at the characters a match of ``pattern`` can start with (both cases), so that the engine tries
-    the branches of a long alternation only where one can match; "" when that cannot be told."""
-    first = _first_chars(pattern)
-    if not first:
-        return ""
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])"
-
-
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters (both cases) a match of ``pattern`` can start with; None when that cannot be told. Read
-    from the parsed pattern (the standard library's own parser), so it never disagrees with the pattern."""
-    try:
-        c: Any = importlib.import_module("re._constants")
-        parser: Any = importlib.import_module("re._parser")
-    except ImportError:  # another Python: the look-ahead is only a speed-up
-        return None
-
-    def sequence(items: Any) -> tuple[set[str], bool] | None:
-        found: set[str] = set()
-        for item in items:
-            first = element(item)
-            if first is None:
-                return None
-            found |= first[0]
-            if not first[1]:
-                return found, False
-        return found, True
-
-    def element(item: Any) -> tuple[set[str], bool] | None:
-        op, arg = item
-        if op is c.LITERAL:
-            return {chr(arg)}, False
-        if op is c.IN:
-            chars: set[str] = set()
-            for sub, value in arg:
-                if sub is c.LITERAL:
-                    chars.add(chr(value))
-                elif sub is c.RANGE and value[1] - value[0] < 256:
-                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
-                elif sub is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                    chars.update("0123456789")
-                else:
-                    return None
-            return chars, False
-        if op is c.SUBPATTERN:
-            return sequence(arg[-1])
-        if op is c.BRANCH:
-            union: set[str] = set()
-            empty = False
-            for branch in arg[1]:
-                first = sequence(branch)
-                if first is None:
-                    return None
-                union |= first[0]
-                empty = empty or first[1]
-            return union, empty
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            first = sequence(arg[2])
-            return None if first is None else (first[0], first[1] or arg[0] == 0)
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            return set(), True
-        return None
-
-    try:
-        result = sequence(parser.parse(pattern, re.IGNORECASE))
-    except Exception:  # an internal parser of another version: go without the speed-up
-        return None
-    if result is None or result[1]:
-        return None
-    return frozenset(x for ch in result[0] for x in (ch.lower(), ch.upper()))
-
-
-#: For a long alternation of phrases: the same alternation with its branches grouped by first character, which
-#: finds the same matches several times faster (the engine tries only the branches that can start there). The
-#: original, with its named groups, is then matched at each place found, so callers see its matches.
-_SCANNERS: dict[re.Pattern[str], re.Pattern[str]] = {}
-
-
-def _scanner(branches: Sequence[str], before: str = "", after: str = "") -> re.Pattern[str]:
-    """``before(?:b1|b2|...)after`` with the branches grouped by their first character (each group keeps the
-    branches' order, and a branch whose first characters cannot be told is in every group and in a last one), so
-    that it matches where and as the plain alternation does."""
-    firsts = [_first_chars(f"(?:{b})") for b in branches]
-    keys = sorted({ch.lower() for f in firsts if f for ch in f})
-    groups = []
-    for key in keys:
-        chosen = [b for b, f in zip(branches, firsts, strict=True) if f is None or key in f or key.upper() in f]
-        look = re.escape(key) + (re.escape(key.upper()) if key.upper() != key else "")
-        groups.append(f"(?=[{look}])(?:{'|'.join(f'(?:{b})' for b in chosen)})")
-    unknown = [b for b, f in zip(branches, firsts, strict=True) if f is None]
-    if unknown:
-        groups.append("(?:" + "|".join(f"(?:{b})" for b in unknown) + ")")
-    return re.compile(f"{before}(?:{'|'.join(groups)}){after}", re.IGNORECASE)
-
-
-def _phrases(patterns: Sequence[str], group: str) -> re.Pattern[str]:
-    """``_alternation(patterns, group)`` compiled, with its scanner registered in ``_SCANNERS``."""
-    original = re.compile(_alternation(patterns, group), re.IGNORECASE)
-    _SCANNERS[original] = _scanner([p.replace(" ", r"\s+") for p in patterns], r"(?<!\w)", r"(?!\w)")
-    return original
-
-
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled case-insensitively, behind the look-ahead at its first characters."""
-    return re.compile(_initials(pattern) + pattern, re.IGNORECASE)
-
-
-def _alternation(patterns: Sequence[str], group: str = "") -> str:
-    """Patterns as one alternation at word boundaries, any whitespace where a pattern has a space; with ``group``,
-    each branch a named group ``{group}{index}`` so a match tells which pattern it was."""
-    branches = []
-    for i, pattern in enumerate(patterns):
-        body = pattern.replace(" ", r"\s+")
-        branches.append(f"(?P<{group}{i}>{body})" if group else f"(?:{body})")
-    return r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)"
-
-
-@dataclass(frozen=True, slots=True)
-class _Vocabulary:
-    """A ``Language`` compiled for the rules below (built once per language, on first use)."""
-
-    language: Language
-    modal: re.Pattern[str]
-    negator: re.Pattern[str]
-    not_negation: re.Pattern[str]
-    qualifier: re.Pattern[str]
-    safeguard: re.Pattern[str]
-    exclusion: re.Pattern[str]
-    reference: re.Pattern[str]
-    quantity: re.Pattern[str]
-    definition: re.Pattern[str]
-    number_values: Mapping[str, int]
-    universal: frozenset[str]
-    particular: frozenset[str]
-    limitative: frozenset[str]
-    and_words: frozenset[str]
-    or_words: frozenset[str]
-    neutral: frozenset[str]
-    neutral_endings: tuple[str, ...]
-    determiners: frozenset[str]
-    deadline: re.Pattern[str]
-    penalty: re.Pattern[str]
-    quantity_prefix: re.Pattern[str]
-    quantity_unit: re.Pattern[str]
-    quantity_hint: re.Pattern[str]
-
-
-_REF_NUMBER = (
-    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + _SUFFIX + r")?(?!\w)|(?-i:[IVXLCDM]+)(?![\w])"
-    r"|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
-)
-_REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
-#: What is a reference in every language: an act's number ("2016/679", "(EU) No 765/2008", "2000/31/EC"), an
-#: Official Journal date ("4.5.2016"), a footnote marker ("[^3]"), a subdivision chain ("5(1)(c)").
-_STANDALONE_REFS = (
-    r"\((?:EU|EC|EEC|UE|CE|EG|EWG|Euratom)\)\s*(?:No\.?\s*|Nr\.?\s*|n°\s*)?\d+/\d+",
-    r"(?<![\w/])\d{1,4}/\d{1,4}(?:/[A-Z]{2,})*(?![\w/])", r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\w.])",
-    r"\[\^\w+\]", r"(?<![\w(])\d+[a-z]?(?:\(\w{1,4}\))+",
-)
-
-
-def _fold(items: Sequence[str]) -> frozenset[str]:
-    return frozenset(w.casefold() for w in items)
-
-
-@cache
-def _vocabulary(code: str) -> _Vocabulary:
-    language = lang.get(code)
-    heads = _alternation(language.reference_heads)[:-len(r"(?!\w)")]  # a head may end in "." or "§"
-    # what joins the numbers of one reference ("Articles 5, 6 and 8", "points (a) to (c)"): the language's
-    # conjunctions and range words, punctuation, or a space
-    joiners = "|".join(re.escape(w) for w in (*language.and_words, *language.or_words, *language.range_words))
-    join = rf"(?:\s*(?:,|;|-|\u2013|(?:{joiners})(?!\w))\s*|\s+)"
-    numbers = rf"\s*{_REF_NUMBER}{_REF_TAIL}(?:{join}{_REF_NUMBER}{_REF_TAIL})*"
-    reference = rf"{heads}{numbers}" + "|" + "|".join(_STANDALONE_REFS)
-    words = sorted((w for w, _ in language.number_words), key=len, reverse=True)
-    number_word = "(?:" + "|".join(
-        [language.number_pattern.replace(" ", r"\s+"), *(re.escape(w) for w in words)]
-    ) + ")"
-    month = "(?:" + "|".join(language.months) + ")"
-    date = rf"\d{{1,2}}\.?\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{month}|{month}\s+\d{{4}}"
-    digits = r"\d{1,3}(?:[ ,.\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    prefix = "(?:" + "|".join(p.replace(" ", r"\s+") for p in language.quantity_prefixes) + ")"
-    unit = "(?:" + "|".join(u.replace(" ", r"\s+") for u in language.units) + ")"
-    # the number itself is searched; the phrase before it and the unit after it are read from there (an optional
-    # phrase at the front of the pattern would be tried at every position of the text)
-    conjunction = "|".join(re.escape(w) for w in language.and_words)
-    compound = rf"(?:[\s-]+(?:(?:{conjunction})\s+)?{number_word})*"
-    quantity = rf"(?<!\w)(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound}))(?!\w)"
-    quantity_prefix = rf"(?<!\w)(?P<prefix>{prefix})\s+$"
-    quantity_unit = rf"\s*(?P<unit>{unit})(?!\w)"
-    definition = (
-        r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
-        r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + _alternation(language.definition_cues)
-    )
-    return _Vocabulary(
-        language=language,
-        modal=_phrases([m for m, _ in language.modals], "m"),
-        negator=_compiled(_alternation([re.escape(n) for n in language.negators])),
-        not_negation=_compiled(_alternation(language.not_negation)),
-        qualifier=_phrases([q for q, _ in language.qualifiers], "q"),
-        safeguard=_phrases(language.safeguards, "s"),
-        exclusion=_compiled(_alternation(language.exclusion_cues)),
-        reference=_compiled(reference),
-        quantity=_compiled(quantity),
-        quantity_prefix=re.compile(quantity_prefix, re.IGNORECASE),
-        quantity_unit=re.compile(quantity_unit, re.IGNORECASE),
-        quantity_hint=_compiled(rf"\d|(?<!\w)(?:{number_word}|{month}|{unit})"),
-        definition=re.compile(definition, re.IGNORECASE),
-        number_values={w.casefold(): v for w, v in language.number_words},
-        universal=_fold(language.universal),
-        particular=_fold(language.particular),
-        limitative=_fold(language.limitative),
-        and_words=_fold(language.and_words),
-        or_words=_fold(language.or_words),
-        neutral=_fold(language.neutral),
-        neutral_endings=language.neutral_endings,
-        determiners=_fold(language.determiners),
-        deadline=_phrases(language.deadlines, "d"),
-        penalty=_compiled(_alternation(language.penalty_words)),
-    )
-
-
-def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
-    """The compiled patterns of one language (for its tests: each must compile and match what it lists)."""
-    v = _vocabulary(code)
-    return {name: getattr(v, name) for name in ("modal", "negator", "not_negation", "qualifier", "safeguard",
-                                               "exclusion", "reference", "quantity", "definition")}
 
 
 # --- where the edits are, and the clause around them ---------------------------------------------------------------
@@ -686,7 +435,7 @@ def _hunk_of(pos: tuple[int, int], spans: _Spans, old_side: bool) -> int | None:
 
 
 def _strength(code: str, match: re.Match[str]) -> int:
-    return _vocabulary(code).language.modals[int(str(match.lastgroup)[1:])][1]
+    return vocabulary(code).language.modals[int(str(match.lastgroup)[1:])][1]
 
 
 # --- obligation strength, and duties added or removed ---------------------------------------------------------------
@@ -704,7 +453,7 @@ class _Modal:
 
 
 def _modals(text: str, code: str) -> list[_Modal]:
-    found = _find(_vocabulary(code).modal, text, ((0, len(text)),))
+    found = find(vocabulary(code).modal, text, ((0, len(text)),))
     return [_Modal(m.group(0), _strength(code, m), m.span()) for m in found]
 
 
@@ -717,8 +466,8 @@ def _obligation_flags(
     """Modals replaced by weaker or stronger ones; and duties (powers, prohibitions) that came or went with the
     words around them, one flag per changed run. Also returns the changed runs (side, hunk) that added or removed
     a duty: the other rules leave those runs to this flag."""
-    v = _vocabulary(code)
-    finder = _SCANNERS.get(v.modal, v.modal)  # finds a modal where the plain pattern does, faster
+    v = vocabulary(code)
+    finder = SCANNERS.get(v.modal, v.modal)  # finds a modal where the plain pattern does, faster
     if not any(finder.search(text, a, b) for text, windows in ((old_text, _near(spans.changed_old, len(old_text))),
                                                                  (new_text, _near(spans.changed_new, len(new_text))))
                for a, b in windows):
@@ -776,7 +525,7 @@ _NEGATION_RUN = 10
 
 
 def _negation_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
-    v = _vocabulary(code)
+    v = vocabulary(code)
 
     def negators(text: str, start: int, end: int) -> int:
         if start == end or not v.negator.search(text, start, end):
@@ -814,7 +563,7 @@ def _counted(
     found: dict[int, list[str]] = {}
     changed = spans.changed_old if old_side else spans.changed_new
     windows = spans.windows_old if old_side else spans.windows_new
-    for match in _find(pattern, text, windows):
+    for match in find(pattern, text, windows):
         if not _overlaps(match.span(), changed):
             continue
         if blank is not None and _overlaps(match.span(), _near_matches(blank, text, match.span())):
@@ -862,7 +611,7 @@ _QUALIFIER_NOTE = {
 def _qualifier_flags(
     old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
 ) -> Iterator[Flag]:
-    v = _vocabulary(code)
+    v = vocabulary(code)
     skip_old = {k for side, k in taken if side}
     skip_new = {k for side, k in taken if not side}
     old = _counted(v.qualifier, old_text, spans, skip_old, True, v.safeguard)
@@ -872,7 +621,7 @@ def _qualifier_flags(
     exceptions = {i for i, (_, d) in enumerate(v.language.qualifiers) if d is Direction.EXCEPTION}
     for side, counted, text, skip in ((True, old, old_text, skip_old), (False, new, new_text, skip_new)):
         if skip:
-            for match in _find(v.qualifier, text, spans.windows_old if side else spans.windows_new):
+            for match in find(v.qualifier, text, spans.windows_old if side else spans.windows_new):
                 index = int(str(match.lastgroup)[1:])
                 k = _hunk_of(match.span(), spans, side)
                 if index in exceptions and k in skip and _opens_clause(text, match.start()):
@@ -894,7 +643,7 @@ def _qualifier_flags(
 def _safeguard_flags(
     old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
 ) -> Iterator[Flag]:
-    v = _vocabulary(code)
+    v = vocabulary(code)
     # a safeguard that went with its clause is gone all the same; one that came with a new duty is part of it
     old = _counted(v.safeguard, old_text, spans, set(), True)
     new = _counted(v.safeguard, new_text, spans, {k for side, k in taken if not side}, False)
@@ -916,7 +665,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[/'][^\W\d_]+)?|\d+")
 def _scope_flags(
     old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str, taken: set[tuple[bool, int]]
 ) -> Iterator[Flag]:
-    v = _vocabulary(code)
+    v = vocabulary(code)
     joiners = v.and_words | v.or_words
     for k, hunk in enumerate(spans.hunks):
         if (True, k) in taken or (False, k) in taken:
@@ -1020,7 +769,7 @@ def _scope_flags(
 _MODIFIER_WORDS = 3
 
 
-def _after_determiner(text: str, pos: int, v: _Vocabulary) -> bool:
+def _after_determiner(text: str, pos: int, v: Vocabulary) -> bool:
     """Whether the word before ``pos`` is an article, a determiner or a conjunction ("the [designated]
     authorities", "or [whole] groups"): what comes next qualifies a noun."""
     before = _WORD.findall(text[max(0, pos - 30) : pos].casefold())
@@ -1029,7 +778,7 @@ def _after_determiner(text: str, pos: int, v: _Vocabulary) -> bool:
     return before[-1] in v.particular | v.universal | v.determiners | v.and_words | v.or_words
 
 
-def _of_substance(words: Sequence[str], v: _Vocabulary) -> bool:
+def _of_substance(words: Sequence[str], v: Vocabulary) -> bool:
     """Some word of ``words`` is neither a function word of the language nor one that leaves reach alone."""
     plain = v.particular | v.universal | v.and_words | v.or_words | v.neutral
     return any(w not in plain and len(w) > 2 and not w.endswith(v.neutral_endings or ("\0",)) for w in words)
@@ -1045,7 +794,7 @@ def _cited_only(text: str, start: int, end: int, code: str) -> bool:
 
 
 def _definition_term(text: str, code: str) -> str | None:
-    match = _vocabulary(code).definition.match(text)
+    match = vocabulary(code).definition.match(text)
     return " ".join(match.group("term").split()) if match else None
 
 
@@ -1087,7 +836,7 @@ def _near_matches(pattern: re.Pattern[str], text: str, span: tuple[int, int], be
 
 
 def _reference_spans(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _find(_vocabulary(code).reference, text, windows)]
+    spans = [m.span() for m in find(vocabulary(code).reference, text, windows)]
     spans.extend((r.start, r.end) for r in _references(text))
     return spans
 
@@ -1097,12 +846,12 @@ def _quantities(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> l
     before them ("at least", "no later than"); never a number inside a reference ("Article 5(2)", "2016/679",
     "OJ L 119, 4.5.2016") or the paragraph's own label. A spelled-out number needs a unit or such a phrase
     ("three months", "at least two"), so that "one of the" and "third countries" are not quantities."""
-    v = _vocabulary(code)
+    v = vocabulary(code)
     label = _LABEL.match(text)
     start = label.end() if label else 0
     articles = [(r.start, r.end) for r in _references(text)]
     found: list[_Quantity] = []
-    for match in _find(v.quantity, text, tuple((max(a, start), b) for a, b in windows if b > start)):
+    for match in find(v.quantity, text, tuple((max(a, start), b) for a, b in windows if b > start)):
         core = match.span("date") if match.group("date") else match.span("digits") if match.group("digits") else (
             match.span("word"))
         if _overlaps(core, articles) or _overlaps(core, _near_matches(v.reference, text, core)):
@@ -1140,7 +889,7 @@ def _number_flags(
             out.append(q)
         return out
 
-    v = _vocabulary(code)
+    v = vocabulary(code)
     if not any(v.quantity_hint.search(text, a, b) for text, changed in ((old_text, spans.changed_old),
                                                                        (new_text, spans.changed_new))
                for a, b in _near(changed, len(text), 2)):
@@ -1149,7 +898,7 @@ def _number_flags(
     new = relevant(_quantities(new_text, code, spans.windows_new), spans.changed_new, False)
     if Counter(q.value for q in old) == Counter(q.value for q in new):
         return  # the same numbers, moved or re-punctuated
-    penalty = _vocabulary(code).penalty
+    penalty = vocabulary(code).penalty
     matcher = difflib.SequenceMatcher(None, [q.value for q in old], [q.value for q in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -1175,7 +924,7 @@ def _number_flags(
 
 def _deadline_flags(old_text: str, new_text: str, spans: _Spans, code: str, paragraph: str) -> Iterator[Flag]:
     """Time limits without a number that came or went ("without undue delay" added to a duty)."""
-    v = _vocabulary(code)
+    v = vocabulary(code)
     old = _counted(v.deadline, old_text, spans, set(), True)
     new = _counted(v.deadline, new_text, spans, set(), False)
     for index in sorted(old.keys() | new.keys()):
@@ -1201,7 +950,7 @@ def _reference_flags(
                 value = _normal(_rewrite_ref(text, ref, None if ref.external else mapping, False))
                 out.append((ref.start, " ".join(text[ref.start : ref.end].split()), value))
         taken = [(r.start, r.end) for r in articles]
-        for match in _find(_vocabulary(code).reference, text, _windows(changed, len(text))):
+        for match in find(vocabulary(code).reference, text, _windows(changed, len(text))):
             if _overlaps(match.span(), changed) and not _overlaps(match.span(), taken):
                 shown = " ".join(match.group(0).split())
                 out.append((match.start(), shown, _normal(shown)))

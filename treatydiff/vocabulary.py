@@ -1,0 +1,272 @@
+"""Stage 3, diff: one language's vocabulary (``treatydiff.lang``) compiled into the patterns the classifier's
+rules run, and the scan those rules share.
+
+The language modules hold words and pattern sources only; this module turns them into compiled alternations (each
+branch a named group, so a match tells which phrase it was), and, for the long alternations of phrases, a scanner
+that finds the same matches several times faster. ``find`` scans only the parts of a text around its changes, and
+remembers the last scans: the rules of one paragraph pair ask for the same ones several times.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from treatydiff import lang
+from treatydiff.lang.base import Language
+
+__all__ = ["SCANNERS", "SUFFIX", "Vocabulary", "alternation", "find", "vocabulary", "vocabulary_patterns"]
+
+#: The Latin ordinal suffixes of inserted article numbers ("5 bis", "12 ter").
+SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
+
+
+def _initials(pattern: str) -> str:
+    """A look-ahead at the characters a match of ``pattern`` can start with (both cases), so that the engine tries
+    the branches of a long alternation only where one can match; "" when that cannot be told."""
+    first = _first_chars(pattern)
+    if not first:
+        return ""
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])"
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters (both cases) a match of ``pattern`` can start with; None when that cannot be told. Read
+    from the parsed pattern (the standard library's own parser), so it never disagrees with the pattern."""
+    try:
+        c: Any = importlib.import_module("re._constants")
+        parser: Any = importlib.import_module("re._parser")
+    except ImportError:  # another Python: the look-ahead is only a speed-up
+        return None
+
+    def sequence(items: Any) -> tuple[set[str], bool] | None:
+        found: set[str] = set()
+        for item in items:
+            first = element(item)
+            if first is None:
+                return None
+            found |= first[0]
+            if not first[1]:
+                return found, False
+        return found, True
+
+    def element(item: Any) -> tuple[set[str], bool] | None:
+        op, arg = item
+        if op is c.LITERAL:
+            return {chr(arg)}, False
+        if op is c.IN:
+            chars: set[str] = set()
+            for sub, value in arg:
+                if sub is c.LITERAL:
+                    chars.add(chr(value))
+                elif sub is c.RANGE and value[1] - value[0] < 256:
+                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
+                elif sub is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:
+                    return None
+            return chars, False
+        if op is c.SUBPATTERN:
+            return sequence(arg[-1])
+        if op is c.BRANCH:
+            union: set[str] = set()
+            empty = False
+            for branch in arg[1]:
+                first = sequence(branch)
+                if first is None:
+                    return None
+                union |= first[0]
+                empty = empty or first[1]
+            return union, empty
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            first = sequence(arg[2])
+            return None if first is None else (first[0], first[1] or arg[0] == 0)
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True
+        return None
+
+    try:
+        result = sequence(parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # an internal parser of another version: go without the speed-up
+        return None
+    if result is None or result[1]:
+        return None
+    return frozenset(x for ch in result[0] for x in (ch.lower(), ch.upper()))
+
+
+#: For a long alternation of phrases: the same alternation with its branches grouped by first character, which
+#: finds the same matches several times faster (the engine tries only the branches that can start there). The
+#: original, with its named groups, is then matched at each place found, so callers see its matches.
+SCANNERS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _scanner(branches: Sequence[str], before: str = "", after: str = "") -> re.Pattern[str]:
+    """``before(?:b1|b2|...)after`` with the branches grouped by their first character (each group keeps the
+    branches' order, and a branch whose first characters cannot be told is in every group and in a last one), so
+    that it matches where and as the plain alternation does."""
+    firsts = [_first_chars(f"(?:{b})") for b in branches]
+    keys = sorted({ch.lower() for f in firsts if f for ch in f})
+    groups = []
+    for key in keys:
+        chosen = [b for b, f in zip(branches, firsts, strict=True) if f is None or key in f or key.upper() in f]
+        look = re.escape(key) + (re.escape(key.upper()) if key.upper() != key else "")
+        groups.append(f"(?=[{look}])(?:{'|'.join(f'(?:{b})' for b in chosen)})")
+    unknown = [b for b, f in zip(branches, firsts, strict=True) if f is None]
+    if unknown:
+        groups.append("(?:" + "|".join(f"(?:{b})" for b in unknown) + ")")
+    return re.compile(f"{before}(?:{'|'.join(groups)}){after}", re.IGNORECASE)
+
+
+def _phrases(patterns: Sequence[str], group: str) -> re.Pattern[str]:
+    """``alternation(patterns, group)`` compiled, with its scanner registered in ``SCANNERS``."""
+    original = re.compile(alternation(patterns, group), re.IGNORECASE)
+    SCANNERS[original] = _scanner([p.replace(" ", r"\s+") for p in patterns], r"(?<!\w)", r"(?!\w)")
+    return original
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled case-insensitively, behind the look-ahead at its first characters."""
+    return re.compile(_initials(pattern) + pattern, re.IGNORECASE)
+
+
+def alternation(patterns: Sequence[str], group: str = "") -> str:
+    """Patterns as one alternation at word boundaries, any whitespace where a pattern has a space; with ``group``,
+    each branch a named group ``{group}{index}`` so a match tells which pattern it was."""
+    branches = []
+    for i, pattern in enumerate(patterns):
+        body = pattern.replace(" ", r"\s+")
+        branches.append(f"(?P<{group}{i}>{body})" if group else f"(?:{body})")
+    return r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A ``Language`` compiled for the rules below (built once per language, on first use)."""
+
+    language: Language
+    modal: re.Pattern[str]
+    negator: re.Pattern[str]
+    not_negation: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    safeguard: re.Pattern[str]
+    exclusion: re.Pattern[str]
+    reference: re.Pattern[str]
+    quantity: re.Pattern[str]
+    definition: re.Pattern[str]
+    number_values: Mapping[str, int]
+    universal: frozenset[str]
+    particular: frozenset[str]
+    limitative: frozenset[str]
+    and_words: frozenset[str]
+    or_words: frozenset[str]
+    neutral: frozenset[str]
+    neutral_endings: tuple[str, ...]
+    determiners: frozenset[str]
+    deadline: re.Pattern[str]
+    penalty: re.Pattern[str]
+    quantity_prefix: re.Pattern[str]
+    quantity_unit: re.Pattern[str]
+    quantity_hint: re.Pattern[str]
+
+
+_REF_NUMBER = (
+    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + SUFFIX + r")?(?!\w)|(?-i:[IVXLCDM]+)(?![\w])"
+    r"|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
+)
+_REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
+#: What is a reference in every language: an act's number ("2016/679", "(EU) No 765/2008", "2000/31/EC"), an
+#: Official Journal date ("4.5.2016"), a footnote marker ("[^3]"), a subdivision chain ("5(1)(c)").
+_STANDALONE_REFS = (
+    r"\((?:EU|EC|EEC|UE|CE|EG|EWG|Euratom)\)\s*(?:No\.?\s*|Nr\.?\s*|n°\s*)?\d+/\d+",
+    r"(?<![\w/])\d{1,4}/\d{1,4}(?:/[A-Z]{2,})*(?![\w/])", r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\w.])",
+    r"\[\^\w+\]", r"(?<![\w(])\d+[a-z]?(?:\(\w{1,4}\))+",
+)
+
+
+def _fold(items: Sequence[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in items)
+
+
+@cache
+def vocabulary(code: str) -> Vocabulary:
+    language = lang.get(code)
+    heads = alternation(language.reference_heads)[:-len(r"(?!\w)")]  # a head may end in "." or "§"
+    # what joins the numbers of one reference ("Articles 5, 6 and 8", "points (a) to (c)"): the language's
+    # conjunctions and range words, punctuation, or a space
+    joiners = "|".join(re.escape(w) for w in (*language.and_words, *language.or_words, *language.range_words))
+    join = rf"(?:\s*(?:,|;|-|\u2013|(?:{joiners})(?!\w))\s*|\s+)"
+    numbers = rf"\s*{_REF_NUMBER}{_REF_TAIL}(?:{join}{_REF_NUMBER}{_REF_TAIL})*"
+    reference = rf"{heads}{numbers}" + "|" + "|".join(_STANDALONE_REFS)
+    words = sorted((w for w, _ in language.number_words), key=len, reverse=True)
+    number_word = "(?:" + "|".join(
+        [language.number_pattern.replace(" ", r"\s+"), *(re.escape(w) for w in words)]
+    ) + ")"
+    month = "(?:" + "|".join(language.months) + ")"
+    date = rf"\d{{1,2}}\.?\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{month}|{month}\s+\d{{4}}"
+    digits = r"\d{1,3}(?:[ ,.\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    prefix = "(?:" + "|".join(p.replace(" ", r"\s+") for p in language.quantity_prefixes) + ")"
+    unit = "(?:" + "|".join(u.replace(" ", r"\s+") for u in language.units) + ")"
+    # the number itself is searched; the phrase before it and the unit after it are read from there (an optional
+    # phrase at the front of the pattern would be tried at every position of the text)
+    conjunction = "|".join(re.escape(w) for w in language.and_words)
+    compound = rf"(?:[\s-]+(?:(?:{conjunction})\s+)?{number_word})*"
+    quantity = rf"(?<!\w)(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound}))(?!\w)"
+    quantity_prefix = rf"(?<!\w)(?P<prefix>{prefix})\s+$"
+    quantity_unit = rf"\s*(?P<unit>{unit})(?!\w)"
+    definition = (
+        r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
+        r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + alternation(language.definition_cues)
+    )
+    return Vocabulary(
+        language=language,
+        modal=_phrases([m for m, _ in language.modals], "m"),
+        negator=_compiled(alternation([re.escape(n) for n in language.negators])),
+        not_negation=_compiled(alternation(language.not_negation)),
+        qualifier=_phrases([q for q, _ in language.qualifiers], "q"),
+        safeguard=_phrases(language.safeguards, "s"),
+        exclusion=_compiled(alternation(language.exclusion_cues)),
+        reference=_compiled(reference),
+        quantity=_compiled(quantity),
+        quantity_prefix=re.compile(quantity_prefix, re.IGNORECASE),
+        quantity_unit=re.compile(quantity_unit, re.IGNORECASE),
+        quantity_hint=_compiled(rf"\d|(?<!\w)(?:{number_word}|{month}|{unit})"),
+        definition=re.compile(definition, re.IGNORECASE),
+        number_values={w.casefold(): v for w, v in language.number_words},
+        universal=_fold(language.universal),
+        particular=_fold(language.particular),
+        limitative=_fold(language.limitative),
+        and_words=_fold(language.and_words),
+        or_words=_fold(language.or_words),
+        neutral=_fold(language.neutral),
+        neutral_endings=language.neutral_endings,
+        determiners=_fold(language.determiners),
+        deadline=_phrases(language.deadlines, "d"),
+        penalty=_compiled(alternation(language.penalty_words)),
+    )
+
+
+def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
+    """The compiled patterns of one language (for its tests: each must compile and match what it lists)."""
+    v = vocabulary(code)
+    return {name: getattr(v, name) for name in ("modal", "negator", "not_negation", "qualifier", "safeguard",
+                                               "exclusion", "reference", "quantity", "definition")}
+
+
+@lru_cache(maxsize=256)
+def find(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]) -> tuple[re.Match[str], ...]:
+    """The matches of ``pattern`` inside the windows of ``text`` (look-behinds see the text before a window).
+    Cached: the rules of one pair ask for the references and safeguards of the same windows several times."""
+    scanner = SCANNERS.get(pattern)
+    if scanner is None:
+        return tuple(m for start, end in windows for m in pattern.finditer(text, start, end))
+    found = []
+    for start, end in windows:
+        for hit in scanner.finditer(text, start, end):
+            match = pattern.match(text, hit.start(), end)
+            if match is not None:
+                found.append(match)
+    return tuple(found)
