@@ -56,7 +56,8 @@ from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
 from treatydiff.vocabulary import SCANNERS, SUFFIX, Vocabulary, find, vocabulary
 
 __all__ = [
-    "Classification", "CrossReference", "References", "classify", "cross_references", "ignored_form", "option_chosen"
+    "QUOTES", "Classification", "CrossReference", "References", "classify", "cross_references", "ignored_form",
+    "option_chosen",
 ]
 
 
