@@ -1,12 +1,14 @@
 """A/B benchmark: the AI Act v01 -> v10 comparison timed in this checkout and in another one (a baseline), runs
 interleaved so that both see the same machine load.
 
-Run: python benchmarks/bench_ab.py --baseline PATH [--runs 9]
+Run: python benchmarks/bench_ab.py --baseline PATH [--runs 9] [--engine python]
 
 PATH is another checkout of treatydiff (e.g. ``git worktree add /tmp/base <commit>``). Each run is a fresh
 interpreter that imports treatydiff from one checkout, loads both drafts, compares them and renders the JSON
 report (as ``compare -f json`` does), timing load + compare + render inside the process (start-up left out).
 Prints the median, min and max of each side and the ratio of the medians (this checkout / baseline).
+``--engine python`` makes this checkout use the pure-Python diff-match-patch even where the C++ one (the ``fast``
+extra) is installed, as a default install does (a baseline from before the C++ engine always uses Python's).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ sys.path.insert(0, {root!r})
 from treatydiff.load import load
 from treatydiff.compare import compare
 from treatydiff.render import render_comparison
+if {engine!r} == "python":
+    import treatydiff.diff
+    sys.modules["treatydiff.diff"].ENGINE = "python"
 start = time.perf_counter()
 comparison = compare(load({old!r}), load({new!r}))
 render_comparison(comparison, "json")
@@ -35,8 +40,8 @@ print(time.perf_counter() - start)
 """
 
 
-def one(root: Path) -> float:
-    code = SNIPPET.format(root=str(root), old=str(OLD), new=str(NEW))
+def one(root: Path, engine: str = "default") -> float:
+    code = SNIPPET.format(root=str(root), old=str(OLD), new=str(NEW), engine=engine)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -45,14 +50,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, required=True, help="another checkout of treatydiff")
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--engine", choices=("default", "python"), default="default",
+                        help="python: this checkout's redlines by the pure-Python diff-match-patch")
     args = parser.parse_args()
     if not (OLD.exists() and NEW.exists()):
         print(f"skipped: the AI Act drafts are not under {CORPUS}")
         return 0
     this, base = [], []
-    one(ROOT), one(args.baseline)  # warm the file cache
+    one(ROOT, args.engine), one(args.baseline)  # warm the file cache
     for _ in range(args.runs):
-        this.append(one(ROOT))
+        this.append(one(ROOT, args.engine))
         base.append(one(args.baseline))
     for name, times in (("this checkout", this), (f"baseline {args.baseline}", base)):
         print(f"{name:<40} median {statistics.median(times):.3f} s  min {min(times):.3f}  max {max(times):.3f}")

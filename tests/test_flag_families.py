@@ -5,8 +5,8 @@ changes, duties in added and deleted paragraphs, qualifiers beyond the short lis
 from __future__ import annotations
 
 import pytest
+from test_classify import word_edits
 
-from tests.test_classify import word_edits
 from treatydiff.classify import References, classify
 from treatydiff.model import Flag, FlagKind, Severity
 

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import pytest
+from test_classify import word_edits
 
-from tests.test_classify import word_edits
 from treatydiff import lang
 from treatydiff.classify import References, classify
 from treatydiff.lang.base import Direction
 from treatydiff.model import FlagKind
-from treatydiff.vocabulary import SCANNERS, vocabulary, vocabulary_patterns
+from treatydiff.vocabulary import STARTS, find, scanner, vocabulary, vocabulary_patterns
 
 NONE = References({}, frozenset(), frozenset())
 
@@ -85,11 +85,33 @@ def test_each_scanner_finds_what_its_pattern_finds(code: str) -> None:
     compiled = vocabulary(code)
     for name in ("modal", "qualifier", "safeguard", "deadline"):
         pattern = getattr(compiled, name)
-        scanner = SCANNERS[pattern]
+        quick = scanner(pattern)
+        assert quick is not None
         for text in texts:
             plain = [m.span() for m in pattern.finditer(text)]
-            scanned = [pattern.match(text, hit.start()).span() for hit in scanner.finditer(text)]  # type: ignore[union-attr]
+            scanned = [pattern.match(text, hit.start()).span() for hit in quick.finditer(text)]  # type: ignore[union-attr]
             assert scanned == plain, (code, name)
+
+
+@pytest.mark.parametrize("code", lang.codes())
+def test_the_word_by_word_scan_finds_what_each_pattern_finds(code: str) -> None:
+    """``find`` tries a pattern only at the words it can begin with (``STARTS``, read from the parsed pattern):
+    in whole texts and in windows cut anywhere, its matches must be the plain ``finditer``'s, with their groups."""
+    from pathlib import Path
+
+    texts = [SAMPLES[code][0], *(t for case in SAMPLES[code][1] for t in case[:2])]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "fixtures").rglob("*.md"))]
+    texts.append("Article5(1) and Art.7, ARTICLE 9 (EU) No 765/2008, 4.5.2016, [^3] § 12, 1 000 000 EUR, İstanbul 30 days")
+    compiled = vocabulary(code)
+    for name in ("modal", "qualifier", "safeguard", "deadline", "reference", "quantity"):
+        pattern = getattr(compiled, name)
+        assert pattern in STARTS, (code, name)  # else the scan falls back to the slow path unnoticed
+        for text in texts:
+            cuts = ((0, len(text)), (0, len(text) // 3), (len(text) // 3 + 1, len(text)), (len(text) // 2 - 7, len(text) // 2 + 90))
+            for start, end in cuts:
+                plain = [(m.span(), m.lastgroup) for m in pattern.finditer(text, start, end)]
+                scanned = [(m.span(), m.lastgroup) for m in find(pattern, text, ((start, end),))]
+                assert scanned == plain, (code, name, start, end)
 
 
 def test_a_draft_in_a_language_without_vocabulary_is_said_to_be_so() -> None:

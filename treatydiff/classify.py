@@ -53,7 +53,7 @@ from functools import lru_cache
 from treatydiff import lang
 from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
-from treatydiff.vocabulary import SCANNERS, SUFFIX, Vocabulary, find, vocabulary
+from treatydiff.vocabulary import SUFFIX, Vocabulary, find, vocabulary
 
 __all__ = [
     "QUOTES", "Classification", "CrossReference", "References", "classify", "cross_references", "ignored_form",
@@ -323,20 +323,18 @@ class _Spans:
 _MARGIN = 120
 
 
-def _windows(changed: Sequence[tuple[int, int]], length: int) -> tuple[tuple[int, int], ...]:
+def _windows(
+    changed: Sequence[tuple[int, int]], length: int, margin: int = _MARGIN
+) -> tuple[tuple[int, int], ...]:
+    """The changed spans widened by ``margin`` characters on each side, overlapping ones merged."""
     out: list[list[int]] = []
     for start, end in sorted(changed):
-        start, end = max(0, start - _MARGIN), min(length, end + _MARGIN)
+        start, end = max(0, start - margin), min(length, end + margin)
         if out and start <= out[-1][1]:
             out[-1][1] = max(out[-1][1], end)
         else:
             out.append([start, end])
     return tuple((a, b) for a, b in out)
-
-
-def _near(changed: Sequence[tuple[int, int]], length: int, margin: int = 40) -> list[tuple[int, int]]:
-    """The changed spans with ``margin`` characters on each side (enough for a modal phrase that a change cuts)."""
-    return [(max(0, a - margin), min(length, b + margin)) for a, b in changed]
 
 
 def _spans(edits: Sequence[Edit]) -> _Spans:
@@ -468,10 +466,8 @@ def _obligation_flags(
     words around them, one flag per changed run. Also returns the changed runs (side, hunk) that added or removed
     a duty: the other rules leave those runs to this flag."""
     v = vocabulary(code)
-    finder = SCANNERS.get(v.modal, v.modal)  # finds a modal where the plain pattern does, faster
-    if not any(finder.search(text, a, b) for text, windows in ((old_text, _near(spans.changed_old, len(old_text))),
-                                                                 (new_text, _near(spans.changed_new, len(new_text))))
-               for a, b in windows):
+    if not any(find(v.modal, text, _windows(changed, len(text), 40))
+               for text, changed in ((old_text, spans.changed_old), (new_text, spans.changed_new))):
         return [], set()  # no modal in or next to a change: no duty came, went or changed strength
     old, new = _modals(old_text, code), _modals(new_text, code)
     exclusion = v.exclusion
@@ -567,7 +563,7 @@ def _counted(
     for match in find(pattern, text, windows):
         if not _overlaps(match.span(), changed):
             continue
-        if blank is not None and _overlaps(match.span(), _near_matches(blank, text, match.span())):
+        if blank is not None and _overlaps(match.span(), [m.span() for m in find(blank, text, windows)]):
             continue
         if blank is not None and _introduces(blank, text, match.end()):
             continue  # "subject to appropriate safeguards": the qualifier introduces a safeguard
@@ -830,19 +826,17 @@ class _Quantity:
     date: bool
 
 
-def _near_matches(pattern: re.Pattern[str], text: str, span: tuple[int, int], before: int = 80,
-                  after: int = 40) -> list[tuple[int, int]]:
-    """The spans of ``pattern``'s matches close to ``span`` (to tell whether ``span`` is inside one)."""
-    return [m.span() for m in pattern.finditer(text, max(0, span[0] - before), min(len(text), span[1] + after))]
-
-
 def _reference_spans(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
     spans = [m.span() for m in find(vocabulary(code).reference, text, windows)]
     spans.extend((r.start, r.end) for r in _references(text))
     return spans
 
 
-def _quantities(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> list[_Quantity]:
+#: How far from a change a quantity can start or end (characters): longer than any date or spelled-out number.
+_QUANTITY_REACH = 60
+
+
+def _quantities(text: str, code: str, changed: Sequence[tuple[int, int]]) -> list[_Quantity]:
     """Quantities of substance in ``text``: digits, dates, and spelled-out numbers with their unit or the phrase
     before them ("at least", "no later than"); never a number inside a reference ("Article 5(2)", "2016/679",
     "OJ L 119, 4.5.2016") or the paragraph's own label. A spelled-out number needs a unit or such a phrase
@@ -850,12 +844,15 @@ def _quantities(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> l
     v = vocabulary(code)
     label = _LABEL.match(text)
     start = label.end() if label else 0
-    articles = [(r.start, r.end) for r in _references(text)]
+    # every reference that can touch a quantity found below (the scan of the rules' windows, shared with them)
+    cited = [(r.start, r.end) for r in _references(text)]
+    cited.extend(m.span() for m in find(v.reference, text, _windows(changed, len(text))))
+    windows = _windows(changed, len(text), _QUANTITY_REACH)
     found: list[_Quantity] = []
     for match in find(v.quantity, text, tuple((max(a, start), b) for a, b in windows if b > start)):
         core = match.span("date") if match.group("date") else match.span("digits") if match.group("digits") else (
             match.span("word"))
-        if _overlaps(core, articles) or _overlaps(core, _near_matches(v.reference, text, core)):
+        if _overlaps(core, cited):
             continue
         word = match.group("word")
         before = v.quantity_prefix.search(text, max(0, match.start() - 40), match.start())
@@ -890,13 +887,8 @@ def _number_flags(
             out.append(q)
         return out
 
-    v = vocabulary(code)
-    if not any(v.quantity_hint.search(text, a, b) for text, changed in ((old_text, spans.changed_old),
-                                                                       (new_text, spans.changed_new))
-               for a, b in _near(changed, len(text), 2)):
-        return  # no digit, number word, month or unit in or at a change: no quantity changed
-    old = relevant(_quantities(old_text, code, spans.windows_old), spans.changed_old, True)
-    new = relevant(_quantities(new_text, code, spans.windows_new), spans.changed_new, False)
+    old = relevant(_quantities(old_text, code, spans.changed_old), spans.changed_old, True)
+    new = relevant(_quantities(new_text, code, spans.changed_new), spans.changed_new, False)
     if Counter(q.value for q in old) == Counter(q.value for q in new):
         return  # the same numbers, moved or re-punctuated
     penalty = vocabulary(code).penalty

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,7 +20,9 @@ from typing import Any
 from treatydiff import lang
 from treatydiff.lang.base import Language
 
-__all__ = ["SCANNERS", "SUFFIX", "Vocabulary", "alternation", "find", "vocabulary", "vocabulary_patterns"]
+__all__ = [
+    "STARTS", "SUFFIX", "Starts", "Vocabulary", "alternation", "find", "scanner", "vocabulary", "vocabulary_patterns",
+]
 
 #: The Latin ordinal suffixes of inserted article numbers ("5 bis", "12 ter").
 SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
@@ -98,10 +101,160 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(x for ch in result[0] for x in (ch.lower(), ch.upper()))
 
 
-#: For a long alternation of phrases: the same alternation with its branches grouped by first character, which
-#: finds the same matches several times faster (the engine tries only the branches that can start there). The
-#: original, with its named groups, is then matched at each place found, so callers see its matches.
-SCANNERS: dict[re.Pattern[str], re.Pattern[str]] = {}
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """Where a match of a pattern can begin, told by the word it begins with: one of ``words`` (lower case) as a
+    whole word, a word beginning with one of ``prefixes``, a number (``digits``), or one of the characters
+    ``chars``. Read from the parsed pattern; wider than the pattern (its look-arounds are left out), never
+    narrower."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    digits: bool
+    chars: str
+
+    def accepts(self, word: str) -> bool:
+        """Whether a match can begin with ``word`` (a whole word of the text, in lower case)."""
+        return word in self.words or word.startswith(self.prefixes) or (self.digits and word[:1].isdigit())
+
+
+#: Most spellings of a first word one pattern may list (char classes and optional parts multiply them).
+_MAX_SPELLINGS = 512
+
+
+def _starts(pattern: str) -> Starts | None:
+    """The ``Starts`` of ``pattern`` (matched case-insensitively); None when they cannot be told."""
+    try:
+        c: Any = importlib.import_module("re._constants")
+        parser: Any = importlib.import_module("re._parser")
+        tree = parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # another Python, another parser: go without the speed-up
+        return None
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    chars: set[str] = set()
+    digits = False
+    non_word = {c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD}
+
+    class Unknown(Exception):
+        pass
+
+    def close(open_: set[str], ch: str | None) -> None:
+        """The first word ends here, before a character that is not part of a word (``ch``, None: any such)."""
+        for prefix in open_:
+            if prefix:
+                words.add(prefix)
+            elif ch is not None:
+                chars.add(ch)
+            else:
+                raise Unknown  # a match that may begin with any of many characters
+
+    def members(op: Any, arg: Any) -> list[str] | None:
+        """The characters (lower case) one item matches, "" standing for a class of non-word characters; None
+        when that is not a short list."""
+        if op is c.LITERAL:
+            return [chr(arg).lower()]
+        if op is not c.IN:
+            return None
+        out: list[str] = []
+        for sub, value in arg:
+            if sub is c.LITERAL:
+                out.append(chr(value).lower())
+            elif sub is c.RANGE and value[1] - value[0] < 64:
+                out.extend(chr(x).lower() for x in range(value[0], value[1] + 1))
+            elif sub is c.CATEGORY and value in non_word:
+                out.append("")
+            else:
+                return None
+        return out
+
+    def wordish(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"
+
+    def walk(items: Any, open_: set[str]) -> set[str]:
+        """The prefixes still open after ``items``, from those open before (closed words recorded on the way)."""
+        nonlocal digits
+        for op, arg in items:
+            if not open_:
+                return open_
+            if op is c.ASSERT_NOT and len(arg[1]) == 1 and arg[1][0] == (c.IN, [(c.CATEGORY, c.CATEGORY_WORD)]):
+                if arg[0] == 1:  # (?!\w): the word ends here
+                    close(open_, None)
+                    return set()
+                continue
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue  # zero-width: leaving it out only widens the starts
+            if op is c.SUBPATTERN:
+                open_ = walk(arg[-1], open_)
+            elif op is c.BRANCH:
+                out: set[str] = set()
+                for branch in arg[1]:
+                    out |= walk(branch, set(open_))
+                open_ = out
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                low, high, sub = arg
+                if high == 1:
+                    once = walk(sub, set(open_))
+                    open_ = (open_ | once) if low == 0 else once
+                    continue
+                single = members(*sub[0]) if len(sub) == 1 else None
+                if single is not None and not any(wordish(m) for m in single if m):
+                    for m in single:  # a run of spaces or punctuation: the word ends here (or goes on, if optional)
+                        close(open_, m or None)
+                    if low:
+                        return set()
+                    continue
+                if "" in open_:
+                    numeric = single is not None and all(m.isdigit() for m in single)
+                    if not (numeric or (len(sub) == 1 and sub[0] == (c.IN, [(c.CATEGORY, c.CATEGORY_DIGIT)]))):
+                        raise Unknown
+                    digits = True
+                prefixes.update(p for p in open_ if p)  # the word goes on with letters we do not list
+                return set()
+            else:
+                found = members(op, arg)
+                if found is None:
+                    if op is c.IN and arg == [(c.CATEGORY, c.CATEGORY_DIGIT)] and open_ == {""}:
+                        digits = True
+                        return set()
+                    raise Unknown
+                word_like = {m for m in found if m and wordish(m)}
+                if word_like and len(word_like) != len(set(found)):
+                    raise Unknown  # a class of letters and punctuation at once
+                if not word_like:
+                    for m in found:
+                        close(open_, m or None)
+                    return set()
+                if "" in open_ and any(m.isdigit() for m in word_like):
+                    raise Unknown
+                open_ = {p + m for p in open_ for m in word_like}
+            if len(open_) > _MAX_SPELLINGS:
+                raise Unknown
+        return open_
+
+    try:
+        left = walk(tree, {""})
+    except Unknown:
+        return None
+    if "" in left:
+        return None
+    prefixes |= left
+    return Starts(frozenset(words - prefixes), tuple(sorted(prefixes)), digits, "".join(sorted(chars)))
+
+
+#: For a long alternation of phrases, its branches: ``scanner`` builds from them the same alternation with its
+#: branches grouped by first character, which finds the same matches several times faster than the plain one (the
+#: engine tries only the branches that can start there). Built on first use: ``find`` needs it only for a pattern
+#: whose ``STARTS`` could not be told.
+_SCANNED: dict[re.Pattern[str], list[str]] = {}
+
+
+@cache
+def scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The scanner of a phrase alternation built by ``_phrases`` (None for any other pattern): its matches are
+    those of ``pattern``, at the same places; ``pattern.match`` there gives its named groups."""
+    branches = _SCANNED.get(pattern)
+    return None if branches is None else _scanner(branches, r"(?<!\w)", r"(?!\w)")
 
 
 def _scanner(branches: Sequence[str], before: str = "", after: str = "") -> re.Pattern[str]:
@@ -122,9 +275,9 @@ def _scanner(branches: Sequence[str], before: str = "", after: str = "") -> re.P
 
 
 def _phrases(patterns: Sequence[str], group: str) -> re.Pattern[str]:
-    """``alternation(patterns, group)`` compiled, with its scanner registered in ``SCANNERS``."""
+    """``alternation(patterns, group)`` compiled, with its branches kept for its ``scanner``."""
     original = re.compile(alternation(patterns, group), re.IGNORECASE)
-    SCANNERS[original] = _scanner([p.replace(" ", r"\s+") for p in patterns], r"(?<!\w)", r"(?!\w)")
+    _SCANNED[original] = [p.replace(" ", r"\s+") for p in patterns]
     return original
 
 
@@ -170,7 +323,6 @@ class Vocabulary:
     penalty: re.Pattern[str]
     quantity_prefix: re.Pattern[str]
     quantity_unit: re.Pattern[str]
-    quantity_hint: re.Pattern[str]
 
 
 _REF_NUMBER = (
@@ -182,9 +334,11 @@ _REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
 #: Official Journal date ("4.5.2016"), a footnote marker ("[^3]"), a subdivision chain ("5(1)(c)").
 _STANDALONE_REFS = (
     r"\((?:EU|EC|EEC|UE|CE|EG|EWG|Euratom)\)\s*(?:No\.?\s*|Nr\.?\s*|n°\s*)?\d+/\d+",
-    r"(?<![\w/])\d{1,4}/\d{1,4}(?:/[A-Z]{2,})*(?![\w/])", r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\w.])",
-    r"\[\^\w+\]", r"(?<![\w(])\d+[a-z]?(?:\(\w{1,4}\))+",
+    r"\d(?<![\w/]\d)\d{0,3}/\d{1,4}(?:/[A-Z]{2,})*(?![\w/])", r"\d(?<![\w.]\d)\d?\.\d{1,2}\.\d{2,4}(?![\w.])",
+    r"\[\^\w+\]", r"\d(?<![\w(]\d)\d*[a-z]?(?:\(\w{1,4}\))+",
 )
+# (each digit-led one reads its first digit before looking behind it: a pattern that opens with a look-behind is
+# tried at every position of the text, one that opens with a digit only where there is one)
 
 
 def _fold(items: Sequence[str]) -> frozenset[str]:
@@ -221,7 +375,7 @@ def vocabulary(code: str) -> Vocabulary:
         r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
         r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + alternation(language.definition_cues)
     )
-    return Vocabulary(
+    compiled = Vocabulary(
         language=language,
         modal=_phrases([m for m, _ in language.modals], "m"),
         negator=_compiled(alternation([re.escape(n) for n in language.negators])),
@@ -233,7 +387,6 @@ def vocabulary(code: str) -> Vocabulary:
         quantity=_compiled(quantity),
         quantity_prefix=re.compile(quantity_prefix, re.IGNORECASE),
         quantity_unit=re.compile(quantity_unit, re.IGNORECASE),
-        quantity_hint=_compiled(rf"\d|(?<!\w)(?:{number_word}|{month}|{unit})"),
         definition=re.compile(definition, re.IGNORECASE),
         number_values={w.casefold(): v for w, v in language.number_words},
         universal=_fold(language.universal),
@@ -247,6 +400,12 @@ def vocabulary(code: str) -> Vocabulary:
         deadline=_phrases(language.deadlines, "d"),
         penalty=_compiled(alternation(language.penalty_words)),
     )
+    for name in ("modal", "qualifier", "safeguard", "deadline", "reference", "quantity"):
+        pattern = getattr(compiled, name)
+        starts = _starts(pattern.pattern)
+        if starts is not None:
+            STARTS[pattern] = starts
+    return compiled
 
 
 def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
@@ -256,16 +415,74 @@ def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
                                                "exclusion", "reference", "quantity", "definition")}
 
 
+#: The ``Starts`` of the patterns ``find`` scans word by word: each one begins at the start of a word (its first
+#: branch of every kind opens with ``(?<!\w)``, or with a digit, or with one of its ``chars``).
+STARTS: dict[re.Pattern[str], Starts] = {}
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[list[int], list[str]]:
+    """Where each word of ``text`` starts, and the word in lower case."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # (nearly always: a few letters lower to two characters)
+        return [m.start() for m in _WORD.finditer(lowered)], _WORD.findall(lowered)
+    found = list(_WORD.finditer(text))
+    return [m.start() for m in found], [m.group(0).lower() for m in found]
+
+
+#: Per pattern of ``STARTS``, the words already told to be a possible start or not (a draft has a few thousand).
+_ACCEPTED: dict[re.Pattern[str], dict[str, bool]] = {}
+
+#: The character class of each pattern's ``Starts.chars``.
+_MARKS: dict[str, re.Pattern[str]] = {}
+
+
+def _scan(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]) -> list[re.Match[str]]:
+    """``pattern.finditer`` over each window, tried only at the words (and characters) a match can begin with."""
+    starts = STARTS[pattern]
+    positions, words = _words(text)
+    known = _ACCEPTED.setdefault(pattern, {})
+    marks = None
+    if starts.chars:
+        marks = _MARKS.get(starts.chars) or _MARKS.setdefault(starts.chars, re.compile(f"[{re.escape(starts.chars)}]"))
+    found = []
+    for start, end in windows:
+        places = []
+        for k in range(bisect_left(positions, start), bisect_left(positions, end)):
+            word = words[k]
+            accepted = known.get(word)
+            if accepted is None:
+                accepted = known[word] = starts.accepts(word)
+            if accepted:
+                places.append(positions[k])
+        if marks is not None:
+            places.extend(m.start() for m in marks.finditer(text, start, end))
+            places.sort()
+        reached = start
+        for at in places:
+            if at < reached:
+                continue  # inside the last match: finditer goes on from its end
+            match = pattern.match(text, at, end)
+            if match is not None:
+                found.append(match)
+                reached = match.end() if match.end() > at else at + 1
+    return found
+
+
 @lru_cache(maxsize=256)
 def find(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]) -> tuple[re.Match[str], ...]:
     """The matches of ``pattern`` inside the windows of ``text`` (look-behinds see the text before a window).
     Cached: the rules of one pair ask for the references and safeguards of the same windows several times."""
-    scanner = SCANNERS.get(pattern)
-    if scanner is None:
+    if pattern in STARTS:
+        return tuple(_scan(pattern, text, windows))
+    quick = scanner(pattern)
+    if quick is None:
         return tuple(m for start, end in windows for m in pattern.finditer(text, start, end))
     found = []
     for start, end in windows:
-        for hit in scanner.finditer(text, start, end):
+        for hit in quick.finditer(text, start, end):
             match = pattern.match(text, hit.start(), end)
             if match is not None:
                 found.append(match)
