@@ -83,6 +83,8 @@ LANGUAGE = Language(
         r"(?:inform|notify|notification of) (?:the )?(?:person|persons|data subjects?|user|users)",
         r"human oversight", r"non-?discrimination", r"presumption of innocence", r"legal (?:aid|assistance|counsel)",
         r"safeguards?", r"(?:the )?(?:consent|informed consent)",
+        r"technical and organi[sz]ational measures", r"pseudonymi[sz](?:ed|ation)", r"anonymi[sz](?:ed|ation)",
+        r"duly (?:substantiated|justified|reasoned)",
         r"(?:right|rights) of (?:the )?defen[cs]e", r"fair (?:trial|hearing)",
     ),
     exclusion_cues=(
