@@ -560,10 +560,11 @@ def _counted(
     found: dict[int, list[str]] = {}
     changed = spans.changed_old if old_side else spans.changed_new
     windows = spans.windows_old if old_side else spans.windows_new
+    blanked = [m.span() for m in find(blank, text, windows)] if blank is not None else []
     for match in find(pattern, text, windows):
         if not _overlaps(match.span(), changed):
             continue
-        if blank is not None and _overlaps(match.span(), [m.span() for m in find(blank, text, windows)]):
+        if _overlaps(match.span(), blanked):
             continue
         if blank is not None and _introduces(blank, text, match.end()):
             continue  # "subject to appropriate safeguards": the qualifier introduces a safeguard
@@ -844,9 +845,7 @@ def _quantities(text: str, code: str, changed: Sequence[tuple[int, int]]) -> lis
     v = vocabulary(code)
     label = _LABEL.match(text)
     start = label.end() if label else 0
-    # every reference that can touch a quantity found below (the scan of the rules' windows, shared with them)
-    cited = [(r.start, r.end) for r in _references(text)]
-    cited.extend(m.span() for m in find(v.reference, text, _windows(changed, len(text))))
+    cited = _reference_spans(text, code, _windows(changed, len(text)))  # (the rules' shared reference scan)
     windows = _windows(changed, len(text), _QUANTITY_REACH)
     found: list[_Quantity] = []
     for match in find(v.quantity, text, tuple((max(a, start), b) for a, b in windows if b > start)):

@@ -2,9 +2,9 @@
 rules run, and the scan those rules share.
 
 The language modules hold words and pattern sources only; this module turns them into compiled alternations (each
-branch a named group, so a match tells which phrase it was), and, for the long alternations of phrases, a scanner
-that finds the same matches several times faster. ``find`` scans only the parts of a text around its changes, and
-remembers the last scans: the rules of one paragraph pair ask for the same ones several times.
+branch a named group, so a match tells which phrase it was), and reads from each parsed pattern the words a match
+can begin with (``Starts``). ``find`` scans only the parts of a text around its changes, tries a pattern only at
+those words, and remembers the last scans: the rules of one paragraph pair ask for the same ones several times.
 """
 
 from __future__ import annotations
@@ -21,84 +21,11 @@ from treatydiff import lang
 from treatydiff.lang.base import Language
 
 __all__ = [
-    "STARTS", "SUFFIX", "Starts", "Vocabulary", "alternation", "find", "scanner", "vocabulary", "vocabulary_patterns",
+    "STARTS", "SUFFIX", "Starts", "Vocabulary", "alternation", "find", "vocabulary", "vocabulary_patterns",
 ]
 
 #: The Latin ordinal suffixes of inserted article numbers ("5 bis", "12 ter").
 SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
-
-
-def _initials(pattern: str) -> str:
-    """A look-ahead at the characters a match of ``pattern`` can start with (both cases), so that the engine tries
-    the branches of a long alternation only where one can match; "" when that cannot be told."""
-    first = _first_chars(pattern)
-    if not first:
-        return ""
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])"
-
-
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters (both cases) a match of ``pattern`` can start with; None when that cannot be told. Read
-    from the parsed pattern (the standard library's own parser), so it never disagrees with the pattern."""
-    try:
-        c: Any = importlib.import_module("re._constants")
-        parser: Any = importlib.import_module("re._parser")
-    except ImportError:  # another Python: the look-ahead is only a speed-up
-        return None
-
-    def sequence(items: Any) -> tuple[set[str], bool] | None:
-        found: set[str] = set()
-        for item in items:
-            first = element(item)
-            if first is None:
-                return None
-            found |= first[0]
-            if not first[1]:
-                return found, False
-        return found, True
-
-    def element(item: Any) -> tuple[set[str], bool] | None:
-        op, arg = item
-        if op is c.LITERAL:
-            return {chr(arg)}, False
-        if op is c.IN:
-            chars: set[str] = set()
-            for sub, value in arg:
-                if sub is c.LITERAL:
-                    chars.add(chr(value))
-                elif sub is c.RANGE and value[1] - value[0] < 256:
-                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
-                elif sub is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                    chars.update("0123456789")
-                else:
-                    return None
-            return chars, False
-        if op is c.SUBPATTERN:
-            return sequence(arg[-1])
-        if op is c.BRANCH:
-            union: set[str] = set()
-            empty = False
-            for branch in arg[1]:
-                first = sequence(branch)
-                if first is None:
-                    return None
-                union |= first[0]
-                empty = empty or first[1]
-            return union, empty
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            first = sequence(arg[2])
-            return None if first is None else (first[0], first[1] or arg[0] == 0)
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            return set(), True
-        return None
-
-    try:
-        result = sequence(parser.parse(pattern, re.IGNORECASE))
-    except Exception:  # an internal parser of another version: go without the speed-up
-        return None
-    if result is None or result[1]:
-        return None
-    return frozenset(x for ch in result[0] for x in (ch.lower(), ch.upper()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +43,15 @@ class Starts:
     def accepts(self, word: str) -> bool:
         """Whether a match can begin with ``word`` (a whole word of the text, in lower case)."""
         return word in self.words or word.startswith(self.prefixes) or (self.digits and word[:1].isdigit())
+
+    def look_ahead(self) -> str:
+        """A look-ahead at the characters (both cases) a match can begin with, so that the engine tries a long
+        alternation only where one of its branches can match."""
+        first = {w[0] for w in self.words} | {p[0] for p in self.prefixes} | set(self.chars)
+        if self.digits:
+            first.update("0123456789")
+        both = {x for ch in first for x in (ch, ch.upper(), ch.lower()) if len(x) == 1}
+        return "(?=[" + "".join(re.escape(ch) for ch in sorted(both)) + "])"
 
 
 #: Most spellings of a first word one pattern may list (char classes and optional parts multiply them).
@@ -242,48 +178,20 @@ def _starts(pattern: str) -> Starts | None:
     return Starts(frozenset(words - prefixes), tuple(sorted(prefixes)), digits, "".join(sorted(chars)))
 
 
-#: For a long alternation of phrases, its branches: ``scanner`` builds from them the same alternation with its
-#: branches grouped by first character, which finds the same matches several times faster than the plain one (the
-#: engine tries only the branches that can start there). Built on first use: ``find`` needs it only for a pattern
-#: whose ``STARTS`` could not be told.
-_SCANNED: dict[re.Pattern[str], list[str]] = {}
-
-
-@cache
-def scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The scanner of a phrase alternation built by ``_phrases`` (None for any other pattern): its matches are
-    those of ``pattern``, at the same places; ``pattern.match`` there gives its named groups."""
-    branches = _SCANNED.get(pattern)
-    return None if branches is None else _scanner(branches, r"(?<!\w)", r"(?!\w)")
-
-
-def _scanner(branches: Sequence[str], before: str = "", after: str = "") -> re.Pattern[str]:
-    """``before(?:b1|b2|...)after`` with the branches grouped by their first character (each group keeps the
-    branches' order, and a branch whose first characters cannot be told is in every group and in a last one), so
-    that it matches where and as the plain alternation does."""
-    firsts = [_first_chars(f"(?:{b})") for b in branches]
-    keys = sorted({ch.lower() for f in firsts if f for ch in f})
-    groups = []
-    for key in keys:
-        chosen = [b for b, f in zip(branches, firsts, strict=True) if f is None or key in f or key.upper() in f]
-        look = re.escape(key) + (re.escape(key.upper()) if key.upper() != key else "")
-        groups.append(f"(?=[{look}])(?:{'|'.join(f'(?:{b})' for b in chosen)})")
-    unknown = [b for b, f in zip(branches, firsts, strict=True) if f is None]
-    if unknown:
-        groups.append("(?:" + "|".join(f"(?:{b})" for b in unknown) + ")")
-    return re.compile(f"{before}(?:{'|'.join(groups)}){after}", re.IGNORECASE)
-
-
 def _phrases(patterns: Sequence[str], group: str) -> re.Pattern[str]:
-    """``alternation(patterns, group)`` compiled, with its branches kept for its ``scanner``."""
-    original = re.compile(alternation(patterns, group), re.IGNORECASE)
-    _SCANNED[original] = [p.replace(" ", r"\s+") for p in patterns]
-    return original
+    """``alternation(patterns, group)`` compiled (see ``_compiled``)."""
+    return _compiled(alternation(patterns, group))
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled case-insensitively, behind the look-ahead at its first characters."""
-    return re.compile(_initials(pattern) + pattern, re.IGNORECASE)
+    """``pattern`` compiled case-insensitively, behind a look-ahead at the characters it can begin with, and its
+    ``STARTS`` registered for ``find`` (when they can be told)."""
+    starts = _starts(pattern)
+    if starts is None:
+        return re.compile(pattern, re.IGNORECASE)
+    compiled = re.compile(starts.look_ahead() + pattern, re.IGNORECASE)
+    STARTS[compiled] = starts
+    return compiled
 
 
 def alternation(patterns: Sequence[str], group: str = "") -> str:
@@ -375,7 +283,7 @@ def vocabulary(code: str) -> Vocabulary:
         r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
         r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + alternation(language.definition_cues)
     )
-    compiled = Vocabulary(
+    return Vocabulary(
         language=language,
         modal=_phrases([m for m, _ in language.modals], "m"),
         negator=_compiled(alternation([re.escape(n) for n in language.negators])),
@@ -400,12 +308,6 @@ def vocabulary(code: str) -> Vocabulary:
         deadline=_phrases(language.deadlines, "d"),
         penalty=_compiled(alternation(language.penalty_words)),
     )
-    for name in ("modal", "qualifier", "safeguard", "deadline", "reference", "quantity"):
-        pattern = getattr(compiled, name)
-        starts = _starts(pattern.pattern)
-        if starts is not None:
-            STARTS[pattern] = starts
-    return compiled
 
 
 def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
@@ -477,13 +379,4 @@ def find(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ..
     Cached: the rules of one pair ask for the references and safeguards of the same windows several times."""
     if pattern in STARTS:
         return tuple(_scan(pattern, text, windows))
-    quick = scanner(pattern)
-    if quick is None:
-        return tuple(m for start, end in windows for m in pattern.finditer(text, start, end))
-    found = []
-    for start, end in windows:
-        for hit in quick.finditer(text, start, end):
-            match = pattern.match(text, hit.start(), end)
-            if match is not None:
-                found.append(match)
-    return tuple(found)
+    return tuple(m for start, end in windows for m in pattern.finditer(text, start, end))
