@@ -591,9 +591,10 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
     old_draft, new_draft = read_draft(old, options), read_draft(new, options)
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
+    minimum = Severity(min_severity)
     comparison = select(
         run_compare(old_draft, new_draft, diff_options(ignore, time_budget)),
-        Selection(articles=articles, chapters=chapters, flagged=Severity(min_severity) if flagged else None,
+        Selection(articles=articles, chapters=chapters, flagged=minimum if flagged else None,
                   parts=parts, keep_annexes=True),
     )
     for warning in comparison.warnings:
@@ -601,7 +602,7 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
     console = make_console(env, color, output)
     render_options = RenderOptions(
         show_unchanged=show_unchanged, context=context, concordance=concordance, summary_only=summary_only,
-        side_by_side=side_by_side, markdown_style=markdown_style, min_severity=min_severity, recitals=recitals,
+        side_by_side=side_by_side, markdown_style=markdown_style, min_severity=minimum, recitals=recitals,
     )
     text = COMPARE.get(format_name)(comparison, render_options, console)
     if wants_pager(env, text, format_name, output, no_pager, console):

@@ -184,6 +184,24 @@ class LoadOptions:
     label: str | None = None
 
 
+class Severity(StrEnum):
+    """How much a flag may matter, for reports that lead with what matters: ``high`` (a duty weakened or removed,
+    a negation, a safeguard removed, an escape clause added, scope narrowed or widened), ``medium`` (quantities,
+    periods, dates, definitions, duties added, conditions), ``low`` (references)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """3 for high, 2 for medium, 1 for low: a larger rank is more severe."""
+        return _RANK[self.value]
+
+
+_RANK = {"high": 3, "medium": 2, "low": 1}
+
+
 #: The parts of a text a selection can name (``compare --part``): the preamble (citations and recitals), the body
 #: (articles and the loose text of divisions), the annexes.
 PARTS = ("preamble", "body", "annexes")
@@ -204,9 +222,13 @@ class RenderOptions:
     summary_only: bool = False  # the summary (and concordance) without the articles
     side_by_side: bool = False  # old and new paragraphs in two columns
     markdown_style: str = "html"  # "html": <del>/<ins>; "plain": ~~deleted~~ **inserted**
-    min_severity: str = "medium"  # flags below this severity are left out of the report (JSON keeps every flag)
+    min_severity: Severity = Severity.MEDIUM  # flags below it are left out of the report (JSON keeps every flag)
     recitals: str = "auto"  # "full": every changed recital; "compact": counts and flagged ones; "auto": compact
     # when more than RECITALS_IN_FULL recitals changed
+
+    def __post_init__(self) -> None:
+        # the Python API may name the severity as a string ("high")
+        object.__setattr__(self, "min_severity", Severity(self.min_severity))
 
 
 # --- comparison: the hand-off from align/diff to the renderers ------------------------------------------------
@@ -262,23 +284,6 @@ class FlagKind(StrEnum):
     REFERENCE_DANGLING = "reference-dangling"
 
 
-class Severity(StrEnum):
-    """How much a flag may matter, for reports that lead with what matters: ``high`` (a duty weakened or removed,
-    a negation, a safeguard removed, an escape clause added, scope narrowed or widened), ``medium`` (quantities,
-    periods, dates, definitions, duties added, conditions), ``low`` (references)."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-    @property
-    def rank(self) -> int:
-        """3 for high, 2 for medium, 1 for low: a larger rank is more severe."""
-        return _RANK[self.value]
-
-
-_RANK = {"high": 3, "medium": 2, "low": 1}
-
 #: The severity of each kind; a qualifier's depends on its direction (the classifier sets it).
 SEVERITY: dict[FlagKind, Severity] = {
     FlagKind.OBLIGATION_WEAKENED: Severity.HIGH,
@@ -329,12 +334,13 @@ class Flag:
 
     def __post_init__(self) -> None:
         if self.severity is None:
-            object.__setattr__(self, "severity", SEVERITY.get(self.kind, Severity.MEDIUM))
+            object.__setattr__(self, "severity", SEVERITY[self.kind])
 
     @property
     def level(self) -> Severity:
         """The severity, never None (``__post_init__`` fills it in)."""
-        return self.severity or SEVERITY.get(self.kind, Severity.MEDIUM)
+        assert self.severity is not None
+        return self.severity
 
 
 @dataclass(frozen=True, slots=True)

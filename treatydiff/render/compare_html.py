@@ -289,7 +289,7 @@ def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[st
     flags = report.shown_flags(change, options)
     if flags:
         parts.append(block("ul", *(_flag_item(flag) for flag in flags), class_="flags"))
-    shown = report.visible(change, options.context, options)
+    shown = report.visible(change, options)
     if shown:
         parts.append(_side_by_side(shown, labels) if options.side_by_side else _inline(shown))
     return parts

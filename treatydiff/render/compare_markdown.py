@@ -26,7 +26,16 @@ import unicodedata
 
 from rich.console import Console
 
-from treatydiff.model import ArticleChange, Comparison, Op, Outcome, ParagraphChange, Provision, RenderOptions
+from treatydiff.model import (
+    ArticleChange,
+    Comparison,
+    Op,
+    Outcome,
+    ParagraphChange,
+    Provision,
+    RenderOptions,
+    Severity,
+)
 from treatydiff.render import COMPARE, report
 from treatydiff.render.report import one_line
 
@@ -122,8 +131,8 @@ def _lead(comparison: Comparison, options: RenderOptions, anchors: dict[int, str
         if id(row.change) in anchors:
             name = f"[{name}](#{anchors[id(row.change)]})"
         flag = f"{row.flag.kind.value}: {escape(report.brief_phrase(row.flag), at_start=False)}"
-        rows.append([name, f"**{row.flag.level.value}**" if row.flag.level.rank == 3 else row.flag.level.value,
-                     flag, str(row.count)])
+        level = row.flag.level
+        rows.append([name, f"**{level.value}**" if level is Severity.HIGH else level.value, flag, str(row.count)])
     if not rows:
         return [f"## {report.LEAD_TITLE}", "", f"None flagged (severity {options.min_severity} or more).", ""]
     header = ["article", "severity", "most severe flag", "flags"]
@@ -168,19 +177,9 @@ def _concordance(comparison: Comparison, options: RenderOptions, anchors: dict[i
 
 
 def _anchors(comparison: Comparison) -> dict[int, str]:
-    """The fragment id of each changed article's section, by ``id()`` of its change; ``report.anchor`` with
-    ``-2``, ``-3`` added if two sections would share one (a draft that prints a number twice)."""
-    anchors: dict[int, str] = {}
-    taken: set[str] = set()
-    for change in report.changed(comparison):
-        base = report.anchor(change)
-        name, n = base, 1
-        while name in taken:
-            n += 1
-            name = f"{base}-{n}"
-        taken.add(name)
-        anchors[id(change)] = name
-    return anchors
+    """The fragment id of each changed article's section (``report.unique_anchors``), by ``id()`` of its change."""
+    changed = report.changed(comparison)
+    return dict(zip(map(id, changed), report.unique_anchors(changed), strict=True))
 
 
 def _changes(comparison: Comparison, options: RenderOptions, anchors: dict[int, str]) -> list[str]:
@@ -226,7 +225,7 @@ def change_body(change: ArticleChange, options: RenderOptions) -> list[str]:
             out.append(line + (" " + escape(detail, at_start=False) if detail else ""))
         out.append("")
     markers = MARKERS[options.markdown_style]
-    for item in report.visible(change, options.context, options):
+    for item in report.visible(change, options):
         if isinstance(item, report.Gap):
             out += [f"*{escape(str(item), at_start=False)}*", ""]
         else:

@@ -221,7 +221,7 @@ def change_panel(change: ArticleChange, plain: bool, width: int, options: Render
         lines.append(Text(one_line(change.match.note), style="italic"))
     for flag in report.shown_flags(change, options):
         lines.append(_flag_text(flag))
-    items = report.visible(change, options.context, options)
+    items = report.visible(change, options)
     body: list[RenderableType]
     if options.side_by_side and items:
         body = [_side_by_side(items, plain, labels)]

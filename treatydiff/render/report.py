@@ -26,7 +26,6 @@ from treatydiff.model import (
     ParagraphChange,
     Provision,
     RenderOptions,
-    Severity,
     label_value,
 )
 
@@ -161,13 +160,9 @@ def flag_detail(flag: Flag) -> str:
 LEAD_TITLE = "Changes that may alter legal meaning"
 
 
-def minimum(options: RenderOptions) -> Severity:
-    return Severity(options.min_severity)
-
-
 def shown_flags(change: ArticleChange, options: RenderOptions) -> tuple[Flag, ...]:
     """The flags a report shows for a change: those of ``--min-severity`` or more, most severe first."""
-    return change.flags_at_least(minimum(options))
+    return change.flags_at_least(options.min_severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,19 +203,18 @@ class Gap:
 
 
 
-def visible(
-    change: ArticleChange, context: int = 0, options: RenderOptions | None = None
-) -> list[ParagraphChange | Gap]:
-    """The paragraphs a report shows for one change: every changed paragraph, ``context`` unchanged ones on
-    each side of it, and a ``Gap`` for each run left out. Added and removed provisions show everything except
+def visible(change: ArticleChange, options: RenderOptions) -> list[ParagraphChange | Gap]:
+    """The paragraphs a report shows for one change: every changed paragraph, ``options.context`` unchanged ones
+    on each side of it, and a ``Gap`` for each run left out. Added and removed provisions show everything except
     the title line (their heading already carries it). A preamble with many changed recitals (``--recitals``)
     shows only the recitals that carry flags, after one line of counts."""
     paragraphs = [p for p in change.paragraphs if not (whole(change) and TITLE_LABEL in (p.old_label, p.new_label))]
-    if options is not None and _compact_recitals(change, options):
+    if _compact_recitals(change, options):
         return _recitals(change, paragraphs, options)
     if whole(change):
         return list(paragraphs)
     changed = [i for i, p in enumerate(paragraphs) if p.outcome is not Outcome.UNCHANGED]
+    context = options.context
     keep = {j for i in changed for j in range(i - context, i + context + 1) if 0 <= j < len(paragraphs)}
     out: list[ParagraphChange | Gap] = []
     hidden = 0
