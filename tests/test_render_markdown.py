@@ -103,6 +103,13 @@ def test_summary_only_stops_after_the_tables() -> None:
     assert text.endswith("|\n")
 
 
+def test_summary_only_links_to_no_section_it_leaves_out() -> None:
+    """The lead table and the concordance link to the articles' sections only when the report has them."""
+    comparison = fixture_comparison("zero-draft", "revised-draft")
+    assert "](#" in markdown(comparison, concordance=True)
+    assert "](#" not in markdown(comparison, concordance=True, summary_only=True)
+
+
 def test_context_shows_unchanged_paragraphs_around_changes() -> None:
     comparison = fixture_comparison("zero-draft", "revised-draft")
     assert len(markdown(comparison, context=1)) > len(markdown(comparison))

@@ -86,7 +86,7 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     of ``MARKERS``."""
     if options.markdown_style not in MARKERS:
         raise ValueError(f"unknown markdown style {options.markdown_style!r} — choose one of: {', '.join(MARKERS)}")
-    anchors = _anchors(comparison)
+    anchors = {} if options.summary_only else _anchors(comparison)  # no sections, so nothing to link to
     out: list[str] = _header(comparison)
     out += _lead(comparison, options, anchors)
     out += _summary(comparison)
