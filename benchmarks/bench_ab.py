@@ -32,7 +32,7 @@ from treatydiff.compare import compare
 from treatydiff.render import render_comparison
 if {engine!r} == "python":
     import treatydiff.diff
-    sys.modules["treatydiff.diff"].ENGINE = "python"
+    treatydiff.diff.ENGINE = "python"
 start = time.perf_counter()
 comparison = compare(load({old!r}), load({new!r}))
 render_comparison(comparison, "json")

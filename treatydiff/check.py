@@ -198,32 +198,48 @@ def check(
     return Verdicts("check", tuple(r.name for r in all_rules), tuple(verdicts))
 
 
-def _article(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> Iterator[Verdict]:
+def _scoped(
+    rule: Rule, comparison: Comparison, changes: list[ArticleChange]
+) -> list[ArticleChange] | Verdict:
+    """The changes of the old article(s) ``rule.article`` names; a failed verdict when the old draft has none."""
     selector = rule.article or ""
     wanted = [p for p in comparison.old.provisions() if article_matches(p, selector)]
     if not wanted:
-        yield Verdict(
+        return Verdict(
             rule.name, Status.FAILED, selector, comparison.old.source, rule.line,
             f"no article {selector!r} in the old draft, so the rule cannot be checked — fix the rule's 'article'",
         )
-        return
     ids = {id(p.node) for p in wanted}
-    for change in changes:
-        if any(id(p.node) in ids for p in change.match.old):
-            yield from _violations(rule, change, comparison)
+    return [c for c in changes if any(id(p.node) in ids for p in c.match.old)]
+
+
+def _location(change: ArticleChange, comparison: Comparison) -> tuple[Provision, str]:
+    """Where a verdict on ``change`` points: its article in the new draft (in the old one for a removal), and
+    that draft's source."""
+    if change.match.new:
+        return change.match.new[0], comparison.new.source
+    return change.match.old[0], comparison.old.source
+
+
+def _article(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> Iterator[Verdict]:
+    scoped = _scoped(rule, comparison, changes)
+    if isinstance(scoped, Verdict):
+        yield scoped
+        return
+    for change in scoped:
+        yield from _violations(rule, change, comparison)
 
 
 def _violations(rule: Rule, change: ArticleChange, comparison: Comparison) -> Iterator[Verdict]:
     """What ``rule`` forbids that ``change`` does: its outcome, its class, its flags. The location is the
     article in the new draft (in the old one for a removal)."""
-    where = (change.match.new or change.match.old)[0]
-    source = comparison.new.source if change.match.new else comparison.old.source
+    where, source = _location(change, comparison)
     name = _name(change)
     reasons: list[str] = []
     for value in rule.forbid:
         if value in OUTCOMES and change.outcome.value == value:
             reasons.append(f"{value}{_note(change)}")
-        elif value == "renumbered" and change.renumbered and change.match.old and change.match.new:
+        elif value == "renumbered" and change.renumbered:
             numbers = f"{_name_numbers(change.match.old)} → {_name_numbers(change.match.new)}"
             reasons.append(f"renumbered ({numbers}; the report says {change.outcome.value})")
         elif value == "modified" and change.outcome in (Outcome.MOVED, Outcome.RENUMBERED) and (
@@ -246,7 +262,7 @@ def _violations(rule: Rule, change: ArticleChange, comparison: Comparison) -> It
         )
 
 
-def term_pattern(term: str, language: str = "en", exact: bool = False) -> re.Pattern[str]:
+def term_pattern(term: str, language: str = lang.DEFAULT, exact: bool = False) -> re.Pattern[str]:
     """The pattern of a term rule's phrase: its words in order, any case; between two words any whitespace or a
     hyphen ("data protection" = "data-protection"), and unless ``exact`` up to two determiners or possessives of
     the draft's language ("in accordance with domestic law" matches "in accordance with its domestic law"; an
@@ -265,25 +281,24 @@ def _occurrences(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(text.translate(QUOTES))) if text else 0
 
 
+def _contains(pattern: re.Pattern[str], text: str) -> bool:
+    return bool(text) and pattern.search(text.translate(QUOTES)) is not None
+
+
 def _term(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> Iterator[Verdict]:
     pattern = term_pattern(rule.term or "", comparison.language, rule.exact)
     old, new = comparison.old, comparison.new
     scoped = changes
     if rule.article is not None:
-        wanted = [p for p in old.provisions() if article_matches(p, rule.article)]
-        if not wanted:
-            yield Verdict(
-                rule.name, Status.FAILED, rule.article, old.source, rule.line,
-                f"no article {rule.article!r} in the old draft, so the rule cannot be checked — fix the rule's "
-                "'article'",
-            )
+        found = _scoped(rule, comparison, changes)
+        if isinstance(found, Verdict):
+            yield found
             return
-        ids = {id(p.node) for p in wanted}
-        scoped = [c for c in changes if any(id(p.node) in ids for p in c.match.old)]
+        scoped = found
     if "removed" in rule.forbid:
         if rule.article is None:
-            in_old, in_new = _find(pattern, old), _find(pattern, new)
-            if in_old and not in_new:
+            in_old = _find(pattern, old)
+            if in_old and not _find(pattern, new):
                 provision, line = in_old
                 yield Verdict(
                     rule.name, Status.FAILED, _number(provision), old.source, line,
@@ -294,18 +309,18 @@ def _term(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> I
             after = sum(_occurrences(pattern, p.new_text) for c in scoped for p in c.paragraphs)
             if before and not after:
                 change = scoped[0]
-                where = (change.match.new or change.match.old)[0]
+                where, source = _location(change, comparison)
                 yield Verdict(
-                    rule.name, Status.FAILED, _number(where), new.source if change.match.new else old.source,
-                    where.node.line or None, f"the term {rule.term!r} is gone from {_name(change)}",
+                    rule.name, Status.FAILED, _number(where), source, where.node.line or None,
+                    f"the term {rule.term!r} is gone from {_name(change)}",
                 )
     if "added" in rule.forbid:
         for change in scoped:
             for paragraph in change.paragraphs:
                 if _occurrences(pattern, paragraph.new_text) > _occurrences(pattern, paragraph.old_text):
                     where = change.match.new[0] if change.match.new else change.match.old[0]
-                    found = pattern.search(paragraph.new_text.translate(QUOTES))
-                    quoted = " ".join(found.group(0).split()) if found else rule.term
+                    first = pattern.search(paragraph.new_text.translate(QUOTES))
+                    quoted = " ".join(first.group(0).split()) if first else rule.term
                     para = f" (para {paragraph.new_label})" if paragraph.new_label else ""
                     yield Verdict(
                         rule.name, Status.FAILED, _number(where), new.source,
@@ -320,7 +335,7 @@ def _find(pattern: re.Pattern[str], draft: Draft) -> tuple[Provision, int | None
     for provision in draft.provisions():
         nodes = (provision.node, *(n for part in provision.parts() for n in part.walk()))
         for node in nodes:
-            if _occurrences(pattern, node.text) or _occurrences(pattern, node.title):
+            if _contains(pattern, node.text) or _contains(pattern, node.title):
                 return provision, node.line or None
     return None
 

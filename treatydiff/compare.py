@@ -249,6 +249,8 @@ class _Clock:
 
 
 def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
+    if options.language is not None and options.language not in lang.codes():  # said before any work is done
+        raise ValueError(f"unknown language {options.language!r} — use one of: {', '.join(lang.codes())}")
     budget = options.time_budget
     clock = _Clock(None if budget is None else time.perf_counter() + budget)
     matches, warnings = align_report(old, new, Budget(options.max_candidate_work, clock.deadline))
@@ -260,8 +262,6 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     )
     divisions = _division_map(matches)
     chapters = _chapter_names(matches, divisions)
-    if options.language is not None and options.language not in lang.codes():
-        raise ValueError(f"unknown language {options.language!r} — use one of: {', '.join(lang.codes())}")
     language = options.language or lang.detect(_sample(new) or _sample(old))
     if language not in lang.codes():
         warnings = (*warnings, Diagnostic(
@@ -303,15 +303,15 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     )
 
 
-def _sample(draft: Draft, words: int = 4000) -> str:
-    """The first ``words`` words or so of a draft's text, for telling its language."""
+def _sample(draft: Draft) -> str:
+    """The first ``lang.SAMPLE_WORDS`` words or so of a draft's text, for telling its language."""
     out: list[str] = []
     count = 0
     for node in draft.walk():
         if node.text:
             out.append(node.text)
             count += node.text.count(" ") + 1
-            if count >= words:
+            if count >= lang.SAMPLE_WORDS:
                 break
     return " ".join(out)
 
@@ -322,7 +322,7 @@ def _change(
     divisions: dict[tuple[str, ...], tuple[str, ...]],
     options: DiffOptions,
     clock: _Clock,
-    language: str = lang.DEFAULT,
+    language: str,
 ) -> ArticleChange:
     old_units, new_units = units(match.old), units(match.new)
     pairs = align_units(old_units, new_units)

@@ -59,7 +59,11 @@ def get(code: str) -> Language:
     return language
 
 
-def detect(text: str, sample: int = 4000) -> str:
+#: How many words of a draft ``detect`` reads (its first ones).
+SAMPLE_WORDS = 4000
+
+
+def detect(text: str, sample: int = SAMPLE_WORDS) -> str:
     """The code of the language ``text`` is most likely written in: its script for Russian, Arabic and Chinese,
     else the language whose very common words make up most of its first ``sample`` words (English when none is
     found). The code may be one without a vocabulary (``UNREGISTERED``, the scripts): ``get`` refuses it."""
