@@ -363,6 +363,14 @@ def _articles_only(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for c in changes if not all(r["kind"] == "annex" for r in c["old"] + c["new"])]
 
 
+def test_an_annex_is_named_in_any_language_the_reader_knows() -> None:
+    """"Anhang I" and "Schedule I" select Annex I as "annex I" does (they are annex words to the reader too)."""
+    expected = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "annex I").stdout)["changes"]
+    assert any(r["kind"] == "annex" for c in expected for r in c["old"] + c["new"])
+    for name in ("Anhang I", "Schedule I"):
+        assert json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", name).stdout)["changes"] == expected
+
+
 def test_article_range_and_title_filter() -> None:
     ranged = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9").stdout)
     assert _articles_only(ranged["changes"])

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from treatydiff.compare import totals
+from treatydiff.load.patterns import ANNEX_WORDS
 from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision, Severity
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.I)
@@ -73,7 +74,7 @@ def matches(change: ArticleChange, selection: Selection) -> bool:
     annex_kept = (
         selection.keep_annexes and not selection.parts
         and all(p.node.kind is Kind.ANNEX for p in provisions)
-        and not any(sel.strip().casefold().startswith(_ANNEX_WORDS) for sel in selection.articles)
+        and not any(_annex_named(sel) is not None for sel in selection.articles)
     )
     if selection.articles and not annex_kept and not any(
         article_matches(p, sel) for p in provisions for sel in selection.articles
@@ -84,8 +85,12 @@ def matches(change: ArticleChange, selection: Selection) -> bool:
     )
 
 
-#: How an ``--article`` selector names an annex (then the annexes are selected like articles).
-_ANNEX_WORDS = ("annex", "anhang", "anlage", "annexe", "anexo", "allegato", "bijlage")
+def _annex_named(selector: str) -> str | None:
+    """What follows the annex word of an ``--article`` selector that names an annex ("Anhang I" -> "i", "annex"
+    -> ""); None for a selector that does not."""
+    sel = " ".join(selector.split()).lower()
+    word = next((w for w in sorted(ANNEX_WORDS, key=len, reverse=True) if sel.startswith(w)), None)
+    return None if word is None else sel[len(word):].strip()
 
 
 def part_of(provision: Provision) -> str:
@@ -104,8 +109,8 @@ def article_matches(provision: Provision, selector: str) -> bool:
     sel = " ".join(selector.split()).lower()
     if node.kind is Kind.PREAMBLE:
         return sel in ("preamble", "recitals")
-    if sel.startswith("annex"):
-        rest = sel[len("annex"):].strip()
+    rest = _annex_named(sel)
+    if rest is not None:
         return node.kind is Kind.ANNEX and (not rest or _same_number(node.label, rest) or _has_words(node.title, rest))
     sel = re.sub(r"^(article|art\.?)\s*", "", sel)
     if node.kind is Kind.ARTICLE:

@@ -39,6 +39,8 @@ for _kind, _words in {
 }.items():
     for _word in _words.split():
         _DIVISIONS[_word.lower()] = _kind
+#: The words (lower case) that head an annex ("Annex", "Anhang", "Schedule", ...).
+ANNEX_WORDS = tuple(word for word, kind in _DIVISIONS.items() if kind is Kind.ANNEX)
 DIVISION = re.compile(
     r"^(?P<word>" + "|".join(sorted(_DIVISIONS, key=len, reverse=True)) + r")\b\.?"
     rf"(?:\s+(?P<number>{_ROMAN}[a-z]?|\d+(?:\.\d+)*[a-z]?|[A-Z]{{1,3}}(?:\.\d+)?)\b\.?)?(?P<rest>.*)$",
