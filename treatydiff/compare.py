@@ -401,7 +401,7 @@ def _change(
         editorial = False
     if outcome is Outcome.UNCHANGED and not flags:
         editorial = True
-    if any(p.node.kind is Kind.PREAMBLE for p in (*match.old, *match.new)):
+    if match.in_preamble:
         flags = [_as_recital(f) for f in flags]
     return ArticleChange(
         match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted,

@@ -355,6 +355,11 @@ class Match:
     score: float
     note: str = ""
 
+    @property
+    def in_preamble(self) -> bool:
+        """Whether the preamble is one side of the match (its flags count lower, reports show it compactly)."""
+        return any(p.node.kind is Kind.PREAMBLE for p in (*self.old, *self.new))
+
 
 @dataclass(frozen=True, slots=True)
 class ParagraphChange:

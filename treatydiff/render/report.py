@@ -232,8 +232,7 @@ def visible(change: ArticleChange, options: RenderOptions) -> list[ParagraphChan
 
 
 def _compact_recitals(change: ArticleChange, options: RenderOptions) -> bool:
-    provisions = (*change.match.old, *change.match.new)
-    if options.recitals == "full" or not any(p.node.kind is Kind.PREAMBLE for p in provisions):
+    if options.recitals == "full" or not change.match.in_preamble:
         return False
     changed_count = sum(1 for p in change.paragraphs if p.outcome is not Outcome.UNCHANGED)
     return options.recitals == "compact" or changed_count > RECITALS_IN_FULL
