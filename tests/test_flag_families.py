@@ -99,6 +99,26 @@ def test_german_penalties_in_words(old: str, new: str, old_words: str, new_words
     assert flag.level is Severity.MEDIUM
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "words", "language"),
+    [
+        ("Der Bund trägt die Ausgaben.", "Der Bund trägt die Ausgaben, wenn er drei Viertel der Ausgaben trägt.",
+         "drei Viertel", "de"),
+        ("The decision is adopted by a majority of the members.", "The decision is adopted by two thirds of the "
+         "members.", "two thirds", "en"),
+    ],
+)
+def test_a_fraction_in_words_is_a_quantity_by_itself(old: str, new: str, words: str, language: str) -> None:
+    (flag,) = [f for f in flags(old, new, language) if f.kind in QUANTITY]
+    assert flag.new_text == words
+
+
+def test_an_ordinal_before_a_unit_is_not_a_fraction() -> None:
+    old = "The Committee shall inform the Parties."
+    new = "The Committee shall inform third Parties."
+    assert not [f for f in flags(old, new) if f.kind in QUANTITY]
+
+
 def test_an_exclusion_widened_narrows_the_scope() -> None:
     old = "This Regulation shall not apply to AI systems developed or used exclusively for military purposes."
     new = ("This Regulation shall not apply to AI systems developed or used exclusively for military, defence or "

@@ -856,11 +856,11 @@ def _quantities(text: str, code: str, changed: Sequence[tuple[int, int]]) -> lis
         word = match.group("word")
         before = v.quantity_prefix.search(text, max(0, match.start() - 40), match.start())
         after = v.quantity_unit.match(text, match.end())
-        if word and not (before or after):
-            continue
+        parts = [p for p in re.split(r"[\s-]+", word.casefold()) if p not in v.and_words] if word else []
+        if word and not (before or after) and not (len(parts) > 1 and v.number_values.get(parts[-1]) == 0):
+            continue  # (a number with a fraction, "drei Viertel", "two thirds", is a quantity by itself)
         if word:
-            parts = [p for p in re.split(r"[\s-]+", word.casefold()) if p not in v.and_words]
-            number = " ".join(str(v.number_values.get(p, p)) for p in parts)
+            number = " ".join(str(v.number_values.get(p) or p) for p in parts)  # (a fraction keeps its word)
         else:
             number = re.sub(r"[\s\u00a0,.](?=\d{3}\b)", "", (match.group("digits") or match.group("date") or ""))
         unit = " ".join(after.group("unit").casefold().split()).rstrip("s") if after else ""

@@ -104,6 +104,7 @@ LANGUAGE = Language(
         ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20),
         ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
         ("hundred", 100), ("thousand", 1000), ("million", 10**6), ("billion", 10**9), ("half", 0), ("twice", 2),
+        ("thirds", 0), ("quarters", 0),
     ),
     number_pattern=r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven"
     r"|eight|nine)|(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:hundred|thousand|million|billion)"
