@@ -197,3 +197,20 @@ def test_and_or_between_conditions() -> None:
     old = "where the system is high-risk and the provider is established in a third country"
     new = "where the system is high-risk or the provider is established in a third country"
     assert FlagKind.CONDITION_CHANGED in kinds(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "term", "note"),
+    [
+        ("", "'subject' for the purpose of real world testing means a natural person who takes part in testing;",
+         "subject", "added"),
+        ("'provider' means a natural or legal person that develops an AI system;",
+         "'provider' means a natural or legal person that develops an AI system and places it on the market;",
+         "provider", ""),
+        ("'user' means any natural or legal person using an AI system;", "", "user", "removed"),
+    ],
+)
+def test_a_definition_changed_added_or_removed_is_one_flag(old: str, new: str, term: str, note: str) -> None:
+    (flag,) = [f for f in flags(old, new, paragraph="(4)") if f.kind is FlagKind.DEFINITION_CHANGED]
+    assert flag.note == f"definition of {term!r}{' ' + note if note else ''}"
+    assert flag.level is Severity.MEDIUM

@@ -133,7 +133,9 @@ LANGUAGE = Language(
         r"Stat\.", r"columns?", r"lines?", r"letters?", r"indents?", r"rows?", r"tables?", r"level",
     ),
     definition_cues=(r"means?", r"shall mean", r"refers? to", r"is defined as", r"has the meaning",
-                     r"(?:includes|shall include)"),
+                     r"(?:includes|shall include)",
+                     # "'subject' for the purpose of real world testing means ..."
+                     r"for the purposes? of [^,;:.\"'\u201c\u201d]{1,60}? (?:means?|shall mean)"),
     determiners=tuple("the a an its their his her our this that these those such any own".split()),
     neutral=tuple(
         "also further thereof therein thereto hereof herein hereby hereinafter respectively respective "
