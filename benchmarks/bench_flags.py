@@ -13,8 +13,8 @@ words in common first: a flag counts for one label at most, a label is found by 
   only through the flags raised on it, which are all false)
 - "located" repeats both with the kind ignored (a flag at the place of a change, under another name)
 
-Per pair and per kind; ``--misses N`` lists up to N missed labels per pair and ``--false N`` up to N flags that
-matched nothing. ``--heldout`` measures the held-out pairs instead (labelled for a final check only).
+Per pair and per kind; ``--misses N`` lists up to N missed labels per pair (``+``: a flag stands at the place
+under another kind) and ``--false N`` up to N flags that matched nothing. ``--heldout`` measures the held-out pairs instead (labelled for a final check only).
 """
 
 from __future__ import annotations
@@ -164,6 +164,7 @@ def run_pair(name: str, files: tuple[str, ...], old_path: str, new_path: str, mi
                          if f.level.rank >= minimum.rank and any(f.kind in k for k in KINDS.values()))
     real = [lb for lb in labels if lb.kind != "none"]
     out: dict[str, dict[str, Result]] = {}
+    _, located = match(flags, real, False)
     for mode, by_kind in (("kind", True), ("located", False)):
         used_flags, used_labels = match(flags, real, by_kind)
         per: dict[str, Result] = defaultdict(Result)
@@ -178,10 +179,14 @@ def run_pair(name: str, files: tuple[str, ...], old_path: str, new_path: str, mi
                 per[key].matched_labels += j in used_labels
         out[mode] = dict(per)
         if mode == "kind":
-            shown = [lb for j, lb in enumerate(real) if j not in used_labels][:misses]
-            for lb in shown:
-                print(f"  missed {name} {lb.old_article}->{lb.new_article} {lb.kind}: {lb.old[:60]!r} -> "
-                      f"{lb.new[:60]!r}")
+            missed = [j for j in range(len(real)) if j not in used_labels]
+            if misses:
+                print(f"  {name}: {len(missed)} labels missed, {sum(j in located for j in missed)} of them with a "
+                      "flag at their place under another kind (marked +)")
+            for j in missed[:misses]:
+                lb = real[j]
+                print(f"  missed{'+' if j in located else ' '}{name} {lb.old_article}->{lb.new_article} {lb.kind}: "
+                      f"{lb.old[:60]!r} -> {lb.new[:60]!r}")
             wrong = [(f, c) for i, (f, c) in enumerate(flags) if i not in used_flags][:false]
             for flag, change in wrong:
                 where = "/".join(sorted(numbers(change, False) or numbers(change, True)))
