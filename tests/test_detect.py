@@ -115,7 +115,7 @@ def test_from_choices_are_every_registered_reader() -> None:
     help_text = invoke("outline", "--help").stdout
     for name in READERS:
         assert name in help_text, name
-    assert "--docx-view" in help_text
+    assert "--markup" in help_text and "--docx-view" not in help_text  # (the old name is a hidden alias)
 
 
 def test_txt_holding_html_is_read_as_html_unless_forced(tmp_path: Path) -> None:
@@ -150,13 +150,13 @@ def test_from_akn_on_something_else_fails_in_one_line(tmp_path: Path) -> None:
 def test_unknown_from_and_docx_view_are_usage_errors(tmp_path: Path) -> None:
     path = tmp_path / "draft.txt"
     path.write_bytes(TEXT)
-    for args in (["--from", "rtf"], ["--docx-view", "sideways"]):
+    for args in (["--from", "rtf"], ["--markup", "sideways"], ["--docx-view", "sideways"]):
         result = invoke("outline", path, *args)
         assert result.exit_code == ExitCode.ERROR and "--help" in result.stderr, args
 
 
 @pytest.mark.parametrize("view", ["final", "original"])
-def test_docx_view_reaches_the_load_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, view: str) -> None:
+def test_markup_reaches_the_load_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, view: str) -> None:
     from treatydiff import cli as cli_module
     from treatydiff.load import load
     from treatydiff.model import Draft, LoadOptions
@@ -170,6 +170,7 @@ def test_docx_view_reaches_the_load_options(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setattr(cli_module, "load", spy)
     path = tmp_path / "draft.txt"
     path.write_bytes(TEXT)
-    assert invoke("outline", path, "--docx-view", view).exit_code == ExitCode.OK
-    assert invoke("compare", path, path, "--docx-view", view).exit_code == ExitCode.OK
-    assert [options.docx_view for options in seen] == [view, view, view]
+    assert invoke("outline", path, "--markup", view).exit_code == ExitCode.OK
+    assert invoke("compare", path, path, "--markup", view).exit_code == ExitCode.OK
+    assert invoke("outline", path, "--docx-view", view).exit_code == ExitCode.OK  # the old name, still taken
+    assert [options.markup for options in seen] == [view, view, view, view]

@@ -386,7 +386,7 @@ def test_tracked_changes_final_view_is_the_default() -> None:
 
 
 def test_tracked_changes_original_view() -> None:
-    assert texts(tracked_document(), docx_view="original") == [
+    assert texts(tracked_document(), markup="original") == [
         "Each Party may adopt measures.",
         "1. Reservations are excluded.",
         "This Article expires in 2030.",
@@ -399,9 +399,11 @@ def test_tracked_changes_original_view() -> None:
 
 def test_tracked_changes_are_announced_and_a_bad_view_is_refused(tmp_path: Path) -> None:
     d = draft(tracked_document(), tmp_path)
-    assert any("tracked changes" in str(w) and "--docx-view original" in str(w) for w in d.warnings)
-    with pytest.raises(LoadError, match="unknown DOCX view"):
-        draft(tracked_document(), tmp_path, docx_view="accepted")
+    assert d.view == "final"
+    (notice,) = [str(w) for w in d.warnings if "marked-up" in str(w)]
+    assert "showing the final view" in notice and "--markup original" in notice
+    with pytest.raises(LoadError, match="unknown view 'accepted'"):
+        draft(tracked_document(), tmp_path, markup="accepted")
 
 
 def test_original_view_uses_the_paragraph_properties_before_a_formatting_change() -> None:
@@ -414,7 +416,79 @@ def test_original_view_uses_the_paragraph_properties_before_a_formatting_change(
     numbered(doc, "Each Party shall:", 90, 0)
     xml_paragraph(doc, run("cooperate."), change)
     assert texts(doc) == ["1. Each Party shall:", "(a) cooperate."]
-    assert texts(doc, docx_view="original") == ["1. Each Party shall:", "cooperate."]
+    assert texts(doc, markup="original") == ["1. Each Party shall:", "cooperate."]
+
+
+# --- changes marked by formatting (a compromise text typed by hand) ---------------------------------------------
+
+STRIKE, DSTRIKE, UNDERLINE, BOLD = "<w:strike/>", "<w:dstrike/>", '<w:u w:val="single"/>', "<w:b/>"
+
+
+def marked_document(*, legend: str = "") -> Any:
+    doc = docx.Document()
+    add_numbering(doc, 90, TREATY_LEVELS, num(90, 90))
+    if legend:
+        xml_paragraph(doc, run(legend))
+    xml_paragraph(doc, run("Each Party ") + run("shall", STRIKE) + run("may", UNDERLINE) + run(" adopt measures."))
+    # inside a word, and a double strike
+    xml_paragraph(doc, run("t", STRIKE) + run("T", UNDERLINE) + run("raining data ") + run("of good quality ", DSTRIKE)
+                  + run("shall be used."))
+    # a numbered paragraph struck through as a whole, then one added as a whole
+    numbered_runs = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+    xml_paragraph(doc, run("This Article expires in 2030.", STRIKE), numbered_runs)
+    xml_paragraph(doc, run("Reservations are excluded.", UNDERLINE), numbered_runs)
+    return doc
+
+
+def test_struck_text_is_deleted_and_underlined_text_added_when_both_are_used(tmp_path: Path) -> None:
+    assert texts(marked_document()) == [
+        "Each Party may adopt measures.", "Training data shall be used.", "2. Reservations are excluded.",
+    ]
+    assert texts(marked_document(), markup="original") == [
+        "Each Party shall adopt measures.", "training data of good quality shall be used.",
+        "1. This Article expires in 2030.",
+    ]
+    d = draft(marked_document(), tmp_path)
+    assert d.view == "final"
+    (notice,) = [str(w) for w in d.warnings if "marked-up" in str(w)]
+    assert "deletions struck through" in notice and "additions underlined" in notice and "inferred" in notice
+
+
+def test_a_legend_names_bold_as_the_mark_of_additions() -> None:
+    legend = "Compared with the Commission proposal, additions are marked with bold, deletions with strikethrough."
+    doc = marked_document(legend=legend)
+    xml_paragraph(doc, run("Member States ") + run("may", BOLD) + run(" cooperate."))
+    final = texts(doc)
+    assert final[-1] == "Member States may cooperate."
+    # underlining is not a mark in this document: what it marks stays in both views
+    original = [" ".join(text.split()) for text in texts(doc, markup="original")]
+    assert original[-1] == "Member States cooperate."
+    assert original[1] == "Each Party shallmay adopt measures."  # ("may" is underlined, not bold: no mark here)
+
+
+def test_bold_as_a_mark_is_not_a_heading() -> None:
+    legend = "Additions are in bold, deletions are struck through."
+    doc = marked_document(legend=legend)
+    xml_paragraph(doc, run("Article 9", BOLD))
+    xml_paragraph(doc, run("Members of the Board", BOLD))
+    lines = read(doc)
+    assert not any(line.emphasis for line in lines if line.text == "Members of the Board")
+
+
+def test_underlining_alone_is_read_as_plain_text_and_said(tmp_path: Path) -> None:
+    doc = docx.Document()
+    xml_paragraph(doc, run("Each Party shall ") + run("adopt the measures necessary", UNDERLINE) + run("."))
+    assert texts(doc, markup="original") == ["Each Party shall adopt the measures necessary."]
+    d = draft(doc, tmp_path)
+    assert d.view == ""  # no revision marks understood
+    assert any("underlined" in str(w) and "not read as a mark" in str(w) for w in d.warnings)
+
+
+def test_a_plain_document_has_no_markup_notice(tmp_path: Path) -> None:
+    doc = docx.Document()
+    xml_paragraph(doc, run("Each Party shall ") + run("adopt", BOLD) + run(" measures."))
+    d = draft(doc, tmp_path)
+    assert d.view == "" and not [w for w in d.warnings if "marked-up" in str(w)]
 
 
 # --- footnotes, tables, text boxes -------------------------------------------------------------------------------

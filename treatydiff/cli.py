@@ -234,16 +234,17 @@ def format_option(registry: Registry[Any], default: str) -> Callable[[F], F]:
     )
 
 
-#: ``--docx-view``: which text of a DOCX with tracked changes is read (``LoadOptions.docx_view``).
-DOCX_VIEWS = ("final", "original")
-_DOCX_VIEW_KEY = "treatydiff.docx_view"
+#: ``--markup``: which text of a marked-up draft is read (``LoadOptions.markup``).
+MARKUP_VIEWS = ("final", "original")
+_MARKUP_KEY = "treatydiff.markup"
 
 
-def _set_docx_view(ctx: click.Context, param: click.Parameter, value: str) -> None:
-    ctx.meta[_DOCX_VIEW_KEY] = value
+def _set_markup(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta[_MARKUP_KEY] = value
 
 
-#: How drafts are read: ``from_format``, ``max_size`` -> ``load_options_from(...)``. ``--docx-view`` reaches
+#: How drafts are read: ``from_format``, ``max_size`` -> ``load_options_from(...)``. ``--markup`` reaches
 #: ``load_options_from`` through the click context, so a new load option does not change every command's
 #: signature.
 load_options = _stack(
@@ -257,10 +258,13 @@ load_options = _stack(
         help="Refuse larger files (200K, 50M, 1G; K, M, G are powers of 1024).",
     ),
     click.option(
-        "--docx-view", type=click.Choice(DOCX_VIEWS), default="final", show_default=True, expose_value=False,
-        callback=_set_docx_view,
-        help="DOCX with tracked changes: read the text with the changes accepted (final) or before them "
-        "(original).",
+        "--markup", type=click.Choice(MARKUP_VIEWS), default=None, expose_value=False, callback=_set_markup,
+        help="A marked-up draft (tracked changes; deletions struck through, additions underlined or as its "
+        "legend says): read the text with the changes made (final, the default) or before them (original).",
+    ),
+    click.option(  # the name of --markup before it applied to every format
+        "--docx-view", type=click.Choice(MARKUP_VIEWS), default=None, expose_value=False, callback=_set_markup,
+        hidden=True,
     ),
 )
 
@@ -292,13 +296,13 @@ debug_option = click.option(
 # --- helpers shared by commands ------------------------------------------------------------------------
 
 
-def load_options_from(from_format: str | None, max_size: int, docx_view: str | None = None) -> LoadOptions:
-    """The ``LoadOptions`` of the shared load options; ``docx_view`` None: as ``--docx-view`` was given."""
-    if docx_view is None:
+def load_options_from(from_format: str | None, max_size: int, markup: str | None = None) -> LoadOptions:
+    """The ``LoadOptions`` of the shared load options; ``markup`` None: as ``--markup`` was given."""
+    if markup is None:
         ctx = click.get_current_context(silent=True)
-        docx_view = ctx.meta.get(_DOCX_VIEW_KEY, "final") if ctx is not None else "final"
+        markup = ctx.meta.get(_MARKUP_KEY, "final") if ctx is not None else "final"
     return LoadOptions(
-        format=from_format.lower() if from_format else None, max_size=max_size, docx_view=docx_view
+        format=from_format.lower() if from_format else None, max_size=max_size, markup=markup
     )
 
 

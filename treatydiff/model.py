@@ -136,6 +136,8 @@ class Draft:
     format: str
     nodes: tuple[Node, ...]
     warnings: tuple[Diagnostic, ...] = ()
+    #: the view of a marked-up file that was read ("final" or "original"); "" when the file carries no marks
+    view: str = ""
 
     def walk(self) -> Iterator[Node]:
         for node in self.nodes:
@@ -179,7 +181,9 @@ class LoadOptions:
     """Everything the load stage can be told. ``max_size`` is in bytes."""
 
     format: str | None = None  # force a reader ("txt", "md", "pdf", ...); None: by content, then extension
-    docx_view: str = "final"  # DOCX tracked changes: "final" (accepted) or "original" (before the changes)
+    #: Revision marks (tracked changes, strike-through, added text marked up): "final" reads the text with the
+    #: changes made, "original" the text before them (``treatydiff.load.markup``)
+    markup: str = "final"
     max_size: int = 50 * 1024 * 1024
     label: str | None = None
 

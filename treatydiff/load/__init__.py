@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from treatydiff.errors import LoadError
-from treatydiff.load import normalise, parse, readers
+from treatydiff.load import markup, normalise, parse, readers
 from treatydiff.load.decode import RawDraft, read_source
 from treatydiff.model import Diagnostic, Draft, LoadOptions
 from treatydiff.perf import collector_paused
@@ -65,6 +65,9 @@ def _build_tree(raw: RawDraft, options: LoadOptions) -> Draft:
         fmt = options.format
     else:
         fmt = detect_format(raw)
+    if options.markup not in markup.VIEWS:
+        raise LoadError(raw.source, f"unknown view {options.markup!r} of a marked-up draft",
+                        f"use {' or '.join(markup.VIEWS)}")
     read = readers.READERS[fmt].read(raw, options)
     lines, furniture = normalise.strip_furniture(read.lines)
     notes: list[Diagnostic] = list(read.warnings)
@@ -74,7 +77,7 @@ def _build_tree(raw: RawDraft, options: LoadOptions) -> Draft:
         )
     nodes, parse_notes = parse.parse(normalise.units(lines))
     label = options.label or (Path(raw.source).stem if raw.source != "<stdin>" else "stdin")
-    return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes))
+    return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes), options.markup if read.marked else "")
 
 
 __all__ = ["detect_format", "load", "load_text"]

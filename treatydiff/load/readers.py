@@ -24,6 +24,7 @@ class Read:
 
     lines: list[SourceLine]
     warnings: tuple[Diagnostic, ...] = ()
+    marked: bool = False  # the file carries revision marks: its original and final texts differ
 
 
 ReadBytes = Callable[[RawDraft, LoadOptions], Read]

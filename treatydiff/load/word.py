@@ -13,10 +13,14 @@ What it reads, and why it walks the XML itself rather than through python-docx:
   ``startOverride``, ``numStyleLink``) for direct and style-based numbering, and put in front of the text.
   Counters follow Word: lists (``w:num``) that share an abstract definition continue each other's count; a
   list with a start override is a restart and counts on its own; numbering a level resets the levels below it.
-- Tracked changes: ``options.docx_view`` "final" reads insertions and drops deletions (and moved-from text),
+- Tracked changes: ``options.markup`` "final" reads insertions and drops deletions (and moved-from text),
   "original" the reverse; a deleted paragraph mark joins the paragraph to the next, and in the original view
   the paragraph properties before a tracked formatting change (``w:pPrChange``) are used. python-docx's
   ``paragraph.text`` would mix both versions, hence the walk.
+- Changes marked by formatting (a compromise text typed by hand): struck-through runs (``w:strike``,
+  ``w:dstrike``) are deletions, and underlined or bold runs additions where the document's legend says so or
+  (underline) where it also strikes text through (``treatydiff.load.markup``); the body is read a second time
+  with the marks applied, since what they mean depends on the whole document.
 - Footnotes and endnotes: a reference becomes ``[^N]`` in the text, N as Word prints it (footnotes 1, 2, 3 in
   order of reference; endnotes i, ii, iii), and the note's text follows the paragraph as ``[^N]: text``.
 - Tables as text: a row whose cells hold one paragraph each becomes one line, cells joined by `` | `` (empty
@@ -46,6 +50,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from treatydiff.errors import LoadError
+from treatydiff.load import markup
 from treatydiff.load.decode import RawDraft, human_size
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -70,7 +75,6 @@ _RATIO_FLOOR = 1024 * 1024
 #: starting "Article 5 of Directive ..." must not become an article heading).
 _EMPHASIS_MAX = 150
 
-_VIEWS = ("final", "original")
 _UNREADABLE = "not a readable DOCX"
 _RESAVE = "open it in Word (or LibreOffice) and save it again as .docx"
 
@@ -83,8 +87,6 @@ def sniff(head: bytes) -> bool:
 @register("docx", "docm", "dotx", "dotm", "doc", sniff=sniff)
 def read_docx(raw: RawDraft, options: LoadOptions) -> Read:
     """A Word document (Office Open XML) -> its paragraphs as SourceLines."""
-    if options.docx_view not in _VIEWS:
-        raise LoadError(raw.source, f"unknown DOCX view {options.docx_view!r}", "use 'final' or 'original'")
     package = _Package.open(raw, options.max_size)
     document = package.xml(package.main)
     if document is None:
@@ -97,29 +99,28 @@ def read_docx(raw: RawDraft, options: LoadOptions) -> Read:
     footnotes = _notes(package.xml(package.related("footnotes")), "footnote")
     endnotes = _notes(package.xml(package.related("endnotes")), "endnote")
     typed_notes = next(body.iter(f"{W}footnoteReference"), None) is None
-    walker = _Walker(
-        styles, numbering, footnotes, endnotes, final=options.docx_view == "final", typed_notes=typed_notes
-    )
-    lines = walker.read(body)
+    view = options.markup
+
+    def walk(rule: markup.Convention | None) -> tuple[_Walker, list[SourceLine]]:
+        walker = _Walker(styles, numbering, footnotes, endnotes, view=view, typed_notes=typed_notes, rule=rule)
+        return walker, walker.read(body)
+
+    # read once with every run as text; if runs are struck through (or marked as the legend says), read again
+    # with the marks applied: what they mean depends on the whole document
+    walker, lines = walk(None)
+    stated = markup.legend("\n".join(line.text for line in lines[:400]))
+    rule, warnings = markup.convention(walker.tally, stated)
+    if rule.active:
+        walker, lines = walk(rule)
     if not any(line.text.strip() for line in lines):
         raise LoadError(
             raw.source,
-            f"the DOCX holds no text (in the {options.docx_view} view)",
+            f"the DOCX holds no text (in the {view} view)",
             "check that the draft was saved completely; text in pictures cannot be read",
         )
-    return Read(lines, _warnings(body, options.docx_view))
-
-
-def _warnings(body: Element, view: str) -> tuple[Diagnostic, ...]:
-    inserted = sum(1 for _ in body.iter(f"{W}ins")) + sum(1 for _ in body.iter(f"{W}moveTo"))
-    deleted = sum(1 for _ in body.iter(f"{W}del")) + sum(1 for _ in body.iter(f"{W}moveFrom"))
-    if not inserted and not deleted:
-        return ()
-    if view == "final":
-        what = "read the text with the changes accepted; --docx-view original reads it before them"
-    else:
-        what = "read the text before the changes; --docx-view final reads it with them accepted"
-    return (Diagnostic(f"the DOCX holds tracked changes ({inserted} insertions, {deleted} deletions): {what}"),)
+    shown = sum(len(line.text) - line.text.count(" ") for line in lines)
+    notice = markup.notice(walker.tally, rule, view, shown)
+    return Read(lines, (*warnings, *((notice,) if notice else ())), marked=notice is not None)
 
 
 # --- the package: zip checks, parts, relationships -----------------------------------------------------------
@@ -265,6 +266,19 @@ def _superscript(rpr: Element | None) -> bool | None:
     return None if align is None else align == "superscript"
 
 
+def _struck(rpr: Element | None) -> bool | None:
+    """Strike-through, single or double (``w:strike``, ``w:dstrike``): None when neither is set."""
+    if rpr is None:
+        return None
+    found = [_on(rpr.find(f"{W}{tag}")) for tag in ("strike", "dstrike")]
+    return None if found == [None, None] else any(found)
+
+
+def _underlined(rpr: Element | None) -> bool | None:
+    underline = rpr.find(f"{W}u") if rpr is not None else None
+    return None if underline is None else (_val(underline) or "single").lower() != "none"
+
+
 def _val(element: Element | None, default: str | None = None) -> str | None:
     return default if element is None else element.get(f"{W}val", default)
 
@@ -286,6 +300,8 @@ class _Style:
     bold: bool | None
     italic: bool | None
     superscript: bool | None
+    struck: bool | None
+    underlined: bool | None
 
 
 class _Styles:
@@ -315,6 +331,8 @@ class _Styles:
                 bold=_on(rpr.find(f"{W}b")) if rpr is not None else None,
                 italic=_on(rpr.find(f"{W}i")) if rpr is not None else None,
                 superscript=_superscript(rpr),
+                struck=_struck(rpr),
+                underlined=_underlined(rpr),
             )
             default = style.get(f"{W}default", "0").lower() in ("1", "true", "on")
             if style.get(f"{W}type") == "paragraph" and default and self.default_paragraph is None:
@@ -551,6 +569,7 @@ class _Piece:
     italic: bool = False
     superscript: bool = False
     marker: bool = False  # a [^N] note call: neither emphasis nor plain text
+    marks: frozenset[str] = frozenset()  # revision marks (``treatydiff.load.markup``)
 
 
 @dataclass
@@ -634,16 +653,23 @@ class _Walker:
         footnotes: dict[str, Element],
         endnotes: dict[str, Element],
         *,
-        final: bool,
+        view: str,
         typed_notes: bool = False,
+        rule: markup.Convention | None = None,
     ) -> None:
         self.styles = styles
         self.numbering = numbering
         self.counters = _Counters(numbering)
         self.footnotes = footnotes
         self.endnotes = endnotes
-        self.final = final
+        self.view = view
+        self.final = view == "final"
         self.typed_notes = typed_notes
+        #: what formatting marks mean (None: none yet known, every run is read as text)
+        self.rule = rule
+        self.tally = markup.Tally()  # the characters seen, and their marks
+        self.revision: frozenset[str] = frozenset()  # inside w:ins / w:del: that revision's mark
+        self.hidden = 0  # runs left out of the view by their marks, so far
         self.paragraphs = 0
         self.footnote_count = 0
         self.endnote_count = 0
@@ -672,12 +698,14 @@ class _Walker:
                 inner = child.find(f"{W}sdtContent") if tag == f"{W}sdt" else child
                 if inner is not None and not _is_toc(child):
                     yield from self.blocks(inner)
-            elif tag in (f"{W}ins", f"{W}moveTo"):
-                if self.final:
+            elif tag in _REVISIONS:
+                mark = _REVISIONS[tag]
+                if self.final == (mark == markup.INSERTED):
+                    outer, self.revision = self.revision, frozenset({mark})
                     yield from self.blocks(child)
-            elif tag in (f"{W}del", f"{W}moveFrom"):
-                if not self.final:
-                    yield from self.blocks(child)
+                    self.revision = outer
+                else:
+                    self.tally.add(_text_of(child), {mark})
             elif tag == f"{MC}AlternateContent":
                 yield from self.blocks(_choice(child))
 
@@ -717,7 +745,11 @@ class _Walker:
         self.carry = None
         para_bold = bool(self.styles.first(style_id, "bold"))
         para_italic = bool(self.styles.first(style_id, "italic"))
+        hidden = self.hidden
         self.inline(p, text, para_bold, para_italic)
+        if self.hidden > hidden and not text.text.strip() and not text.boxes:
+            self.number(props, style_id)  # a paragraph wholly struck through: its number was printed, struck
+            return
         if mark is not None and mark.find(f"{W}{'del' if self.final else 'ins'}") is not None:
             self.carry = text  # the paragraph mark is gone in this view: the text runs on into the next one
             return
@@ -776,12 +808,14 @@ class _Walker:
             tag = child.tag
             if tag == f"{W}r":
                 self.run(child, out, bold, italic)
-            elif tag in (f"{W}ins", f"{W}moveTo"):
-                if self.final:
+            elif tag in _REVISIONS:
+                mark = _REVISIONS[tag]
+                if self.final == (mark == markup.INSERTED):
+                    outer, self.revision = self.revision, frozenset({mark})
                     self.inline(child, out, bold, italic)
-            elif tag in (f"{W}del", f"{W}moveFrom"):
-                if not self.final:
-                    self.inline(child, out, bold, italic)
+                    self.revision = outer
+                else:
+                    self.tally.add(_text_of(child), {mark})
             elif tag in _INLINE_CONTAINERS:
                 self.inline(child, out, bold, italic)
             elif tag == f"{W}sdt":
@@ -793,7 +827,7 @@ class _Walker:
 
     def run(self, run: Element, out: _Text, para_bold: bool, para_italic: bool) -> None:
         rpr = run.find(f"{W}rPr")
-        bold, italic, raised = para_bold, para_italic, False
+        bold, italic, raised, struck, underlined = para_bold, para_italic, False, False, False
         if rpr is not None:
             if _on(rpr.find(f"{W}vanish")):
                 return  # hidden text
@@ -801,9 +835,21 @@ class _Walker:
             bold = self._toggle(_on(rpr.find(f"{W}b")), char_style, "bold", bold)
             italic = self._toggle(_on(rpr.find(f"{W}i")), char_style, "italic", italic)
             raised = self._toggle(_superscript(rpr), char_style, "superscript", False)
+            struck = self._toggle(_struck(rpr), char_style, "struck", False)
+            underlined = self._toggle(_underlined(rpr), char_style, "underlined", False)
+        marks = self.revision | {
+            mark for mark, on in ((markup.BOLD, bold), (markup.STRUCK, struck), (markup.UNDERLINED, underlined)) if on
+        }
+        rule = self.rule
+        hidden = rule is not None and rule.hidden(marks, self.view)
+        self.hidden += hidden
+        if rule is not None and markup.BOLD in rule.inserted | rule.deleted:
+            bold = False  # bold marks a change here: it says nothing of headings
 
         def add(text: str) -> None:
-            out.add(_Piece(text, bold, italic, raised))
+            self.tally.add(text, marks)
+            if not hidden:
+                out.add(_Piece(text, bold, italic, raised, marks=marks))
 
         for child in run:
             tag = child.tag[len(W) :] if child.tag.startswith(W) else ""
@@ -812,13 +858,15 @@ class _Walker:
             elif tag in ("tab", "ptab"):
                 add("\t")
             elif tag in ("br", "cr"):
-                out.add(_Piece("\n"))
+                if not hidden:
+                    out.add(_Piece("\n"))
             elif tag == "noBreakHyphen":
                 add("-")
             elif tag == "sym":
                 add(_symbol(child.get(f"{W}char") or ""))
             elif tag in ("footnoteReference", "endnoteReference"):
-                self.note(child, out, footnote=tag == "footnoteReference")
+                if not hidden:
+                    self.note(child, out, footnote=tag == "footnoteReference")
             elif child.tag in _BOX_HOLDERS:
                 out.boxes.extend(_text_boxes(_choice(child) if child.tag == f"{MC}AlternateContent" else child))
 
@@ -847,6 +895,17 @@ class _Walker:
             body.add(_Piece(" "))
         text = " ".join(body.text.split())
         out.markers.append(f"[^{label}]: {text}")
+
+
+#: The tracked revisions, and the mark each gives its text (moved text counts as deleted where it was and
+#: inserted where it went).
+_REVISIONS = {f"{W}ins": markup.INSERTED, f"{W}moveTo": markup.INSERTED, f"{W}del": markup.DELETED,
+              f"{W}moveFrom": markup.DELETED}
+
+
+def _text_of(element: Element) -> str:
+    """The characters of a revision left out of the view (``w:t`` and ``w:delText``)."""
+    return "".join(t.text or "" for t in element.iter() if t.tag in (f"{W}t", f"{W}delText"))
 
 
 def _children(parent: Element, tag: str) -> Iterator[Element]:
