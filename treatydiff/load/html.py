@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from treatydiff.errors import LoadError
-from treatydiff.load import patterns
+from treatydiff.load import markup, patterns
 from treatydiff.load.decode import RawDraft, decode
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -180,6 +180,8 @@ class _Frame:
     in_emphasis: bool = False
     in_endnotes: bool = False
     in_sectioning: bool = False
+    marks: frozenset[str] = frozenset()  # the revision marks this element gives its words (``markup``)
+    in_marks: frozenset[str] = frozenset()  # those of every open element
     lists: int = 0  # open ``ol``/``ul`` frames
     open_list: _Frame | None = None  # the innermost of them
 
@@ -195,8 +197,12 @@ class _Row:
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, view: str = "final", rule: markup.Convention | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.view = view
+        #: what formatting marks mean; the explicit revisions (<ins>, <del>) always apply
+        self.rule = rule or markup.Convention()
+        self.tally = markup.Tally()
         self.stack: list[_Frame] = []
         self.dropping = 0  # open frames that drop their content
         self.sinks: list[list[_Block]] = [[]]  # where finished blocks go: the document, or a table cell
@@ -235,6 +241,11 @@ class _Reader(HTMLParser):
     def _add(self, text: str, *, words: bool = True) -> None:
         if self.note is not None:
             self.note.append(text)
+            return
+        marks = self.stack[-1].in_marks if self.stack else frozenset()
+        if marks or words:
+            self.tally.add(" ".join(text.split()), marks)
+        if marks and self.rule.hidden(marks, self.view):
             return
         block = self.block
         if block is None:
@@ -298,7 +309,9 @@ class _Reader(HTMLParser):
                 self.sinks.append([])
         else:
             classes = set(attributes.get("class", "").split())
-            frame.emphasis = tag in _EMPHASIS or bool(classes & _EMPHASIS_CLASSES)
+            frame.marks = _marks(tag, attributes.get("style", ""), classes)
+            frame.emphasis = (tag in _EMPHASIS or bool(classes & _EMPHASIS_CLASSES)) and not (
+                markup.BOLD in frame.marks and markup.BOLD in self.rule.inserted | self.rule.deleted)
             if tag == "a" and self.note is None:
                 frame.note = self._note_anchor(attributes, classes)
                 if frame.note:
@@ -310,6 +323,7 @@ class _Reader(HTMLParser):
         frame.in_heading = frame.heading or top.in_heading
         frame.in_pre = frame.tag == "pre" or top.in_pre
         frame.in_emphasis = frame.emphasis or top.in_emphasis
+        frame.in_marks = top.in_marks | frame.marks if frame.marks else top.in_marks
         frame.in_endnotes = frame.endnotes or top.in_endnotes
         frame.in_sectioning = frame.tag in _SECTIONING or top.in_sectioning
         is_list = frame.tag in ("ol", "ul")
@@ -429,6 +443,8 @@ class _Reader(HTMLParser):
             return
         if frame.note and self.note is not None:
             words, self.note = _SPACE.sub(" ", "".join(self.note)).strip(), None
+            if frame.in_marks and self.rule.hidden(frame.in_marks, self.view):
+                return  # a note call in text this view leaves out
             label = words.strip("()[] ") or "*"
             self._add(f"[^{label}]" if frame.note == "ref" else f"[^{label}]: ", words=False)
             return
@@ -451,6 +467,30 @@ class _Reader(HTMLParser):
                 self.rows[-1] = None
             if row is not None:
                 self.sinks[-1].extend(_row_blocks(row))
+
+
+#: The elements that mark a revision or a change by their formatting, and the mark each gives its words.
+_MARK_TAGS = {"del": markup.DELETED, "ins": markup.INSERTED, "s": markup.STRUCK, "strike": markup.STRUCK,
+              "u": markup.UNDERLINED, "b": markup.BOLD, "strong": markup.BOLD}
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bline-through\b", re.I)
+_UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b", re.I)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.I)
+
+
+def _marks(tag: str, style: str, classes: set[str]) -> frozenset[str]:
+    """The marks an inline element gives its words: by its tag, its CSS (``text-decoration: line-through``,
+    ``underline``; ``font-weight: bold``) or an EUR-Lex bold class."""
+    found = {_MARK_TAGS[tag]} if tag in _MARK_TAGS else set()
+    if style:
+        if _LINE_THROUGH.search(style):
+            found.add(markup.STRUCK)
+        if _UNDERLINE.search(style):
+            found.add(markup.UNDERLINED)
+        if _BOLD_STYLE.search(style):
+            found.add(markup.BOLD)
+    if classes & {"bold", "boldface", "oj-bold"}:
+        found.add(markup.BOLD)
+    return frozenset(found)
 
 
 def _is_marker(text: str) -> bool:
@@ -510,9 +550,13 @@ def _decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
     return decode(raw)
 
 
-def read_lines(text: str) -> list[SourceLine]:
+def read_lines(text: str, view: str = "final", rule: markup.Convention | None = None) -> list[SourceLine]:
     """HTML text -> source lines: each block's lines, with a blank line between blocks."""
-    reader = _Reader()
+    return _read(text, view, rule)[0]
+
+
+def _read(text: str, view: str, rule: markup.Convention | None) -> tuple[list[SourceLine], markup.Tally]:
+    reader = _Reader(view, rule)
     reader.feed(text)
     reader.close()
     out: list[SourceLine] = []
@@ -529,18 +573,27 @@ def read_lines(text: str) -> list[SourceLine]:
                     indent=block.indent,
                 )
             )
-    return out
+    return out, reader.tally
 
 
 @register("html", "htm", "xhtml", sniff=sniff)
 def read_html(raw: RawDraft, options: LoadOptions) -> Read:
     """HTML: the words of the page in reading order, without its chrome; headings and lists as hints."""
     text, warnings = _decode(raw)
-    lines = read_lines(text)
+    view = options.markup
+    lines, tally = _read(text, view, None)
+    # struck-through or underlined words (or bold ones, as the page's legend says): read again with the marks
+    # applied, since what they mean depends on the whole page
+    rule, unclear = markup.convention(tally, markup.legend("\n".join(line.text for line in lines[:400])))
+    if rule.active:
+        lines, tally = _read(text, view, rule)
+    shown = sum(len(line.text) - line.text.count(" ") for line in lines)
+    notice = markup.notice(tally, rule, view, shown)
+    warnings = (*warnings, *unclear, *((notice,) if notice else ()))
     if not any(line.text for line in lines):
         raise LoadError(
             raw.source,
             "the HTML page holds no text outside its navigation, scripts, styles and forms",
             "save the page that shows the draft itself (not a frame or an index around it), or use --from txt",
         )
-    return Read(lines, warnings)
+    return Read(lines, warnings, marked=notice is not None)

@@ -1,0 +1,109 @@
+"""Revision marks drawn as formatting: the legend and the conventions (treatydiff.load.markup), and the HTML reader's
+marks. (The DOCX reader's are in test_docx.py, the PDF reader's in test_pdf.py.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from treatydiff.load import load, markup
+from treatydiff.model import Draft, LoadOptions
+
+
+@pytest.mark.parametrize(
+    ("text", "deleted", "inserted"),
+    [
+        ("The changes compared with the first compromise text are underlined. Compared with the Commission's "
+         "proposal, additions are marked with bold, deletions with strikethrough.", {"struck"}, {"bold"}),
+        ("Deletions are shown in strike-through and new text is underlined.", {"struck"}, {"underlined"}),
+        ("Les suppressions sont barrées et les ajouts en gras.", {"struck"}, {"bold"}),
+        ("Las supresiones se indican tachadas y las adiciones en negrita.", {"struck"}, {"bold"}),
+    ],
+)
+def test_a_legend_names_the_marks(text: str, deleted: set[str], inserted: set[str]) -> None:
+    found = markup.legend(text)
+    assert found is not None and found.source == "legend"
+    assert found.deleted == deleted and found.inserted == inserted
+
+
+@pytest.mark.parametrize("text", [
+    "The changes in the document compared with the first compromise text are underlined.",
+    "Article 5 lays down the obligations of providers; additions to Annex III require a delegated act.",
+])
+def test_text_that_names_no_kind_and_mark_together_is_no_legend(text: str) -> None:
+    assert markup.legend(text) is None
+
+
+def test_without_a_legend_strike_is_a_deletion_and_underline_an_addition_only_beside_it() -> None:
+    both = markup.Tally(100, {markup.STRUCK: 5, markup.UNDERLINED: 5})
+    rule, unclear = markup.convention(both, None)
+    assert rule.deleted == {markup.STRUCK} and rule.inserted == {markup.UNDERLINED} and not unclear
+    underlined = markup.Tally(100, {markup.UNDERLINED: 20, markup.BOLD: 30})
+    rule, unclear = markup.convention(underlined, None)
+    assert not rule.active
+    (warning,) = unclear
+    assert "20% of the text is underlined" in str(warning)
+
+
+def test_text_both_added_and_deleted_is_in_neither_view() -> None:
+    rule = markup.Convention(frozenset({markup.STRUCK}), frozenset({markup.BOLD}), "legend")
+    both = frozenset({markup.STRUCK, markup.BOLD})
+    assert rule.hidden(both, "final") and rule.hidden(both, "original")
+    assert not rule.hidden(frozenset({markup.BOLD}), "final")
+    assert rule.hidden(frozenset({markup.BOLD}), "original")
+
+
+# --- HTML -----------------------------------------------------------------------------------------------------
+
+MARKED_HTML = """<!doctype html><html><body>
+<h2>Article 1</h2>
+<p>1. Each Party <del>shall</del><ins>may</ins> adopt measures.</p>
+<p>2. <s>Old</s><u>New</u> data of <strike>good </strike>quality <span style="text-decoration: line-through">only
+</span>shall be used; t<s>t</s><u>T</u>raining data too.</p>
+<p><del>3. This Article expires in 2030.</del></p>
+<p>3. Parties shall cooperate<s> fully</s>.</p>
+</body></html>"""
+
+
+def draft(tmp_path: Path, html: str, view: str = "final") -> Draft:
+    path = tmp_path / "marked.html"
+    path.write_text(html, encoding="utf-8")
+    return load(path, LoadOptions(markup=view))
+
+
+def paragraphs(d: Draft) -> list[str]:
+    return [" ".join(node.text.split()) for node in d.walk() if node.text]
+
+
+def test_html_revisions_and_formatting_marks_in_both_views(tmp_path: Path) -> None:
+    final = draft(tmp_path, MARKED_HTML)
+    assert paragraphs(final) == [
+        "Each Party may adopt measures.", "New data of quality shall be used; tTraining data too.",
+        "Parties shall cooperate.",
+    ]
+    original = draft(tmp_path, MARKED_HTML, "original")
+    assert paragraphs(original) == [
+        "Each Party shall adopt measures.", "Old data of good quality only shall be used; ttraining data too.",
+        "This Article expires in 2030.", "Parties shall cooperate fully.",
+    ]
+    assert final.view == "final" and original.view == "original"
+    (notice,) = [str(w) for w in final.warnings if "marked-up" in str(w)]
+    assert "showing the final view" in notice and "--markup original" in notice
+
+
+def test_html_underline_alone_is_plain_text_with_a_warning(tmp_path: Path) -> None:
+    html = "<html><body><h2>Article 1</h2><p>Each Party shall <u>adopt measures</u>.</p></body></html>"
+    d = draft(tmp_path, html, "original")
+    assert paragraphs(d) == ["Each Party shall adopt measures."]
+    assert d.view == ""
+    assert any("not read as a mark" in str(w) for w in d.warnings)
+
+
+def test_html_bold_is_a_mark_only_when_the_legend_says_so(tmp_path: Path) -> None:
+    body = "<h2>Article 1</h2><p>Each Party <s>shall </s><b>may </b>adopt measures.</p>"
+    plain = draft(tmp_path, f"<html><body>{body}</body></html>", "original")
+    assert paragraphs(plain) == ["Each Party shall may adopt measures."]  # no legend: bold marks nothing
+    legend = "<p>Additions are marked in bold, deletions in strikethrough.</p>"
+    marked = draft(tmp_path, f"<html><body>{legend}{body}</body></html>", "original")
+    assert paragraphs(marked)[-1] == "Each Party shall adopt measures."
