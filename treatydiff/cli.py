@@ -27,7 +27,7 @@ from rich.pager import Pager, SystemPager
 
 from treatydiff import __version__
 from treatydiff.errors import ExitCode, TreatydiffError
-from treatydiff.load import load
+from treatydiff.load import load, load_views
 from treatydiff.load.readers import READERS
 from treatydiff.model import (
     PARTS,
@@ -309,10 +309,21 @@ def load_options_from(from_format: str | None, max_size: int, markup: str | None
 def read_draft(source: str, options: LoadOptions) -> Draft:
     """Load one draft and report its warnings on standard error: ``warning: FILE[:LINE]: message``."""
     draft = load(source, options)
+    _warn(draft)
+    return draft
+
+
+def read_views(source: str, options: LoadOptions) -> tuple[Draft, Draft]:
+    """The original and final texts of one marked-up draft (``load_views``), its warnings reported once."""
+    original, final = load_views(source, options)
+    _warn(original)
+    return original, final
+
+
+def _warn(draft: Draft) -> None:
     for warning in draft.warnings:
         where = f"{draft.source}:{warning.line}" if warning.line else draft.source
         click.echo(f"warning: {where}: {' '.join(warning.message.splitlines())}", err=True)
-    return draft
 
 
 def refuse_to_overwrite(output: str | None, sources: Sequence[str | None]) -> None:
@@ -518,7 +529,7 @@ time_budget_option = click.option(
 
 @cli.command()
 @click.argument("old", type=DRAFT_PATH)
-@click.argument("new", type=DRAFT_PATH)
+@click.argument("new", type=DRAFT_PATH, required=False)
 @click.option(
     "-f", "--format", "format_name", type=click.Choice(COMPARE.names()), default=None,
     help="Output format. Default: by the extension of -o FILE (.md, .html, .json, .svg, .txt), else terminal.",
@@ -575,7 +586,7 @@ time_budget_option = click.option(
 @output_options
 @debug_option
 @click.pass_obj
-def compare(env: Env, old: str, new: str, format_name: str | None, articles: tuple[str, ...],
+def compare(env: Env, old: str, new: str | None, format_name: str | None, articles: tuple[str, ...],
             chapters: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None, exit_code: bool,
             show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool, context: int,
             markdown_style: str, flagged: bool, min_severity: str, recitals: str, parts: tuple[str, ...],
@@ -584,7 +595,8 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
     word-level edits inside each changed article, and the edits that change legal meaning.
 
     OLD and NEW are draft files (txt, md, html, docx, pdf, Akoma Ntoso XML), or - for standard input (one of
-    them). Warnings go to standard error.
+    them). With OLD alone, a marked-up draft (tracked changes; deletions struck through, additions marked):
+    its original text compared with its final text. Warnings go to standard error.
     A long terminal report on a terminal goes through a pager ($PAGER, or less); --no-pager or -o prevent it.
     """
     options = load_options_from(from_format, max_size)
@@ -592,7 +604,10 @@ def compare(env: Env, old: str, new: str, format_name: str | None, articles: tup
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
     format_name = format_name or format_for(output)
     refuse_to_overwrite(output, [old, new])
-    old_draft, new_draft = read_draft(old, options), read_draft(new, options)
+    if new is None:
+        old_draft, new_draft = read_views(old, options)
+    else:
+        old_draft, new_draft = read_draft(old, options), read_draft(new, options)
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
     minimum = Severity(min_severity)

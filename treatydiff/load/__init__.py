@@ -8,11 +8,13 @@ Readers know formats, the parser knows treaties.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from treatydiff.errors import LoadError
 from treatydiff.load import markup, normalise, parse, readers
 from treatydiff.load.decode import RawDraft, read_source
+from treatydiff.load.lines import SourceLine
 from treatydiff.model import Diagnostic, Draft, LoadOptions
 from treatydiff.perf import collector_paused
 
@@ -50,12 +52,39 @@ def detect_format(raw: RawDraft) -> str:
     return "md" if len(_MARKDOWN_HINT.findall(sample)) >= 3 else "txt"
 
 
+def load_views(source: str | Path, options: LoadOptions = LoadOptions()) -> tuple[Draft, Draft]:
+    """The two texts of one marked-up draft (tracked changes, or deletions struck through and additions marked):
+    its original, before the changes, and its final text, with them made. The file is read once.
+
+    Raises ``LoadError`` when the file carries no revision marks: there is nothing to compare in it."""
+    raw = read_source(source, options.max_size)
+    with collector_paused():
+        fmt, read = _read(raw, replace(options, markup="original"))
+        if not read.marks or read.view_of is None:
+            raise LoadError(
+                raw.source,
+                "the file carries no revision marks (no tracked changes, nothing struck through or marked as added)",
+                "compare it with another draft: treatydiff compare OLD NEW",
+            )
+        label = options.label or _label(raw)
+        warnings = (markup.notice(read.marks, "both"), *read.warnings)
+        original = _tree(raw, fmt, read.lines, warnings, "original", f"{label} (original)")
+        final = _tree(raw, fmt, read.view_of("final"), (), "final", f"{label} (final)")
+    return original, final
+
+
 def _build(raw: RawDraft, options: LoadOptions) -> Draft:
     with collector_paused():
-        return _build_tree(raw, options)
+        fmt, read = _read(raw, options)
+        warnings = (markup.notice(read.marks, options.markup), *read.warnings) if read.marks else read.warnings
+        return _tree(raw, fmt, read.lines, warnings, options.markup if read.marks else "", options.label or _label(raw))
 
 
-def _build_tree(raw: RawDraft, options: LoadOptions) -> Draft:
+def _label(raw: RawDraft) -> str:
+    return Path(raw.source).stem if raw.source != "<stdin>" else "stdin"
+
+
+def _read(raw: RawDraft, options: LoadOptions) -> tuple[str, readers.Read]:
     if not raw.data.strip():
         raise LoadError(raw.source, "the file is empty", "check that the draft was saved or exported completely")
     if options.format is not None:
@@ -68,16 +97,19 @@ def _build_tree(raw: RawDraft, options: LoadOptions) -> Draft:
     if options.markup not in markup.VIEWS:
         raise LoadError(raw.source, f"unknown view {options.markup!r} of a marked-up draft",
                         f"use {' or '.join(markup.VIEWS)}")
-    read = readers.READERS[fmt].read(raw, options)
-    lines, furniture = normalise.strip_furniture(read.lines)
-    notes: list[Diagnostic] = list(read.warnings)
+    return fmt, readers.READERS[fmt].read(raw, options)
+
+
+def _tree(raw: RawDraft, fmt: str, read_lines: list[SourceLine], warnings: tuple[Diagnostic, ...], view: str,
+          label: str) -> Draft:
+    lines, furniture = normalise.strip_furniture(read_lines)
+    notes: list[Diagnostic] = list(warnings)
     if furniture:
         notes.append(
             Diagnostic(f"removed {furniture} lines of page furniture (running headers, page numbers)")
         )
     nodes, parse_notes = parse.parse(normalise.units(lines))
-    label = options.label or (Path(raw.source).stem if raw.source != "<stdin>" else "stdin")
-    return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes), options.markup if read.marked else "")
+    return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes), view)
 
 
-__all__ = ["detect_format", "load", "load_text"]
+__all__ = ["detect_format", "load", "load_text", "load_views"]

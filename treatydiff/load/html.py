@@ -587,13 +587,12 @@ def read_html(raw: RawDraft, options: LoadOptions) -> Read:
     rule, unclear = markup.convention(tally, markup.legend("\n".join(line.text for line in lines[:400])))
     if rule.active:
         lines, tally = _read(text, view, rule)
-    shown = sum(len(line.text) - line.text.count(" ") for line in lines)
-    notice = markup.notice(tally, rule, view, shown)
-    warnings = (*warnings, *unclear, *((notice,) if notice else ()))
+    marks = markup.describe(tally, rule)
+    warnings = (*warnings, *unclear)
     if not any(line.text for line in lines):
         raise LoadError(
             raw.source,
             "the HTML page holds no text outside its navigation, scripts, styles and forms",
             "save the page that shows the draft itself (not a frame or an index around it), or use --from txt",
         )
-    return Read(lines, warnings, marked=notice is not None)
+    return Read(lines, warnings, marks=marks, view_of=(lambda other: _read(text, other, rule)[0]) if marks else None)

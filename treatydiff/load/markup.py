@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from treatydiff.model import Diagnostic
 
 __all__ = [
-    "BOLD", "DELETED", "INSERTED", "STRUCK", "UNDERLINED", "VIEWS", "Convention", "Tally", "convention", "legend",
+    "BOLD", "DELETED", "INSERTED", "STRUCK", "UNDERLINED", "VIEWS", "Convention", "Tally", "convention", "describe",
+    "legend", "notice",
 ]
 
 #: The views a marked-up draft can be read in.
@@ -145,21 +146,35 @@ def convention(tally: Tally, stated: Convention | None) -> tuple[Convention, tup
     return Convention(), ()
 
 
-def notice(tally: Tally, rule: Convention, view: str, shown: int) -> Diagnostic | None:
-    """The one line that says a file carries revision marks: how much, what they were read as, which view is
-    shown and how to see the other. ``shown`` is the number of characters the view kept."""
-    if not rule.active and not (tally.marks.get(INSERTED) or tally.marks.get(DELETED)):
-        return None
-    if not tally.total:
-        return None
+def describe(tally: Tally, rule: Convention) -> str:
+    """What a reader says of a file's revision marks: how they were read and how much they mark ("deletions
+    struck through, additions in bold, as its legend says: 12% of the characters marked deleted, 31% added");
+    "" when the file carries none."""
+    if not tally.total or not (rule.active or tally.marks.get(INSERTED) or tally.marks.get(DELETED)):
+        return ""
     deleted = sum(tally.marks.get(m, 0) for m in (*rule.deleted, DELETED))
     inserted = sum(tally.marks.get(m, 0) for m in (*rule.inserted, INSERTED))
-    how = f" ({rule.describe()}, as {'its legend says' if rule.source == 'legend' else 'inferred'})" \
-        if rule.active else ""
+    how = f"{rule.describe()}, as {'its legend says' if rule.source == 'legend' else 'inferred'}: " \
+        if rule.active else "tracked changes: "
+    return f"{how}{_percent(deleted / tally.total)} of the characters marked deleted, " \
+        f"{_percent(inserted / tally.total)} added"
+
+
+def notice(marks: str, view: str) -> Diagnostic:
+    """The one line that says a file carries revision marks (``describe``) and which of its texts is read: one
+    view, or both (``view`` "both": a marked-up file compared with itself)."""
+    if view == "both":
+        return Diagnostic(f"marked-up text ({marks}); comparing its original text, before the changes, with its "
+                          "final text, with the changes made")
     other = "original" if view == "final" else "final"
     what = "the text with the changes made" if view == "final" else "the text before the changes"
-    return Diagnostic(
-        f"marked-up text{how}: {deleted / tally.total:.0%} of the characters marked deleted, "
-        f"{inserted / tally.total:.0%} added; showing the {view} view, {what} ({shown} characters); "
-        f"--markup {other} shows the other"
-    )
+    return Diagnostic(f"marked-up text ({marks}); showing the {view} view, {what}; --markup {other} shows the other")
+
+
+def _percent(share: float) -> str:
+    """A share as a percentage a reader can tell from nothing: "12%", "0.4%", "<0.1%", "0%"."""
+    if share == 0:
+        return "0%"
+    if share < 0.001:
+        return "<0.1%"
+    return f"{share:.1%}" if share < 0.1 else f"{share:.0%}"

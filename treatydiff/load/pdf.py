@@ -34,12 +34,12 @@ import statistics
 import warnings
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from typing import Any
 
 from treatydiff.errors import LoadError
-from treatydiff.load import normalise, patterns
+from treatydiff.load import markup, normalise, patterns
 from treatydiff.load.decode import RawDraft
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -50,6 +50,8 @@ _SMALL = 0.9  # type below 90% of the body size is footnote-sized
 _SUPERSCRIPT = 0.85  # a run below 85% of its line's size, raised, is a superscript
 _GAP = 1.3  # a line gap above 1.3 times the usual pitch is a paragraph break
 _STYLED = re.compile(r"bold|italic|oblique|black|heavy", re.I)
+_BOLD = re.compile(r"bold|black|heavy|demi", re.I)
+_ITALIC = re.compile(r"italic|oblique", re.I)
 _RULE = re.compile(r"^\s*[_\-\u2013\u2014\u2015]{3,}\s*$")
 _NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)(.*)$")
 
@@ -67,6 +69,9 @@ class _Run:
     size: float
     text: str
     styled: bool  # set in a bold or italic font
+    marks: frozenset[str] = frozenset()  # struck through, underlined, bold (``treatydiff.load.markup``)
+    italic: bool = False
+    hidden: bool = False  # left out of the view that is read (a deletion in the final view, ...)
 
     @property
     def blank(self) -> bool:
@@ -91,17 +96,24 @@ class _Line:
     def pieces(self) -> list[tuple[str, bool]]:
         """The text as (text, is_marker) pieces: a marker is a raised number, which may be a footnote reference.
         Runs drawn apart on the line (table cells, a page number set off to the right) get a space between
-        them; runs that continue a word ("exist" + "ing") do not."""
+        them; runs that continue a word ("exist" + "ing") do not. Hidden runs are left out; where one held a
+        space (a struck phrase between two words), the words around it stay apart."""
         out: list[tuple[str, bool]] = []
+        gap = False  # a hidden run held a space: the next words are apart
         for k, run in enumerate(self.runs):
+            if run.hidden:
+                gap = gap or any(ch.isspace() for ch in run.text) or (
+                    k > 0 and not _continues(self.runs[:k], run.x - run.size))
+                continue
             text = run.text.strip()
             if self.raised(run) and text.isdigit() and len(text) <= 3:
                 out.append((text, True))
                 continue
-            apart = k > 0 and not _continues(self.runs[:k], run.x - run.size)
+            apart = gap or (k > 0 and not _continues(self.runs[:k], run.x - run.size))
             if apart and out and not run.blank and not run.text[:1].isspace() and not out[-1][0][-1:].isspace():
                 out.append((" ", False))
             out.append((run.text, False))
+            gap = gap and run.blank
         return out
 
     def text(self) -> str:
@@ -109,7 +121,8 @@ class _Line:
 
     @property
     def styled(self) -> bool:
-        return all(r.styled for r in self.runs if not r.blank)
+        shown = [r for r in self.runs if not r.blank and not r.hidden]
+        return bool(shown) and all(r.styled for r in shown)
 
 
 @dataclass(slots=True)
@@ -189,9 +202,14 @@ def _describe(exc: Exception) -> str:
 
 
 def _runs(page: Any) -> list[_Run]:
-    """Every run of text on the page with its position and size, from pypdf's text visitor."""
+    """Every run of text on the page with its position and size, from pypdf's text visitor; and the marks drawn
+    on it: a thin horizontal bar or line through the middle of a run strikes it through, one at its baseline
+    underlines it (how Word, LibreOffice and most exporters draw them)."""
     runs: list[_Run] = []
     rise = [0.0]  # the text rise (``Ts``), which raises superscripts in some PDFs and is not in the text matrix
+    bars: list[tuple[float, float, float]] = []  # (x0, x1, y) of thin horizontal bars and lines, on the page
+    path: _Path = []  # the path being built: rectangles and lines
+    width = [1.0]  # the line width (``w``), in user space
 
     def operand(op: bytes, args: Any, cm: Any, tm: Any) -> None:
         if op == b"Ts" and args:
@@ -199,6 +217,16 @@ def _runs(page: Any) -> list[_Run]:
                 rise[0] = float(args[0])
         elif op == b"BT":
             rise[0] = 0.0
+        elif op in _PATH_OPS:
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                _build_path(op, [float(a) for a in args], [float(v) for v in cm], path)
+        elif op == b"w" and args:
+            with contextlib.suppress(TypeError, ValueError):
+                width[0] = float(args[0]) * math.hypot(float(cm[0]), float(cm[1]))
+        elif op in _PAINT_OPS:
+            if op != b"n":  # (a path ended unpainted is a clipping path)
+                bars.extend(_bars(path, stroke=op in (b"S", b"s"), width=width[0]))
+            path.clear()
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         text = text.replace("\n", "").replace("\r", "")
@@ -212,10 +240,72 @@ def _runs(page: Any) -> list[_Run]:
             return  # rotated text (stamps, margin notes, vertical labels) is not part of the draft's text
         y += rise[0] * dx
         name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
-        runs.append(_Run(x, y, round(abs(float(size)) * math.hypot(dx, dy), 1), text, bool(_STYLED.search(name))))
+        bold = frozenset({markup.BOLD}) if _BOLD.search(name) else frozenset()
+        runs.append(_Run(x, y, round(abs(float(size)) * math.hypot(dx, dy), 1), text, bool(_STYLED.search(name)),
+                         bold, bool(_ITALIC.search(name))))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=operand)
-    return runs
+    return _marked(runs, bars) if bars else runs
+
+
+#: The operators that build a path, and those that paint it (or end it unpainted: a clipping path).
+_PATH_OPS = frozenset((b"re", b"m", b"l"))
+_PAINT_OPS = frozenset((b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"S", b"s", b"n"))
+#: A bar thinner than this (points) is a line drawn as a filled rectangle; one shorter than ``_BAR_MIN`` a dot.
+_BAR_MAX, _BAR_MIN = 2.0, 1.5
+
+
+_Path = list[tuple[str, float, float, float, float]]  # the pieces of a path: ("re" | "m" | "l", x0, y0, x1, y1)
+
+
+def _build_path(op: bytes, args: list[float], cm: list[float], path: _Path) -> None:
+    """One path operator, its points mapped to the page by the current matrix."""
+    a, b, c, d, e, f = cm
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        return a * x + c * y + e, b * x + d * y + f
+
+    if op == b"re":
+        x, y, w, h = args[:4]
+        (x0, y0), (x1, y1) = point(x, y), point(x + w, y + h)
+        path.append(("re", min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    elif op == b"m":
+        path.append(("m", *point(*args[:2]), 0.0, 0.0))
+    elif op == b"l" and path and path[-1][0] in ("m", "l"):
+        x0, y0 = (path[-1][1], path[-1][2]) if path[-1][0] == "m" else (path[-1][3], path[-1][4])
+        x1, y1 = point(*args[:2])
+        path.append(("l", x0, y0, x1, y1))
+
+
+def _bars(path: _Path, *, stroke: bool, width: float) -> Iterator[tuple[float, float, float]]:
+    """The thin horizontal bars a painted path draws: filled (or stroked) flat rectangles, stroked lines."""
+    for kind, x0, y0, x1, y1 in path:
+        if kind == "re" and y1 - y0 <= _BAR_MAX and x1 - x0 >= _BAR_MIN:
+            yield x0, x1, (y0 + y1) / 2
+        elif kind == "l" and stroke and abs(y1 - y0) < 0.5 and abs(x1 - x0) >= _BAR_MIN and width <= _BAR_MAX:
+            yield min(x0, x1), max(x0, x1), (y0 + y1) / 2
+
+
+def _marked(runs: list[_Run], bars: list[tuple[float, float, float]]) -> list[_Run]:
+    """The runs with the bars drawn across them: through the middle of the letters (between a tenth and three
+    fifths of the type size above the baseline) a strike, at the baseline or just below it an underline. A bar
+    marks the runs that start under it, so a struck phrase is the runs it spans."""
+    out = []
+    for run in runs:
+        if run.blank:
+            out.append(run)
+            continue
+        marks = set(run.marks)
+        for x0, x1, y in bars:
+            if not x0 - 1 <= run.x <= x1 - 0.25 * run.size:
+                continue
+            rise = (y - run.y) / run.size
+            if 0.1 <= rise <= 0.6:
+                marks.add(markup.STRUCK)
+            elif -0.35 <= rise < 0.05:
+                marks.add(markup.UNDERLINED)
+        out.append(replace(run, marks=frozenset(marks)) if len(marks) != len(run.marks) else run)
+    return out
 
 
 # --- runs -> lines -> pages ------------------------------------------------------------------------------------
@@ -247,7 +337,8 @@ def _group(runs: list[_Run]) -> list[_Line]:
             continue  # a stray space elsewhere on the page starts nothing
         line = _Line(run.y, run.size, [run])
         lines.append(line)
-    return [line for line in lines if line.text().strip()]
+    # (a line whose runs are all hidden stays, for the spacing of the lines around it: ``_emit`` leaves it out)
+    return [line for line in lines if line.text().strip() or any(r.hidden and not r.blank for r in line.runs)]
 
 
 def _columns(lines: list[_Line], left: float, width: float) -> list[_Line]:
@@ -361,6 +452,8 @@ def _page(runs: list[_Run], box: tuple[float, float, float, float], body: float,
     page = _Page()
     notes: list[_Note] = []
     for line in lines[start:end]:
+        if not line.text().strip():
+            continue  # all hidden
         opened = _note_label(line, lines[start:end])
         if opened is not None:
             notes.append(_Note(opened[0], [opened[1]]))
@@ -434,6 +527,27 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         )
     # the body text size; at least 1 pt (a damaged or hostile file can give its text a size of 0 or less)
     body = max(sizes.most_common(1)[0][0], 1.0)
+    shown_runs, rule, marking = _apply_marks(page_runs, options.markup)
+    warnings_: list[Diagnostic] = []
+    if failed:
+        warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}"))
+    empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed]
+    if empty and len(empty) < len(page_runs):
+        warnings_.append(Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}"))
+    lines = _layout(shown_runs, boxes, body)
+    warnings_.extend(marking)
+    marks = markup.describe(_tally(page_runs), rule)
+
+    def view_of(view: str) -> list[SourceLine]:
+        return _layout(_apply_marks(page_runs, view)[0], boxes, body)
+
+    return Read(lines, tuple(warnings_), marks=marks, view_of=view_of if marks else None)
+
+
+def _layout(
+    page_runs: list[list[_Run]], boxes: list[tuple[float, float, float, float]], body: float
+) -> list[SourceLine]:
+    """The runs of every page -> the draft's lines: lines, columns, footnotes, paragraph breaks."""
     pages: list[_Page] = []
     last_note: _Note | None = None
     for runs, box in zip(page_runs, boxes, strict=True):
@@ -444,13 +558,44 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         elif page.lines:
             last_note = None
     _mark_gaps(pages, body)
-    warnings_: list[Diagnostic] = []
-    if failed:
-        warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}"))
-    empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed]
-    if empty and len(empty) < len(page_runs):
-        warnings_.append(Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}"))
-    return Read(_emit(pages), tuple(warnings_))
+    return _emit(pages)
+
+
+def _tally(page_runs: list[list[_Run]]) -> markup.Tally:
+    tally = markup.Tally()
+    for runs in page_runs:
+        for run in runs:
+            if not run.blank:
+                tally.add(run.text.strip(), run.marks)
+    return tally
+
+
+#: The pages whose text is searched for a legend of the marks (a cover note states it before the text).
+_LEGEND_PAGES = 6
+
+
+def _apply_marks(
+    page_runs: list[list[_Run]], view: str
+) -> tuple[list[list[_Run]], markup.Convention, tuple[Diagnostic, ...]]:
+    """The runs with what their marks mean applied: hidden where ``view`` leaves them out, and not styled for
+    being bold where bold marks added text (it then says nothing of headings)."""
+    tally = _tally(page_runs)
+    if not tally.marks:
+        return page_runs, markup.Convention(), ()
+    stated = markup.legend(" ".join(run.text for runs in page_runs[:_LEGEND_PAGES] for run in runs))
+    rule, unclear = markup.convention(tally, stated)
+    if not rule.active:
+        return page_runs, rule, unclear
+    bold_marks = markup.BOLD in rule.inserted | rule.deleted
+    out = []
+    for runs in page_runs:
+        out.append([
+            replace(run, hidden=rule.hidden(run.marks, view),
+                    styled=run.italic if bold_marks and markup.BOLD in run.marks else run.styled)
+            if run.marks else run
+            for run in runs
+        ])
+    return out, rule, unclear
 
 
 def _heading_goes_on(prev: _Line, line: _Line, prev_text: str, text: str) -> bool:
@@ -511,17 +656,21 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                 if found is not None and found.anchor < 0:
                     found.anchor = index
                     anchors.setdefault(index, []).append(found)
+        gap = False
+        prev: _Line | None = None  # the last line of the page put out
         for index, line in enumerate(page.lines):
-            if index in page.gaps:
-                flush()
-                add("")
+            gap = gap or index in page.gaps
             text = "".join(
                 f"[^{labels[t.strip()]}]" if marker and t.strip() in labels else t for t, marker in line.pieces()
             )
-            prev = page.lines[index - 1] if index else None
+            if not text.strip():
+                continue  # every run of the line is left out of this view: its paragraph break goes to the next
+            if gap:
+                flush()
+                add("")
             if (
                 prev is not None
-                and index not in page.gaps
+                and not gap
                 and _heading_goes_on(prev, line, out[-1].text, text)
                 and len(out[-1].text) + len(text) < 250
             ):
@@ -534,7 +683,8 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                     page_break=out[-1].page_break,
                 )
             else:
-                add(text, page_break=index == 0, emphasis=line.styled and len(text.strip()) < 250)
+                add(text, page_break=prev is None, emphasis=line.styled and len(text.strip()) < 250)
+            prev, gap = line, False
             pending.extend(anchors.get(index, []))
         pending.extend(note for note in page.notes if note.anchor < 0)
     flush()

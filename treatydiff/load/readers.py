@@ -24,7 +24,11 @@ class Read:
 
     lines: list[SourceLine]
     warnings: tuple[Diagnostic, ...] = ()
-    marked: bool = False  # the file carries revision marks: its original and final texts differ
+    #: the file's revision marks, as ``markup.describe`` says them; "" when it carries none (then its original
+    #: and final texts are one)
+    marks: str = ""
+    #: for a marked file, the lines of another view ("final", "original"), worked out when asked
+    view_of: Callable[[str], list[SourceLine]] | None = None
 
 
 ReadBytes = Callable[[RawDraft, LoadOptions], Read]

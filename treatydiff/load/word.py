@@ -54,7 +54,7 @@ from treatydiff.load import markup
 from treatydiff.load.decode import RawDraft, human_size
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
-from treatydiff.model import Diagnostic, LoadOptions
+from treatydiff.model import LoadOptions
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -101,7 +101,7 @@ def read_docx(raw: RawDraft, options: LoadOptions) -> Read:
     typed_notes = next(body.iter(f"{W}footnoteReference"), None) is None
     view = options.markup
 
-    def walk(rule: markup.Convention | None) -> tuple[_Walker, list[SourceLine]]:
+    def walk(rule: markup.Convention | None, view: str = options.markup) -> tuple[_Walker, list[SourceLine]]:
         walker = _Walker(styles, numbering, footnotes, endnotes, view=view, typed_notes=typed_notes, rule=rule)
         return walker, walker.read(body)
 
@@ -118,9 +118,8 @@ def read_docx(raw: RawDraft, options: LoadOptions) -> Read:
             f"the DOCX holds no text (in the {view} view)",
             "check that the draft was saved completely; text in pictures cannot be read",
         )
-    shown = sum(len(line.text) - line.text.count(" ") for line in lines)
-    notice = markup.notice(walker.tally, rule, view, shown)
-    return Read(lines, (*warnings, *((notice,) if notice else ())), marked=notice is not None)
+    marks = markup.describe(walker.tally, rule)
+    return Read(lines, warnings, marks=marks, view_of=(lambda other: walk(rule, other)[1]) if marks else None)
 
 
 # --- the package: zip checks, parts, relationships -----------------------------------------------------------
