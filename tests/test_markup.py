@@ -107,3 +107,38 @@ def test_html_bold_is_a_mark_only_when_the_legend_says_so(tmp_path: Path) -> Non
     legend = "<p>Additions are marked in bold, deletions in strikethrough.</p>"
     marked = draft(tmp_path, f"<html><body>{legend}{body}</body></html>", "original")
     assert paragraphs(marked)[-1] == "Each Party shall adopt measures."
+
+
+# --- one compromise text in three formats (fixtures/markup, written by fixtures/make_markup.py) -------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKED = ROOT / "fixtures" / "markup"
+
+
+def _tree(d: Draft) -> list[str]:
+    from test_formats import tree_lines
+
+    return tree_lines(d.nodes)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+@pytest.mark.parametrize("view", ["final", "original"])
+def test_each_format_reads_the_compromise_into_both_of_its_texts(fmt: str, view: str) -> None:
+    d = load(MARKED / f"compromise.{fmt}", LoadOptions(markup=view))
+    expected = _tree(load(MARKED / f"{view}.txt"))
+    assert d.view == view
+    assert _tree(d) == expected
+    (notice,) = [str(w) for w in d.warnings if "marked-up" in str(w)]
+    assert f"showing the {view} view" in notice
+
+
+def test_the_marked_up_fixtures_are_up_to_date() -> None:
+    pytest.importorskip("reportlab", reason="reportlab (the 'fixtures' extra) writes the PDF")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_markup", ROOT / "fixtures" / "make_markup.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stale = [name for name, data in module.outputs().items() if (MARKED / name).read_bytes() != data]
+    assert not stale, f"out of date: {stale} — run python fixtures/make_markup.py and commit the files"

@@ -22,6 +22,7 @@ class SourceLine:
     indent: int = 0
     page_break: bool = False  # a form feed stood before this line
     ref: str = ""  # a stable identifier the format gives the element (Akoma Ntoso ``eId``), "" when none
+    glued: bool = False  # runs on from the line before with no space (what stood between was left out)
 
 
 @dataclass(frozen=True, slots=True)

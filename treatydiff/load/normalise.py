@@ -284,12 +284,13 @@ def _joint(left: str, right: str, vocabulary: _Vocabulary) -> tuple[bool, str]:
     return False, " "
 
 
-def _joined(pieces: list[str], vocabulary: _Vocabulary) -> str:
-    """The lines of one paragraph as one text, in time linear in its length."""
+def _joined(pieces: list[str], vocabulary: _Vocabulary, glued: frozenset[int] = frozenset()) -> str:
+    """The lines of one paragraph as one text, in time linear in its length; the lines at the indices ``glued``
+    run on from the line before with no space."""
     parts = [pieces[0]]
     end = pieces[0][-_TAIL:]
-    for piece in pieces[1:]:
-        drop, space = _joint(end, piece, vocabulary)
+    for k, piece in enumerate(pieces[1:], start=1):
+        drop, space = (False, "") if k in glued else _joint(end, piece, vocabulary)
         if drop:
             parts[-1], end = parts[-1][:-1], end[:-1]
         parts += [space, piece]
@@ -302,6 +303,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
     vocabulary = _Vocabulary(lines)
     out: list[Unit] = []
     current: list[str] = []
+    glued: set[int] = set()  # the lines of ``current`` that run on from the one before
     first: SourceLine | None = None
     block_start = True
     after_heading = False
@@ -311,7 +313,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
         if first is not None and current:
             out.append(
                 Unit(
-                    _joined(current, vocabulary),
+                    _joined(current, vocabulary, frozenset(glued)),
                     first.number,
                     first.heading,
                     first.emphasis,
@@ -321,6 +323,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
                 )
             )
         current, first = [], None
+        glued.clear()
 
     block_start_of_first = True
     for line in lines:
@@ -350,6 +353,8 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             # is the first paragraph
             after_heading = _standalone_heading(text, block_start, 1) or (after_heading and _title_like(text))
         else:
+            if line.glued:
+                glued.add(len(current))
             current.append(text)
             after_heading = False
         block_start = bool(line.heading)

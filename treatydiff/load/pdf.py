@@ -54,6 +54,9 @@ _BOLD = re.compile(r"bold|black|heavy|demi", re.I)
 _ITALIC = re.compile(r"italic|oblique", re.I)
 _RULE = re.compile(r"^\s*[_\-\u2013\u2014\u2015]{3,}\s*$")
 _NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)(.*)$")
+#: Punctuation that never opens a word: a line whose text, once the hidden part is left out, starts with one runs
+#: on from the line before.
+_GLUED = tuple(".,;:)]")
 
 
 def _sniff(head: bytes) -> bool:
@@ -99,25 +102,42 @@ class _Line:
         them; runs that continue a word ("exist" + "ing") do not. Hidden runs are left out; where one held a
         space (a struck phrase between two words), the words around it stay apart."""
         out: list[tuple[str, bool]] = []
-        gap = False  # a hidden run held a space: the next words are apart
+        hidden: _Run | None = None  # the last of the hidden runs just passed
+        edge = False  # and whether a word ended where they begin
+        spaced = False  # or where they end: a space after them (it goes with them: more may follow)
         for k, run in enumerate(self.runs):
+            apart = k > 0 and not _continues(self.runs[:k], run.x - run.size)  # drawn apart from what is before
             if run.hidden:
-                gap = gap or any(ch.isspace() for ch in run.text) or (
-                    k > 0 and not _continues(self.runs[:k], run.x - run.size))
+                if hidden is None:
+                    edge = run.text[:1].isspace() or apart
+                hidden, spaced = run, False
+                continue
+            if hidden is not None and run.blank:
+                spaced = True
                 continue
             text = run.text.strip()
             if self.raised(run) and text.isdigit() and len(text) <= 3:
                 out.append((text, True))
+                hidden = None
                 continue
-            apart = gap or (k > 0 and not _continues(self.runs[:k], run.x - run.size))
+            if hidden is not None:
+                # text left out between two runs: they are two words when a word ended where it began or
+                # where it ended ("Party [shall] may"), one when it was part of a word ("t[T]erms") or ran
+                # on from one ("Depositary[, and ...]. The")
+                apart = edge or spaced or hidden.text[-1:].isspace() or apart
+                hidden = None
             if apart and out and not run.blank and not run.text[:1].isspace() and not out[-1][0][-1:].isspace():
                 out.append((" ", False))
             out.append((run.text, False))
-            gap = gap and run.blank
         return out
 
     def text(self) -> str:
         return "".join(text for text, _ in self.pieces())
+
+    @property
+    def opens_hidden(self) -> bool:
+        """The line begins with text the view leaves out."""
+        return next((r.hidden for r in self.runs if not r.blank), False)
 
     @property
     def styled(self) -> bool:
@@ -665,6 +685,8 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
             )
             if not text.strip():
                 continue  # every run of the line is left out of this view: its paragraph break goes to the next
+            # "Depositary[, and ... takes" / "effect]. The ...": what is left runs on from the line before
+            glued = not gap and line.opens_hidden and text.lstrip()[:1] in _GLUED
             if gap:
                 flush()
                 add("")
@@ -683,7 +705,8 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                     page_break=out[-1].page_break,
                 )
             else:
-                add(text, page_break=prev is None, emphasis=line.styled and len(text.strip()) < 250)
+                add(text.lstrip() if glued else text, page_break=prev is None,
+                    emphasis=line.styled and len(text.strip()) < 250, glued=glued)
             prev, gap = line, False
             pending.extend(anchors.get(index, []))
         pending.extend(note for note in page.notes if note.anchor < 0)
