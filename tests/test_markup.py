@@ -39,11 +39,20 @@ def test_without_a_legend_strike_is_a_deletion_and_underline_an_addition_only_be
     both = markup.Tally(100, {markup.STRUCK: 5, markup.UNDERLINED: 5})
     rule, unclear = markup.convention(both, None)
     assert rule.deleted == {markup.STRUCK} and rule.inserted == {markup.UNDERLINED} and not unclear
-    underlined = markup.Tally(100, {markup.UNDERLINED: 20, markup.BOLD: 30})
+    underlined = markup.Tally(100, {markup.UNDERLINED: 20, markup.BOLD: 30}, {markup.UNDERLINED: 20})
     rule, unclear = markup.convention(underlined, None)
     assert not rule.active
     (warning,) = unclear
-    assert "20% of the text is underlined" in str(warning)
+    assert "20% of the text is underlined inside sentences" in str(warning)
+    headings = markup.Tally(100, {markup.UNDERLINED: 20})  # whole lines underlined: headings, no warning
+    assert markup.convention(headings, None) == (markup.Convention(), ())
+
+
+def test_a_mark_counts_as_inline_only_beside_unmarked_words() -> None:
+    tally = markup.Tally()
+    tally.line([("Article 5", frozenset({markup.UNDERLINED}))])
+    tally.line([("Each Party ", frozenset()), ("shall", frozenset({markup.UNDERLINED}))])
+    assert tally.inline == {markup.UNDERLINED: 5}
 
 
 def test_text_both_added_and_deleted_is_in_neither_view() -> None:

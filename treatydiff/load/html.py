@@ -147,6 +147,7 @@ class _Block:
     bullet: bool = False
     indent: int = 0
     lines: list[list[str]] = field(default_factory=lambda: [[]])
+    marked: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # its words with their revision marks
     emphasis: bool = True  # every word so far was inside <b>/<strong>/<i>/<em>
     verbatim: bool = False  # <pre>: line breaks as written
 
@@ -223,6 +224,8 @@ class _Reader(HTMLParser):
 
     def finish(self) -> None:
         block, self.block = self.block, None
+        if block is not None:
+            self.tally.line(block.marked)
         if block is not None and block.texts():
             self.sinks[-1].append(block)
 
@@ -246,6 +249,8 @@ class _Reader(HTMLParser):
         if marks or words:
             self.tally.add(" ".join(text.split()), marks)
         if marks and self.rule.hidden(marks, self.view):
+            if self.block is not None:
+                self.block.marked.append((text, marks))
             return
         block = self.block
         if block is None:
@@ -258,6 +263,7 @@ class _Reader(HTMLParser):
             block.lines.extend([piece] for piece in rest)
         else:
             block.lines[-1].append(text)
+        block.marked.append((text, marks))
         if words and text.strip() and not (self.stack and self.stack[-1].in_emphasis):
             block.emphasis = False
 

@@ -116,6 +116,9 @@ class Tally:
 
     total: int = 0
     marks: dict[str, int] = field(default_factory=dict)
+    #: per mark, the characters that carry it beside unmarked words of the same line or paragraph (a phrase
+    #: underlined inside a sentence, not a heading underlined as a whole)
+    inline: dict[str, int] = field(default_factory=dict)
 
     def add(self, text: str, marks: frozenset[str] | set[str]) -> None:
         n = len(text) - text.count(" ")
@@ -123,11 +126,20 @@ class Tally:
         for mark in marks:
             self.marks[mark] = self.marks.get(mark, 0) + n
 
+    def line(self, pieces: list[tuple[str, frozenset[str]]]) -> None:
+        """Count the marks of one line or paragraph (its pieces, already ``add``-ed) that stand beside text
+        without them."""
+        shown = [(len(text) - text.count(" "), marks) for text, marks in pieces if text.strip()]
+        for mark in {m for _, marks in shown for m in marks}:
+            if any(mark not in marks for _, marks in shown):
+                self.inline[mark] = self.inline.get(mark, 0) + sum(n for n, marks in shown if mark in marks)
+
     def share(self, mark: str) -> float:
         return self.marks.get(mark, 0) / self.total if self.total else 0.0
 
 
-#: Less than this share of the characters underlined (links, a defined term) is no sign of anything.
+#: Less than this share of the characters underlined inside sentences (links, a defined term) is no sign of
+#: anything.
 _MUCH = 0.01
 
 
@@ -139,10 +151,11 @@ def convention(tally: Tally, stated: Convention | None) -> tuple[Convention, tup
     if tally.marks.get(STRUCK):
         inserted = frozenset({UNDERLINED}) if tally.marks.get(UNDERLINED) else frozenset()
         return Convention(frozenset({STRUCK}), inserted), ()
-    if tally.share(UNDERLINED) >= _MUCH:
+    inline = tally.inline.get(UNDERLINED, 0) / tally.total if tally.total else 0.0
+    if inline >= _MUCH:
         return Convention(), (Diagnostic(
-            f"{tally.share(UNDERLINED):.0%} of the text is underlined, but nothing is struck through and the "
-            "document states no convention: underlining is not read as a mark of added text"),)
+            f"{_percent(inline)} of the text is underlined inside sentences, but nothing is struck through and "
+            "the document states no convention: underlining is not read as a mark of added text"),)
     return Convention(), ()
 
 

@@ -584,9 +584,13 @@ def _layout(
 def _tally(page_runs: list[list[_Run]]) -> markup.Tally:
     tally = markup.Tally()
     for runs in page_runs:
+        lines: dict[int, list[tuple[str, frozenset[str]]]] = {}
         for run in runs:
             if not run.blank:
                 tally.add(run.text.strip(), run.marks)
+                lines.setdefault(round(run.y), []).append((run.text, run.marks))
+        for pieces in lines.values():
+            tally.line(pieces)
     return tally
 
 

@@ -746,6 +746,7 @@ class _Walker:
         para_italic = bool(self.styles.first(style_id, "italic"))
         hidden = self.hidden
         self.inline(p, text, para_bold, para_italic)
+        self.tally.line([(piece.text, piece.marks) for piece in text.pieces])
         if self.hidden > hidden and not text.text.strip() and not text.boxes:
             self.number(props, style_id)  # a paragraph wholly struck through: its number was printed, struck
             return
