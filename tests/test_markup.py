@@ -3,10 +3,14 @@ marks. (The DOCX reader's are in test_docx.py, the PDF reader's in test_pdf.py.)
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from treatydiff.cli import Env, cli
+from treatydiff.errors import ExitCode
 from treatydiff.load import load, markup
 from treatydiff.model import Draft, LoadOptions
 
@@ -151,3 +155,49 @@ def test_the_marked_up_fixtures_are_up_to_date() -> None:
     spec.loader.exec_module(module)
     stale = [name for name, data in module.outputs().items() if (MARKED / name).read_bytes() != data]
     assert not stale, f"out of date: {stale} — run python fixtures/make_markup.py and commit the files"
+
+
+# --- one marked-up file: compare, check, history, outline -------------------------------------------------------
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args], obj=Env(environ={}))
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_compare_with_one_marked_up_file_compares_its_original_with_its_final_text(fmt: str) -> None:
+    result = invoke("compare", MARKED / f"compromise.{fmt}", "-f", "json")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    report = json.loads(result.stdout)
+    assert report["old"]["label"] == "compromise (original)" and report["new"]["label"] == "compromise (final)"
+    outcomes = {(c["old"][0]["number"] if c["old"] else "", c["new"][0]["number"] if c["new"] else ""): c["outcome"]
+                for c in report["changes"] if (c["old"] or c["new"])[0]["kind"] == "article"}
+    assert outcomes[("4", "")] == "removed" and outcomes[("", "4a")] == "added"
+    assert outcomes[("1", "1")] == "modified" and outcomes[("5", "5")] == "modified"
+    (notice,) = [line for line in result.stderr.splitlines() if "marked-up" in line]
+    assert "comparing its original text" in notice and "--markup" not in notice
+
+
+def test_compare_with_one_file_that_carries_no_marks_is_one_error_line() -> None:
+    result = invoke("compare", MARKED / "final.txt")
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {MARKED / 'final.txt'}: the file carries no revision marks")
+    assert "compare OLD NEW" in line
+
+
+def test_check_and_history_take_one_marked_up_file() -> None:
+    checked = invoke("check", MARKED / "compromise.html", "--fail-on", "removed")
+    assert checked.exit_code == ExitCode.FOUND, checked.stdout + checked.stderr
+    assert "Article 4" in checked.stdout or "Art. 4" in checked.stdout
+    history = invoke("history", MARKED / "compromise.docx", "-f", "json")
+    assert history.exit_code == ExitCode.OK, history.stderr
+    drafts = json.loads(history.stdout)["drafts"]
+    assert [d["label"] for d in drafts] == ["compromise (original)", "compromise (final)"]
+
+
+def test_outline_shows_the_final_text_and_the_original_when_asked() -> None:
+    final = invoke("outline", MARKED / "compromise.pdf", "-f", "json")
+    original = invoke("outline", MARKED / "compromise.pdf", "-f", "json", "--markup", "original")
+    labels = [[n["label"] for n in json.loads(r.stdout)["nodes"] if n["kind"] == "article"] for r in (final, original)]
+    assert labels == [["1", "2", "3", "4a", "5"], ["1", "2", "3", "4", "5"]]

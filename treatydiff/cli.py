@@ -313,9 +313,12 @@ def read_draft(source: str, options: LoadOptions) -> Draft:
     return draft
 
 
-def read_views(source: str, options: LoadOptions) -> tuple[Draft, Draft]:
-    """The original and final texts of one marked-up draft (``load_views``), its warnings reported once."""
-    original, final = load_views(source, options)
+def read_pair(old: str, new: str | None, options: LoadOptions) -> tuple[Draft, Draft]:
+    """The two drafts a comparison reads: OLD and NEW; or, NEW not given, the original and final texts of the
+    marked-up draft OLD (``load_views``, the file read once). Warnings reported as ``read_draft`` does."""
+    if new is not None:
+        return read_draft(old, options), read_draft(new, options)
+    original, final = load_views(old, options)
     _warn(original)
     return original, final
 
@@ -604,10 +607,7 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
     format_name = format_name or format_for(output)
     refuse_to_overwrite(output, [old, new])
-    if new is None:
-        old_draft, new_draft = read_views(old, options)
-    else:
-        old_draft, new_draft = read_draft(old, options), read_draft(new, options)
+    old_draft, new_draft = read_pair(old, new, options)
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
     minimum = Severity(min_severity)
@@ -687,7 +687,7 @@ def _lint_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 
 @cli.command()
 @click.argument("old", type=DRAFT_PATH)
-@click.argument("new", type=DRAFT_PATH)
+@click.argument("new", type=DRAFT_PATH, required=False)
 @click.option(
     "--rules", "rules_path", type=click.Path(path_type=str), default=None, metavar="FILE",
     help="The rules file (TOML; see the README). Optional when --fail-on is given.",
@@ -708,12 +708,13 @@ def _lint_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 @output_options
 @debug_option
 @click.pass_obj
-def check(env: Env, /, old: str, new: str, rules_path: str | None, fail_on: tuple[str, ...], allow: tuple[str, ...],
+def check(env: Env, /, old: str, new: str | None, rules_path: str | None, fail_on: tuple[str, ...], allow: tuple[str, ...],
           time_budget: float | None, format_name: str, output: str | None, color: str, **load: Any) -> ExitCode:
     """Check the changes from OLD to NEW against rules: a CI gate.
 
     Exit codes: 0 every rule passed, 1 a rule failed, 2 bad input (an unreadable draft, a malformed rules
-    file: the error names its file and line). OLD and NEW are drafts, or - for standard input (one of them).
+    file: the error names its file and line). OLD and NEW are drafts, or - for standard input (one of them);
+    OLD alone, a marked-up draft: its original text against its final text.
     """
     if rules_path is None and not fail_on:
         raise click.UsageError("give a rules file with --rules FILE, or --fail-on OUTCOME_OR_FLAG")
@@ -725,7 +726,7 @@ def check(env: Env, /, old: str, new: str, rules_path: str | None, fail_on: tupl
     refuse_to_overwrite(output, [old, new, rules_path])
     rules = load_rules(rules_path) if rules_path is not None else None  # before the drafts: fail fast
     options = load_options_from(**load)
-    old_draft, new_draft = read_draft(old, options), read_draft(new, options)
+    old_draft, new_draft = read_pair(old, new, options)
     comparison = run_compare(old_draft, new_draft, diff_options((), time_budget))
     for warning in comparison.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -843,7 +844,8 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     per step, and how much of the first draft's text survives in the last.
 
     Give the drafts in order (D1 D2 ... Dn), or one FOLDER (its draft files, by name), or a quoted glob
-    PATTERN ('drafts/rev*.md', by name); --sort name sorts them all by file name. A long terminal report on a
+    PATTERN ('drafts/rev*.md', by name); --sort name sorts them all by file name. One marked-up draft alone
+    is one step: its original text, then its final text. A long terminal report on a
     terminal goes through a pager; --no-pager or -o prevent it. Exit codes: 0 success, 2 bad input.
     """
     from treatydiff.history import history as build_history
@@ -851,6 +853,8 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     from treatydiff.history import select as select_lineages
 
     sources = expand_drafts(drafts, sort)
+    if len(sources) == 1 and sources[0] != "-" and os.path.isfile(sources[0]):
+        sources = sources * 2  # one marked-up draft: its original and its final text (below)
     if len(sources) < 2:
         raise click.UsageError(f"a history needs at least two drafts, got {len(sources)}: {', '.join(sources)}")
     if sources.count("-") > 1:
@@ -859,9 +863,15 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     refuse_to_overwrite(output, sources)
     options = load_options_from(**load)
     with history_progress(len(sources) * 2 - 1) as advance:
-        loaded = load_drafts(sources, options, jobs=jobs, progress=advance)
-        for draft in loaded:
-            _report_warnings(draft)
+        loaded: tuple[Draft, ...]
+        if len(sources) == 2 and sources[0] == sources[1]:
+            loaded = read_pair(sources[0], None, options)
+            if advance:
+                advance(2)
+        else:
+            loaded = load_drafts(sources, options, jobs=jobs, progress=advance)
+            for draft in loaded:
+                _warn(draft)
         result = build_history(loaded, diff_options(ignore, time_budget), progress=advance)
     for step in result.steps:
         for warning in step.comparison.warnings:
@@ -907,13 +917,6 @@ def name_order(path: str) -> tuple[object, ...]:
     name = os.path.basename(path)
     parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", name) if p)
     return (parts, path)
-
-
-def _report_warnings(draft: Draft) -> None:
-    """A loaded draft's warnings on standard error, as ``read_draft`` reports them."""
-    for warning in draft.warnings:
-        where = f"{draft.source}:{warning.line}" if warning.line else draft.source
-        click.echo(f"warning: {where}: {' '.join(warning.message.splitlines())}", err=True)
 
 
 @contextlib.contextmanager
