@@ -14,7 +14,8 @@ words in common first: a flag counts for one label at most, a label is found by 
 - "located" repeats both with the kind ignored (a flag at the place of a change, under another name)
 
 Per pair and per kind; ``--misses N`` lists up to N missed labels per pair (``+``: a flag stands at the place
-under another kind) and ``--false N`` up to N flags that matched nothing. ``--heldout`` measures the held-out pairs instead (labelled for a final check only).
+under another kind) and ``--false N`` up to N flags that matched nothing. ``--heldout`` measures the held-out
+pairs instead (labelled for a final check only).
 """
 
 from __future__ import annotations

@@ -708,8 +708,9 @@ def _lint_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 @output_options
 @debug_option
 @click.pass_obj
-def check(env: Env, /, old: str, new: str | None, rules_path: str | None, fail_on: tuple[str, ...], allow: tuple[str, ...],
-          time_budget: float | None, format_name: str, output: str | None, color: str, **load: Any) -> ExitCode:
+def check(env: Env, /, old: str, new: str | None, rules_path: str | None, fail_on: tuple[str, ...],
+          allow: tuple[str, ...], time_budget: float | None, format_name: str, output: str | None, color: str,
+          **load: Any) -> ExitCode:
     """Check the changes from OLD to NEW against rules: a CI gate.
 
     Exit codes: 0 every rule passed, 1 a rule failed, 2 bad input (an unreadable draft, a malformed rules
