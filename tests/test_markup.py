@@ -201,3 +201,59 @@ def test_outline_shows_the_final_text_and_the_original_when_asked() -> None:
     original = invoke("outline", MARKED / "compromise.pdf", "-f", "json", "--markup", "original")
     labels = [[n["label"] for n in json.loads(r.stdout)["nodes"] if n["kind"] == "article"] for r in (final, original)]
     assert labels == [["1", "2", "3", "4a", "5"], ["1", "2", "3", "4", "5"]]
+
+
+# --- real compromise texts (../shared/corpus; skipped when it is absent) -----------------------------------------
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+COMPROMISES = CORPUS / "eu-ai-act-marked-up"
+
+
+def _struck_passages(path: Path, longest: int = 40) -> list[str]:
+    """The struck-through runs of at least ``longest`` characters, as the PDF draws them (one line each)."""
+    from pypdf import PdfReader
+
+    from treatydiff.load import pdf as pdf_reader
+
+    found = []
+    for page in PdfReader(path).pages:
+        for run in pdf_reader._runs(page):
+            text = " ".join(run.text.split())
+            if markup.STRUCK in run.marks and markup.BOLD not in run.marks and len(text) >= longest:
+                found.append(text)
+    return found
+
+
+def _words(d: Draft) -> str:
+    return " ".join(" ".join(node.text.split()) for node in d.walk() if node.text)
+
+
+@pytest.mark.skipif(not COMPROMISES.is_dir(), reason="../shared/corpus/eu-ai-act-marked-up is not present")
+def test_a_real_compromise_leaves_its_struck_passages_out_of_the_final_text_only() -> None:
+    from treatydiff.load import load_views
+
+    path = COMPROMISES / "2022-01-13-FRA-compromise-Art-8-15-marked-up.pdf"
+    passages = _struck_passages(path)
+    assert len(passages) >= 10
+    original, final = load_views(path)
+    in_original = sum(p in _words(original) for p in passages)
+    in_final = sum(p in _words(final) for p in passages)
+    assert in_original >= 0.9 * len(passages), (in_original, len(passages))
+    # (a passage moved is struck where it was and added where it went: it is in the final text once more)
+    assert in_final <= max(1, len(passages) // 20), [p for p in passages if p in _words(final)]
+    (notice,) = [str(w) for w in original.warnings if "marked-up" in str(w)]
+    assert "as its legend says" in notice and "additions in bold" in notice
+
+
+@pytest.mark.skipif(not COMPROMISES.is_dir(), reason="../shared/corpus/eu-ai-act-marked-up is not present")
+def test_a_real_compromise_reads_the_articles_of_its_clean_twin_and_of_the_proposal() -> None:
+    """The Czech presidency's 1st compromise (139 pages, marked up against the Commission proposal): its final
+    view has the articles of the same text published clean, its original view those of the proposal."""
+    from treatydiff.load import load_views
+
+    clean = CORPUS / "eu-ai-act-council-drafts"
+    original, final = load_views(COMPROMISES / "v04-2022-07-15-CZ-1st-compromise-proposal-marked-up.pdf")
+    twin = load(clean / "v04-2022-07-15-AIA-CZ-1st-Proposal-15-July.md")
+    proposal = load(clean / "v01-2021-04-21-AIA-COM-Proposal-21-April-21.md")
+    assert [a.node.label for a in final.articles()] == [a.node.label for a in twin.articles()]
+    assert len(list(original.articles())) == len(list(proposal.articles()))
