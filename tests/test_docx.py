@@ -475,6 +475,16 @@ def test_bold_as_a_mark_is_not_a_heading() -> None:
     assert not any(line.emphasis for line in lines if line.text == "Members of the Board")
 
 
+def test_marks_in_table_cells() -> None:
+    doc = docx.Document()
+    xml_paragraph(doc, run("Each Party ") + run("shall", STRIKE) + run("may", UNDERLINE) + run(" report."))
+    cells = "".join(f"<w:tc><w:p>{inner}</w:p></w:tc>" for inner in (
+        run("Ruritania"), run("Ministry of ") + run("the ", STRIKE) + run("Interior") + run(" and Justice", UNDERLINE)))
+    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(f"<w:tbl {W}><w:tblPr/><w:tr>{cells}</w:tr></w:tbl>"))
+    assert texts(doc)[-1] == "Ruritania | Ministry of Interior and Justice"
+    assert texts(doc, markup="original")[-1] == "Ruritania | Ministry of the Interior"
+
+
 def test_underlining_alone_is_read_as_plain_text_and_said(tmp_path: Path) -> None:
     doc = docx.Document()
     xml_paragraph(doc, run("Each Party shall ") + run("adopt the measures necessary", UNDERLINE) + run("."))

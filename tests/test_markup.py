@@ -105,6 +105,14 @@ def test_html_revisions_and_formatting_marks_in_both_views(tmp_path: Path) -> No
     assert "showing the final view" in notice and "--markup original" in notice
 
 
+def test_html_marks_in_table_cells(tmp_path: Path) -> None:
+    html = ("<html><body><h2>Article 1</h2><p>Each Party <s>shall</s><u>may</u> report to:</p><table><tr>"
+            "<td>Ruritania</td><td>Ministry of <s>the </s>Interior<u> and Justice</u></td></tr></table></body></html>")
+    final, original = (paragraphs(draft(tmp_path, html, view)) for view in ("final", "original"))
+    assert final[-1] == "Ruritania | Ministry of Interior and Justice"
+    assert original[-1] == "Ruritania | Ministry of the Interior"
+
+
 def test_html_underline_alone_is_plain_text_with_a_warning(tmp_path: Path) -> None:
     html = "<html><body><h2>Article 1</h2><p>Each Party shall <u>adopt measures</u>.</p></body></html>"
     d = draft(tmp_path, html, "original")

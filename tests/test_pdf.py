@@ -12,12 +12,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
 from treatydiff.cli import Env, cli
 from treatydiff.errors import ExitCode, LoadError
 from treatydiff.load import detect_format, load
 from treatydiff.load.decode import RawDraft
-from treatydiff.model import Draft, Kind, Node
+from treatydiff.model import Draft, Kind, Node, RenderOptions
+from treatydiff.render import OUTLINE
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PROPOSAL_PDF = CORPUS / "eu-ai-act-formats" / "v01-2021-04-21-COM-2021-206-proposal.pdf"
@@ -327,6 +329,7 @@ def test_commission_proposal_pdf_has_the_85_articles_and_no_page_furniture() -> 
 
 @corpus
 def test_council_general_approach_pdf_matches_its_markdown_twin() -> None:
+    """Its tree, and its JSON outline (one test: the 140-page PDF is read once)."""
     draft = load(COUNCIL_PDF)
     articles = [p.node for p in draft.articles()]
     assert sum(1 for a in articles if not a.deleted) == 94
@@ -335,13 +338,7 @@ def test_council_general_approach_pdf_matches_its_markdown_twin() -> None:
     for article in articles:
         for node in walk((article,)):
             assert not _FURNITURE.search(node.text), (article.label, node.text)
-
-
-@corpus
-def test_outline_json_of_the_council_pdf(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["outline", str(COUNCIL_PDF), "-f", "json"], obj=Env(environ={}))
-    assert result.exit_code == ExitCode.OK, result.stderr
-    document = json.loads(result.stdout)
+    document = json.loads(OUTLINE.get("json")(draft, RenderOptions(), Console(file=io.StringIO(), width=100)))
     assert document["format"] == "pdf"
 
     def count(nodes: list[dict[str, Any]]) -> int:
