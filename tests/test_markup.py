@@ -265,3 +265,59 @@ def test_a_real_compromise_reads_the_articles_of_its_clean_twin_and_of_the_propo
     proposal = load(clean / "v01-2021-04-21-AIA-COM-Proposal-21-April-21.md")
     assert [a.node.label for a in final.articles()] == [a.node.label for a in twin.articles()]
     assert len(list(original.articles())) == len(list(proposal.articles()))
+
+
+# --- amendment tables: two drafts in one, a column each ----------------------------------------------------------
+
+
+def _articles(d: Draft) -> dict[str, list[str]]:
+    return {p.node.label: [" ".join(f"{n.label} {n.text}".split()) for n in p.node.walk() if n.text]
+            for p in d.articles()}
+
+
+def test_an_amendments_document_reads_as_its_two_columns() -> None:
+    from treatydiff.load import load_views
+
+    original, final = load_views(MARKED / "amendments.html")
+    assert _articles(original) == {
+        "1": ["1. This Convention applies to military assistance in disasters.",
+              "2. Each Party shall designate a national focal point.", "3. It does not apply to armed conflict."],
+        "3": ["(b) the type of assistance required;"],
+    }
+    assert _articles(final)["3a"] == ["Personnel providing assistance shall enjoy the necessary privileges."]
+    # amendments 3, 4 and 7 all go to Article 1, in the order of its paragraphs as they come
+    assert _articles(final)["1"][2] == "3. It does not apply to armed conflict or to internal disturbances."
+    everything = " ".join(n.text for d in (original, final) for n in d.walk())
+    assert "Justification" not in everything and "focal point should be a choice" not in everything
+    # the amendment that cannot be placed is kept, and said
+    assert "Done at Geneva." in everything and "Done at Geneva, in six languages." in everything
+    (warning,) = [str(w) for w in original.warnings if "could not be read" in str(w)]
+    assert "Amendment 8 (Final part of the text)" in warning
+
+
+def test_compare_with_one_amendments_document_compares_column_1_with_column_2() -> None:
+    result = invoke("compare", MARKED / "amendments.html", "-f", "json")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    report = json.loads(result.stdout)
+    by_number = {(c["new"] or c["old"])[0]["number"]: c for c in report["changes"]
+                 if (c["new"] or c["old"])[0]["kind"] == "article"}
+    assert by_number["3a"]["outcome"] == "added"
+    assert by_number["1"]["outcome"] == "modified"
+    assert "obligation-weakened" in {f["kind"] for f in by_number["1"]["flags"]}
+    assert "amendment tables (8 amendments" in result.stderr
+
+
+DSA_AMENDMENTS = CORPUS / "eu-dsa" / "v2-2022-01-20-EP-amendments.html"
+
+
+@pytest.mark.skipif(not DSA_AMENDMENTS.exists(), reason="../shared/corpus/eu-dsa is not present")
+def test_the_parliaments_dsa_amendments_compare_from_one_file_each_under_its_article() -> None:
+    from treatydiff.load import load_views
+
+    original, final = load_views(DSA_AMENDMENTS)
+    before, after = _articles(original), _articles(final)
+    assert len(after) >= 70 and len(before) >= 55
+    assert "1a" in after and "1a" not in before  # "Article 1 a (new)": only in the Amendment column
+    # "Article 2 - paragraph 1 - point a": the proposal's point (a) and the amended one, both under Article 2
+    assert any(text.startswith("(a) ") for text in before["2"]) and any(t.startswith("(a) ") for t in after["2"])
+    assert not [w for w in original.warnings if "could not be read" in str(w)]

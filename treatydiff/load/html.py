@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from treatydiff.errors import LoadError
-from treatydiff.load import markup, patterns
+from treatydiff.load import amendments, markup, patterns
 from treatydiff.load.decode import RawDraft, decode
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -208,6 +208,10 @@ class _Reader(HTMLParser):
         self.dropping = 0  # open frames that drop their content
         self.sinks: list[list[_Block]] = [[]]  # where finished blocks go: the document, or a table cell
         self.rows: list[_Row | None] = []  # the open row of each open table
+        self.grids: list[tuple[int, list[_Row]]] = []  # each open table: the blocks before it, its rows so far
+        #: the tables of amendments (a header row "Text proposed by the Commission" | "Amendment"): the blocks
+        #: of the document before each and after it, and its rows
+        self.amendments: list[tuple[int, int, list[_Row]]] = []
         self.block: _Block | None = None
         self.pending: tuple[str, bool, int] | None = None  # a list item's (number, bullet, indent)
         self.note: list[str] | None = None  # the words of an open footnote anchor
@@ -309,6 +313,7 @@ class _Reader(HTMLParser):
                 self._open_item(attributes)
             elif tag == "table":
                 self.rows.append(None)
+                self.grids.append((len(self.sinks[-1]), []))
             elif tag == "tr" and self.rows:
                 self.rows[-1] = _Row(self.getpos()[0])
             elif tag in ("td", "th"):
@@ -472,7 +477,13 @@ class _Reader(HTMLParser):
             if tag == "tr":
                 self.rows[-1] = None
             if row is not None:
+                self.grids[-1][1].append(row)
                 self.sinks[-1].extend(_row_blocks(row))
+            if tag == "table":
+                start, grid = self.grids.pop()
+                header = [" ".join(block.text() for block in cell) for cell in grid[0].cells] if grid else []
+                if len(self.sinks) == 1 and amendments.is_header(header):
+                    self.amendments.append((start, len(self.sinks[0]), grid))
 
 
 #: The elements that mark a revision or a change by their formatting, and the mark each gives its words.
@@ -561,7 +572,9 @@ def read_lines(text: str, view: str = "final", rule: markup.Convention | None = 
     return _read(text, view, rule)[0]
 
 
-def _read(text: str, view: str, rule: markup.Convention | None) -> tuple[list[SourceLine], markup.Tally]:
+def _read(
+    text: str, view: str, rule: markup.Convention | None
+) -> tuple[list[SourceLine], markup.Tally, _Reader]:
     reader = _Reader(view, rule)
     reader.feed(text)
     reader.close()
@@ -579,7 +592,32 @@ def _read(text: str, view: str, rule: markup.Convention | None) -> tuple[list[So
                     indent=block.indent,
                 )
             )
-    return out, reader.tally
+    return out, reader.tally, reader
+
+
+def _amendments(reader: _Reader) -> tuple[list[amendments.Table], list[str]]:
+    """The document's amendment tables, each with the number and locator printed above it (the last such
+    paragraphs between it and the table before), and the column headings of the first."""
+    tables: list[amendments.Table] = []
+    blocks = reader.sinks[0]
+    since = 0
+    for start, end, grid in reader.amendments:
+        number = locator = fallback = ""
+        for block in blocks[since:start]:
+            text = block.text()
+            if amendments.is_number(text):
+                number, locator, fallback = text, "", ""
+            elif amendments.place(text) is not None:
+                locator = text
+            elif len(text) < 200:
+                fallback = text  # the last short line above the table: named in the warning if nothing places it
+        rows = tuple(tuple(tuple(block.text() for block in cell) for cell in row.cells) for row in grid[1:])
+        line = blocks[since].line if since < len(blocks) else 0
+        tables.append(amendments.Table(number, locator or fallback, line, rows))
+        since = end
+    header = [" ".join(block.text() for block in cell) for cell in reader.amendments[0][2][0].cells] \
+        if reader.amendments else []
+    return tables, header
 
 
 @register("html", "htm", "xhtml", sniff=sniff)
@@ -587,12 +625,19 @@ def read_html(raw: RawDraft, options: LoadOptions) -> Read:
     """HTML: the words of the page in reading order, without its chrome; headings and lists as hints."""
     text, warnings = _decode(raw)
     view = options.markup
-    lines, tally = _read(text, view, None)
+    lines, tally, reader = _read(text, view, None)
+    tables, header = _amendments(reader)
+    if tables:  # two drafts in one: a column each
+        def column(view: str) -> list[SourceLine]:
+            return amendments.column_lines(tables, 0 if view == "original" else 1)[0]
+
+        lines, placed = amendments.column_lines(tables, 0 if view == "original" else 1)
+        return Read(lines, (*warnings, *placed), marks=amendments.describe(tables, header), view_of=column)
     # struck-through or underlined words (or bold ones, as the page's legend says): read again with the marks
     # applied, since what they mean depends on the whole page
     rule, unclear = markup.convention(tally, markup.legend("\n".join(line.text for line in lines[:400])))
     if rule.active:
-        lines, tally = _read(text, view, rule)
+        lines, tally, _ = _read(text, view, rule)
     marks = markup.describe(tally, rule)
     warnings = (*warnings, *unclear)
     if not any(line.text for line in lines):

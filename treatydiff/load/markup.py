@@ -160,28 +160,28 @@ def convention(tally: Tally, stated: Convention | None) -> tuple[Convention, tup
 
 
 def describe(tally: Tally, rule: Convention) -> str:
-    """What a reader says of a file's revision marks: how they were read and how much they mark ("deletions
-    struck through, additions in bold, as its legend says: 12% of the characters marked deleted, 31% added");
-    "" when the file carries none."""
+    """What a reader says of a file's revision marks: how they were read and how much they mark ("marked-up
+    text (deletions struck through, additions in bold, as its legend says: 12% of the characters marked
+    deleted, 31% added)"); "" when the file carries none."""
     if not tally.total or not (rule.active or tally.marks.get(INSERTED) or tally.marks.get(DELETED)):
         return ""
     deleted = sum(tally.marks.get(m, 0) for m in (*rule.deleted, DELETED))
     inserted = sum(tally.marks.get(m, 0) for m in (*rule.inserted, INSERTED))
     how = f"{rule.describe()}, as {'its legend says' if rule.source == 'legend' else 'inferred'}: " \
         if rule.active else "tracked changes: "
-    return f"{how}{_percent(deleted / tally.total)} of the characters marked deleted, " \
-        f"{_percent(inserted / tally.total)} added"
+    return f"marked-up text ({how}{_percent(deleted / tally.total)} of the characters marked deleted, " \
+        f"{_percent(inserted / tally.total)} added)"
 
 
 def notice(marks: str, view: str) -> Diagnostic:
     """The one line that says a file carries revision marks (``describe``) and which of its texts is read: one
     view, or both (``view`` "both": a marked-up file compared with itself)."""
     if view == "both":
-        return Diagnostic(f"marked-up text ({marks}); comparing its original text, before the changes, with its "
-                          "final text, with the changes made")
+        return Diagnostic(f"{marks}; comparing its original text, before the changes, with its final text, with "
+                          "the changes made")
     other = "original" if view == "final" else "final"
     what = "the text with the changes made" if view == "final" else "the text before the changes"
-    return Diagnostic(f"marked-up text ({marks}); showing the {view} view, {what}; --markup {other} shows the other")
+    return Diagnostic(f"{marks}; showing the {view} view, {what}; --markup {other} shows the other")
 
 
 def _percent(share: float) -> str:

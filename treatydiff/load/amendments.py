@@ -1,0 +1,138 @@
+"""Stage 1, load: amendment and comparison tables — two (or more) drafts in one document, one per column.
+
+The European Parliament publishes its amendments as tables of two columns ("Text proposed by the Commission" |
+"Amendment"), each under a heading that numbers the amendment and a locator that says where it goes
+("Article 2 - paragraph 1 - point d", with dashes of any length; "Recital 4 a (new)"); Council and trilogue
+documents have four columns. A
+reader that finds such tables hands them here (``Table``), and gets back the lines of one column's draft: each
+amendment's text under its article, its recital or its annex, as the locator places it, amendments to the same
+provision together in the order they come.
+
+The locator's first part (``Article 3 a (new)``, ``Recital 12``, ``Annex I``, ``Chapter III``) is all that is
+needed: the text in the cell carries its own paragraph and point numbers. An amendment whose locator cannot be
+read is kept, at the head of the draft, and listed in a warning: never dropped, never placed by guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from treatydiff.load.lines import SourceLine
+from treatydiff.model import Diagnostic
+
+__all__ = ["HEADER", "Table", "column_lines", "describe", "is_header"]
+
+#: The headings of the columns of amendment and comparison tables, in the languages they are published in.
+HEADER = re.compile(
+    r"^(?:text proposed by the (?:commission|council|european parliament)|amendments?|commission proposal"
+    r"|(?:council|parliament|ep) (?:mandate|position|general approach|text)|general approach|compromise(?: text)?"
+    r"|proposal|texte proposé par la commission|amendements?|texto propuesto por la comisión|enmiendas?"
+    r"|vorschlag der kommission|geänderter text|abänderungs?(?:antrag|anträge)?|testo della commissione"
+    r"|emendamenti?)$",
+    re.IGNORECASE,
+)
+
+#: The first part of a locator: the provision ("Article 3 a (new)", "Recital 12", "Annex I", "Chapter III").
+_LOCATOR = re.compile(
+    r"^(?P<kind>articles?|recitals?|annex|chapter|title|citation|considérant|artículo|considerando|anexo"
+    r"|artikel|erwägungsgrund|anhang|articolo|allegato)\b\s*(?P<label>[0-9IVXLC]*(?:\s?[a-z]{1,2})?)?"
+    r"(?:\s*\((?:new|nouveau|nuevo|neu|nuovo)\))?\s*$",
+    re.IGNORECASE,
+)
+_PART = re.compile(r"\s+[\u2013\u2014-]\s+")
+_NUMBER = re.compile(r"^(?:amendment|amendement|enmienda|abänderung|emendamento)\s+(\d+[a-z]?)\s*$", re.IGNORECASE)
+_KIND = {"article": "Article", "articles": "Article", "artículo": "Article", "artikel": "Article",
+         "articolo": "Article", "annex": "ANNEX", "anexo": "ANNEX", "anhang": "ANNEX", "allegato": "ANNEX",
+         "chapter": "CHAPTER"}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One amendment: its number and locator as printed above it (either may be ""), the line of the document
+    where it starts, and its rows below the header, each a list of cells, each cell a list of paragraphs."""
+
+    number: str
+    locator: str
+    line: int
+    rows: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """Whether a table row names amendment columns ("Text proposed by the Commission" | "Amendment")."""
+    texts = [" ".join(c.split()).strip(" :") for c in cells if c.strip()]
+    return len(texts) >= 2 and all(HEADER.match(t) for t in texts)
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(" ".join(text.split())))
+
+
+def place(locator: str) -> tuple[str, str] | None:
+    """Where an amendment goes: ("Article", "3a"), ("recital", "12"), ("ANNEX", "I"), ("CHAPTER", "III"),
+    ("preamble", "") for a citation or the title; None when the locator cannot be read."""
+    first = _PART.split(" ".join(locator.split()))[0]
+    match = _LOCATOR.match(first)
+    if match is None:
+        return None
+    kind = match.group("kind").lower()
+    label = "".join((match.group("label") or "").split())
+    if kind in ("recital", "recitals", "considérant", "considerando", "erwägungsgrund"):
+        return ("recital", label) if label else None
+    if kind in ("title", "citation"):
+        return ("preamble", "")
+    if not label:
+        return None
+    return _KIND[kind], label
+
+
+def column_lines(tables: Sequence[Table], column: int) -> tuple[list[SourceLine], tuple[Diagnostic, ...]]:
+    """The draft that column ``column`` (0-based) of the tables makes: recitals first, then each article,
+    annex or chapter with every amendment to it, in the order the provisions first come; the text of
+    amendments that cannot be placed at the head, with a warning that lists them."""
+    groups: dict[tuple[str, str], list[Table]] = {}
+    unplaced: list[Table] = []
+    for table in tables:
+        where = place(table.locator)
+        if where is None:
+            unplaced.append(table)
+        else:
+            groups.setdefault(("" if where[0] in ("recital", "preamble") else where[0], where[1]), []).append(table)
+    out: list[SourceLine] = []
+
+    def add(text: str, number: int) -> None:
+        out.append(SourceLine(text, number))
+        out.append(SourceLine("", number))
+
+    def cells(table: Table) -> list[str]:
+        return [text for row in table.rows if column < len(row) for text in row[column] if text.strip()]
+
+    for table in unplaced:
+        for text in cells(table):
+            add(text, table.line)
+    # recitals and citations (the preamble) before the articles, whatever order they come in
+    order = sorted(groups, key=lambda key: key[0] != "")
+    for kind, label in order:
+        members = groups[(kind, label)]
+        texts = [(table.line, text) for table in members for text in cells(table)]
+        if not texts:
+            continue  # nothing of this provision in this column (an article the proposal lacks)
+        if kind:
+            add(f"{kind} {label}", texts[0][0])
+        for line, text in texts:
+            add(text, line)
+    warnings: tuple[Diagnostic, ...] = ()
+    if unplaced:
+        shown = ", ".join(f"{t.number or '?'} ({t.locator or 'no locator'})" for t in unplaced[:10])
+        more = f" and {len(unplaced) - 10} more" if len(unplaced) > 10 else ""
+        warnings = (Diagnostic(f"amendments whose place could not be read, kept at the head of each column's "
+                               f"text: {shown}{more}", unplaced[0].line),)
+    return out, warnings
+
+
+def describe(tables: Sequence[Table], headers: Sequence[str]) -> str:
+    """What a reader says of an amendments document: how many amendments, and the columns."""
+    first, second = (" ".join(h.split()) for h in headers[:2])
+    return (f"amendment tables ({len(tables)} amendments; the original view is the column '{first}', the final "
+            f"view the column '{second}')")
