@@ -295,6 +295,18 @@ def test_an_amendments_document_reads_as_its_two_columns() -> None:
     assert "Amendment 8 (Final part of the text)" in warning
 
 
+@pytest.mark.parametrize("view", ["original", "final"])
+def test_amendment_tables_in_a_pdf_read_as_they_do_in_html(view: str) -> None:
+    """The columns are cut at the gutter, never read in page order; tables run over page breaks; the running
+    header and footer are not text of either column."""
+    html = load(MARKED / "amendments.html", LoadOptions(markup=view))
+    pdf = load(MARKED / "amendments.pdf", LoadOptions(markup=view))
+    assert _tree(pdf) == _tree(html)
+    assert pdf.view == view
+    assert [w.message for w in pdf.warnings if "could not be read" in w.message] == [
+        w.message for w in html.warnings if "could not be read" in w.message]
+
+
 def test_compare_with_one_amendments_document_compares_column_1_with_column_2() -> None:
     result = invoke("compare", MARKED / "amendments.html", "-f", "json")
     assert result.exit_code == ExitCode.OK, result.stderr
@@ -321,3 +333,22 @@ def test_the_parliaments_dsa_amendments_compare_from_one_file_each_under_its_art
     # "Article 2 - paragraph 1 - point a": the proposal's point (a) and the amended one, both under Article 2
     assert any(text.startswith("(a) ") for text in before["2"]) and any(t.startswith("(a) ") for t in after["2"])
     assert not [w for w in original.warnings if "could not be read" in str(w)]
+
+
+ENVI_AMENDMENTS = COMPROMISES / "2022-01-25-EP-ENVI-opinion-amendments.pdf"
+
+
+@pytest.mark.skipif(not ENVI_AMENDMENTS.exists(), reason="../shared/corpus/eu-ai-act-marked-up is not present")
+def test_a_committees_two_column_amendments_pdf_reads_as_its_two_columns() -> None:
+    from treatydiff.load import load_views
+
+    original, final = load_views(ENVI_AMENDMENTS)
+    (notice,) = [str(w) for w in original.warnings if "amendment tables" in str(w)]
+    assert "(201 amendments;" in notice  # Amendments 68 to 268, every one
+    assert any("amended more than once" in str(w) for w in original.warnings)  # competing amendments, said
+    before, after = _articles(original), _articles(final)
+    assert set(before) <= set(after) and len(after) > len(before)
+    # no line of one column in the other: the proposal's recital 1 is whole in the left column
+    recital = next(n.text for n in original.walk() if n.text.startswith("The purpose of this Regulation"))
+    assert recital.endswith("unless explicitly authorised by this Regulation.")
+    assert "green artificial" not in recital

@@ -16,6 +16,7 @@ read is kept, at the head of the draft, and listed in a warning: never dropped, 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,7 +103,9 @@ def column_lines(tables: Sequence[Table], column: int) -> tuple[list[SourceLine]
     out: list[SourceLine] = []
 
     def add(text: str, number: int) -> None:
-        out.append(SourceLine(text, number))
+        """One paragraph (its printed lines, when a reader kept them apart with newlines)."""
+        for piece in text.split("\n"):
+            out.append(SourceLine(piece, number))
         out.append(SourceLine("", number))
 
     def cells(table: Table) -> list[str]:
@@ -113,22 +116,33 @@ def column_lines(tables: Sequence[Table], column: int) -> tuple[list[SourceLine]
             add(text, table.line)
     # recitals and citations (the preamble) before the articles, whatever order they come in
     order = sorted(groups, key=lambda key: key[0] != "")
+    alternatives: list[str] = []
     for kind, label in order:
         members = groups[(kind, label)]
-        texts = [(table.line, text) for table in members for text in cells(table)]
+        texts: list[tuple[int, str]] = []
+        for table in members:
+            for text in cells(table):
+                if all(" ".join(text.split()) != " ".join(t.split()) for _, t in texts):
+                    texts.append((table.line, text))  # (the proposal's text, quoted by each amendment to it)
         if not texts:
             continue  # nothing of this provision in this column (an article the proposal lacks)
+        same_place = Counter(" ".join(t.locator.split()).casefold() for t in members if cells(t))
+        alternatives.extend(locator for locator, n in same_place.items() if n > 1)
         if kind:
             add(f"{kind} {label}", texts[0][0])
         for line, text in texts:
             add(text, line)
-    warnings: tuple[Diagnostic, ...] = ()
+    warnings: list[Diagnostic] = []
     if unplaced:
         shown = ", ".join(f"{t.number or '?'} ({t.locator or 'no locator'})" for t in unplaced[:10])
         more = f" and {len(unplaced) - 10} more" if len(unplaced) > 10 else ""
-        warnings = (Diagnostic(f"amendments whose place could not be read, kept at the head of each column's "
-                               f"text: {shown}{more}", unplaced[0].line),)
-    return out, warnings
+        warnings.append(Diagnostic(f"amendments whose place could not be read, kept at the head of each column's "
+                                   f"text: {shown}{more}", unplaced[0].line))
+    if alternatives:
+        shown = ", ".join(alternatives[:8]) + (f" and {len(alternatives) - 8} more" if len(alternatives) > 8 else "")
+        warnings.append(Diagnostic(f"{len(alternatives)} places are amended more than once ({shown}): each amendment's "
+                                   "text follows the other, as alternatives to choose from, not one text"))
+    return out, tuple(warnings)
 
 
 def describe(tables: Sequence[Table], headers: Sequence[str]) -> str:

@@ -39,7 +39,7 @@ from io import BytesIO
 from typing import Any
 
 from treatydiff.errors import LoadError
-from treatydiff.load import markup, normalise, patterns
+from treatydiff.load import amendments, markup, normalise, patterns
 from treatydiff.load.decode import RawDraft
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -547,6 +547,15 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         )
     # the body text size; at least 1 pt (a damaged or hostile file can give its text a size of 0 or less)
     body = max(sizes.most_common(1)[0][0], 1.0)
+    from treatydiff.load import pdf_tables
+
+    found, header = pdf_tables.tables(page_runs, max((right - left for left, _, right, _ in boxes), default=595.0))
+    if found:  # amendment tables: two drafts in one, a column each
+        def column(view: str) -> list[SourceLine]:
+            return amendments.column_lines(found, 0 if view == "original" else 1)[0]
+
+        lines, placed = amendments.column_lines(found, 0 if options.markup == "original" else 1)
+        return Read(lines, placed, marks=amendments.describe(found, header), view_of=column)
     shown_runs, rule, marking = _apply_marks(page_runs, options.markup)
     warnings_: list[Diagnostic] = []
     if failed:
