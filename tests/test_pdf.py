@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -345,3 +346,30 @@ def test_council_general_approach_pdf_matches_its_markdown_twin() -> None:
         return sum((n["kind"] == Kind.ARTICLE.value) + count(n["children"]) for n in nodes)
 
     assert count(document["nodes"]) == 98
+
+
+#: The outlines of corpus PDFs that carry no revision marks, as this reader reads them: the provisions and a
+#: digest of the whole JSON outline of each. Reading marks must leave them as they are; after an intended change
+#: to the PDF reader, regenerate with ``TREATYDIFF_REGEN=1 python -m pytest tests/test_pdf.py`` and say why in the
+#: commit. (The larger clean PDFs, the Commission proposal and the Council's general approach, are held to their
+#: Markdown twins above.)
+OUTLINES = Path(__file__).resolve().parent / "corpus_pdf_outlines.json"
+CLEAN_PDFS = ("eu-ai-act-formats/v01-2021-04-21-COM-2021-206-annexes.pdf",
+              "es-bill-121-000036/v1-2024-10-18-BOCG-15-A-36-1.pdf")
+
+
+@corpus
+@pytest.mark.parametrize("name", CLEAN_PDFS)
+def test_the_outline_of_a_clean_corpus_pdf_is_unchanged(name: str) -> None:
+    import hashlib
+    import os
+
+    draft = load(CORPUS / name)
+    outline = OUTLINE.get("json")(replace(draft, source=name), RenderOptions(), Console(file=io.StringIO(), width=100))
+    got = {"provisions": [f"{p.node.kind.value} {p.node.label}".strip() for p in draft.provisions()],
+           "sha256": hashlib.sha256(outline.encode()).hexdigest()}
+    stored = json.loads(OUTLINES.read_text(encoding="utf-8")) if OUTLINES.exists() else {}
+    if os.environ.get("TREATYDIFF_REGEN") == "1":
+        stored[name] = got
+        OUTLINES.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert stored.get(name) == got, f"the outline of {name} changed — if that was meant, regenerate {OUTLINES.name}"
