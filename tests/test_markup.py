@@ -344,7 +344,7 @@ def test_a_committees_two_column_amendments_pdf_reads_as_its_two_columns() -> No
 
     original, final = load_views(ENVI_AMENDMENTS)
     (notice,) = [str(w) for w in original.warnings if "amendment tables" in str(w)]
-    assert "(201 amendments;" in notice  # Amendments 68 to 268, every one
+    assert "(201 amendments in 2 columns;" in notice  # Amendments 68 to 268, every one
     assert any("amended more than once" in str(w) for w in original.warnings)  # competing amendments, said
     before, after = _articles(original), _articles(final)
     assert set(before) <= set(after) and len(after) > len(before)
@@ -352,3 +352,23 @@ def test_a_committees_two_column_amendments_pdf_reads_as_its_two_columns() -> No
     recital = next(n.text for n in original.walk() if n.text.startswith("The purpose of this Regulation"))
     assert recital.endswith("unless explicitly authorised by this Regulation.")
     assert "green artificial" not in recital
+
+
+def test_columns_chooses_which_two_columns_of_a_comparison_table_are_compared() -> None:
+    def flags(*args: str) -> set[str]:
+        result = invoke("compare", MARKED / "comparison.html", "-f", "json", *args)
+        assert result.exit_code == ExitCode.OK, result.stderr
+        return {f["kind"] for c in json.loads(result.stdout)["changes"] for f in c["flags"]}
+
+    assert "obligation-weakened" in flags()  # columns 1 and 2 by default: the Parliament's "may"
+    assert "obligation-weakened" not in flags("--columns", "1,3")  # the Council kept "shall"
+    column = invoke("outline", MARKED / "comparison.html", "--column", "3", "-f", "json")
+    texts = [n["text"] for a in json.loads(column.stdout)["nodes"] for n in a["children"]]
+    assert texts == ["Each Party shall designate one or more focal points.", "The Secretariat shall keep a register."]
+
+
+@pytest.mark.parametrize("args", [["--columns", "1,4"], ["--columns", "2"], ["--columns", "0,1"]])
+def test_a_column_the_tables_lack_is_one_error_line(args: list[str]) -> None:
+    result = invoke("compare", MARKED / "comparison.html", *args)
+    assert result.exit_code == ExitCode.ERROR
+    assert len(result.stderr.splitlines()) == 1, result.stderr

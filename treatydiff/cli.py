@@ -244,6 +244,24 @@ def _set_markup(ctx: click.Context, param: click.Parameter, value: str | None) -
         ctx.meta[_MARKUP_KEY] = value
 
 
+#: ``--columns A,B`` (and ``outline --column N``): the columns of amendment tables read (``LoadOptions.columns``).
+_COLUMNS_KEY = "treatydiff.columns"
+
+
+def _set_columns(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 2 or not all(p.isdigit() and int(p) >= 1 for p in parts):
+        raise click.BadParameter(f"{value!r} is not two column numbers — write them as 1,2 or 1,3", ctx, param)
+    ctx.meta[_COLUMNS_KEY] = (int(parts[0]), int(parts[1]))
+
+
+def _set_column(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        ctx.meta[_COLUMNS_KEY] = (value, value)
+
+
 #: How drafts are read: ``from_format``, ``max_size`` -> ``load_options_from(...)``. ``--markup`` reaches
 #: ``load_options_from`` through the click context, so a new load option does not change every command's
 #: signature.
@@ -261,6 +279,11 @@ load_options = _stack(
         "--markup", type=click.Choice(MARKUP_VIEWS), default=None, expose_value=False, callback=_set_markup,
         help="A marked-up draft (tracked changes; deletions struck through, additions underlined or as its "
         "legend says): read the text with the changes made (final, the default) or before them (original).",
+    ),
+    click.option(
+        "--columns", default=None, metavar="A,B", expose_value=False, callback=_set_columns,
+        help="Amendment or comparison tables: the columns read as the original and the final text "
+        "(default 1,2).",
     ),
     click.option(  # the name of --markup before it applied to every format
         "--docx-view", type=click.Choice(MARKUP_VIEWS), default=None, expose_value=False, callback=_set_markup,
@@ -298,11 +321,13 @@ debug_option = click.option(
 
 def load_options_from(from_format: str | None, max_size: int, markup: str | None = None) -> LoadOptions:
     """The ``LoadOptions`` of the shared load options; ``markup`` None: as ``--markup`` was given."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
     if markup is None:
-        ctx = click.get_current_context(silent=True)
-        markup = ctx.meta.get(_MARKUP_KEY, "final") if ctx is not None else "final"
+        markup = meta.get(_MARKUP_KEY, "final")
     return LoadOptions(
-        format=from_format.lower() if from_format else None, max_size=max_size, markup=markup
+        format=from_format.lower() if from_format else None, max_size=max_size, markup=markup,
+        columns=meta.get(_COLUMNS_KEY, (1, 2)),
     )
 
 
@@ -485,6 +510,10 @@ def cli() -> None:
     "--depth", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
     help="Show N levels of the tree (1: only the top level); 0 shows all.",
 )
+@click.option(
+    "--column", type=click.IntRange(min=1), default=None, metavar="N", expose_value=False, callback=_set_column,
+    is_eager=False, help="Amendment or comparison tables: show column N.",
+)
 @load_options
 @output_options
 @debug_option
@@ -493,7 +522,8 @@ def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str
             output: str | None, color: str) -> ExitCode:
     """Show how DRAFT was read: its parts, chapters, articles, paragraphs and annexes.
 
-    DRAFT is a .txt or .md file, or - for standard input. Warnings about the text go to standard error.
+    DRAFT is a draft file (txt, md, html, docx, pdf, Akoma Ntoso XML), or - for standard input. Warnings about
+    the text go to standard error.
     """
     refuse_to_overwrite(output, [draft])
     document = read_draft(draft, load_options_from(from_format, max_size))

@@ -184,6 +184,8 @@ class LoadOptions:
     #: Revision marks (tracked changes, strike-through, added text marked up): "final" reads the text with the
     #: changes made, "original" the text before them (``treatydiff.load.markup``)
     markup: str = "final"
+    #: The columns (1-based) of amendment and comparison tables read as the original text and as the final one
+    columns: tuple[int, int] = (1, 2)
     max_size: int = 50 * 1024 * 1024
     label: str | None = None
 

@@ -20,10 +20,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from treatydiff.errors import LoadError
 from treatydiff.load.lines import SourceLine
 from treatydiff.model import Diagnostic
 
-__all__ = ["HEADER", "Table", "column_lines", "describe", "is_header"]
+__all__ = ["HEADER", "Table", "column_lines", "column_of", "describe", "is_header"]
 
 #: The headings of the columns of amendment and comparison tables, in the languages they are published in.
 HEADER = re.compile(
@@ -145,8 +146,17 @@ def column_lines(tables: Sequence[Table], column: int) -> tuple[list[SourceLine]
     return out, tuple(warnings)
 
 
-def describe(tables: Sequence[Table], headers: Sequence[str]) -> str:
-    """What a reader says of an amendments document: how many amendments, and the columns."""
-    first, second = (" ".join(h.split()) for h in headers[:2])
-    return (f"amendment tables ({len(tables)} amendments; the original view is the column '{first}', the final "
-            f"view the column '{second}')")
+def describe(tables: Sequence[Table], headers: Sequence[str], columns: tuple[int, int]) -> str:
+    """What a reader says of an amendments document: how many amendments, and which columns are its views."""
+    first, second = (" ".join(headers[n - 1].split()) for n in columns)
+    return (f"amendment tables ({len(tables)} amendments in {len(headers)} columns; the original view is column "
+            f"{columns[0]}, '{first}', the final view column {columns[1]}, '{second}'; --columns A,B chooses)")
+
+
+def column_of(view: str, columns: tuple[int, int], headers: Sequence[str], source: str) -> int:
+    """The 0-based column a view reads (``LoadOptions.columns``); ``LoadError`` for a column the tables lack."""
+    for n in columns:
+        if not 1 <= n <= len(headers):
+            raise LoadError(source, f"the amendment tables have {len(headers)} columns, and column {n} was asked for",
+                            f"give columns from 1 to {len(headers)} (--columns A,B, --column N)")
+    return (columns[0] if view == "original" else columns[1]) - 1

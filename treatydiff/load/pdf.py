@@ -551,11 +551,14 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
 
     found, header = pdf_tables.tables(page_runs, max((right - left for left, _, right, _ in boxes), default=595.0))
     if found:  # amendment tables: two drafts in one, a column each
-        def column(view: str) -> list[SourceLine]:
-            return amendments.column_lines(found, 0 if view == "original" else 1)[0]
+        header = header[:2]  # (the columns are cut at one gutter)
 
-        lines, placed = amendments.column_lines(found, 0 if options.markup == "original" else 1)
-        return Read(lines, placed, marks=amendments.describe(found, header), view_of=column)
+        def column(view: str) -> list[SourceLine]:
+            return amendments.column_lines(found, amendments.column_of(view, options.columns, header, raw.source))[0]
+
+        lines, placed = amendments.column_lines(found, amendments.column_of(options.markup, options.columns, header,
+                                                                            raw.source))
+        return Read(lines, placed, marks=amendments.describe(found, header, options.columns), view_of=column)
     shown_runs, rule, marking = _apply_marks(page_runs, options.markup)
     warnings_: list[Diagnostic] = []
     if failed:
