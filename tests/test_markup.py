@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from treatydiff.cli import Env, cli
 from treatydiff.errors import ExitCode
-from treatydiff.load import load, markup
+from treatydiff.load import amendments, load, markup
 from treatydiff.model import Draft, LoadOptions
 
 
@@ -372,3 +372,26 @@ def test_a_column_the_tables_lack_is_one_error_line(args: list[str]) -> None:
     result = invoke("compare", MARKED / "comparison.html", *args)
     assert result.exit_code == ExitCode.ERROR
     assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_a_column_with_no_text_in_any_table_is_said(tmp_path: Path) -> None:
+    html = ("<html><body><p><b>Article 1</b></p><table><tr><td>Text proposed by the Commission</td>"
+            "<td>Amendment</td></tr><tr><td>1. Each Party shall act.</td><td></td></tr></table></body></html>")
+    d = draft(tmp_path, html)
+    assert any("column 2 of the amendment tables holds no text" in str(w) for w in d.warnings)
+
+
+def test_bold_inside_sentences_without_a_legend_or_strike_is_said_to_be_unread() -> None:
+    tally = markup.Tally(100, {markup.BOLD: 30}, {markup.BOLD: 30})
+    rule, unclear = markup.convention(tally, None)
+    assert not rule.active
+    (warning,) = unclear
+    assert "30% of the text is in bold inside sentences" in str(warning) and "bold is not read" in str(warning)
+
+
+def test_an_amendment_to_a_place_the_first_column_lacks_is_said() -> None:
+    tables = [amendments.Table("9", "Article 7 - paragraph 2", 3, (((), ("2. Text.",)),))]
+    _, warnings = amendments.column_lines(tables, 0)
+    assert any("not marked (new): 9 (Article 7 - paragraph 2)" in str(w) for w in warnings), warnings
+    new = [amendments.Table("10", "Article 7 a (new)", 4, (((), ("Text.",)),))]
+    assert not [w for w in amendments.column_lines(new, 0)[1] if "not marked (new)" in str(w)]

@@ -44,6 +44,7 @@ _LOCATOR = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(r"\s+[\u2013\u2014-]\s+")
+_NEW = re.compile(r"\((?:new|nouveau|nouvelle|nuevo|nueva|neu|nuovo|nuova)\)", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:amendment|amendement|enmienda|abänderung|emendamento)\s+(\d+[a-z]?)\s*$", re.IGNORECASE)
 _KIND = {"article": "Article", "articles": "Article", "artículo": "Article", "artikel": "Article",
          "articolo": "Article", "annex": "ANNEX", "anexo": "ANNEX", "anhang": "ANNEX", "allegato": "ANNEX",
@@ -134,6 +135,21 @@ def column_lines(tables: Sequence[Table], column: int) -> tuple[list[SourceLine]
         for line, text in texts:
             add(text, line)
     warnings: list[Diagnostic] = []
+    if tables and not any(cells(table) for table in tables):
+        warnings.append(Diagnostic(f"column {column + 1} of the amendment tables holds no text in any of them: its "
+                                   "columns may not have been told apart; check the file, or choose other --columns"))
+    if column == 0:  # (said once: the first column is read for every comparison)
+        lacking = [t for t in tables if not cells(t) and not _NEW.search(t.locator) and place(t.locator)]
+        if lacking:
+            shown = ", ".join(f"{t.number or '?'} ({t.locator})" for t in lacking[:10])
+            more = f" and {len(lacking) - 10} more" if len(lacking) > 10 else ""
+            warnings.append(Diagnostic(f"amendments to a place the first column does not hold, though not marked "
+                                       f"(new): {shown}{more}", lacking[0].line))
+    ragged = [t for t in tables if t.rows and len({len(row) for row in t.rows}) > 1]
+    if ragged:
+        shown = ", ".join(t.number or "?" for t in ragged[:10])
+        warnings.append(Diagnostic(f"amendment tables whose rows have different numbers of cells, read cell by "
+                                   f"cell in order: {shown}", ragged[0].line))
     if unplaced:
         shown = ", ".join(f"{t.number or '?'} ({t.locator or 'no locator'})" for t in unplaced[:10])
         more = f" and {len(unplaced) - 10} more" if len(unplaced) > 10 else ""

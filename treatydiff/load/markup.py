@@ -139,8 +139,8 @@ class Tally:
 
 
 #: Less than this share of the characters underlined inside sentences (links, a defined term) is no sign of
-#: anything.
-_MUCH = 0.01
+#: anything; bold inside sentences (defined terms, emphasis) needs more to be worth a word.
+_MUCH, _MUCH_BOLD = 0.01, 0.05
 
 
 def convention(tally: Tally, stated: Convention | None) -> tuple[Convention, tuple[Diagnostic, ...]]:
@@ -151,12 +151,14 @@ def convention(tally: Tally, stated: Convention | None) -> tuple[Convention, tup
     if tally.marks.get(STRUCK):
         inserted = frozenset({UNDERLINED}) if tally.marks.get(UNDERLINED) else frozenset()
         return Convention(frozenset({STRUCK}), inserted), ()
-    inline = tally.inline.get(UNDERLINED, 0) / tally.total if tally.total else 0.0
-    if inline >= _MUCH:
-        return Convention(), (Diagnostic(
-            f"{_percent(inline)} of the text is underlined inside sentences, but nothing is struck through and "
-            "the document states no convention: underlining is not read as a mark of added text"),)
-    return Convention(), ()
+    unread = []
+    for mark, name, least in ((UNDERLINED, "underlined", _MUCH), (BOLD, "in bold", _MUCH_BOLD)):
+        inline = tally.inline.get(mark, 0) / tally.total if tally.total else 0.0
+        if inline >= least:
+            unread.append(Diagnostic(
+                f"{_percent(inline)} of the text is {name} inside sentences, but nothing is struck through and the "
+                f"document states no convention: {name.removeprefix('in ')} is not read as a mark of added text"))
+    return Convention(), tuple(unread)
 
 
 def describe(tally: Tally, rule: Convention) -> str:
