@@ -10,9 +10,10 @@ the reader's text visitor) against the rest (building lines, columns, footnotes,
 structure parser).
 
 ``--extractors`` also times the candidate extractors on the same files, once each, with the characters they
-return: pypdf ``extract_text()`` (plain), pypdf ``extract_text(extraction_mode="layout")``, and pdfplumber
-``page.extract_text()`` when pdfplumber is installed. That is the measurement behind the choice of pypdf (see the
-docstring of ``treatydiff/load/pdf.py``).
+return: pypdf ``extract_text()`` (plain), pypdf ``extract_text(extraction_mode="layout")``, pypdf with the
+reader's visitors (runs and operators: what reading strike-through needs), and, when they are installed,
+pdfplumber (text; characters and rectangles) and pypdfium2 (characters with their boxes, and the paths). That is
+the measurement behind the choice of pypdf (see the docstring of ``treatydiff/load/pdf.py``).
 """
 
 from __future__ import annotations
@@ -79,7 +80,21 @@ def extractors(path: Path) -> None:
     def pypdf_layout() -> int:
         return sum(len(p.extract_text(extraction_mode="layout")) for p in PdfReader(path).pages)
 
-    candidates: list[tuple[str, Callable[[], int]]] = [("pypdf plain", pypdf_plain), ("pypdf layout", pypdf_layout)]
+    def pypdf_marks() -> int:
+        """What the reader asks of pypdf: every run of text and every operator (the paths that strike or
+        underline), through the visitors."""
+        count = [0]
+
+        def text(chars: str, *_: Any) -> None:
+            count[0] += len(chars)
+
+        for page in PdfReader(path).pages:
+            page.extract_text(visitor_text=text, visitor_operand_before=lambda *_: None)
+        return count[0]
+
+    candidates: list[tuple[str, Callable[[], int]]] = [
+        ("pypdf plain", pypdf_plain), ("pypdf layout", pypdf_layout), ("pypdf runs+ops", pypdf_marks),
+    ]
     try:
         import pdfplumber
 
@@ -87,13 +102,41 @@ def extractors(path: Path) -> None:
             with pdfplumber.open(path) as document:
                 return sum(len(p.extract_text() or "") for p in document.pages)
 
-        candidates.append(("pdfplumber", plumber))
+        def plumber_marks() -> int:
+            count = 0
+            with pdfplumber.open(path) as document:
+                for page in document.pages:
+                    count += len(page.chars)
+                    _ = page.rects, page.lines  # (worked out when asked: the strikes and underlines)
+            return count
+
+        candidates += [("pdfplumber", plumber), ("pdfplumber chars+rects", plumber_marks)]
     except ImportError:
         print("    (pdfplumber not installed: pip install pdfplumber to time it too)")
+    try:
+        import pypdfium2
+        import pypdfium2.raw as pdfium_raw
+
+        def pdfium_marks() -> int:
+            """What a reader of marks would ask of PDFium: each character with its box, and the paths."""
+            document = pypdfium2.PdfDocument(str(path))
+            count = 0
+            for page in document:
+                textpage = page.get_textpage()
+                count += textpage.count_chars()
+                for k in range(textpage.count_chars()):
+                    textpage.get_charbox(k)
+                for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH]):
+                    obj.get_bounds()
+            return count
+
+        candidates.append(("pypdfium2 chars+boxes+paths", pdfium_marks))
+    except ImportError:
+        print("    (pypdfium2 not installed: pip install pypdfium2 to time it too)")
     for name, run in candidates:
         start = time.perf_counter()
         chars = run()
-        print(f"    {name:14} {time.perf_counter() - start:7.2f}s  {chars:8d} characters")
+        print(f"    {name:28} {time.perf_counter() - start:7.2f}s  {chars:8d} characters")
 
 
 def main() -> None:

@@ -7,6 +7,15 @@ mode (``extraction_mode="layout"``) takes about 3 s and gives a fixed-width pict
 So this reader uses pypdf's plain extraction with a text visitor, which hands over every run of text with its
 position and type size, and builds lines from those.
 
+Revision marks (issue 13) need the drawing too: the bars that strike text through or underline it. pypdf's
+operator visitor gives them at no measurable cost ("pypdf runs+ops": 1.05 s on the French compromise's 15 pages,
+against 1.03 s for the text alone). pypdfium2 gives every character with its box and every path in 0.22 s, and
+pdfplumber in 3.3 s (``benchmarks/bench_pdf.py --extractors``; on the Czech compromise's 139 pages, 2.5 s, 11.6
+s and 39.7 s). PDFium is the faster engine by four to five times, and its wheels cover every platform. It is not
+used yet: it cuts a page into runs differently from pypdf, and this reader's rules for spaces, superscripts,
+footnotes and columns were written and checked against pypdf's runs. Switching is a change to every PDF's
+outline, to be made against the corpus and fixture outlines (``tests/test_pdf.py``) as one piece of work.
+
 How a page is read:
 1. Runs on one baseline form a line. A run in smaller type raised above the baseline is a superscript (a footnote
    marker); a run in larger type just below a line that holds only a small raised number is that line's baseline
