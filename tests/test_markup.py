@@ -395,3 +395,22 @@ def test_an_amendment_to_a_place_the_first_column_lacks_is_said() -> None:
     assert any("not marked (new): 9 (Article 7 - paragraph 2)" in str(w) for w in warnings), warnings
     new = [amendments.Table("10", "Article 7 a (new)", 4, (((), ("Text.",)),))]
     assert not [w for w in amendments.column_lines(new, 0)[1] if "not marked (new)" in str(w)]
+
+
+@pytest.mark.parametrize("heading", [
+    "Text proposed by the Commission Amendment",
+    "NORMATIVA VIGENTE TEXTO DESPACHADO POR LA COMISIÓN DE DEFENSA NACIONAL",
+])
+def test_a_table_exported_to_plain_text_is_read_as_one_text_and_said(tmp_path: Path, heading: str) -> None:
+    path = tmp_path / "table.txt"
+    path.write_text(f"Amendment 1\n\nRecital 1\n\n{heading}\n\n(1) Old text. (1) New text.\n", encoding="utf-8")
+    d = load(path)
+    (warning,) = [str(w) for w in d.warnings if "stand on one line" in str(w)]
+    assert warning.startswith("line 5:") and "cannot be told apart" in warning
+    assert d.view == ""
+
+
+def test_plain_text_that_names_a_column_in_a_sentence_is_no_table(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("Article 1\n\nThe amendment proposal shall be tabled in writing.\n", encoding="utf-8")
+    assert not [w for w in load(path).warnings if "stand on one line" in str(w)]

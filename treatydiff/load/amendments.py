@@ -24,17 +24,34 @@ from treatydiff.errors import LoadError
 from treatydiff.load.lines import SourceLine
 from treatydiff.model import Diagnostic
 
-__all__ = ["HEADER", "Table", "column_lines", "column_of", "describe", "is_header"]
+__all__ = ["HEADER", "Table", "column_lines", "column_of", "describe", "is_header", "run_together"]
 
 #: The headings of the columns of amendment and comparison tables, in the languages they are published in.
-HEADER = re.compile(
-    r"^(?:text proposed by the (?:commission|council|european parliament)|amendments?|commission proposal"
+_HEADINGS = (
+    r"text proposed by the (?:commission|council|european parliament)|amendments?|commission proposal"
     r"|(?:council|parliament|ep) (?:mandate|position|general approach|text)|general approach|compromise(?: text)?"
     r"|proposal|texte proposé par la commission|amendements?|texto propuesto por la comisión|enmiendas?"
+    r"|normativa vigente|texto vigente|texto (?:despachado|aprobado) por (?:la|el) [\w ]{3,80}"
     r"|vorschlag der kommission|geänderter text|abänderungs?(?:antrag|anträge)?|testo della commissione"
-    r"|emendamenti?)$",
-    re.IGNORECASE,
+    r"|emendamenti?"
 )
+HEADER = re.compile(rf"^(?:{_HEADINGS})$", re.IGNORECASE)
+#: A line that is the headings of two columns run together: a table exported to plain text.
+_RUN_TOGETHER = re.compile(rf"^(?:{_HEADINGS})\s+(?:{_HEADINGS})$", re.IGNORECASE)
+
+
+def run_together(lines: Sequence[SourceLine]) -> tuple[Diagnostic, ...]:
+    """A warning when the text holds the headings of a table's columns on one line, as a table exported to plain
+    text does: its columns are one after the other, or line by line, and cannot be told apart."""
+    found = [line for line in lines if line.text and len(line.text) < 200
+             and _RUN_TOGETHER.match(" ".join(line.text.split()))]
+    if not found:
+        return ()
+    first = found[0]
+    return (Diagnostic(f"the headings of a table's columns stand on one line ({' '.join(first.text.split())!r}): "
+                       "this looks like a comparison or amendments table exported to plain text, whose columns "
+                       "cannot be told apart; it is read as one text — a PDF, DOCX or HTML of it is read column "
+                       "by column", first.number),)
 
 #: The first part of a locator: the provision ("Article 3 a (new)", "Recital 12", "Annex I", "Chapter III").
 _LOCATOR = re.compile(

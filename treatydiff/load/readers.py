@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from treatydiff.load.amendments import run_together
 from treatydiff.load.decode import RawDraft, decode
 from treatydiff.load.lines import SourceLine
 from treatydiff.model import Diagnostic, LoadOptions
@@ -71,7 +72,8 @@ def register_text(
     def wrap(func: ReadText) -> ReadText:
         def read(raw: RawDraft, options: LoadOptions) -> Read:
             text, warnings = decode(raw)
-            return Read(func(text), warnings)
+            lines = func(text)
+            return Read(lines, (*warnings, *run_together(lines)))
 
         register(name, *extensions, sniff=sniff)(read)
         return func
