@@ -485,6 +485,13 @@ def test_marks_in_table_cells() -> None:
     assert texts(doc, markup="original")[-1] == "Ruritania | Ministry of the Interior"
 
 
+def test_the_space_before_an_insertion_goes_with_it() -> None:
+    doc = docx.Document()
+    xml_paragraph(doc, run("Each Party ") + run("shall", STRIKE) + run("may", UNDERLINE)
+                  + run(" designate a focal point ") + run("for assistance", UNDERLINE) + run("."))
+    assert texts(doc, markup="original") == ["Each Party shall designate a focal point."]
+
+
 def test_underlining_alone_is_read_as_plain_text_and_said(tmp_path: Path) -> None:
     doc = docx.Document()
     xml_paragraph(doc, run("Each Party shall ") + run("adopt the measures necessary", UNDERLINE) + run("."))

@@ -414,3 +414,22 @@ def test_plain_text_that_names_a_column_in_a_sentence_is_no_table(tmp_path: Path
     path = tmp_path / "draft.txt"
     path.write_text("Article 1\n\nThe amendment proposal shall be tabled in writing.\n", encoding="utf-8")
     assert not [w for w in load(path).warnings if "stand on one line" in str(w)]
+
+
+@pytest.mark.parametrize(("view", "sentence", "cell"), [
+    ("final", "Each Party may designate a focal point for assistance.", "Ruritania Ministry of Interior"),
+    ("original", "Each Party shall designate a focal point.", "Ruritania Ministry of the Interior"),
+])
+def test_a_pdf_that_states_its_convention_marks_additions_in_bold(view: str, sentence: str, cell: str) -> None:
+    """The legend names bold: bold runs are added text, left out of the original view (with the space before
+    them), and a table cell loses its struck word."""
+    d = load(MARKED / "legend.pdf", LoadOptions(markup=view))
+    assert _articles(d)["1"] == [sentence, cell]
+    (notice,) = [str(w) for w in d.warnings if "marked-up" in str(w)]
+    assert "additions in bold, as its legend says" in notice
+
+
+def test_the_space_before_an_insertion_goes_with_it(tmp_path: Path) -> None:
+    html = ("<html><body><h2>Article 1</h2><p>Each Party <s>shall</s><u>may</u> designate a focal point "
+            "<u>for assistance</u>.</p></body></html>")
+    assert paragraphs(draft(tmp_path, html, "original")) == ["Each Party shall designate a focal point."]

@@ -148,6 +148,7 @@ class _Block:
     indent: int = 0
     lines: list[list[str]] = field(default_factory=lambda: [[]])
     marked: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # its words with their revision marks
+    left_out: bool = False  # words were just left out of the view (what follows rejoins what was before)
     emphasis: bool = True  # every word so far was inside <b>/<strong>/<i>/<em>
     verbatim: bool = False  # <pre>: line breaks as written
 
@@ -255,8 +256,14 @@ class _Reader(HTMLParser):
         if marks and self.rule.hidden(marks, self.view):
             if self.block is not None:
                 self.block.marked.append((text, marks))
+                self.block.left_out = True
             return
         block = self.block
+        if block is not None and block.left_out and text.strip():
+            parts = block.lines[-1]
+            if parts:
+                parts[-1] = markup.rejoin(parts[-1], text.lstrip())
+            block.left_out = False
         if block is None:
             if not text.strip():
                 return

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from treatydiff.model import Diagnostic
 
 __all__ = [
-    "BOLD", "DELETED", "INSERTED", "STRUCK", "UNDERLINED", "VIEWS", "Convention", "Tally", "convention", "describe",
-    "legend", "notice",
+    "BOLD", "CLOSING", "DELETED", "INSERTED", "STRUCK", "UNDERLINED", "VIEWS", "Convention", "Tally", "convention",
+    "describe", "legend", "notice", "rejoin",
 ]
 
 #: The views a marked-up draft can be read in.
@@ -184,6 +184,16 @@ def notice(marks: str, view: str) -> Diagnostic:
     other = "original" if view == "final" else "final"
     what = "the text with the changes made" if view == "final" else "the text before the changes"
     return Diagnostic(f"{marks}; showing the {view} view, {what}; --markup {other} shows the other")
+
+
+#: What a text that runs on from left-out words may start with: punctuation that never follows a space.
+CLOSING = tuple(".,;:)]")
+
+
+def rejoin(before: str, after: str) -> str:
+    """``before`` as it must end when ``after`` follows it where words were left out: a space that stood before
+    an insertion goes with it ("a focal point[ for assistance]." -> "a focal point.")."""
+    return before.rstrip(" ") if after[:1] in CLOSING else before
 
 
 def _percent(share: float) -> str:

@@ -65,7 +65,7 @@ _RULE = re.compile(r"^\s*[_\-\u2013\u2014\u2015]{3,}\s*$")
 _NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)(.*)$")
 #: Punctuation that never opens a word: a line whose text, once the hidden part is left out, starts with one runs
 #: on from the line before.
-_GLUED = tuple(".,;:)]")
+_GLUED = markup.CLOSING
 
 
 def _sniff(head: bytes) -> bool:
@@ -135,6 +135,9 @@ class _Line:
                 # on from one ("Depositary[, and ...]. The")
                 apart = edge or spaced or hidden.text[-1:].isspace() or apart
                 hidden = None
+                if out and run.text[:1] in markup.CLOSING:
+                    out[-1] = (markup.rejoin(out[-1][0], run.text), out[-1][1])
+                    apart = False
             if apart and out and not run.blank and not run.text[:1].isspace() and not out[-1][0][-1:].isspace():
                 out.append((" ", False))
             out.append((run.text, False))

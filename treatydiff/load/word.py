@@ -669,6 +669,7 @@ class _Walker:
         self.tally = markup.Tally()  # the characters seen, and their marks
         self.revision: frozenset[str] = frozenset()  # inside w:ins / w:del: that revision's mark
         self.hidden = 0  # runs left out of the view by their marks, so far
+        self.left_out = False  # the last run was left out (the text that follows rejoins the text before it)
         self.paragraphs = 0
         self.footnote_count = 0
         self.endnote_count = 0
@@ -848,8 +849,16 @@ class _Walker:
 
         def add(text: str) -> None:
             self.tally.add(text, marks)
-            if not hidden:
-                out.add(_Piece(text, bold, italic, raised, marks=marks))
+            if hidden:
+                self.left_out = True
+                return
+            if self.left_out and out.pieces and text.strip():
+                last = out.pieces[-1]
+                out.pieces[-1] = _Piece(markup.rejoin(last.text, text.lstrip()), last.bold, last.italic,
+                                        last.superscript, last.marker, last.marks)
+            if text.strip():
+                self.left_out = False
+            out.add(_Piece(text, bold, italic, raised, marks=marks))
 
         for child in run:
             tag = child.tag[len(W) :] if child.tag.startswith(W) else ""
