@@ -433,3 +433,13 @@ def test_the_space_before_an_insertion_goes_with_it(tmp_path: Path) -> None:
     html = ("<html><body><h2>Article 1</h2><p>Each Party <s>shall</s><u>may</u> designate a focal point "
             "<u>for assistance</u>.</p></body></html>")
     assert paragraphs(draft(tmp_path, html, "original")) == ["Each Party shall designate a focal point."]
+
+
+@pytest.mark.parametrize("column", [1, 2, 3])
+def test_a_three_column_comparison_table_in_a_pdf_reads_as_in_html(column: int) -> None:
+    """Columns cut at the midpoints between the centres of their headings; a table with no amendment number
+    opens at its headings, placed by the provision's line above them."""
+    options = LoadOptions(columns=(column, column))
+    pdf, html = (load(MARKED / f"comparison.{fmt}", options) for fmt in ("pdf", "html"))
+    assert _tree(pdf) == _tree(html)
+    assert list(_articles(pdf)) == ["1", "2"]

@@ -562,9 +562,7 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     from treatydiff.load import pdf_tables
 
     found, header = pdf_tables.tables(page_runs, max((right - left for left, _, right, _ in boxes), default=595.0))
-    if found:  # amendment tables: two drafts in one, a column each
-        header = header[:2]  # (the columns are cut at one gutter)
-
+    if found:  # amendment tables: two drafts (or more) in one, a column each
         def column(view: str) -> list[SourceLine]:
             return amendments.column_lines(found, amendments.column_of(view, options.columns, header, raw.source))[0]
 

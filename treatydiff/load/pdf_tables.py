@@ -18,9 +18,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from treatydiff.load import amendments
-from treatydiff.load.pdf import _Line, _Run
+from treatydiff.load.pdf import _ems, _Line, _Run
 
 __all__ = ["tables"]
 
@@ -50,6 +51,7 @@ class _Amendment:
     locator: str = ""
     fallback: str = ""  # the last short line above the table, when no locator is read
     header: list[str] = field(default_factory=list)
+    heads: list[_Run] = field(default_factory=list)  # the runs of the column headings, left to right
     rows: list[_Row] = field(default_factory=list)  # the table's lines below its heading
     closed: bool = False  # past its language note or justification
 
@@ -85,10 +87,15 @@ def _furniture(rows: list[_Row], pages: int) -> set[int]:
 
 
 def tables(page_runs: Sequence[Sequence[_Run]], width: float) -> tuple[list[amendments.Table], list[str]]:
-    """The amendment tables of a document, and the column headings of the first; none when it holds none."""
+    """The amendment tables of a document, and the column headings of the first; none when it holds none.
+
+    A table opens at "Amendment N" (its number, then its locator and the column headings), or, in a comparison
+    document without numbers, at a row of column headings: the locator is then the line above it, taken back
+    from the table before if that one was still open."""
     rows = _rows(page_runs)
     furniture = _furniture(rows, len(page_runs))
     found: list[_Amendment] = []
+    pending = ""  # a provision's line seen outside any table: the locator of a table that opens without a number
     for index, row in enumerate(rows):
         text = row.text
         if amendments.is_number(text):  # (never furniture, though many pages open with one)
@@ -97,12 +104,23 @@ def tables(page_runs: Sequence[Sequence[_Run]], width: float) -> tuple[list[amen
         if not text or index in furniture:
             continue
         current = found[-1] if found else None
+        cells = [" ".join(r.text.split()) for r in row.runs if not r.blank]
+        if amendments.is_header(cells) and (current is None or current.header):
+            # a comparison table without an amendment number: the provision's own line above it places it
+            locator, pending = pending, ""
+            if current is not None and not current.closed and current.rows \
+                    and amendments.place(current.rows[-1].text) is not None:
+                locator = current.rows.pop().text
+            found.append(_Amendment("", index + 1, locator=locator, header=cells,
+                                    heads=[r for r in row.runs if not r.blank]))
+            continue
         if current is None or current.closed:
+            if amendments.place(text) is not None:
+                pending = text
             continue
         if not current.header:
-            cells = [" ".join(r.text.split()) for r in row.runs if not r.blank]
             if amendments.is_header(cells):
-                current.header = cells
+                current.header, current.heads = cells, [r for r in row.runs if not r.blank]
             elif amendments.place(text) is not None:
                 current.locator = text
             elif not current.locator and len(text) < 200:
@@ -113,8 +131,35 @@ def tables(page_runs: Sequence[Sequence[_Run]], width: float) -> tuple[list[amen
             continue
         current.rows.append(row)
     found = [a for a in found if a.header]
-    out = [amendments.Table(a.number, a.locator or a.fallback, a.line, (_columns(a.rows, width),)) for a in found]
+    out = [amendments.Table(a.number, a.locator or a.fallback, a.line, (_cells(a, width),)) for a in found]
     return out, (found[0].header if found else [])
+
+
+def _cells(table: _Amendment, width: float) -> tuple[tuple[str, ...], ...]:
+    """The columns of one table: two cut at the gutter (``_columns``); more at the midpoints between the
+    centres of their headings."""
+    if len(table.header) <= 2:
+        return _columns(table.rows, width)
+    heads = table.heads
+    centres = [r.x + r.size * _ems(r.text.strip()) / 2 for r in heads]
+    edges = [(a + b) / 2 for a, b in pairwise(centres)]
+    columns: list[list[list[str]]] = [[] for _ in heads]
+    last: list[tuple[int, float] | None] = [None] * len(heads)
+    pitch = 1.5 * max((r.size for row in table.rows for r in row.runs), default=12.0)
+    for row in table.rows:
+        for side in range(len(heads)):
+            low = edges[side - 1] if side else float("-inf")
+            high = edges[side] if side < len(edges) else float("inf")
+            runs = [r for r in row.runs if low <= r.x < high]
+            text = _Line(row.y, max(r.size for r in runs), runs).text().strip() if runs else ""
+            if not text:
+                continue
+            before = last[side]
+            if before is None or (before[0] == row.page and before[1] - row.y > pitch):
+                columns[side].append([])
+            columns[side][-1].append(text)
+            last[side] = (row.page, row.y)
+    return tuple(tuple("\n".join(lines) for lines in side) for side in columns)
 
 
 def _columns(rows: list[_Row], width: float) -> tuple[tuple[str, ...], tuple[str, ...]]:
