@@ -8,8 +8,9 @@ one page's left column before its right one; here every line of the table is cut
 and each side goes to its column.
 
 The gutter is where the right column's lines start: the leftmost start, right of the middle of the page, of
-the lines below the heading. Running headers and footers (a line repeated on many pages, numbers aside) are
-left out.
+the lines below the heading. A comparison table of three or more columns is cut at the midpoints between the
+centres of its headings. Running headers and footers (a line repeated on many pages, numbers aside) are left
+out.
 """
 
 from __future__ import annotations
