@@ -175,11 +175,12 @@ assert len(comparison.changes) >= n
 
 
 def test_peak_memory_of_a_large_tiny_article_pair() -> None:
-    """10,000 tiny articles on each side, in a fresh interpreter: peak RSS (imports included) stays bounded."""
-    code = CHILD.format(benchmarks=str(ROOT / "benchmarks"), n=10_000)
+    """5,000 tiny articles on each side, in a fresh interpreter: peak RSS (imports included) stays bounded
+    (53 MB measured; 82 MB for 10,000)."""
+    code = CHILD.format(benchmarks=str(ROOT / "benchmarks"), n=5_000)
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    assert peak_mb < 400
+    assert peak_mb < 200
 
 
 # --- the budget from the command line -----------------------------------------------------------------------------

@@ -53,7 +53,7 @@ from treatydiff.render.compare_json import compare_document
 # --- profiles ------------------------------------------------------------------------------------------------
 
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
-_BASE_EXAMPLES = {"default": 40, "ci": 40, "thorough": 800}.get(PROFILE, 40)
+_BASE_EXAMPLES = {"default": 30, "ci": 30, "thorough": 800}.get(PROFILE, 30)
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", _BASE_EXAMPLES))
 
 
