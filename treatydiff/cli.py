@@ -10,6 +10,7 @@ that stacks them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import re
@@ -441,41 +442,98 @@ def wants_pager(env: Env, text: str, format_name: str, output: str | None, no_pa
 
 
 def deliver(text: str, output: str | None, console: Console) -> None:
-    """Write a finished report to standard output (``None`` or ``-``) or atomically to a file."""
+    """Write a finished report to standard output (``None`` or ``-``) or to ``output`` (``write_report``). A
+    write that fails (a full disk, ``/dev/full``) is an error of its own, never a report cut short with exit 0;
+    a reader that went away (a closed pipe) stays a ``BrokenPipeError`` for the caller to take quietly."""
     if output in (None, "-"):
-        console.file.write(text)
-        console.file.flush()
+        try:
+            console.file.write(text)
+            console.file.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise TreatydiffError("standard output", f"cannot write the report: {exc.strerror or exc}",
+                                  "free some space or write the report elsewhere with -o FILE") from None
     else:
-        write_atomically(output, text)
+        write_report(output, text)
+
+
+def write_report(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` as shell redirection would, and safely: through a symbolic link to the file it
+    names (the link stays); onto a device, a FIFO or a socket (``/dev/null``, ``/dev/stdout``, a pipe) by writing
+    through it, never by replacing it; onto a regular file (or a new name) atomically (``write_atomically``). A
+    read-only file is not replaced."""
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None  # a new file (or a dangling link: the file it names is made)
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise TreatydiffError(path, f"cannot write: {exc.strerror or exc}", "check the path") from None
+        return
+    if mode is not None and stat.S_ISREG(mode) and not stat.S_IMODE(mode) & 0o222:
+        raise TreatydiffError(path, "is read-only: the report would replace it",
+                              f"make it writable (chmod u+w {path}) or write the report to another file")
+    write_atomically(target, text)
 
 
 def write_atomically(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``: readers of
-    ``path`` see the old content or the new, never half; on any failure nothing is left behind."""
+    ``path`` see the old content or the new, never half; on any failure, and on SIGTERM or SIGHUP while it
+    writes, nothing is left behind. The file keeps its permissions."""
     if os.path.isdir(path):
         raise TreatydiffError(path, "is a directory", "give the name of a file to write the report to")
     folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
-    except OSError as exc:
-        raise TreatydiffError(
-            path, f"cannot write: {exc.strerror or exc}", "check that the folder exists and is writable"
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, _mode_for(path))
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
+    with _signals_end_the_write():
+        try:
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        except OSError as exc:
             raise TreatydiffError(
-                path, f"cannot write: {exc.strerror or exc}", "check the path and the folder's permissions"
+                path, f"cannot write: {exc.strerror or exc}", "check that the folder exists and is writable"
             ) from None
-        raise
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, _mode_for(path))
+            os.replace(temp, path)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            if isinstance(exc, OSError):
+                raise TreatydiffError(
+                    path, f"cannot write: {exc.strerror or exc}",
+                    "free some space" if exc.errno == errno.ENOSPC else "check the path and the folder's permissions",
+                ) from None
+            raise
+
+
+@contextlib.contextmanager
+def _signals_end_the_write() -> Iterator[None]:
+    """While a report is written, SIGTERM and SIGHUP end the program through ``SystemExit`` (128 + the signal's
+    number, as a shell reports it), so the temporary file is removed on the way out instead of left behind."""
+    import signal
+    import threading
+
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield  # (signal handlers can only be set from the main thread)
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    saved = {name: signal.signal(getattr(signal, name), stop) for name in names}
+    try:
+        yield
+    finally:
+        for name, handler in saved.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 def _mode_for(path: str) -> int:

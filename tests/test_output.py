@@ -1,0 +1,125 @@
+"""Where reports go (issue 14, output): ``-o`` onto a FIFO, a device, a symbolic link, a read-only file; signals
+while writing; write errors on standard output. Every file these tests make is in their temporary folder: no
+test writes to /dev/null or any other device of the machine (a device node of their own stands in for one)."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import signal
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rich.console import Console
+
+from treatydiff import cli as cli_module
+from treatydiff.cli import Env, cli, deliver
+from treatydiff.errors import ExitCode, TreatydiffError
+
+ROOT = Path(__file__).resolve().parents[1]
+ZERO = ROOT / "fixtures" / "convention" / "zero-draft.md"
+
+
+def outline_to(target: Path) -> Result:
+    return CliRunner().invoke(cli, ["outline", str(ZERO), "-f", "json", "-o", str(target)], obj=Env(environ={}))
+
+
+def test_a_fifo_is_written_through_and_stays_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = outline_to(fifo)
+    reader.join(timeout=10)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received and b'"schema_version"' in received[0]
+    assert [p.name for p in tmp_path.iterdir()] == ["report.fifo"]  # no temporary file beside it
+
+
+def test_a_device_node_is_written_through_never_replaced(tmp_path: Path) -> None:
+    """A node of the null device in the test's own folder (root only), standing in for /dev/null."""
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("making a device node needs root")
+    result = outline_to(node)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert stat.S_ISCHR(os.stat(node).st_mode), "the device node was replaced by a regular file"
+
+
+def test_a_symbolic_link_keeps_pointing_at_the_report(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "outline.json"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    assert outline_to(link).exit_code == ExitCode.OK
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert '"schema_version"' in target.read_text(encoding="utf-8")
+
+
+def test_a_dangling_link_makes_the_file_it_names(tmp_path: Path) -> None:
+    link = tmp_path / "latest.json"
+    link.symlink_to(tmp_path / "new.json")
+    assert outline_to(link).exit_code == ExitCode.OK
+    assert link.is_symlink() and (tmp_path / "new.json").is_file()
+
+
+def test_a_read_only_report_is_not_replaced(tmp_path: Path) -> None:
+    report = tmp_path / "outline.json"
+    report.write_text("kept", encoding="utf-8")
+    report.chmod(0o444)
+    result = outline_to(report)
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {report}: is read-only") and "chmod u+w" in line
+    assert report.read_text(encoding="utf-8") == "kept" and stat.S_IMODE(report.stat().st_mode) == 0o444
+
+
+def test_a_replaced_report_keeps_its_permissions(tmp_path: Path) -> None:
+    report = tmp_path / "outline.json"
+    report.write_text("old", encoding="utf-8")
+    report.chmod(0o640)
+    assert outline_to(report).exit_code == ExitCode.OK
+    assert stat.S_IMODE(report.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_writing_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signum: int
+) -> None:
+    def killed(fd: int) -> None:
+        os.kill(os.getpid(), signum)
+
+    monkeypatch.setattr(cli_module.os, "fsync", killed)
+    result = outline_to(tmp_path / "outline.json")
+    assert result.exit_code == 128 + signum
+    assert list(tmp_path.iterdir()) == []
+
+
+class _Full(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_on_standard_output_is_an_error_not_a_short_report() -> None:
+    console = Console(file=_Full(), width=100)
+    with pytest.raises(TreatydiffError) as caught:
+        deliver("report", None, console)
+    assert "cannot write the report: No space left on device" in caught.value.message()
+
+
+def test_a_closed_pipe_stays_quiet() -> None:
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    with pytest.raises(BrokenPipeError):
+        deliver("report", None, Console(file=Closed(), width=100))
