@@ -32,6 +32,7 @@ from treatydiff.model import (
     Edit,
     Flag,
     FlagKind,
+    Kind,
     Match,
     Op,
     Outcome,
@@ -386,9 +387,20 @@ def test_article_range_and_title_filter() -> None:
 def test_an_article_selection_keeps_the_annexes_unless_told_otherwise() -> None:
     kept = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9").stdout)
     assert any(r["kind"] == "annex" for c in kept["changes"] for r in c["old"] + c["new"])
-    for told in (("--part", "body"), ("--article", "annex II")):
-        only = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9", *told).stdout)
-        assert not any(r["kind"] == "annex" and r["number"] == "I" for c in only["changes"] for r in c["old"] + c["new"])
+    only = json.loads(invoke("compare", ZERO, FINAL, "-f", "json", "--article", "5-9", "--part", "body").stdout)
+    assert not any(r["kind"] == "annex" for c in only["changes"] for r in c["old"] + c["new"])
+
+
+def test_a_selector_that_names_an_annex_keeps_no_other_annex() -> None:
+    """(select itself, below the CLI's check that every selector names something)"""
+    from treatydiff.compare import compare
+    from treatydiff.load import load
+
+    comparison = compare(load(ZERO), load(FINAL))
+    only = select(comparison, Selection(articles=("5-9", "annex II"), keep_annexes=True))
+    assert not any(p.node.kind is Kind.ANNEX for c in only.changes for p in (*c.match.old, *c.match.new))
+    kept = select(comparison, Selection(articles=("5-9",), keep_annexes=True))
+    assert any(p.node.kind is Kind.ANNEX for c in kept.changes for p in (*c.match.old, *c.match.new))
 
 
 def test_part_body_leaves_out_the_preamble_and_part_preamble_keeps_only_it() -> None:
@@ -418,10 +430,22 @@ def test_chapter_filter() -> None:
     assert by_number["changes"] == document["changes"]
 
 
-def test_filter_that_matches_nothing_finds_no_change() -> None:
-    result = invoke("compare", ZERO, FINAL, "--article", "999", "--part", "body", "--exit-code")
-    assert result.exit_code == ExitCode.OK
-    assert "No articles." in result.stdout
+@pytest.mark.parametrize(("args", "nearest"), [
+    (("--article", "999"), ""),
+    (("--article", "Artcle 6"), "did you mean 'article 6'"),
+    (("--chapter", "Final provisons"), "did you mean"),
+])
+def test_a_selector_that_names_nothing_is_an_error_with_the_nearest_names(args: tuple[str, str], nearest: str) -> None:
+    """A typo must not read as "no changes" (exit 0 with --exit-code)."""
+    result = invoke("compare", ZERO, FINAL, *args, "--exit-code")
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {args[0]}: {args[1]!r} names nothing in either draft") and nearest in line
+
+
+def test_a_selector_that_names_an_unchanged_article_finds_no_change() -> None:
+    result = invoke("compare", ZERO, ZERO, "--article", "6", "--exit-code")
+    assert result.exit_code == ExitCode.OK, result.stderr
 
 
 def test_plain_output_has_no_ansi_and_shows_markers() -> None:

@@ -699,11 +699,11 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
     minimum = Severity(min_severity)
-    comparison = select(
-        run_compare(old_draft, new_draft, diff_options(ignore, time_budget)),
-        Selection(articles=articles, chapters=chapters, flagged=minimum if flagged else None,
-                  parts=parts, keep_annexes=True),
-    )
+    selection = Selection(articles=articles, chapters=chapters, flagged=minimum if flagged else None, parts=parts,
+                          keep_annexes=True)
+    whole = run_compare(old_draft, new_draft, diff_options(ignore, time_budget))
+    refuse_unmatched(whole, selection)
+    comparison = select(whole, selection)
     for warning in comparison.warnings:
         click.echo(f"warning: {warning}", err=True)
     console = make_console(env, color, output)
@@ -717,6 +717,17 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
     else:
         deliver(text, output, console)
     return ExitCode.FOUND if exit_code and has_changes(comparison) else ExitCode.OK
+
+
+def refuse_unmatched(comparison: Comparison, selection: Any) -> None:
+    """A selector that names nothing in either draft is an error, with the nearest names there are: a typo
+    must not read as "no changes"."""
+    from treatydiff.select import unmatched
+
+    for option, selector, nearest in unmatched(comparison, selection)[:1]:
+        hint = f"did you mean {' or '.join(repr(n) for n in nearest)}?" if nearest else \
+            "give a number as printed (5, 4a, 5 bis), a range (5-9), 'annex I' or words of a title"
+        raise TreatydiffError(option, f"{selector!r} names nothing in either draft", hint)
 
 
 def format_for(output: str | None, registry: Registry[Any] = COMPARE) -> str:

@@ -60,6 +60,31 @@ def select(comparison: Comparison, selection: Selection) -> Comparison:
     return replace(comparison, changes=kept, totals=totals(kept))
 
 
+def unmatched(comparison: Comparison, selection: Selection) -> list[tuple[str, str, list[str]]]:
+    """The selectors that name nothing in either draft (a typo: ``--article "Artcle 6"``), as (option, selector,
+    the nearest names the drafts have). A selector that names an article with no change is not among them."""
+    provisions = [p for change in comparison.changes for p in (*change.match.old, *change.match.new)]
+    out: list[tuple[str, str, list[str]]] = []
+    for option, selectors, test in (("--article", selection.articles, article_matches),
+                                     ("--chapter", selection.chapters, chapter_matches)):
+        for selector in selectors:
+            if not any(test(p, selector) for p in provisions):
+                out.append((option, selector, _nearest(selector, provisions, option)))
+    return out
+
+
+def _nearest(selector: str, provisions: list[Provision], option: str) -> list[str]:
+    import difflib
+
+    if option == "--article":
+        names = {f"{p.node.kind.value} {p.node.label}".strip() for p in provisions if p.node.label}
+        names |= {p.node.title for p in provisions if p.node.title}
+    else:
+        names = {heading for p in provisions for heading in p.path}
+    by_lower = {name.lower(): name for name in names}
+    return [by_lower[n] for n in difflib.get_close_matches(selector.lower(), list(by_lower), n=3, cutoff=0.5)]
+
+
 def has_changes(comparison: Comparison) -> bool:
     """Whether anything changed: any change whose outcome is not ``unchanged`` (``--exit-code``)."""
     return any(change.outcome is not Outcome.UNCHANGED for change in comparison.changes)
