@@ -1,5 +1,6 @@
 """Where reports go (issue 14, output): ``-o`` onto a FIFO, a device, a symbolic link, a read-only file; signals
-while writing; write errors on standard output. Every file these tests make is in their temporary folder: no
+while writing; write errors on standard output; a draft with no text left to report. Every file these tests
+make is in their temporary folder: no
 test writes to /dev/null or any other device of the machine (a device node of their own stands in for one)."""
 
 from __future__ import annotations
@@ -123,3 +124,13 @@ def test_a_closed_pipe_stays_quiet() -> None:
 
     with pytest.raises(BrokenPipeError):
         deliver("report", None, Console(file=Closed(), width=100))
+
+
+def test_a_draft_of_nothing_but_page_furniture_is_an_error(tmp_path: Path) -> None:
+    """Before: "(no text found)" and exit 0."""
+    path = tmp_path / "cover.txt"
+    path.write_text("\f".join(f"CTD/2024/3\n{n}\n" for n in range(1, 8)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["outline", str(path)], obj=Env(environ={}))
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {path}: no text is left once the page furniture is removed")

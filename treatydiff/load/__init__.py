@@ -103,6 +103,10 @@ def _read(raw: RawDraft, options: LoadOptions) -> tuple[str, readers.Read]:
 def _tree(raw: RawDraft, fmt: str, read_lines: list[SourceLine], warnings: tuple[Diagnostic, ...], view: str,
           label: str) -> Draft:
     lines, furniture = normalise.strip_furniture(read_lines)
+    if furniture and not any(line.text.strip() for line in lines):
+        raise LoadError(raw.source, f"no text is left once the page furniture is removed ({furniture} lines of "
+                                    "running headers, footers and page numbers)",
+                        "check that this is the draft itself and not a cover or an empty export")
     notes: list[Diagnostic] = list(warnings)
     if furniture:
         notes.append(
