@@ -1,7 +1,7 @@
 """Where reports go (issue 14, output): ``-o`` onto a FIFO, a device, a symbolic link, a read-only file; signals
 while writing; write errors on standard output; a draft with no text left to report. Every file these tests
-make is in their temporary folder: no
-test writes to /dev/null or any other device of the machine (a device node of their own stands in for one)."""
+make is in their temporary folder: no test writes to /dev/null or any other device of the machine (a device
+node of their own stands in for one)."""
 
 from __future__ import annotations
 
