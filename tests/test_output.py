@@ -134,3 +134,46 @@ def test_a_draft_of_nothing_but_page_furniture_is_an_error(tmp_path: Path) -> No
     assert result.exit_code == ExitCode.ERROR
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"error: {path}: no text is left once the page furniture is removed")
+
+
+# --- the rules file is read under the limits of a draft; --context is capped by what there is ------------------
+
+FINAL = ROOT / "fixtures" / "convention" / "final-text.md"
+
+
+def check_with(rules: Path) -> Result:
+    return CliRunner().invoke(cli, ["check", str(ZERO), str(FINAL), "--rules", str(rules)], obj=Env(environ={}))
+
+
+def test_a_rules_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "rules.toml"
+    os.mkfifo(fifo)
+    result = check_with(fifo)  # (before: it waited for a writer, for ever)
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert "is not a regular file" in line and "--rules" in line
+
+
+def test_a_huge_rules_file_is_refused_unread(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text("# " + "x" * (2 * 1024 * 1024) + "\n", encoding="utf-8")
+    result = check_with(rules)
+    assert result.exit_code == ExitCode.ERROR
+    assert "larger than" in result.stderr or "too large" in result.stderr, result.stderr
+
+
+def test_a_rules_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_bytes(b'\xef\xbb\xbf[[rule]]\nname = "no removal"\nforbid = ["removed"]\n')
+    result = check_with(rules)
+    assert result.exit_code in (ExitCode.OK, ExitCode.FOUND), result.stderr  # (before: "Invalid statement")
+
+
+def test_a_huge_context_is_capped_by_the_paragraphs_there_are() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from treatydiff.__main__ import run; sys.argv = ['treatydiff', 'compare', "
+            f"{str(ZERO)!r}, {str(FINAL)!r}, '--context', '1000000000000', '--color', 'never', '--no-pager']; run()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == ExitCode.OK, done.stderr  # (before: it never finished)

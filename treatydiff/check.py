@@ -76,14 +76,28 @@ class Rules:
 # --- reading a rules file --------------------------------------------------------------------------------------
 
 
+#: The largest rules file read (bytes): a thousand rules fit in a tenth of it.
+RULES_MAX_SIZE = 1024 * 1024
+
+
 def load_rules(path: str | Path) -> Rules:
-    """Read and validate a rules file; every mistake is reported with its file and line."""
+    """Read and validate a rules file; every mistake is reported with its file and line. It is read as drafts are
+    (``read_source``): a device, a FIFO or a file over ``RULES_MAX_SIZE`` is refused unread, and a byte-order
+    mark is allowed."""
+    from treatydiff.load.decode import read_source
+
     name = str(path)
+    if name == "-":
+        raise TreatydiffError(name, "the rules cannot be read from standard input", "give the rules file's path")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TreatydiffError(name, "no such rules file", "check the path given to --rules") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = read_source(path, RULES_MAX_SIZE)
+    except TreatydiffError as exc:
+        if exc.problem == "no such file":
+            raise TreatydiffError(name, "no such rules file", "check the path given to --rules") from None
+        raise TreatydiffError(name, exc.problem, "give --rules the path of a TOML file of at most 1 MB") from None
+    try:
+        text = raw.data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise TreatydiffError(name, f"cannot read the rules file: {exc}", "save it as UTF-8 text") from None
     return parse_rules(text, name)
 

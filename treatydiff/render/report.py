@@ -214,8 +214,8 @@ def visible(change: ArticleChange, options: RenderOptions) -> list[ParagraphChan
     if whole(change):
         return list(paragraphs)
     changed = [i for i, p in enumerate(paragraphs) if p.outcome is not Outcome.UNCHANGED]
-    context = options.context
-    keep = {j for i in changed for j in range(i - context, i + context + 1) if 0 <= j < len(paragraphs)}
+    context = min(options.context, len(paragraphs))  # (no more than there are: --context 1000000000000)
+    keep = {j for i in changed for j in range(max(0, i - context), min(len(paragraphs), i + context + 1))}
     out: list[ParagraphChange | Gap] = []
     hidden = 0
     for i, paragraph in enumerate(paragraphs):
