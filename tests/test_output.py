@@ -177,3 +177,22 @@ def test_a_huge_context_is_capped_by_the_paragraphs_there_are() -> None:
             f"{str(ZERO)!r}, {str(FINAL)!r}, '--context', '1000000000000', '--color', 'never', '--no-pager']; run()")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == ExitCode.OK, done.stderr  # (before: it never finished)
+
+
+# --- messages ----------------------------------------------------------------------------------------------------
+
+
+def test_an_empty_file_name_is_named_in_the_error() -> None:
+    result = CliRunner().invoke(cli, ["outline", ""], obj=Env(environ={}))
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr.splitlines() == ["error: '': no file name given — give the path of a draft file"]  # (was "error: : …")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_and_said(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes("Article 1\n\nThe Parties shall cooperate.\n".encode(codec))  # (was "a binary file")
+    result = CliRunner().invoke(cli, ["outline", str(path), "-f", "json"], obj=Env(environ={}))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "The Parties shall cooperate." in result.stdout
+    assert f"read as {codec.upper()} without a byte-order mark" in result.stderr

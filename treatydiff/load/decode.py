@@ -38,6 +38,8 @@ def read_source(source: str | Path, max_size: int) -> RawDraft:
         data = sys.stdin.buffer.read(max_size + 1)
         _check_size("<stdin>", len(data), max_size)  # named as in warnings and reports
         return RawDraft("<stdin>", data, "")
+    if not name.strip():
+        raise LoadError(repr(name), "no file name given", "give the path of a draft file")
     path = Path(source)
     try:
         info = path.stat()
@@ -113,6 +115,20 @@ _BOMS = (
 )
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes look like UTF-16 text saved without its byte-order mark: nearly
+    every byte on one side of each pair is zero (Latin letters, digits, punctuation), none on the other."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 8:
+        return None
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / max(len(odd), 1)
+    if zero_odd > 0.9 and zero_even < 0.05:
+        return "utf-16-le"
+    if zero_even > 0.9 and zero_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
     """Bytes -> text. UTF-8 (with or without BOM), UTF-16/32 with BOM, else cp1252 with a warning.
 
@@ -135,6 +151,15 @@ def decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
                 ) from None
             return _check_text(raw.source, text.lstrip("\ufeff")), ()
     if b"\x00" in data[:65536]:
+        codec = _utf16_without_bom(data[:65536])
+        if codec is not None:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                text = ""
+            if text.strip():
+                return _check_text(raw.source, text), (
+                    Diagnostic(f"read as {codec.upper()} without a byte-order mark (every other byte is zero)"),)
         raise LoadError(
             raw.source, "looks like a binary file, not text", "give a .txt or .md draft (or --from to force)"
         )
