@@ -151,15 +151,15 @@ def decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
                 ) from None
             return _check_text(raw.source, text.lstrip("\ufeff")), ()
     if b"\x00" in data[:65536]:
-        codec = _utf16_without_bom(data[:65536])
-        if codec is not None:
+        wide = _utf16_without_bom(data[:65536])
+        if wide is not None:
             try:
-                text = data.decode(codec)
+                text = data.decode(wide)
             except UnicodeDecodeError:
                 text = ""
             if text.strip():
                 return _check_text(raw.source, text), (
-                    Diagnostic(f"read as {codec.upper()} without a byte-order mark (every other byte is zero)"),)
+                    Diagnostic(f"read as {wide.upper()} without a byte-order mark (every other byte is zero)"),)
         raise LoadError(
             raw.source, "looks like a binary file, not text", "give a .txt or .md draft (or --from to force)"
         )
