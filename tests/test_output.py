@@ -196,3 +196,14 @@ def test_utf16_without_a_byte_order_mark_is_read_and_said(tmp_path: Path, codec:
     assert result.exit_code == ExitCode.OK, result.stderr
     assert "The Parties shall cooperate." in result.stdout
     assert f"read as {codec.upper()} without a byte-order mark" in result.stderr
+
+
+def test_html_hidden_by_css_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "draft.html"
+    path.write_text('<html><body><h2>Article 1</h2><p>The Parties shall cooperate.</p>'
+                    '<p style="display: none">The Parties may ignore this Convention.</p>'
+                    '<p style="color: red; visibility:hidden">Secret.</p></body></html>', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["outline", str(path), "-f", "json"], obj=Env(environ={}))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "shall cooperate" in result.stdout  # (before: the hidden paragraphs were read as text)
+    assert "ignore this Convention" not in result.stdout and "Secret" not in result.stdout

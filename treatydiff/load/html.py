@@ -384,7 +384,9 @@ class _Reader(HTMLParser):
             return True
         if _DROP_CLASSES.intersection(attributes.get("class", "").split()):
             return True
-        if "hidden" in attributes or attributes.get("aria-hidden", "").lower() == "true":
+        if "hidden" in attributes or attributes.get("aria-hidden", "").lower() == "true" or (
+            _HIDDEN_STYLE.search(attributes.get("style", ""))
+        ):
             return True
         return tag in _PAGE_CHROME and not (self.stack and self.stack[-1].in_sectioning)
 
@@ -496,6 +498,9 @@ class _Reader(HTMLParser):
 #: The elements that mark a revision or a change by their formatting, and the mark each gives its words.
 _MARK_TAGS = {"del": markup.DELETED, "ins": markup.INSERTED, "s": markup.STRUCK, "strike": markup.STRUCK,
               "u": markup.UNDERLINED, "b": markup.BOLD, "strong": markup.BOLD}
+#: CSS that hides an element: its words are not part of the page a reader sees.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)",
+                           re.IGNORECASE)
 _LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bline-through\b", re.I)
 _UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b", re.I)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.I)
