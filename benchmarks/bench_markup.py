@@ -34,15 +34,15 @@ DEFAULT = CORPUS / "2022-01-13-FRA-compromise-Art-8-15-marked-up.pdf"
 def marks_unread() -> Iterator[None]:
     """The PDF reader as it would be without markup: no path operators followed, no bars matched to runs, no
     convention applied."""
-    saved = pdf_reader._PATH_OPS, pdf_reader._PAINT_OPS, pdf_reader._marked, pdf_reader._apply_marks
+    saved = pdf_reader._PATH_OPS, pdf_reader._PAINT_OPS, pdf_reader._marked, pdf_reader._convention
     pdf_reader._PATH_OPS = pdf_reader._PAINT_OPS = frozenset()
     pdf_reader._marked = lambda runs, bars: runs  # type: ignore[assignment]
-    pdf_reader._apply_marks = (  # type: ignore[assignment]
-        lambda page_runs, view: (page_runs, pdf_reader.markup.Convention(), ()))
+    pdf_reader._convention = (  # type: ignore[assignment]
+        lambda page_runs, tally: (pdf_reader.markup.Convention(), ()))
     try:
         yield
     finally:
-        pdf_reader._PATH_OPS, pdf_reader._PAINT_OPS, pdf_reader._marked, pdf_reader._apply_marks = saved
+        pdf_reader._PATH_OPS, pdf_reader._PAINT_OPS, pdf_reader._marked, pdf_reader._convention = saved
 
 
 def timed(path: Path) -> float:

@@ -134,9 +134,6 @@ class Tally:
             if any(mark not in marks for _, marks in shown):
                 self.inline[mark] = self.inline.get(mark, 0) + sum(n for n, marks in shown if mark in marks)
 
-    def share(self, mark: str) -> float:
-        return self.marks.get(mark, 0) / self.total if self.total else 0.0
-
 
 #: Less than this share of the characters underlined inside sentences (links, a defined term) is no sign of
 #: anything; bold inside sentences (defined terms, emphasis) needs more to be worth a word.

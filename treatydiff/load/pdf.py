@@ -569,19 +569,20 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         lines, placed = amendments.column_lines(found, amendments.column_of(options.markup, options.columns, header,
                                                                             raw.source))
         return Read(lines, placed, marks=amendments.describe(found, header, options.columns), view_of=column)
-    shown_runs, rule, marking = _apply_marks(page_runs, options.markup)
+    tally = _tally(page_runs)
+    rule, marking = _convention(page_runs, tally)
     warnings_: list[Diagnostic] = []
     if failed:
         warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}"))
     empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed]
     if empty and len(empty) < len(page_runs):
         warnings_.append(Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}"))
-    lines = _layout(shown_runs, boxes, body)
+    lines = _layout(_applied(page_runs, rule, options.markup), boxes, body)
     warnings_.extend(marking)
-    marks = markup.describe(_tally(page_runs), rule)
+    marks = markup.describe(tally, rule)
 
     def view_of(view: str) -> list[SourceLine]:
-        return _layout(_apply_marks(page_runs, view)[0], boxes, body)
+        return _layout(_applied(page_runs, rule, view), boxes, body)
 
     return Read(lines, tuple(warnings_), marks=marks, view_of=view_of if marks else None)
 
@@ -620,28 +621,30 @@ def _tally(page_runs: list[list[_Run]]) -> markup.Tally:
 _LEGEND_PAGES = 6
 
 
-def _apply_marks(
-    page_runs: list[list[_Run]], view: str
-) -> tuple[list[list[_Run]], markup.Convention, tuple[Diagnostic, ...]]:
+def _convention(
+    page_runs: list[list[_Run]], tally: markup.Tally
+) -> tuple[markup.Convention, tuple[Diagnostic, ...]]:
+    """What the marks of the document mean (its legend, from its first pages, else as inferred), and a warning
+    for marks left unread."""
+    if not tally.marks:
+        return markup.Convention(), ()
+    stated = markup.legend(" ".join(run.text for runs in page_runs[:_LEGEND_PAGES] for run in runs))
+    return markup.convention(tally, stated)
+
+
+def _applied(page_runs: list[list[_Run]], rule: markup.Convention, view: str) -> list[list[_Run]]:
     """The runs with what their marks mean applied: hidden where ``view`` leaves them out, and not styled for
     being bold where bold marks added text (it then says nothing of headings)."""
-    tally = _tally(page_runs)
-    if not tally.marks:
-        return page_runs, markup.Convention(), ()
-    stated = markup.legend(" ".join(run.text for runs in page_runs[:_LEGEND_PAGES] for run in runs))
-    rule, unclear = markup.convention(tally, stated)
     if not rule.active:
-        return page_runs, rule, unclear
+        return page_runs
     bold_marks = markup.BOLD in rule.inserted | rule.deleted
-    out = []
-    for runs in page_runs:
-        out.append([
-            replace(run, hidden=rule.hidden(run.marks, view),
-                    styled=run.italic if bold_marks and markup.BOLD in run.marks else run.styled)
-            if run.marks else run
-            for run in runs
-        ])
-    return out, rule, unclear
+    return [
+        [replace(run, hidden=rule.hidden(run.marks, view),
+                 styled=run.italic if bold_marks and markup.BOLD in run.marks else run.styled)
+         if run.marks else run
+         for run in runs]
+        for runs in page_runs
+    ]
 
 
 def _heading_goes_on(prev: _Line, line: _Line, prev_text: str, text: str) -> bool:
