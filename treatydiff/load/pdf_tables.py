@@ -137,46 +137,23 @@ def tables(page_runs: Sequence[Sequence[_Run]], width: float) -> tuple[list[amen
 
 
 def _cells(table: _Amendment, width: float) -> tuple[tuple[str, ...], ...]:
-    """The columns of one table: two cut at the gutter (``_columns``); more at the midpoints between the
-    centres of their headings."""
+    """The columns of one table, each its paragraphs (a paragraph's printed lines joined by newlines: the
+    normaliser joins them, and rejoins words hyphenated at a line end). Two columns are cut at the gutter, where
+    the right column's lines start; more at the midpoints between the centres of their headings."""
     if len(table.header) <= 2:
-        return _columns(table.rows, width)
-    heads = table.heads
-    centres = [r.x + r.size * _ems(r.text.strip()) / 2 for r in heads]
-    edges = [(a + b) / 2 for a, b in pairwise(centres)]
-    columns: list[list[list[str]]] = [[] for _ in heads]
-    last: list[tuple[int, float] | None] = [None] * len(heads)
+        starts = [r.x for row in table.rows for r in row.runs if r.x > 0.45 * width]
+        edges = [min(starts) - 1 if starts else width / 2]
+    else:
+        centres = [r.x + r.size * _ems(r.text.strip()) / 2 for r in table.heads]
+        edges = [(a + b) / 2 for a, b in pairwise(centres)]
+    bounds = list(pairwise([float("-inf"), *edges, float("inf")]))
+    columns: list[list[list[str]]] = [[] for _ in bounds]
+    last: list[tuple[int, float] | None] = [None] * len(bounds)
     pitch = 1.5 * max((r.size for row in table.rows for r in row.runs), default=12.0)
     for row in table.rows:
-        for side in range(len(heads)):
-            low = edges[side - 1] if side else float("-inf")
-            high = edges[side] if side < len(edges) else float("inf")
+        for side, (low, high) in enumerate(bounds):
             runs = [r for r in row.runs if low <= r.x < high]
             text = _Line(row.y, max(r.size for r in runs), runs).text().strip() if runs else ""
-            if not text:
-                continue
-            before = last[side]
-            if before is None or (before[0] == row.page and before[1] - row.y > pitch):
-                columns[side].append([])
-            columns[side][-1].append(text)
-            last[side] = (row.page, row.y)
-    return tuple(tuple("\n".join(lines) for lines in side) for side in columns)
-
-
-def _columns(rows: list[_Row], width: float) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The two columns of one table: each its paragraphs, a paragraph's printed lines joined by newlines (the
-    normaliser joins them, and rejoins words hyphenated at a line end)."""
-    starts = [r.x for row in rows for r in row.runs if r.x > 0.45 * width]
-    edge = min(starts) - 1 if starts else width / 2
-    columns: list[list[list[str]]] = [[], []]
-    last: list[tuple[int, float] | None] = [None, None]
-    pitch = 1.5 * max((r.size for row in rows for r in row.runs), default=12.0)
-    for row in rows:
-        for side in (0, 1):
-            runs = [r for r in row.runs if (r.x >= edge) == bool(side)]
-            if not runs:
-                continue
-            text = _Line(row.y, max(r.size for r in runs), runs).text().strip()
             if not text:
                 continue
             before = last[side]
@@ -184,5 +161,4 @@ def _columns(rows: list[_Row], width: float) -> tuple[tuple[str, ...], tuple[str
                 columns[side].append([])  # a new paragraph: the first line, or after a gap
             columns[side][-1].append(text)
             last[side] = (row.page, row.y)
-    left, right = (tuple("\n".join(lines) for lines in side) for side in columns)
-    return left, right
+    return tuple(tuple("\n".join(lines) for lines in side) for side in columns)
