@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from treatydiff.errors import LoadError
 from treatydiff.load.lines import SourceLine
-from treatydiff.model import Diagnostic
+from treatydiff.model import Diagnostic, LoadOptions
 
-__all__ = ["HEADER", "Table", "column_lines", "column_of", "describe", "is_header", "run_together"]
+__all__ = ["HEADER", "Table", "column_lines", "column_of", "describe", "is_header", "read_columns", "run_together"]
 
 #: The headings of the columns of amendment and comparison tables, in the languages they are published in.
 _HEADINGS = (
@@ -184,6 +184,18 @@ def describe(tables: Sequence[Table], headers: Sequence[str], columns: tuple[int
     first, second = (" ".join(headers[n - 1].split()) for n in columns)
     return (f"amendment tables ({len(tables)} amendments in {len(headers)} columns; the original view is column "
             f"{columns[0]}, '{first}', the final view column {columns[1]}, '{second}'; --columns A,B chooses)")
+
+
+def read_columns(
+    tables: Sequence[Table], headers: Sequence[str], options: LoadOptions, source: str
+) -> tuple[list[SourceLine], tuple[Diagnostic, ...], str, Callable[[str], list[SourceLine]]]:
+    """What a reader returns for a document of amendment tables: the lines of the column its view reads, the
+    warnings, what it says of the tables (``describe``) and the lines of any other view."""
+    def column(view: str) -> list[SourceLine]:
+        return column_lines(tables, column_of(view, options.columns, headers, source))[0]
+
+    lines, warnings = column_lines(tables, column_of(options.markup, options.columns, headers, source))
+    return lines, warnings, describe(tables, headers, options.columns), column
 
 
 def column_of(view: str, columns: tuple[int, int], headers: Sequence[str], source: str) -> int:

@@ -640,13 +640,8 @@ def read_html(raw: RawDraft, options: LoadOptions) -> Read:
     lines, tally, reader = _read(text, view, None)
     tables, header = _amendments(reader)
     if tables:  # two drafts (or more) in one: a column each
-        def column(view: str) -> list[SourceLine]:
-            return amendments.column_lines(tables, amendments.column_of(view, options.columns, header, raw.source))[0]
-
-        lines, placed = amendments.column_lines(tables, amendments.column_of(view, options.columns, header,
-                                                                             raw.source))
-        return Read(lines, (*warnings, *placed), marks=amendments.describe(tables, header, options.columns),
-                    view_of=column)
+        lines, placed, marks, column = amendments.read_columns(tables, header, options, raw.source)
+        return Read(lines, (*warnings, *placed), marks=marks, view_of=column)
     # struck-through or underlined words (or bold ones, as the page's legend says): read again with the marks
     # applied, since what they mean depends on the whole page
     rule, unclear = markup.convention(tally, markup.legend("\n".join(line.text for line in lines[:400])))

@@ -563,12 +563,8 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
 
     found, header = pdf_tables.tables(page_runs, max((right - left for left, _, right, _ in boxes), default=595.0))
     if found:  # amendment tables: two drafts (or more) in one, a column each
-        def column(view: str) -> list[SourceLine]:
-            return amendments.column_lines(found, amendments.column_of(view, options.columns, header, raw.source))[0]
-
-        lines, placed = amendments.column_lines(found, amendments.column_of(options.markup, options.columns, header,
-                                                                            raw.source))
-        return Read(lines, placed, marks=amendments.describe(found, header, options.columns), view_of=column)
+        lines, placed, marks, column = amendments.read_columns(found, header, options, raw.source)
+        return Read(lines, placed, marks=marks, view_of=column)
     tally = _tally(page_runs)
     rule, marking = _convention(page_runs, tally)
     warnings_: list[Diagnostic] = []
