@@ -321,7 +321,7 @@ BROKEN = """\
 def test_lint_real_checks_on_the_fixtures() -> None:
     result = invoke("lint", ZERO, REVISED)
     assert result.exit_code == ExitCode.OK, result.output
-    assert result.stdout.splitlines()[-1] == "clean: 6 checks passed"
+    assert result.stdout.splitlines()[-1] == "clean: 7 checks passed"
 
 
 def test_lint_real_checks_find_broken_structure(tmp_path: Path) -> None:
@@ -335,7 +335,7 @@ def test_lint_real_checks_find_broken_structure(tmp_path: Path) -> None:
     ignored = invoke("lint", draft, "--ignore", "TD101", "--ignore", "dangling-reference",
                      "--ignore", "unbalanced-brackets")
     assert ignored.exit_code == ExitCode.OK, ignored.output
-    assert "TD101" not in ignored.stdout and "clean: 3 checks passed" in ignored.stdout
+    assert "TD101" not in ignored.stdout and "clean: 4 checks passed" in ignored.stdout
     from_stdin = invoke("lint", "-", "-f", "github", input=BROKEN)
     assert from_stdin.exit_code == ExitCode.FOUND
     assert "::error file=<stdin>,line=13,title=TD101 duplicate-article::" in from_stdin.stdout

@@ -32,7 +32,7 @@ def articles(*bodies: tuple[str, str]) -> str:
 
 
 def test_checks_are_coded_and_ordered() -> None:
-    assert list(CHECKS) == ["TD101", "TD102", "TD103", "TD104", "TD105", "TD106"]
+    assert list(CHECKS) == ["TD101", "TD102", "TD103", "TD104", "TD105", "TD106", "TD107"]
     assert CHECKS["TD101"] == "duplicate-article"
 
 

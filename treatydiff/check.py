@@ -35,6 +35,7 @@ from pathlib import Path
 
 from treatydiff import lang
 from treatydiff.classify import QUOTES
+from treatydiff.confusables import skeleton
 from treatydiff.errors import TreatydiffError
 from treatydiff.model import (
     ArticleChange,
@@ -281,7 +282,7 @@ def term_pattern(term: str, language: str = lang.DEFAULT, exact: bool = False) -
     hyphen ("data protection" = "data-protection"), and unless ``exact`` up to two determiners or possessives of
     the draft's language ("in accordance with domestic law" matches "in accordance with its domestic law"; an
     adjective is no determiner: "the right to a remedy" does not match "the right to an effective remedy")."""
-    words = term.translate(QUOTES).split()
+    words = skeleton(term.translate(QUOTES)).split()
     gap = r"(?:\s+|\s*[-\u2010\u2011]\s*)"
     if not exact:
         determiners = lang.get(language).determiners
@@ -291,12 +292,14 @@ def term_pattern(term: str, language: str = lang.DEFAULT, exact: bool = False) -
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
+# A term is looked for in the text's skeleton (``treatydiff.confusables``): "dual criminality" written with a
+# Cyrillic "a" (U+0430) counts as the term it passes for (and the compare flags it as look-alike text).
 def _occurrences(pattern: re.Pattern[str], text: str) -> int:
-    return len(pattern.findall(text.translate(QUOTES))) if text else 0
+    return len(pattern.findall(skeleton(text.translate(QUOTES)))) if text else 0
 
 
 def _contains(pattern: re.Pattern[str], text: str) -> bool:
-    return bool(text) and pattern.search(text.translate(QUOTES)) is not None
+    return bool(text) and pattern.search(skeleton(text.translate(QUOTES))) is not None
 
 
 def _term(rule: Rule, comparison: Comparison, changes: list[ArticleChange]) -> Iterator[Verdict]:

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from treatydiff import lang
+from treatydiff.confusables import skeleton, suspects
 from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
 from treatydiff.vocabulary import SUFFIX, Vocabulary, find, vocabulary
@@ -1038,13 +1039,24 @@ def classify(
         return Classification(True, tuple(_dangling_flags(new_text, _spans(edits), refs, paragraph)))
     spans = _spans(edits)
     editorial = _editorially_equal(old_text, new_text, refs, numbering)
-    flags: list[Flag] = []
+    flags: list[Flag] = list(_lookalike_flags(old_text, new_text, paragraph))
+    # the rules read the texts' skeletons (``treatydiff.confusables``: the same length, so the spans of the
+    # edits still hold), so that "may" with a Cyrillic "a" (U+0430) is the "may" it passes for
+    old_text, new_text = skeleton(old_text), skeleton(new_text)
     if not editorial and heading:
         flags.extend(_bracket_flags(old_text, new_text, paragraph))
     elif not editorial:
         flags.extend(_meaning_flags(old_text, new_text, spans, refs, numbering, paragraph, language))
     flags.extend(_dangling_flags(new_text, spans, refs, paragraph))
     return Classification(editorial, tuple(dict.fromkeys(flags)))
+
+
+def _lookalike_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[Flag]:
+    """A word that passes for another (mixed scripts, fullwidth letters) that the new text brought in."""
+    before = {s.word for s in suspects(old_text)}
+    for suspect in suspects(new_text):
+        if suspect.word not in before:
+            yield Flag(FlagKind.LOOKALIKE_TEXT, suspect.skeleton, suspect.word, paragraph, note=suspect.detail)
 
 
 def _is_item(text: str, code: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from treatydiff import classify, lang
@@ -383,9 +383,13 @@ def _change(
         # saw as deleted and inserted is an artefact of the cut (a stale cross-reference is still one)
         editorial = True
         flags = [f for f in flags if f.kind is FlagKind.REFERENCE_DANGLING]
+    hidden = list(_hidden_flags(match))
+    flags.extend(hidden)
     outcome = match.outcome
     if outcome is Outcome.MODIFIED and len(match.old) == 1 and len(match.new) == 1:  # a 1:1 pair from align
-        changed_text = any(p.outcome is not Outcome.UNCHANGED for p in paragraphs)
+        # invisible characters brought in change the text, though not the words it shows
+        changed_text = bool(hidden) or any(p.outcome is not Outcome.UNCHANGED for p in paragraphs)
+        editorial = editorial and not hidden
         if divisions.get(_key(match.old[0]), _key(match.new[0])) != _key(match.new[0]):
             outcome = Outcome.MOVED
         elif changed_text and not editorial:
@@ -406,6 +410,19 @@ def _change(
     return ArticleChange(
         match, tuple(paragraphs), _dedupe(flags), editorial, inserted, deleted,
     )
+
+
+def _hidden_flags(match: Match) -> Iterator[Flag]:
+    """What the new text brought in that is not what it looks like and that its words do not show
+    (``Node.lookalikes``: invisible characters the loader took out of a word, a look-alike heading word)."""
+    before = {said for p in match.old for node in p.node.walk() for said in node.lookalikes}
+    for provision in match.new:
+        for node in provision.node.walk():
+            for said in node.lookalikes:
+                if said not in before:
+                    words = node.text or node.title or node.heading()
+                    yield Flag(FlagKind.LOOKALIKE_TEXT, "", words if len(words) <= 60 else words[:59] + "…",
+                               node.label, note=said)
 
 
 #: A preamble binds no one: it tells how the articles are to be read. Its flags count one severity lower.

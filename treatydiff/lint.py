@@ -45,6 +45,11 @@ Checks, in the order they run and report:
   open before goes back to it. Labels with no words (a deleted point left as "b.") belong to no list. One
   finding per list (the first), saying how many more follow. Gaps inside an article (1, 2, 4) are not
   reported: drafts delete paragraphs without renumbering.
+- **TD107 look-alike-text** — a word that passes for another: letters of two scripts in one word ("may" with
+  a Cyrillic "a", U+0430), a word wholly of look-alike letters of another script in a Latin text, fullwidth or
+  mathematical letters among Latin ones, or an invisible character (zero-width space, word joiner,
+  bidirectional control) inside a word. Each reads as the plain word but escapes a search for it; treatydiff
+  compares the plain word (``treatydiff.confusables``), other tools may not. One finding per word and node.
 
 Every check is a heuristic over the parsed tree: if the parser misread a heading, lint reports what it read
 (``treatydiff outline`` shows it).
@@ -57,6 +62,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from treatydiff.classify import CrossReference, cross_references
+from treatydiff.confusables import suspects
 from treatydiff.load.patterns import PLACEHOLDER, roman_value
 from treatydiff.model import DIVISION_KINDS, Draft, Kind, Node, Status, Verdict, Verdicts
 
@@ -70,6 +76,7 @@ CHECKS: dict[str, str] = {
     "TD104": "unbalanced-brackets",
     "TD105": "empty-article",
     "TD106": "paragraph-order",
+    "TD107": "look-alike-text",
 }
 
 
@@ -776,6 +783,33 @@ def _check_order(texts: list[_Text]) -> list[_Finding]:
 # --- public API ------------------------------------------------------------------------------------------------
 
 
+# --- TD107 look-alike-text -------------------------------------------------------------------------------------
+
+
+def _check_lookalikes(texts: list[_Text]) -> list[_Finding]:
+    findings: list[_Finding] = []
+    for text in texts:
+        for node, article, annex in _walk_with_article(text.nodes, None, None):
+            name = _article_name(article, annex) if article is not None else ""
+            for words in (node.label, node.title, node.text):
+                for suspect in suspects(words):
+                    findings.append(_Finding(
+                        node.line, name,
+                        f"'{suspect.word}'{text.where()} is not the '{suspect.skeleton}' it looks like "
+                        f"({suspect.detail}): a search for '{suspect.skeleton}' misses it — retype the word",
+                    ))
+            findings.extend(
+                _Finding(node.line, name, f"{said}{text.where()}, in '{_excerpt(node.text or node.heading())}' "
+                                          "(treatydiff reads the plain word; other tools may not) — fix the source")
+                for said in node.lookalikes
+            )
+    return findings
+
+
+def _excerpt(text: str, most: int = 50) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _skipped(ignore: frozenset[str]) -> set[str]:
     by_word = {code.casefold(): code for code in CHECKS} | {name.casefold(): code for code, name in CHECKS.items()}
     unknown = [word for word in ignore if word.casefold() not in by_word]
@@ -799,6 +833,7 @@ def lint(draft: Draft, *, ignore: frozenset[str] = frozenset()) -> Verdicts:
         "TD104": lambda: _check_brackets(texts),
         "TD105": lambda: _check_empty(texts),
         "TD106": lambda: _check_order(texts),
+        "TD107": lambda: _check_lookalikes(texts),
     }
     rules: list[str] = []
     verdicts: list[Verdict] = []

@@ -63,6 +63,9 @@ class Node:
     marks: frozenset[Mark] = frozenset()
     footnotes: tuple[str, ...] = ()
     ref: str = ""  # a stable identifier the source format gives this unit (Akoma Ntoso ``eId``), or ""
+    # what on its lines is not what it looks like, said for a reader: an invisible character the normaliser took
+    # out of one of its words, a look-alike letter in its heading word (``treatydiff.confusables``)
+    lookalikes: tuple[str, ...] = ()
 
     @property
     def deleted(self) -> bool:
@@ -288,6 +291,7 @@ class FlagKind(StrEnum):
     OPTION_CHOSEN = "option-chosen"
     REFERENCE_CHANGED = "reference-changed"
     REFERENCE_DANGLING = "reference-dangling"
+    LOOKALIKE_TEXT = "look-alike-text"  # a word of mixed scripts or with invisible characters came in
 
 
 #: The severity of each kind; a qualifier's depends on its direction (the classifier sets it).
@@ -312,6 +316,7 @@ SEVERITY: dict[FlagKind, Severity] = {
     FlagKind.OPTION_CHOSEN: Severity.MEDIUM,
     FlagKind.REFERENCE_CHANGED: Severity.LOW,
     FlagKind.REFERENCE_DANGLING: Severity.LOW,
+    FlagKind.LOOKALIKE_TEXT: Severity.MEDIUM,
 }
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from treatydiff.compare import totals
+from treatydiff.confusables import skeleton
 from treatydiff.load.patterns import ANNEX_WORDS
 from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision, Severity
 
@@ -212,7 +213,8 @@ def _looks_like_words(selector: str) -> bool:
 
 
 def _has_words(text: str, selector: str) -> bool:
-    """Each word of ``selector`` starts some word of ``text`` (case-insensitive, any order)."""
-    words = _WORD.findall(text.lower())
-    wanted = _WORD.findall(selector.lower())
+    """Each word of ``selector`` starts some word of ``text`` (case-insensitive, any order; look-alike letters
+    read as the letters they pass for, ``treatydiff.confusables``)."""
+    words = _WORD.findall(skeleton(text).lower())
+    wanted = _WORD.findall(skeleton(selector).lower())
     return bool(wanted) and all(any(w.startswith(want) for w in words) for want in wanted)

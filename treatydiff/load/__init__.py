@@ -7,15 +7,17 @@ Readers know formats, the parser knows treaties.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from pathlib import Path
 
+from treatydiff.confusables import hidden_in_words, suspects
 from treatydiff.errors import LoadError
 from treatydiff.load import markup, normalise, parse, readers
 from treatydiff.load.decode import RawDraft, read_source
-from treatydiff.load.lines import SourceLine
-from treatydiff.model import Diagnostic, Draft, LoadOptions
+from treatydiff.load.lines import SourceLine, Unit
+from treatydiff.model import DIVISION_KINDS, PROVISION_KINDS, Diagnostic, Draft, LoadOptions, Node
 from treatydiff.perf import collector_paused
 
 _MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s*\S|---\s*$|\*[^*\s][^*]*\*\s*$)|\]\([^)]*\)", re.M)
@@ -112,8 +114,48 @@ def _tree(raw: RawDraft, fmt: str, read_lines: list[SourceLine], warnings: tuple
         notes.append(
             Diagnostic(f"removed {furniture} lines of page furniture (running headers, page numbers)")
         )
-    nodes, parse_notes = parse.parse(normalise.units(lines))
+    units = normalise.units(lines)
+    nodes, parse_notes = parse.parse(units)
+    found = _lookalikes(lines, units)
+    if found:
+        nodes = tuple(_with_lookalikes(node, found) for node in nodes)
     return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes), view)
+
+
+#: Invisible characters the normaliser removes (its ``_CHAR_MAP`` and ``_FORMAT``): a quick test per line.
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                        "\ufff9-\ufffb\U000e0000-\U000e007f]")
+_HEADINGS = frozenset({*DIVISION_KINDS, *PROVISION_KINDS})
+
+
+def _lookalikes(lines: list[SourceLine], units: list[Unit]) -> dict[int, tuple[str, dict[str, None]]]:
+    """By the first line of a unit: its text, and the invisible characters found inside its words. The text
+    loses those characters (they are never words) and a heading keeps only its number and title; the tree
+    keeps, in ``Node.lookalikes``, what a reader of ``lint`` and ``compare`` must be told."""
+    starts = [unit.line for unit in units]
+    found: dict[int, tuple[str, dict[str, None]]] = {
+        unit.line: (unit.text, {}) for unit in units if suspects(unit.text)
+    }
+    for line in lines:
+        if _INVISIBLE.search(line.text) and starts:
+            names = hidden_in_words(line.text)
+            if names:
+                start = starts[max(0, bisect.bisect_right(starts, line.number) - 1)]
+                hidden = found.setdefault(start, ("", {}))[1]
+                hidden.update(dict.fromkeys(f"an invisible {name} inside a word" for name in names))
+    return found
+
+
+def _with_lookalikes(node: Node, found: dict[int, tuple[str, dict[str, None]]]) -> Node:
+    children = tuple(_with_lookalikes(child, found) for child in node.children)
+    text, hidden = found.get(node.line, ("", {})) if node.line else ("", {})
+    said = list(hidden)
+    if node.kind in _HEADINGS:  # the heading word ("Article" with a Cyrillic "A") is not in the tree: say it here
+        said.extend(f"'{s.word}' in its heading is not the '{s.skeleton}' it looks like ({s.detail})"
+                    for s in suspects(text) if s.word not in node.title and s.word not in node.text)
+    if said or children != node.children:
+        return replace(node, children=children, lookalikes=tuple(said))
+    return node
 
 
 __all__ = ["detect_format", "load", "load_text", "load_views"]

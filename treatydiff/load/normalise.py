@@ -61,6 +61,10 @@ _CHAR_MAP = str.maketrans(
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _DOUBLE_QUOTES = re.compile(r"``|''")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: The other invisible format characters (bidirectional controls, invisible operators, the Mongolian vowel
+#: separator, language tags, interlinear annotation marks): they are never words, and left in they would let a
+#: word hide from the comparisons ("m\u2061ay"). ``treatydiff.confusables.hidden_in_words`` says where they were.
+_FORMAT = re.compile("[\u061c\u180e\u202a-\u202e\u2061-\u2064\u2066-\u206f\ufff9-\ufffb\U000e0000-\U000e007f]")
 
 
 def clean(text: str) -> str:
@@ -68,7 +72,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _LIGATURES.search(text):
         text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-    text = _CONTROL.sub("", text.translate(_CHAR_MAP))
+    text = _FORMAT.sub("", _CONTROL.sub("", text.translate(_CHAR_MAP)))
     if "``" in text or "''" in text:
         text = _DOUBLE_QUOTES.sub('"', text)
     return " ".join(text.split())  # ``\s`` and ``str.isspace`` agree: spaces collapsed, ends stripped

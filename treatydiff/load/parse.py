@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from treatydiff.confusables import skeleton
 from treatydiff.load import patterns
 from treatydiff.load.lines import Unit
 from treatydiff.model import FINAL_FORMULA, Diagnostic, Kind, Mark, Node
@@ -76,13 +77,17 @@ def _title_like(text: str) -> bool:
 
 def classify(unit: Unit) -> Token:
     text = unit.text
+    # headings are recognised in the line's skeleton ("Article 5" with a Cyrillic "A" (U+0410) is an article
+    # heading, "Article 5" in fullwidth digits is Article 5); the skeleton has the text's length, so the title
+    # is cut from the text as written
+    seen = skeleton(text)
     strong = bool(unit.heading) or unit.emphasis  # the format itself says this line is a heading
     footnote = patterns.FOOTNOTE_DEF.match(text)
     if footnote:
         return Token(T.FOOTNOTE, unit, label=footnote.group(1), text=footnote.group(2))
-    match = patterns.ARTICLE.match(text)
+    match = patterns.ARTICLE.match(seen)
     if match:
-        rest = match.group("rest")
+        rest = text[match.start("rest"):]
         sep = not rest or not rest[0].isalnum()  # "Article 5a" must not read as "Article 5" + "a..."
         if sep and patterns.PLACEHOLDER.match(rest):
             return Token(
@@ -98,9 +103,9 @@ def classify(unit: Unit) -> Token:
             return Token(
                 T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")), title
             )
-    match = patterns.DIVISION.match(text)
+    match = patterns.DIVISION.match(seen)
     if match:
-        word, number, rest = match.group("word"), match.group("number") or "", _title(match.group("rest"))
+        word, number, rest = match.group("word"), match.group("number") or "", _title(text[match.start("rest"):])
         kind = patterns.division_kind(word)
         named = bool(number) or word.isupper() or (kind is Kind.ANNEX and not rest)
         if kind is Kind.ANNEX and patterns.PLACEHOLDER.match(rest):
@@ -109,9 +114,9 @@ def classify(unit: Unit) -> Token:
             return Token(
                 T.ANNEX if kind is Kind.ANNEX else T.DIVISION, unit, kind, word.lower(), number, rest
             )
-    match = patterns.PREAMBLE.match(text)
+    match = patterns.PREAMBLE.match(seen)
     if match and (strong or unit.block_start):
-        return Token(T.PREAMBLE, unit, Kind.PREAMBLE, text=match.group("rest"))
+        return Token(T.PREAMBLE, unit, Kind.PREAMBLE, text=text[match.start("rest"):])
     if unit.heading:
         return Token(T.HEADING, unit, text=text)
     return Token(T.TEXT, unit, text=text, marker=patterns.marker(text))
