@@ -44,6 +44,7 @@ from treatydiff.model import (
     Verdicts,
 )
 from treatydiff.render import COMPARE, HISTORY, OUTLINE, VERDICTS, Registry
+from treatydiff.visible import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -182,8 +183,14 @@ def _click_message(exc: click.ClickException) -> str:
 def _fail(env: Env, message: str, code: ExitCode) -> int:
     if env.debug:
         traceback.print_exc(file=sys.stderr)
-    click.echo(f"error: {' '.join(message.splitlines())}", err=True)
+    say(f"error: {' '.join(message.splitlines())}")
     return code
+
+
+def say(line: str) -> None:
+    """One ``error:`` or ``warning:`` line on standard error, with nothing in it a terminal would obey (a file
+    name can hold escape sequences: ``treatydiff.visible``)."""
+    click.echo(visible(line), err=True)
 
 
 def _silence_stdout() -> None:
@@ -352,7 +359,7 @@ def read_pair(old: str, new: str | None, options: LoadOptions) -> tuple[Draft, D
 def _warn(draft: Draft) -> None:
     for warning in draft.warnings:
         where = f"{draft.source}:{warning.line}" if warning.line else draft.source
-        click.echo(f"warning: {where}: {' '.join(warning.message.splitlines())}", err=True)
+        say(f"warning: {where}: {' '.join(warning.message.splitlines())}")
 
 
 def refuse_to_overwrite(output: str | None, sources: Sequence[str | None]) -> None:
@@ -705,7 +712,7 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
     refuse_unmatched(whole, selection)
     comparison = select(whole, selection)
     for warning in comparison.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}")
     console = make_console(env, color, output)
     render_options = RenderOptions(
         show_unchanged=show_unchanged, context=context, concordance=concordance, summary_only=summary_only,
@@ -829,7 +836,7 @@ def check(env: Env, /, old: str, new: str | None, rules_path: str | None, fail_o
     old_draft, new_draft = read_pair(old, new, options)
     comparison = run_compare(old_draft, new_draft, diff_options((), time_budget))
     for warning in comparison.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}")
     verdicts = check_comparison(comparison, rules, fail_on=fail_on, allow=allow)
     return report_verdicts(env, verdicts, format_name, output, color)
 
@@ -975,7 +982,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
         result = build_history(loaded, diff_options(ignore, time_budget), progress=advance)
     for step in result.steps:
         for warning in step.comparison.warnings:
-            click.echo(f"warning: D{step.index} → D{step.index + 1}: {warning}", err=True)
+            say(f"warning: D{step.index} → D{step.index + 1}: {warning}")
     result = select_lineages(result, articles)
     console = make_console(env, color, output)
     text = HISTORY.get(format_name)(result, RenderOptions(), console)

@@ -19,6 +19,7 @@ from treatydiff.load.decode import RawDraft, read_source
 from treatydiff.load.lines import SourceLine, Unit
 from treatydiff.model import DIVISION_KINDS, PROVISION_KINDS, Diagnostic, Draft, LoadOptions, Node
 from treatydiff.perf import collector_paused
+from treatydiff.visible import visible
 
 _MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s*\S|---\s*$|\*[^*\s][^*]*\*\s*$)|\]\([^)]*\)", re.M)
 
@@ -119,7 +120,8 @@ def _tree(raw: RawDraft, fmt: str, read_lines: list[SourceLine], warnings: tuple
     found = _lookalikes(lines, units)
     if found:
         nodes = tuple(_with_lookalikes(node, found) for node in nodes)
-    return Draft(raw.source, label, fmt, nodes, (*notes, *parse_notes), view)
+    # the names a report prints, with nothing in them a terminal would obey (a file name may hold escapes)
+    return Draft(visible(raw.source), visible(label), fmt, nodes, (*notes, *parse_notes), view)
 
 
 #: Invisible characters the normaliser removes (its ``_CHAR_MAP`` and ``_FORMAT``): a quick test per line.

@@ -60,7 +60,7 @@ _CHAR_MAP = str.maketrans(
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _DOUBLE_QUOTES = re.compile(r"``|''")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 but line breaks, DEL, C1 (U+009B is a CSI)
 #: The other invisible format characters (bidirectional controls, invisible operators, the Mongolian vowel
 #: separator, language tags, interlinear annotation marks): they are never words, and left in they would let a
 #: word hide from the comparisons ("m\u2061ay"). ``treatydiff.confusables.hidden_in_words`` says where they were.
