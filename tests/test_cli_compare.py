@@ -185,7 +185,8 @@ def test_schema_enums_follow_the_model() -> None:
 def test_json_follows_the_contract() -> None:
     document = json.loads(render_comparison(made_comparison(), "json"))
     assert_valid(document)
-    assert list(document) == ["schema_version", "old", "new", "summary", "warnings", "changes", "language"]
+    assert list(document) == ["schema_version", "old", "new", "summary", "warnings", "changes", "language",
+                              "divisions"]
     assert document["old"] == {"source": "old.txt", "label": "Zero draft", "format": "txt", "articles": 3,
                                "annexes": 0, "placeholders": 0, "warnings": []}
     summary = document["summary"]

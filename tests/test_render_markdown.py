@@ -78,7 +78,7 @@ def test_report_reads_top_to_bottom() -> None:
     headings = ("## Changes that may alter legal meaning", "## Summary", "## By chapter", "## Concordance", "## Changes\n")
     order = [text.index(h) for h in headings]
     assert order == sorted(order)
-    assert "| outcome | articles |" in text and "| share of text changed | 4.1% |" in text
+    assert "| outcome | articles |" in text and "| share of text changed | 4.6% |" in text
     assert "| old | new | outcome | similarity |" in text
     assert "### Art. 5 → Art. 6 — General obligations" in text
     assert "Renumbered from Article 5" in text

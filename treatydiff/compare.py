@@ -13,10 +13,12 @@ from treatydiff import classify, lang
 from treatydiff.align import Budget, align_report, words
 from treatydiff.diff import PAIR_TIME_LIMIT, count_words, word_diff_within
 from treatydiff.model import (
+    DIVISION_KINDS,
     ArticleChange,
     Comparison,
     Diagnostic,
     DiffOptions,
+    DivisionChange,
     Draft,
     Edit,
     Flag,
@@ -293,14 +295,133 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
         return (furthest[k], 0.5 + k / 1e6)
 
     changes.sort(key=sort_key)
+    headings = _division_changes(old, new, matches, refs, clock, language, options.ignore)
     return Comparison(
         old,
         new,
         tuple(changes),
-        totals(changes, node_words(old.walk()), node_words(new.walk())),
+        totals(changes, node_words(old.walk()), node_words(new.walk()), headings),
         (*warnings, *clock.warnings(budget)),
         language,
+        headings,
     )
+
+
+# --- division headings ------------------------------------------------------------------------------------
+#
+# A chapter retitled "Voluntary guidance only, not binding" changes what its articles mean, though not one of
+# their words. Divisions are not aligned by their words (a heading has too few): each old division goes where
+# most of its articles went, level by level; what is left pairs by number; the rest came or went.
+
+
+@dataclass(frozen=True, slots=True)
+class _Division:
+    key: tuple[str, ...]  # its path by numbers, itself included (``_key``)
+    node: Node
+    path: tuple[str, ...]  # the headings above it
+    order: int
+
+
+def _divisions(draft: Draft) -> list[_Division]:
+    """The divisions whose heading is not compared elsewhere: outside annexes (an annex's parts are in its
+    own redline), with no loose text (a division with text of its own is a provision), not a whole text."""
+    found: list[_Division] = []
+    stack: list[tuple[tuple[Node, ...], tuple[str, ...], tuple[str, ...]]] = [(draft.nodes, (), ())]
+    while stack:  # iterative: the depth of a tree is the input's to choose
+        nodes, path, keys = stack.pop()
+        for node in reversed(nodes):
+            if node.kind not in DIVISION_KINDS:
+                continue
+            heading = node.heading()
+            key = (*keys, heading.split(" — ")[0].casefold())
+            if node.kind is not Kind.TEXT and not Provision(node, path).parts():
+                found.append(_Division(key, node, path, 0))
+            stack.append((node.children, (*path, heading), key))
+    found.sort(key=lambda d: d.node.line)
+    seen: Counter[tuple[str, ...]] = Counter()
+    out = []
+    for k, division in enumerate(found):
+        seen[division.key] += 1  # a second "Chapter I" (a text that restarts its numbering) is a division too
+        count = seen[division.key]
+        key = division.key if count == 1 else (*division.key[:-1], f"{division.key[-1]}#{count}")
+        out.append(replace(division, key=key, order=k))
+    return out
+
+
+def _division_pairs(
+    old: list[_Division], new: list[_Division], matches: Sequence[Match]
+) -> list[tuple[_Division | None, _Division | None]]:
+    votes: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
+    for match in matches:
+        if len(match.old) == 1 and len(match.new) == 1:
+            a, b = _key(match.old[0]), _key(match.new[0])
+            for depth in range(min(len(a), len(b))):
+                votes[a[: depth + 1], b[: depth + 1]] += 1
+    old_by_key = {d.key: d for d in old}
+    new_by_key = {d.key: d for d in new}
+    paired: dict[tuple[str, ...], tuple[str, ...]] = {}
+    taken: set[tuple[str, ...]] = set()
+    for (a, b), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+        if a in old_by_key and b in new_by_key and a not in paired and b not in taken:
+            paired[a] = b
+            taken.add(b)
+    for key in old_by_key:
+        if key not in paired and key in new_by_key and key not in taken:
+            paired[key] = key
+            taken.add(key)
+    pairs: list[tuple[_Division | None, _Division | None]] = [
+        (old_by_key[a], new_by_key[b]) for a, b in paired.items()
+    ]
+    pairs += [(d, None) for d in old if d.key not in paired]
+    pairs += [(None, d) for d in new if d.key not in taken]
+    return pairs
+
+
+def _division_changes(
+    old: Draft, new: Draft, matches: Sequence[Match], refs: classify.References, clock: _Clock, language: str,
+    ignore: frozenset[str],
+) -> tuple[DivisionChange, ...]:
+    olds, news = _divisions(old), _divisions(new)
+    pairs = _division_pairs(olds, news, matches)
+    went = sorted((a.order, b.order) for a, b in pairs if a and b)  # old place -> new place
+    out: list[tuple[float, DivisionChange]] = []
+    for a, b in pairs:
+        old_heading = a.node.heading() if a else ""
+        new_heading = b.node.heading() if b else ""
+        if a and b and old_heading == new_heading and a.node.lookalikes == b.node.lookalikes:
+            continue
+        old_title, new_title = (a.node.title if a else ""), (b.node.title if b else "")
+        if a and b and ignore and old_heading.split(" — ")[0] == new_heading.split(" — ")[0] and (
+            classify.ignored_form(old_title, ignore) == classify.ignored_form(new_title, ignore)
+        ):
+            continue  # only what --ignore names changed
+        edits, _ = word_diff_within(old_title, new_title, clock.deadline)
+        found = classify.classify(old_title, new_title, edits, refs, paragraph="title", language=language,
+                                  heading=True)
+        flags = list(found.flags)
+        before = set(a.node.lookalikes) if a else set()
+        flags += [Flag(FlagKind.LOOKALIKE_TEXT, "", new_heading, "title", note=said)
+                  for said in (b.node.lookalikes if b else ()) if said not in before]
+        if a is None:
+            outcome = Outcome.ADDED
+        elif b is None:
+            outcome = Outcome.REMOVED
+        else:
+            outcome = Outcome.RENUMBERED if old_title == new_title and not flags else Outcome.MODIFIED
+        # where it stands in the new draft: its own place, or (removed) after where the division before it went
+        where = float(b.order) if b else max((n + 0.5 for o, n in went if a and o < a.order), default=-0.5)
+        side = b or a
+        assert side is not None  # a pair has one side at least
+        plus, minus = edit_words(edits)
+        grew = count_words(new_title) - count_words(old_title)
+        out.append((where, DivisionChange(
+            outcome, old_heading, new_heading, edits, tuple(dict.fromkeys(flags)),
+            a.node.line if a else 0, b.node.line if b else 0, side.path,
+            plus + max(0, grew - (plus - minus)), minus + max(0, (plus - minus) - grew),
+            bool(a and b) and found.editorial and not flags and old_title != new_title,
+        )))
+    out.sort(key=lambda item: item[0])
+    return tuple(change for _, change in out)
 
 
 def _sample(draft: Draft) -> str:
@@ -369,9 +490,13 @@ def _change(
             outcome is Outcome.MODIFIED and not result.editorial
         ):
             editorial = False
-        if outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED):  # the same words (as far as they count)
-            inserted += sum(count_words(e.text) for e in edits if e.op is Op.INSERT)
-            deleted += sum(count_words(e.text) for e in edits if e.op is Op.DELETE)
+        grew = count_words(new_text) - count_words(old_text)
+        if outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED) or grew:  # the same words (as far as they count)
+            plus, minus = edit_words(edits)
+            # an edit that starts or ends inside a word counts it whole on its side: the totals must still add
+            # up (old words - deleted + inserted = new words), so the difference goes to the side that grew
+            inserted += plus + max(0, grew - (plus - minus))
+            deleted += minus + max(0, (plus - minus) - grew)
         paragraphs.append(
             ParagraphChange(
                 outcome, a.label if a else "", b.label if b else "", edits, a.line if a else 0, b.line if b else 0
@@ -503,15 +628,27 @@ def _dedupe(flags: list[Flag]) -> tuple[Flag, ...]:
     return tuple(out)
 
 
+def edit_words(edits: Sequence[Edit]) -> tuple[int, int]:
+    """Words inserted and deleted by a redline."""
+    return (sum(count_words(e.text) for e in edits if e.op is Op.INSERT),
+            sum(count_words(e.text) for e in edits if e.op is Op.DELETE))
+
+
 def node_words(nodes: Iterable[Node]) -> int:
-    """Words of titles and texts, unit numbers left out: how a draft's (or a provision's) size is counted."""
-    return sum(count_words(n.text) + count_words(n.title) for n in nodes)
+    """Words of titles and texts, unit numbers left out: how a draft's (or a provision's) size is counted. The
+    title of a whole text (its language, "Dutch", given by the parser) is no word of the draft."""
+    return sum(count_words(n.text) + (count_words(n.title) if n.kind is not Kind.TEXT else 0) for n in nodes)
 
 
-def totals(changes: Sequence[ArticleChange], words_old: int | None = None, words_new: int | None = None) -> Totals:
+def totals(
+    changes: Sequence[ArticleChange], words_old: int | None = None, words_new: int | None = None,
+    divisions: Sequence[DivisionChange] = (),
+) -> Totals:
     """Outcome counts, words inserted and deleted, and outcome counts per top-level division (of the new draft,
     the old one for removals). ``words_old``/``words_new`` default to the words of the changes' own provisions
-    (what a filtered report holds); a whole comparison passes the words of both drafts."""
+    (what a filtered report holds); a whole comparison passes the words of both drafts. The words of the
+    ``divisions`` headings that changed count in the words inserted and deleted (so that the words of the old
+    draft, less those deleted, plus those inserted, are the words of the new)."""
     outcomes = {o.value: 0 for o in Outcome}
     per_chapter: dict[str, dict[str, int]] = defaultdict(lambda: {o.value: 0 for o in Outcome})
     for change in changes:
@@ -525,8 +662,8 @@ def totals(changes: Sequence[ArticleChange], words_old: int | None = None, words
         words_new = node_words(n for c in changes for p in c.match.new for n in p.node.walk())
     return Totals(
         outcomes=outcomes,
-        words_inserted=sum(c.words_inserted for c in changes),
-        words_deleted=sum(c.words_deleted for c in changes),
+        words_inserted=sum(c.words_inserted for c in changes) + sum(d.words_inserted for d in divisions),
+        words_deleted=sum(c.words_deleted for c in changes) + sum(d.words_deleted for d in divisions),
         words_old=words_old,
         words_new=words_new,
         per_chapter=dict(per_chapter),

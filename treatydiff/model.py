@@ -452,6 +452,32 @@ class Totals:
 
 
 @dataclass(frozen=True, slots=True)
+class DivisionChange:
+    """A division heading (part, title, chapter, section, or an unnumbered heading such as "Final clauses")
+    that changed: its title (``modified``), only its number (``renumbered``), or a division that came
+    (``added``) or went (``removed``). The articles under it are changes of their own; this is the heading,
+    which can change what they mean ("Chapter II — Obligations" -> "Chapter II — Voluntary guidance").
+    ``old``/``new`` are the headings as a report names them ("" for the side that has none), ``edits`` the
+    title's redline, ``path`` the headings above it (new draft; old for a removal). Divisions with loose text
+    of their own are provisions, and their headings are compared there."""
+
+    outcome: Outcome
+    old: str
+    new: str
+    edits: tuple[Edit, ...]
+    flags: tuple[Flag, ...] = ()
+    old_line: int = 0
+    new_line: int = 0
+    path: tuple[str, ...] = ()
+    words_inserted: int = 0
+    words_deleted: int = 0
+    editorial_only: bool = False  # only case, punctuation or quotes changed ("GENERAL PROVISIONS" -> "General ...")
+
+    def severity(self) -> Severity | None:
+        return max((f.level for f in self.flags), key=lambda s: s.rank, default=None)
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Two drafts and what changed between them: one ArticleChange per match, every article and annex of
     both drafts in exactly one of them, in the order of the new draft (removals where they stood)."""
@@ -463,6 +489,8 @@ class Comparison:
     warnings: tuple[Diagnostic, ...] = ()
     #: The code of the language the flags were read in (``treatydiff.lang``): the detected one, or the one asked.
     language: str = "en"
+    #: Division headings that changed, in the order of the new draft (removals where they stood).
+    divisions: tuple[DivisionChange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

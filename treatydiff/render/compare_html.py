@@ -140,7 +140,10 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     body: list[str] = [_header(comparison), _lead(comparison, ids, options)]
     if changed and not options.summary_only:
         body.append(_contents(changed, ids, options))
-    body += [_summary(comparison), _chapters(comparison), _concordance(comparison, ids, options)]
+    body += [_summary(comparison), _chapters(comparison)]
+    if comparison.divisions and not options.summary_only:
+        body.append(_headings(comparison))
+    body.append(_concordance(comparison, ids, options))
     if not options.summary_only:
         body.append(_changes(comparison, ids, options))
     return page(title, body)
@@ -238,6 +241,19 @@ def _chapters(comparison: Comparison) -> Markup:
     return block("section", el("h2", "Per chapter"), table, id="chapters")
 
 
+def _headings(comparison: Comparison) -> Markup:
+    """The division headings that changed: outcome, numbers, the title's redline, flags."""
+    items = []
+    for change in comparison.divisions:
+        title = _redline(report.heading_title(change), frozenset(Op))
+        flags = [block("ul", *(_flag_item(f) for f in change.flags), class_="flags")] if change.flags else []
+        editorial = [" ", el("span", "editorial only", class_="badge")] if change.editorial_only else []
+        items.append(el("li", _badge(change.outcome), " ", el("span", report.heading_names(change), class_="label"),
+                        *editorial,
+                        *([" — ", *title] if title else []), *flags))
+    return block("section", el("h2", "Division headings that changed"), block("ul", *items), id="headings")
+
+
 def _concordance(comparison: Comparison, ids: dict[int, str], options: RenderOptions) -> Markup:
     """Old → new for every article, linked to its section where the page has one."""
     rows = []
@@ -261,7 +277,9 @@ def _changes(comparison: Comparison, ids: dict[int, str], options: RenderOptions
             parts.append(_article(change, ids[id(change)], comparison, options))
         elif options.show_unchanged:
             parts.append(el("p", "= ", report.heading(change), class_="unchanged-line"))
-    if len(parts) == 1:
+    if len(parts) == 1 and comparison.divisions:
+        parts.append(el("p", "No article changed; division headings did (above).", class_="none"))
+    elif len(parts) == 1:
         parts.append(el("p", "No changes." if comparison.changes else "No articles.", class_="none"))
     return block("main", *parts, id="changes")
 

@@ -8,7 +8,9 @@ Contract fields (never renamed or dropped): ``schema_version``, ``old``/``new`` 
 ``paragraph``; paragraph: ``outcome``, ``old``, ``new`` (labels), ``edits`` ([op, text] pairs).
 Additions in this version: top-level ``warnings`` (of the comparison), ``placeholders`` in DRAFTINFO,
 ``words_old``/``words_new`` in the summary, ``words_inserted``/``words_deleted`` per CHANGE, ``deleted`` per
-REF, ``old_line``/``new_line`` per paragraph. Lines are null when unknown. The schema ships as
+REF, ``old_line``/``new_line`` per paragraph, ``divisions`` (DIVISION: a division heading that changed,
+``outcome``, ``old``, ``new``, ``path``, ``old_line``, ``new_line``, ``edits``, ``flags``, ``words_inserted``,
+``words_deleted``, ``editorial_only``). Lines are null when unknown. The schema ships as
 ``treatydiff/schema/compare.schema.json``. A documented view built field by field, not ``asdict()``.
 """
 
@@ -22,6 +24,7 @@ from rich.console import Console
 from treatydiff.model import (
     ArticleChange,
     Comparison,
+    DivisionChange,
     Draft,
     Flag,
     Outcome,
@@ -76,6 +79,24 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
         "warnings": [str(warning) for warning in comparison.warnings],
         "changes": [change_document(change) for change in comparison.changes],
         "language": comparison.language,
+        "divisions": [_division(change) for change in comparison.divisions],
+    }
+
+
+def _division(change: DivisionChange) -> dict[str, Any]:
+    """A division heading that changed (DIVISION): what the headings were and became, the title's redline."""
+    return {
+        "outcome": change.outcome.value,
+        "old": change.old,
+        "new": change.new,
+        "path": list(change.path),
+        "old_line": change.old_line or None,
+        "new_line": change.new_line or None,
+        "edits": [[edit.op.value, edit.text] for edit in change.edits],
+        "flags": [_flag(flag) for flag in change.flags],
+        "words_inserted": change.words_inserted,
+        "words_deleted": change.words_deleted,
+        "editorial_only": change.editorial_only,
     }
 
 

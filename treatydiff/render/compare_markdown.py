@@ -91,6 +91,7 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     out += _lead(comparison, options, anchors)
     out += _summary(comparison)
     out += _chapters(comparison)
+    out += [] if options.summary_only else _headings(comparison, options)
     out += _concordance(comparison, options, anchors)
     if not options.summary_only:
         out += _changes(comparison, options, anchors)
@@ -157,6 +158,23 @@ def _chapters(comparison: Comparison) -> list[str]:
     return ["## By chapter", "", *_table(header, ["---", *("---:" for _ in occurring)], rows)]
 
 
+def _headings(comparison: Comparison, options: RenderOptions) -> list[str]:
+    """The division headings that changed: one item each, the title's redline, its flags."""
+    if not comparison.divisions:
+        return []
+    markers = MARKERS[options.markdown_style]
+    plain = options.markdown_style == "plain"
+    out = ["## Division headings that changed", ""]
+    for change in comparison.divisions:
+        title = _paragraph(report.heading_title(change), markers, plain=plain) if change.edits else ""
+        item = f"- **{change.outcome.value}** {escape(report.heading_names(change), at_start=False)}"
+        item += " *(editorial only)*" if change.editorial_only else ""
+        out.append(f"{item} — {title}" if title else item)
+        out += [f"  - ⚑ {f.level.value} {f.kind.value}: {escape(report.flag_phrase(f), at_start=False)}"
+                for f in change.flags]
+    return [*out, ""]
+
+
 def _concordance(comparison: Comparison, options: RenderOptions, anchors: dict[int, str]) -> list[str]:
     rows = []
     for row in report.concordance(comparison):
@@ -186,6 +204,8 @@ def _changes(comparison: Comparison, options: RenderOptions, anchors: dict[int, 
     out = ["## Changes", ""]
     changed = report.changed(comparison)
     if not changed:
+        if comparison.divisions:
+            return [*out, "No article changed; division headings did (above).", ""]
         return [*out, "No changes." if comparison.changes else "No articles.", ""]
     out += [f"- [{escape(report.heading(c), at_start=False)}](#{anchors[id(c)]})" for c in changed]
     out.append("")

@@ -116,6 +116,8 @@ def renderables(comparison: Comparison, options: RenderOptions, plain: bool, wid
     chapters = _chapters(comparison, width)
     if chapters is not None:
         parts.append(chapters)
+    if comparison.divisions and not options.summary_only:
+        parts.append(_headings(comparison, plain))
     if options.concordance:
         parts.append(_concordance(comparison))
     if options.summary_only:
@@ -125,9 +127,28 @@ def renderables(comparison: Comparison, options: RenderOptions, plain: bool, wid
             parts.append(change_panel(change, plain, width, options, (comparison.old.label, comparison.new.label)))
         elif options.show_unchanged:
             parts.append(_unchanged_line(change))
-    if not report.changed(comparison):
+    if not report.anything_changed(comparison):
         parts.append(Text("No changes." if comparison.changes else "No articles.", style="bold"))
     return parts
+
+
+def _headings(comparison: Comparison, plain: bool) -> Group:
+    """The division headings that changed, one line each: outcome, numbers, the title's redline, flags."""
+    lines: list[RenderableType] = [Text("Division headings that changed", style="bold")]
+    for change in comparison.divisions:
+        line = Text("  ")
+        line.append(f"[{change.outcome.value}]", style=OUTCOME_STYLE[change.outcome])
+        line.append(" ")
+        line.append(report.heading_names(change), style="bold")
+        if change.editorial_only:
+            line.append(" [editorial only]", style="dim")
+        if change.edits:
+            line.append(" — ")
+            line.append_text(_redline(report.heading_title(change), plain, label=""))
+        for flag in change.flags:
+            line.append(f"\n    ⚑ {flag.level.value} {flag.kind.value}: {report.flag_phrase(flag)}", style=FLAG_STYLE)
+        lines.append(line)
+    return Group(*lines, Text())
 
 
 def _header(comparison: Comparison) -> Text:

@@ -18,6 +18,7 @@ from treatydiff.model import (
     RECITALS_IN_FULL,
     ArticleChange,
     Comparison,
+    DivisionChange,
     Edit,
     Flag,
     Kind,
@@ -270,6 +271,25 @@ def changed(comparison: Comparison) -> list[ArticleChange]:
     return [c for c in comparison.changes if c.outcome is not Outcome.UNCHANGED]
 
 
+def anything_changed(comparison: Comparison) -> bool:
+    """An article or a division heading changed: what "No changes." must not say otherwise."""
+    return bool(comparison.divisions) or bool(changed(comparison))
+
+
+def heading_names(change: DivisionChange) -> str:
+    """How a report names a division heading's change: "Chapter II", "Chapter III → Chapter IV", "Final
+    clauses" (an unnumbered heading is named by its title)."""
+    old, new = (one_line(h).split(" — ")[0] for h in (change.old, change.new))
+    if not change.old or not change.new or old == new:
+        return new or old
+    return f"{old} → {new}"
+
+
+def heading_title(change: DivisionChange) -> ParagraphChange:
+    """The title's redline as a paragraph the renderers know how to draw (numbers left out)."""
+    return ParagraphChange(change.outcome, "", "", change.edits, change.old_line, change.new_line)
+
+
 @dataclass(frozen=True, slots=True)
 class SummaryRow:
     label: str
@@ -290,8 +310,11 @@ def summary_rows(comparison: Comparison) -> list[SummaryRow]:
 
 
 def chapter_rows(comparison: Comparison) -> list[tuple[str, dict[str, int]]]:
-    """Per top-level division, the outcome counts, in the order the divisions come in the report."""
-    return [(name, counts) for name, counts in comparison.totals.per_chapter.items()]
+    """Per top-level division, the outcome counts, in the order the divisions come in the report; a chapter
+    whose heading changed says what it was ("Chapter II — Voluntary guidance (was: Chapter II — Obligations)")."""
+    was = {d.new: d.old for d in comparison.divisions if not d.path and d.old and d.new and not d.editorial_only}
+    return [(f"{name} (was: {was[name]})" if name in was else name, counts)
+            for name, counts in comparison.totals.per_chapter.items()]
 
 
 @dataclass(frozen=True, slots=True)
