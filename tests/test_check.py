@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from treatydiff.check import check, load_rules, parse_rules
+from treatydiff.check import RULES_MAX_COUNT, RULES_MAX_DEPTH, check, load_rules, parse_rules
 from treatydiff.compare import compare
 from treatydiff.errors import TreatydiffError
 from treatydiff.load import load, load_text
-from treatydiff.model import Comparison, Status
+from treatydiff.model import Comparison, Draft, Provision, Status
 
 ROOT = Path(__file__).resolve().parents[1]
 CONVENTION = ROOT / "fixtures" / "convention"
@@ -144,6 +145,88 @@ def test_malformed_rules_name_the_line(text: str, line: int, problem: str) -> No
 def test_missing_rules_file(tmp_path: Path) -> None:
     with pytest.raises(TreatydiffError, match="no such rules file"):
         load_rules(tmp_path / "absent.toml")
+
+
+# --- hostile rules files: nesting, number of rules, cost per rule -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("x = " + "[" * 100_000, 1),  # (before: RecursionError from the TOML reader)
+        ('[[rule]]\nname = "a"\nforbid = ["removed"]\nx = ' + "{a = " * 100_000, 4),
+        ("x = " + "[" * (RULES_MAX_DEPTH + 1) + "]" * (RULES_MAX_DEPTH + 1), 1),
+    ],
+)
+def test_rules_nested_too_deep_are_refused_with_the_line(text: str, line: int) -> None:
+    with pytest.raises(TreatydiffError) as caught:
+        parse_rules(text, "rules.toml")
+    assert caught.value.message().startswith(f"rules.toml:{line}: arrays or tables nested more than 100 deep")
+
+
+def test_nesting_up_to_the_bound_and_brackets_in_strings_and_comments_are_read() -> None:
+    text = (
+        '[[rule]]\nname = "' + "[" * 300 + '"\nforbid = ["removed"]\n'
+        "description = '" + "{" * 300 + "'\n# " + "[" * 300 + '\n[[rule]]\nforbid = ["added"]\ndescription = """\n'
+        + "[" * 300 + '\n\\""" ]]]]"""\n'
+    )
+    assert len(parse_rules(text).rules) == 2
+    with pytest.raises(TreatydiffError, match="unknown top-level key 'x'"):  # 100 deep: TOML reads it
+        parse_rules("x = " + "[" * RULES_MAX_DEPTH + "]" * RULES_MAX_DEPTH)
+
+
+def test_more_rules_than_the_bound_are_refused_with_the_line_of_the_first_too_many() -> None:
+    one = '[[rule]]\nforbid = ["removed"]\n'
+    assert len(parse_rules(one * RULES_MAX_COUNT).rules) == RULES_MAX_COUNT
+    with pytest.raises(TreatydiffError) as caught:
+        parse_rules(one * (RULES_MAX_COUNT + 1), "rules.toml")
+    assert caught.value.line == 2 * RULES_MAX_COUNT + 1
+    assert "10,001 rules, more than the 10,000 a rules file may hold" in caught.value.problem
+
+
+def test_a_number_too_long_to_read_is_not_valid_toml() -> None:
+    with pytest.raises(TreatydiffError, match="not valid TOML"):  # (before: ValueError, an internal error)
+        parse_rules('[[rule]]\nforbid = ["removed"]\nname = ' + "1" * 5000 + "\n")
+
+
+def test_rules_read_the_comparison_once_not_once_per_rule(
+    zero_to_revised: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """20,000 rules took minutes: every rule walked the old draft's articles, folded (quotes, look-alike letters)
+    the text of every paragraph again and compiled its term again. Two hundred copies of the same rules now
+    cost the drafts' texts no more than one copy does."""
+    from treatydiff.confusables import skeleton
+
+    folded: list[str] = []
+    walks: list[Draft] = []
+    provisions = Draft.provisions
+
+    def counted_skeleton(text: str) -> str:
+        folded.append(text)
+        return skeleton(text)
+
+    def counted_provisions(draft: Draft) -> Iterator[Provision]:
+        walks.append(draft)
+        return provisions(draft)
+
+    monkeypatch.setattr("treatydiff.check.skeleton", counted_skeleton)
+    monkeypatch.setattr(Draft, "provisions", counted_provisions)
+    rules = (
+        rule('["removed", "substantive"]', 'article = "General obligations"')
+        + rule('["added", "removed"]', 'term = "precautionary approach"')
+        + rule('["removed"]', 'term = "dual criminality"\narticle = "19"')
+        + rule('["obligation-weakened"]')
+    )
+
+    def cost(copies: int) -> tuple[int, int, int]:
+        folded.clear()
+        walks.clear()
+        verdicts = check(zero_to_revised, parse_rules(rules * copies))
+        return len(folded), len(walks), len(verdicts.failures()) // copies
+
+    one, many = cost(1), cost(200)
+    assert one[2] >= 3, "the rules find something"
+    assert many == one
 
 
 # --- acceptance on the AI Act -----------------------------------------------------------------------------------

@@ -98,6 +98,17 @@ def test_allow_leaves_articles_out(rules: Path) -> None:
     assert allowed.exit_code == ExitCode.OK, allowed.output
 
 
+@pytest.mark.parametrize(("selector", "nearest"), [("Artcle 6", "did you mean 'article 6'"), ("999", "give a number")])
+def test_allow_that_names_nothing_is_an_error_with_the_nearest_names(tmp_path: Path, selector: str, nearest: str) -> None:
+    """A typo in --allow must not pass for an allowed article (before: exit 1 here, or 0 with the right typo)."""
+    target = tmp_path / "report.txt"
+    result = invoke("check", ZERO, REVISED, "--fail-on", "removed", "--allow", "23", "--allow", selector, "-o", target)
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: --allow: {selector!r} names nothing in either draft — ") and nearest in line
+    assert not target.exists()
+
+
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
@@ -105,6 +116,7 @@ def test_allow_leaves_articles_out(rules: Path) -> None:
         ('[[rule]]\nname = "x"\nforbid = ["removed"]\n\n[[rule]]\nname = "y"\nforbidd = ["removed"]\n', 7,
          "unknown key 'forbidd'"),
         ('[[rule]]\nname = "x"\narticle = "5"\nforbid = ["weakened-ish"]\n', 4, "cannot forbid 'weakened-ish'"),
+        ('[[rule]]\nforbid = ["removed"]\nx = ' + "[" * 100_000 + "\n", 3, "nested more than 100 deep"),
     ],
 )
 def test_malformed_rules_exit_2_naming_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:

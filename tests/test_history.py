@@ -352,6 +352,24 @@ def test_cli_history_article_timeline() -> None:
     assert "D2 revised-draft: 4 — added" in result.stdout and "D3 final-text: 4 — unchanged" in result.stdout
 
 
+@pytest.mark.parametrize(("selector", "drafts", "nearest"), [
+    ("Artcle 6", 3, "nothing in any draft — did you mean 'article 6'"),
+    ("999", 2, "nothing in either draft — give a number"),
+])
+def test_cli_history_article_that_names_nothing_is_an_error_with_the_nearest_names(
+    tmp_path: Path, selector: str, drafts: int, nearest: str
+) -> None:
+    """A typo must not read as a history with nothing in it (before: exit 0, "No provision matches")."""
+    target = tmp_path / "history.json"
+    result = run("history", *map(str, PATHS[:drafts]), "--article", "4", "--article", selector, "-o", str(target))
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: --article: {selector!r} names ") and nearest in line
+    assert not target.exists()
+    added_later = run("history", *map(str, PATHS), "--article", "Precautionary approach", "-f", "json")
+    assert added_later.exit_code == ExitCode.OK, added_later.stderr  # a provision of a later draft only is a name
+
+
 def test_cli_history_writes_atomically_in_the_format_of_the_extension(tmp_path: Path) -> None:
     target = tmp_path / "history.json"
     result = run("history", *map(str, PATHS), "-o", str(target))

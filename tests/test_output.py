@@ -10,6 +10,7 @@ import io
 import os
 import signal
 import stat
+import tempfile
 import threading
 from pathlib import Path
 
@@ -124,6 +125,167 @@ def test_a_closed_pipe_stays_quiet() -> None:
 
     with pytest.raises(BrokenPipeError):
         deliver("report", None, Console(file=Closed(), width=100))
+
+
+# --- why a write failed, and writing through open descriptors (/dev/stdout, /dev/fd/N) ---------------------------
+
+
+@pytest.mark.parametrize("step", ["mkstemp", "fsync"])
+@pytest.mark.parametrize(("code", "words"), [
+    (errno.ENOSPC, "cannot write: no space left on the device — free some space"),
+    (errno.EDQUOT, "cannot write: disk quota exceeded — free some space"),
+    (errno.EFBIG, "cannot write: file too large for the file system"),
+    (errno.EROFS, "cannot write: read-only file system — write the report to a file system that can be written"),
+    (errno.EACCES, "cannot write: permission denied — check the path and the folder's permissions"),
+])
+def test_a_failed_write_says_why_and_a_full_disk_is_not_blamed_on_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, code: int, words: str
+) -> None:
+    """Before: a disk full when the temporary file was made, a quota or a file size limit were all "check the
+    path and the folder's permissions" (or "... is writable")."""
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(tempfile if step == "mkstemp" else os, step, fail)  # (as treatydiff.cli calls them)
+    result = outline_to(tmp_path / "outline.json")
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert words in line, line
+    assert code in (errno.EACCES, errno.EPERM) or "permission" not in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def _full_device(tmp_path: Path) -> Path:
+    """A node of the full device (every write fails with ENOSPC) in the test's folder (root only), else the
+    machine's /dev/full, which keeps nothing written to it."""
+    node = tmp_path / "full"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+        return node
+    except (PermissionError, AttributeError, OSError):
+        if not os.path.exists("/dev/full"):
+            pytest.skip("no full device")
+        return Path("/dev/full")
+
+
+def test_o_onto_a_full_device_is_one_error_line_that_says_the_device_is_full(tmp_path: Path) -> None:
+    result = outline_to(_full_device(tmp_path))  # (before: "No space left on device — check the path")
+    assert result.exit_code == ExitCode.ERROR
+    (line,) = result.stderr.splitlines()
+    assert "cannot write: no space left on the device — free some space" in line and result.stdout == ""
+
+
+def test_a_full_standard_output_is_one_error_line_and_exit_2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with open(_full_device(tmp_path), "w") as full:
+        done = subprocess.run([sys.executable, "-m", "treatydiff", "outline", str(ZERO), "-f", "json"], cwd=tmp_path,
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == ExitCode.ERROR
+    (line,) = done.stderr.splitlines()  # no "Exception ignored" from Python's own flush at exit
+    assert line.startswith("error: standard output: cannot write the report: No space left on device")
+
+
+#: Run as ``python -c`` (as ``nobody`` when the tests run as root): the CLI in a forked child whose standard
+#: output is a pipe of this process, with ``-o`` naming ``sys.argv[1]`` (``{w}`` the pipe's descriptor); prints
+#: the child's exit code, then what came through the pipe. Forked, not executed: ``nobody`` may be able to run
+#: this Python only by the path it was started with.
+_THROUGH_A_PIPE = """
+import os, sys
+r, w = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.close(r)
+    os.dup2(w, 1)
+    sys.argv = ["treatydiff", "outline", "zero.md", "-f", "json", "-o", sys.argv[1].format(w=w)]
+    from treatydiff.cli import main
+    try:
+        main()
+    except SystemExit as exc:
+        os._exit(exc.code if isinstance(exc.code, int) else 2)
+    os._exit(0)
+os.close(w)
+chunks = []
+while chunk := os.read(r, 65536):
+    chunks.append(chunk)
+code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+sys.stdout.write(f"{code}\\n" + b"".join(chunks).decode())
+"""
+
+
+@pytest.mark.parametrize("target", ["/dev/stdout", "/proc/self/fd/1", "/dev/fd/{w}"])
+def test_o_onto_an_open_descriptor_writes_through_it_as_a_user(tmp_path: Path, target: str) -> None:
+    """As a user who cannot write /dev (``nobody`` when the tests run as root): ``-o /dev/stdout`` and the like
+    write through the descriptor; no temporary file is tried next to it. (Before: the link was resolved to
+    "/proc/PID/fd/pipe:[N]", a name no folder has: "cannot write: No such file or directory".)"""
+    import shutil
+    import subprocess
+    import sys
+
+    if not os.path.exists(target.format(w=1)):
+        pytest.skip(f"no {target} here")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("root without setpriv: cannot run as a user")
+        user = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        tmp_path.chmod(0o777)  # (reached by its relative paths only: nobody needs no way into its parents)
+    else:
+        user = []
+    shutil.copyfile(ZERO, tmp_path / "zero.md")
+    (tmp_path / "zero.md").chmod(0o644)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([*user, sys.executable, "-c", _THROUGH_A_PIPE, target], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=60)
+    if "No module named" in done.stderr or ("Permission denied" in done.stderr and not done.stdout):
+        pytest.skip("the user cannot reach this Python's packages")
+    code, _, report = done.stdout.partition("\n")
+    assert code == "0", done.stdout + done.stderr
+    assert report.startswith("{") and '"schema_version": 1' in report
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zero.md"]
+
+
+def test_o_onto_a_pipe_given_as_dev_fd_writes_through_it(tmp_path: Path) -> None:
+    """``-o >(cmd)``: the shell passes a pipe's descriptor, named /dev/fd/N."""
+    import subprocess
+    import sys
+
+    if not os.path.isdir("/dev/fd"):
+        pytest.skip("no /dev/fd here")
+    read, write = os.pipe()
+    try:
+        with subprocess.Popen([sys.executable, "-m", "treatydiff", "outline", str(ZERO), "-f", "json", "-o",
+                               f"/dev/fd/{write}"], cwd=tmp_path, pass_fds=(write,), stderr=subprocess.PIPE) as run:
+            os.close(write)
+            write = -1
+            with os.fdopen(read, "rb") as pipe:
+                read = -1
+                report = pipe.read().decode()
+            assert run.wait(timeout=60) == ExitCode.OK, run.stderr.read() if run.stderr else ""
+    finally:
+        for fd in (read, write):
+            if fd >= 0:
+                os.close(fd)
+    assert '"schema_version": 1' in report
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_o_onto_standard_output_that_is_a_file_opened_to_append_keeps_what_it_holds(tmp_path: Path) -> None:
+    """``treatydiff ... -o /dev/stdout >> log``: the report is added at the end of the log, as shell redirection
+    of standard output does. (Before: the log was replaced by the report.)"""
+    import subprocess
+    import sys
+
+    log = tmp_path / "log.txt"
+    log.write_text("earlier lines\n", encoding="utf-8")
+    with open(log, "a", encoding="utf-8") as out:
+        done = subprocess.run([sys.executable, "-m", "treatydiff", "outline", str(ZERO), "-f", "json", "-o",
+                               "/dev/stdout"], cwd=tmp_path, stdout=out, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == ExitCode.OK, done.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("earlier lines\n{") and '"schema_version": 1' in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
 
 
 def test_a_draft_of_nothing_but_page_furniture_is_an_error(tmp_path: Path) -> None:

@@ -465,27 +465,77 @@ def deliver(text: str, output: str | None, console: Console) -> None:
         write_report(output, text)
 
 
+#: Why a write failed, by ``errno``, in words a user can act on (a full disk is no matter of permissions); any
+#: other failure is told in the system's words, with the hint of the step that failed.
+_WRITE_FAILURES = {
+    errno.ENOSPC: ("no space left on the device", "free some space, or write the report elsewhere"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): ("disk quota exceeded", "free some space, or write the report elsewhere"),
+    errno.EFBIG: ("file too large for the file system (or for ulimit -f)", "write the report elsewhere"),
+    errno.EACCES: ("permission denied", "check the path and the folder's permissions"),
+    errno.EPERM: ("operation not permitted", "check the path and the folder's permissions"),
+    errno.EROFS: ("read-only file system", "write the report to a file system that can be written"),
+}
+#: The folders whose entries are the open file descriptors of a process (Linux's /proc, the BSDs' and macOS's
+#: /dev/fd; Linux's /dev/fd and /dev/stdout are links into /proc).
+_DESCRIPTOR_FOLDER = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd|/dev/fd")
+
+
+def _cannot_write(path: str, exc: OSError, hint: str) -> TreatydiffError:
+    """The error of a report that could not be written to ``path``."""
+    problem, advice = _WRITE_FAILURES.get(exc.errno or 0, (exc.strerror or str(exc), hint))
+    return TreatydiffError(path, f"cannot write: {problem}", advice)
+
+
 def write_report(path: str, text: str) -> None:
     """Write ``text`` to ``path`` as shell redirection would, and safely: through a symbolic link to the file it
-    names (the link stays); onto a device, a FIFO or a socket (``/dev/null``, ``/dev/stdout``, a pipe) by writing
-    through it, never by replacing it; onto a regular file (or a new name) atomically (``write_atomically``). A
-    read-only file is not replaced."""
+    names (the link stays); onto a device, a FIFO or a socket (``/dev/null``, a pipe) by writing through it, never
+    by replacing it; onto an open file descriptor (``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``, a shell's
+    ``>(cmd)``) by writing through it at its end, whatever it has open — a pipe, a terminal, or a file (``>>`` log
+    kept); onto a regular file (or a new name) atomically (``write_atomically``). A read-only file is not
+    replaced."""
+    if _names_a_descriptor(path):
+        _write_through(path, text, "a")
+        return
     target = os.path.realpath(path) if os.path.islink(path) else path
     try:
         mode = os.stat(target).st_mode
     except OSError:
         mode = None  # a new file (or a dangling link: the file it names is made)
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        try:
-            with open(target, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise TreatydiffError(path, f"cannot write: {exc.strerror or exc}", "check the path") from None
+        _write_through(target, text, "w")
         return
     if mode is not None and stat.S_ISREG(mode) and not stat.S_IMODE(mode) & 0o222:
         raise TreatydiffError(path, "is read-only: the report would replace it",
                               f"make it writable (chmod u+w {path}) or write the report to another file")
     write_atomically(target, text)
+
+
+def _names_a_descriptor(path: str) -> bool:
+    """Whether ``path``, or a link it leads through, is an entry of a descriptor folder (``/dev/stdout`` is a link
+    to ``/proc/self/fd/1``): then what it names is whatever the descriptor has open, and its folder is no place
+    for a temporary file (``/dev`` cannot be written but by root; ``/proc/…/fd`` by nobody)."""
+    current = os.path.abspath(path)
+    for _ in range(40):  # (the links the kernel follows at most)
+        folder = os.path.realpath(os.path.dirname(current))
+        if _DESCRIPTOR_FOLDER.fullmatch(folder):
+            return True
+        current = os.path.join(folder, os.path.basename(current))
+        if not os.path.islink(current):
+            return False
+        current = os.path.join(folder, os.readlink(current))
+    return False
+
+
+def _write_through(path: str, text: str, mode: Literal["w", "a"]) -> None:
+    """Write onto what ``path`` names without replacing it. A reader that went away (``-o >(head -1)``) stays a
+    ``BrokenPipeError``, taken quietly as on standard output."""
+    try:
+        with open(path, mode, encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _cannot_write(path, exc, "check the path") from None
 
 
 def write_atomically(path: str, text: str) -> None:
@@ -499,9 +549,7 @@ def write_atomically(path: str, text: str) -> None:
         try:
             fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
         except OSError as exc:
-            raise TreatydiffError(
-                path, f"cannot write: {exc.strerror or exc}", "check that the folder exists and is writable"
-            ) from None
+            raise _cannot_write(path, exc, "check that the folder exists and is writable") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
@@ -513,10 +561,7 @@ def write_atomically(path: str, text: str) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             if isinstance(exc, OSError):
-                raise TreatydiffError(
-                    path, f"cannot write: {exc.strerror or exc}",
-                    "free some space" if exc.errno == errno.ENOSPC else "check the path and the folder's permissions",
-                ) from None
+                raise _cannot_write(path, exc, "check the path and the folder's permissions") from None
             raise
 
 
@@ -726,15 +771,18 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
     return ExitCode.FOUND if exit_code and has_changes(comparison) else ExitCode.OK
 
 
-def refuse_unmatched(comparison: Comparison, selection: Any) -> None:
-    """A selector that names nothing in either draft is an error, with the nearest names there are: a typo
-    must not read as "no changes"."""
+def refuse_unmatched(comparison: Comparison | Sequence[Comparison], selection: Any, option: str = "") -> None:
+    """A selector that names nothing in either draft (in any draft, for the steps of a history) is an error, with
+    the nearest names there are: a typo must not read as "no changes". ``option`` names the option the article
+    selectors came from when it is not ``--article`` (``check --allow``)."""
     from treatydiff.select import unmatched
 
-    for option, selector, nearest in unmatched(comparison, selection)[:1]:
+    where = "either draft" if isinstance(comparison, Comparison) or len(comparison) == 1 else "any draft"
+    for found, selector, nearest in unmatched(comparison, selection)[:1]:
         hint = f"did you mean {' or '.join(repr(n) for n in nearest)}?" if nearest else \
             "give a number as printed (5, 4a, 5 bis), a range (5-9), 'annex I' or words of a title"
-        raise TreatydiffError(option, f"{selector!r} names nothing in either draft", hint)
+        named = option if option and found == "--article" else found
+        raise TreatydiffError(named, f"{selector!r} names nothing in {where}", hint)
 
 
 def format_for(output: str | None, registry: Registry[Any] = COMPARE) -> str:
@@ -829,6 +877,7 @@ def check(env: Env, /, old: str, new: str | None, rules_path: str | None, fail_o
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
     from treatydiff.check import check as check_comparison
     from treatydiff.check import load_rules
+    from treatydiff.select import Selection
 
     refuse_to_overwrite(output, [old, new, rules_path])
     rules = load_rules(rules_path) if rules_path is not None else None  # before the drafts: fail fast
@@ -837,6 +886,7 @@ def check(env: Env, /, old: str, new: str | None, rules_path: str | None, fail_o
     comparison = run_compare(old_draft, new_draft, diff_options((), time_budget))
     for warning in comparison.warnings:
         say(f"warning: {warning}")
+    refuse_unmatched(comparison, Selection(articles=allow), "--allow")
     verdicts = check_comparison(comparison, rules, fail_on=fail_on, allow=allow)
     return report_verdicts(env, verdicts, format_name, output, color)
 
@@ -958,6 +1008,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     from treatydiff.history import history as build_history
     from treatydiff.history import load_drafts
     from treatydiff.history import select as select_lineages
+    from treatydiff.select import Selection
 
     sources = expand_drafts(drafts, sort)
     if len(sources) == 1 and sources[0] != "-" and os.path.isfile(sources[0]):
@@ -983,6 +1034,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     for step in result.steps:
         for warning in step.comparison.warnings:
             say(f"warning: D{step.index} → D{step.index + 1}: {warning}")
+    refuse_unmatched([step.comparison for step in result.steps], Selection(articles=articles))
     result = select_lineages(result, articles)
     console = make_console(env, color, output)
     text = HISTORY.get(format_name)(result, RenderOptions(), console)

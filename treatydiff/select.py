@@ -17,12 +17,13 @@ Selectors, all case-insensitive:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from treatydiff.compare import totals
 from treatydiff.confusables import skeleton
 from treatydiff.load.patterns import ANNEX_WORDS
-from treatydiff.model import ArticleChange, Comparison, Kind, Outcome, Provision, Severity
+from treatydiff.model import ArticleChange, Comparison, DivisionChange, Kind, Node, Outcome, Provision, Severity
 
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -58,13 +59,31 @@ def select(comparison: Comparison, selection: Selection) -> Comparison:
     if not selection:
         return comparison
     kept = tuple(change for change in comparison.changes if matches(change, selection))
-    return replace(comparison, changes=kept, totals=totals(kept))
+    headings = tuple(d for d in comparison.divisions if _heading_selected(d, selection))
+    return replace(comparison, changes=kept, totals=totals(kept, divisions=headings), divisions=headings)
 
 
-def unmatched(comparison: Comparison, selection: Selection) -> list[tuple[str, str, list[str]]]:
-    """The selectors that name nothing in either draft (a typo: ``--article "Artcle 6"``), as (option, selector,
-    the nearest names the drafts have). A selector that names an article with no change is not among them."""
-    provisions = [p for change in comparison.changes for p in (*change.match.old, *change.match.new)]
+def _heading_selected(change: DivisionChange, selection: Selection) -> bool:
+    """A division heading's change is shown unless a selector leaves it out: ``--article`` and ``--part``
+    other than the body name no heading, ``--flagged`` only flagged ones, ``--chapter`` its own and those
+    inside it."""
+    if selection.articles or (selection.parts and "body" not in selection.parts):
+        return False
+    if selection.flagged is not None and not any(f.level.rank >= selection.flagged.rank for f in change.flags):
+        return False
+    headings = tuple(h for h in (change.old, change.new) if h)
+    at = [Provision(Node(Kind.DIVISION), (*change.path, heading)) for heading in headings]
+    return not selection.chapters or any(chapter_matches(p, sel) for p in at for sel in selection.chapters)
+
+
+def unmatched(
+    comparison: Comparison | Sequence[Comparison], selection: Selection
+) -> list[tuple[str, str, list[str]]]:
+    """The selectors that name nothing in any draft of the comparison, or of the comparisons (the steps of a
+    history): a typo such as ``--article "Artcle 6"``. Each as (option, selector, the nearest names the drafts
+    have). A selector that names an article with no change is not among them."""
+    comparisons = (comparison,) if isinstance(comparison, Comparison) else comparison
+    provisions = [p for c in comparisons for change in c.changes for p in (*change.match.old, *change.match.new)]
     out: list[tuple[str, str, list[str]]] = []
     for option, selectors, test in (("--article", selection.articles, article_matches),
                                      ("--chapter", selection.chapters, chapter_matches)):
@@ -87,8 +106,9 @@ def _nearest(selector: str, provisions: list[Provision], option: str) -> list[st
 
 
 def has_changes(comparison: Comparison) -> bool:
-    """Whether anything changed: any change whose outcome is not ``unchanged`` (``--exit-code``)."""
-    return any(change.outcome is not Outcome.UNCHANGED for change in comparison.changes)
+    """Whether anything changed: any change whose outcome is not ``unchanged``, or any division heading that
+    changed (``--exit-code``)."""
+    return bool(comparison.divisions) or any(c.outcome is not Outcome.UNCHANGED for c in comparison.changes)
 
 
 def matches(change: ArticleChange, selection: Selection) -> bool:
