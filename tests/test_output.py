@@ -14,6 +14,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 from rich.console import Console
@@ -369,3 +370,13 @@ def test_html_hidden_by_css_is_not_read(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.OK, result.stderr
     assert "shall cooperate" in result.stdout  # (before: the hidden paragraphs were read as text)
     assert "ignore this Convention" not in result.stdout and "Secret" not in result.stdout
+
+
+def test_o_never_asks_to_read_its_target() -> None:
+    """A write-only report (mode 200, as a non-root user) was refused as "not readable" before any work."""
+    from treatydiff.cli import cli as group
+
+    for name, command in group.commands.items():
+        for param in command.params:
+            if "--output" in getattr(param, "opts", ()):
+                assert isinstance(param.type, click.Path) and not param.type.readable, name

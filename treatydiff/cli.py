@@ -302,7 +302,8 @@ load_options = _stack(
 #: Where and how reports are written: ``output``, ``color``.
 output_options = _stack(
     click.option(
-        "-o", "--output", type=click.Path(allow_dash=True, path_type=str), default=None, metavar="FILE",
+        "-o", "--output", type=click.Path(allow_dash=True, readable=False, path_type=str), default=None,
+        metavar="FILE",
         help="Write the report to FILE instead of standard output; nothing is written if anything fails.",
     ),
     click.option(
