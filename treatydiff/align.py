@@ -348,6 +348,13 @@ def align_report(
         waiting = placeholder_for.get(number)
         return waiting.popleft() if waiting else None
 
+    # the mirror of "marked [deleted] in the new draft": a placeholder of the old draft whose number the new
+    # draft fills with text again (compare B A must pair what compare A B pairs, the other way round)
+    filled_by: dict[str, deque[Item]] = defaultdict(deque)
+    for n in news:
+        if not n.placeholder and n.index not in matched_new:
+            filled_by[n.number].append(n)
+
     for o in olds:
         if o.index in matched_old:
             continue
@@ -356,6 +363,12 @@ def align_report(
             if twin is not None:
                 used_placeholders.add(twin.index)
                 matches.append(Match(Outcome.UNCHANGED, (o.provision,), (twin.provision,), 1.0, "placeholder kept"))
+                continue
+            if filled_by.get(o.number) and o.number not in old_by_number:
+                text = filled_by[o.number].popleft()
+                used_placeholders.add(text.index)
+                matches.append(Match(Outcome.ADDED, (o.provision,), (text.provision,), 0.0,
+                                     "marked [deleted] in the old draft"))
                 continue
             matches.append(Match(Outcome.REMOVED, (o.provision,), (), 0.0, "placeholder dropped"))
             continue
