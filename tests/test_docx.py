@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -721,6 +722,264 @@ def test_declared_total_above_the_limit_is_refused(tmp_path: Path, monkeypatch: 
     path.write_bytes(docx_bytes(docx.Document()))
     with pytest.raises(LoadError, match=r"would expand to .* over the .* limit"):
         load(path)
+
+
+# --- hostile input: what the file says is bounded before it drives a loop or an allocation -----------------------
+
+
+def package(body: str, **parts: str) -> bytes:
+    """A DOCX of raw XML: ``body`` in word/document.xml, and word/NAME.xml for each ``NAME=xml`` given."""
+    files = {"word/document.xml": document_xml(body)}
+    files.update({f"word/{name}.xml": f'<?xml version="1.0"?>{xml}'.encode() for name, xml in parts.items()})
+    return zip_of(files)
+
+
+def read_package(data: bytes) -> tuple[list[str], list[str]]:
+    """The reader's lines (blank separators dropped) and its warnings."""
+    found = word.read_docx(RawDraft("t.docx", data, "docx"), LoadOptions())
+    return [line.text for line in found.lines if line.text], [str(w) for w in found.warnings]
+
+
+def para(text: str, ilvl: int | str | None = None, num_id: int = 1) -> str:
+    numbering = "" if ilvl is None else f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return f"<w:p><w:pPr>{numbering}</w:pPr>{run(text)}</w:p>"
+
+
+def numbering_xml(lvls: str, *nums: str) -> str:
+    return f'<w:numbering {W}><w:abstractNum w:abstractNumId="1">{lvls}</w:abstractNum>{"".join(nums)}</w:numbering>'
+
+
+@pytest.mark.parametrize("where", ["start", "startOverride"])
+def test_a_list_starting_past_the_bound_is_left_unnumbered_and_said(where: str) -> None:
+    """A start of 10^7 in letters would be 384,616 letters per number (the outside attack used 99999999999:
+    7 GB); the level's numbers, and those of the levels below that show them, are left out instead."""
+    start = 10_000_000
+    override = f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+    lvls = levels(("lowerLetter", "(%1)", start if where == "start" else 1), ("decimal", "%1.%2"), ("decimal", "%3."))
+    body = para("first", 0) + para("second", 0) + para("below", 1) + para("own number", 2)
+    nums = num(1, 1, override if where == "startOverride" else "")
+    lines, warnings = read_package(package(body, numbering=numbering_xml(lvls, nums)))
+    assert lines == ["first", "second", "below", "1. own number"]
+    assert any(f"starts at {start}, past 100000: its numbers are left out" in w for w in warnings), warnings
+
+
+def test_list_levels_outside_words_nine_are_ignored_and_said() -> None:
+    lvls = levels(("decimal", "%1.")) + "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="x%1."/></w:lvl>'
+        for ilvl in (9, -1, 30_000)
+    )
+    body = para("kept", 0) + para("level 9", 9) + para("level -1", -1) + para("level 30000", 30_000)
+    lines, warnings = read_package(package(body, numbering=numbering_xml(lvls, num(1, 1))))
+    assert lines == ["1. kept", "level 9", "level -1", "level 30000"]
+    assert any("3 list levels numbered outside Word's 0 to 8 are ignored" in w for w in warnings), warnings
+
+
+def test_a_number_text_past_the_bound_is_left_out_and_said() -> None:
+    """lvlText is printed for every paragraph of the level: 50,000 characters of it times 10,000 paragraphs
+    would be 500 MB of numbers."""
+    lvls = levels(("decimal", "%1" * 60), ("decimal", "(%2)"))
+    lines, warnings = read_package(package(para("long", 0) + para("short", 1), numbering=numbering_xml(lvls, num(1, 1))))
+    assert lines == ["long", "(1) short"]
+    assert any("a number text 120 characters long, past 100: its numbers are left out" in w for w in warnings)
+
+
+def test_letters_past_780_are_left_out_and_said() -> None:
+    """Letters repeat (y, z, aa, bb... zz, aaa): past 780 each number would be over 30 letters, and a long list
+    would grow with the square of its length."""
+    lvls = levels(("lowerLetter", "(%1)", 779))
+    lines, warnings = read_package(package(para("a", 0) + para("b", 0) + para("c", 0),
+                                           numbering=numbering_xml(lvls, num(1, 1))))
+    assert lines == [f"({'y' * 30}) a", f"({'z' * 30}) b", "c"]
+    assert any("list 1 counts past 780 in letters at level 1" in w for w in warnings), warnings
+
+
+def test_a_style_based_on_a_chain_past_the_bound_reads_the_nearest_and_says_so() -> None:
+    """Every run looks its character style up through the styles it is based on: 5,000 of them times 5,000
+    runs would be 25 million look-ups."""
+    chain = "".join(
+        f'<w:style w:type="character" w:styleId="s{i}"><w:basedOn w:val="s{i - 1}"/></w:style>' for i in range(1, 60)
+    )
+    styles = f'<w:styles {W}><w:style w:type="character" w:styleId="s0"><w:rPr><w:b/></w:rPr></w:style>{chain}</w:styles>'
+    body = '<w:p><w:r><w:rPr><w:rStyle w:val="s59"/></w:rPr><w:t>Article 5</w:t></w:r></w:p>'
+    found = word.read_docx(RawDraft("t.docx", package(body, styles=styles), "docx"), LoadOptions())
+    (line,) = [line for line in found.lines if line.text]
+    assert not line.emphasis  # the bold of s0 is 60 styles away
+    assert any("based on a chain of more than 50 styles" in str(w) for w in found.warnings), found.warnings
+
+
+#: Elements the reader walks into, opened and closed: 5,000 of them nested ended in RecursionError.
+NESTINGS = {
+    "tables": ("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", False),
+    "content controls": ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", False),
+    "insertions": ('<w:ins w:id="1" w:author="a">', "</w:ins>", False),
+    "custom XML": ("<w:customXml>", "</w:customXml>", False),
+    "hyperlinks": ("<w:hyperlink>", "</w:hyperlink>", True),
+    "smart tags": ("<w:smartTag>", "</w:smartTag>", True),
+    "inline insertions": ('<w:ins w:id="1" w:author="a">', "</w:ins>", True),
+    "inline content controls": ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", True),
+}
+
+
+@pytest.mark.parametrize("what", NESTINGS)
+def test_elements_nested_past_the_bound_are_refused_in_one_line(tmp_path: Path, what: str) -> None:
+    opening, closing, inline = NESTINGS[what]
+    inner = run("Article 1") if inline else para("Article 1")
+    nested = opening * 5000 + inner + closing * 5000
+    path = tmp_path / "nested.docx"
+    path.write_bytes(package(para("Scope") + (f"<w:p>{nested}</w:p>" if inline else nested)))
+    with pytest.raises(LoadError, match=r"word/document\.xml nests elements more than 100 deep"):
+        load(path)
+    assert_cli_error(path, "nests elements more than 100 deep")
+
+
+def test_shapes_nested_in_a_drawing_past_the_bound_are_refused() -> None:
+    shapes = "<v:group xmlns:v='urn:schemas-microsoft-com:vml'>" * 5000 + "</v:group>" * 5000
+    with pytest.raises(LoadError, match="nests elements more than 100 deep"):
+        read_package(package(para("Article 1") + f"<w:p><w:r><w:pict>{shapes}</w:pict></w:r></w:p>"))
+
+
+def test_tables_nested_twenty_deep_are_read() -> None:
+    nested = "<w:tbl><w:tr><w:tc>" * 20 + para("deep inside") + "</w:tc></w:tr></w:tbl>" * 20
+    assert read_package(package(para("Article 1") + nested))[0] == ["Article 1", "deep inside"]
+
+
+def test_a_footnote_referred_to_again_keeps_its_number_and_its_text_is_given_once() -> None:
+    """20,000 references to one note of 100 KB would repeat its text 20,000 times (2 GB from a 4 KB file)."""
+    notes = (f'<w:footnotes {W}><w:footnote w:id="7"><w:p>{run("The note.")}'
+             '<w:r><w:footnoteReference w:id="7"/></w:r><w:r><w:footnoteReference w:id="8"/></w:r></w:p></w:footnote>'
+             f'<w:footnote w:id="8"><w:p>{run("Another.")}</w:p></w:footnote></w:footnotes>')
+    call = '<w:r><w:footnoteReference w:id="7"/></w:r>'
+    lines, warnings = read_package(package(f"<w:p>{run('A')}{call}{run(' B')}{call}{run(' C')}{call}</w:p>",
+                                           footnotes=notes))
+    # the references inside the note itself are not followed (one to itself recursed without end)
+    assert lines == ["A[^1] B[^1] C[^1]", "[^1]: The note."]
+    assert any("2 references to notes already referred to reuse their number" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("code", ["110000", "D800", "DFFF", "F" * 40, "-1"])
+def test_a_symbol_outside_unicode_is_left_out(code: str) -> None:
+    body = para("Article 1") + f'<w:p>{run("Scope")}<w:r><w:sym w:font="Symbol" w:char="{code}"/></w:r></w:p>'
+    assert read_package(package(body))[0] == ["Article 1", "Scope"]
+
+
+@pytest.mark.parametrize("level", ["-5", "99999999999"])
+def test_an_outline_level_outside_words_range_is_body_text(level: str) -> None:
+    found = word.read_docx(RawDraft("t.docx", package(
+        f'<w:p><w:pPr><w:outlineLvl w:val="{level}"/></w:pPr>{run("Article 1")}</w:p>'), "docx"), LoadOptions())
+    assert [(line.text, line.heading) for line in found.lines if line.text] == [("Article 1", 0)]
+
+
+def test_superscripts_typed_as_note_calls_are_read_in_linear_time() -> None:
+    """A paragraph of 40,000 runs, every other one raised: the text before and after each raised run was joined
+    again for each (40,000 x 40,000 pieces)."""
+    raised = word._Piece("1", superscript=True)
+    pieces = [piece for _ in range(20_000) for piece in (word._Piece(" word"), raised)]
+    start = time.perf_counter()
+    out = word._Text(pieces).typed_notes()
+    assert time.perf_counter() - start < 2.0
+    assert out.text == " word[^1]" * 20_000
+    assert word._Text([raised, word._Piece(" OJ C 517.")]).typed_notes().text == "[^1]: OJ C 517."
+
+
+def test_a_paragraph_joined_to_the_next_is_tallied_once() -> None:
+    """A deleted paragraph mark joins the paragraph to the next; its runs were counted again with each paragraph
+    it joined (50,000 joined paragraphs: 1.25 billion), which also overstated their share of underlining."""
+    deleted_mark = '<w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>'
+    body = (para("Article 1") + f"<w:p>{deleted_mark}{run('Each Party ')}{run('shall', '<w:u/>')}</w:p>"
+            + f"<w:p>{run(' act.')}</w:p>")
+    lines, warnings = read_package(package(body))
+    assert lines == ["Article 1", "Each Party shall act."]
+    # 5 of the 26 characters are underlined inside a sentence (counted twice, it was 38%)
+    assert any(w.startswith("19% of the text is underlined inside sentences") for w in warnings), warnings
+
+
+def lie_about(data: bytes, name: str, *, compressed: int | None = None, size: int | None = None) -> bytes:
+    """The zip ``data`` with the sizes of member ``name`` changed in its local header and its central directory."""
+    out = bytearray(data)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    info = archive.getinfo(name)
+    offsets = [(info.header_offset + 18, info.header_offset + 22)]  # local file header: sizes at 18 and 22
+    entry = archive.start_dir
+    while out[entry : entry + 4] == b"PK\x01\x02":
+        length = int.from_bytes(out[entry + 28 : entry + 30], "little")
+        if out[entry + 46 : entry + 46 + length] == name.encode():
+            offsets.append((entry + 20, entry + 24))  # central directory entry: sizes at 20 and 24
+        extra, comment = (int.from_bytes(out[entry + k : entry + k + 2], "little") for k in (30, 32))
+        entry += 46 + length + extra + comment
+    for at_compressed, at_size in offsets:
+        if compressed is not None:
+            out[at_compressed : at_compressed + 4] = compressed.to_bytes(4, "little")
+        if size is not None:
+            out[at_size : at_size + 4] = size.to_bytes(4, "little")
+    return bytes(out)
+
+
+def test_a_zip_that_overstates_a_parts_compressed_size_is_still_a_zip_bomb() -> None:
+    """The ratio was worked out from the compressed size the archive declares: declaring 1/150 of the expanded
+    size let a 355 KB file unpack 300 MB (94 s, 1.6 GB). The bytes a part really has are what lies between its
+    header and the next one."""
+    data = zip_of({"word/document.xml": document_xml("<w:p/>" * 700_000)})  # 4 MB of XML in about 10 KB
+    size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
+    lying = lie_about(data, "word/document.xml", compressed=size // 150)
+    with pytest.raises(LoadError, match=r"word/document\.xml would expand \d+-fold to 4(\.\d)? MB \(a zip bomb\?\)"):
+        read_package(lying)
+
+
+def test_a_part_declared_smaller_than_its_data_is_damaged(tmp_path: Path) -> None:
+    """zipfile lets out no more than the declared size, so a part that inflates past it is cut there; its CRC
+    then fails, and that is said in one line."""
+    data = zip_of({"word/document.xml": document_xml(para("Article 1") * 100_000)})
+    path = tmp_path / "small.docx"
+    path.write_bytes(lie_about(data, "word/document.xml", size=1000))
+    with pytest.raises(LoadError, match=r"not a readable DOCX: word/document\.xml is damaged \(Bad CRC-32"):
+        load(path)
+    assert_cli_error(path, "word/document.xml is damaged")
+
+
+def test_a_part_shorter_than_declared_is_damaged() -> None:
+    data = zip_of({"word/document.xml": document_xml(para("Article 1"))})
+    size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
+    with pytest.raises(LoadError, match=rf"word/document\.xml is damaged \(it holds {size} bytes, not {size + 500}"):
+        read_package(lie_about(data, "word/document.xml", size=size + 500))
+
+
+CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+OFFICE_RELS = (
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="{}" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+
+
+def opendocument(mimetype: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", mimetype)
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (zip_of({"[Content_Types].xml": CONTENT_TYPES.encode(), "_rels/.rels": OFFICE_RELS.format("xl/workbook.xml")
+                 .encode(), "xl/workbook.xml": b"<workbook/>"}),
+         "this is an Excel workbook (it has xl/workbook.xml, no word/document.xml)"),
+        (zip_of({"[Content_Types].xml": CONTENT_TYPES.encode(), "ppt/presentation.xml": b"<presentation/>"}),
+         "this is a PowerPoint presentation (it has ppt/presentation.xml, no word/document.xml)"),
+        (opendocument("application/vnd.oasis.opendocument.text"),
+         "this is an OpenDocument text (its mimetype is application/vnd.oasis.opendocument.text; it has no "
+         "word/document.xml)"),
+    ],
+    ids=["xlsx", "pptx", "odt"],
+)
+def test_another_kind_of_file_named_docx_says_what_it_is(tmp_path: Path, data: bytes, what: str) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as caught:
+        load(path)
+    assert caught.value.message() == f"{path}: not a readable DOCX: {what} — save the draft as a Word document (.docx)"
+    assert_cli_error(path, what)
 
 
 # --- the corpus --------------------------------------------------------------------------------------------------

@@ -31,19 +31,25 @@ What it reads, and why it walks the XML itself rather than through python-docx:
   skipped. Headers and footers are other parts and never read, so no page furniture reaches the normaliser.
 
 Safety: the bytes are refused before unzipping when they are an OLE file (password-protected DOCX, old
-.doc), not a zip, or a zip whose declared sizes or compression ratios say "bomb"; parts are read with a size
-cap and parsed with defusedxml (no DTDs, no entity expansion, no external entities).
+.doc), not a zip, another kind of zip (a workbook, an OpenDocument text: said by name), or a zip whose sizes
+or compression ratios say "bomb" — the ratio is taken over the bytes a part really occupies in the file, not
+the compressed size it declares, and what is unpacked is counted as it comes; parts are parsed with defusedxml
+(no DTDs, no entity expansion, no external entities) and refused when nested past ``MAX_DEPTH``. Every number
+the file gives that would drive a loop or an allocation is bounded (list starts, list levels, number texts,
+letters, ``basedOn`` chains), a note referred to again is not read again, and what is left out is said.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
@@ -54,7 +60,7 @@ from treatydiff.load import markup
 from treatydiff.load.decode import RawDraft, human_size
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
-from treatydiff.model import LoadOptions
+from treatydiff.model import Diagnostic, LoadOptions
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -70,6 +76,22 @@ MAX_EXPANDED = 500 * 1024 * 1024
 #: ...and no part we read may expand more than this many times (checked for parts above 1 MB).
 MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024
+_CHUNK = 1024 * 1024  # parts are unpacked this much at a time, and counted
+
+#: A part whose elements nest deeper than this is refused: the walk recurses into tables, content controls,
+#: revisions and drawings, and Word's own documents stay under 20 levels.
+MAX_DEPTH = 100
+#: Numbers read from numbering.xml are bounded before they drive a loop or an allocation: a list level may
+#: start at most here (a treaty counts to a few hundred), its number text (``lvlText``) may be this long...
+MAX_START = 100_000
+MAX_LEVEL_TEXT = 100
+#: ...and letters (a..z, aa..zz, ...) are printed up to 780, the last number of at most 30 letters. Past these
+#: the numbers are left out, and said: a number the reader cannot print as Word would is not guessed.
+MAX_LETTERS = 780
+#: Word's nine list levels: levels numbered outside them are ignored.
+_LEVELS = range(9)
+#: A style's ``basedOn`` chain is followed this far (each run looks its styles up through it).
+MAX_STYLE_CHAIN = 50
 
 #: A paragraph longer than this is body text even when it is all bold or italic (an italic quotation
 #: starting "Article 5 of Directive ..." must not become an article heading).
@@ -88,14 +110,17 @@ def sniff(head: bytes) -> bool:
 def read_docx(raw: RawDraft, options: LoadOptions) -> Read:
     """A Word document (Office Open XML) -> its paragraphs as SourceLines."""
     package = _Package.open(raw, options.max_size)
+    other = package.other_kind()
+    if other is not None:
+        raise LoadError(raw.source, f"{_UNREADABLE}: this is {other}", "save the draft as a Word document (.docx)")
     document = package.xml(package.main)
     if document is None:
         raise LoadError(raw.source, f"{_UNREADABLE}: no {package.main} in the archive", _RESAVE)
     body = document.find(f"{W}body")
     if body is None:
         raise LoadError(raw.source, f"{_UNREADABLE}: {package.main} has no document body", _RESAVE)
-    styles = _Styles(package.xml(package.related("styles")))
-    numbering = _Numbering(package.xml(package.related("numbering")), styles)
+    styles = _Styles(package.xml(package.related("styles")), package.related("styles"))
+    numbering = _Numbering(package.xml(package.related("numbering")), styles, package.related("numbering"))
     footnotes = _notes(package.xml(package.related("footnotes")), "footnote")
     endnotes = _notes(package.xml(package.related("endnotes")), "endnote")
     typed_notes = next(body.iter(f"{W}footnoteReference"), None) is None
@@ -119,10 +144,19 @@ def read_docx(raw: RawDraft, options: LoadOptions) -> Read:
             "check that the draft was saved completely; text in pictures cannot be read",
         )
     marks = markup.describe(walker.tally, rule)
+    warnings = (*warnings, *styles.warnings(), *numbering.warnings, *walker.warnings())
     return Read(lines, warnings, marks=marks, view_of=(lambda other: walk(rule, other)[1]) if marks else None)
 
 
 # --- the package: zip checks, parts, relationships -----------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Budget:
+    """How much one archive may unpack, and how much it has: counted as it comes, not as it is declared."""
+
+    limit: int
+    used: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +165,8 @@ class _Package:
     archive: zipfile.ZipFile
     main: str  # the main document part, normally word/document.xml
     rels: dict[str, str]  # relationship type (last path segment) -> part name, for the main part
+    rooms: dict[str, int]  # member name -> the bytes its compressed data can really occupy (see _rooms)
+    budget: _Budget
 
     @classmethod
     def open(cls, raw: RawDraft, max_size: int) -> _Package:
@@ -146,13 +182,31 @@ class _Package:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
             problem = "not a zip archive" if not data.startswith(b"PK") else f"damaged zip archive ({exc})"
             raise LoadError(raw.source, f"{_UNREADABLE}: {_one_line(problem)}", _RESAVE) from None
-        _check_sizes(raw.source, archive, min(MAX_EXPANDED, 20 * max_size))
-        package = cls(raw.source, archive, "word/document.xml", {})
+        limit = min(MAX_EXPANDED, 20 * max_size)
+        total = sum(info.file_size for info in archive.infolist())
+        if total > limit:  # refused before unpacking anything: zipfile lets out no more than is declared
+            raise _too_big(raw.source, total, limit)
+        package = cls(raw.source, archive, "word/document.xml", {}, _rooms(archive, data), _Budget(limit))
         main = package._target("_rels/.rels", "", "officeDocument") or "word/document.xml"
         base = posixpath.dirname(main)
         rels_name = posixpath.join(base, "_rels", posixpath.basename(main) + ".rels")
         rels = package._relationships(rels_name, base)
-        return cls(raw.source, archive, main, rels)
+        return cls(raw.source, archive, main, rels, package.rooms, package.budget)
+
+    def other_kind(self) -> str | None:
+        """What the archive is when it is another kind of zip than a Word document ("an Excel workbook (it has
+        xl/workbook.xml, no word/document.xml)"); None when it may be one."""
+        names = set(self.archive.namelist())
+        if self.main in names and self.main not in _OTHER_PACKAGES:
+            return None
+        for part, what in _OTHER_PACKAGES.items():
+            if part in names:
+                return f"{what} (it has {part}, no word/document.xml)"
+        mimetype = (self.read("mimetype") or b"")[:100].decode("ascii", "replace").strip()
+        if mimetype:
+            what = _MIMETYPES.get(mimetype, "a file of another kind")
+            return f"{what} (its mimetype is {_one_line(mimetype)}; it has no word/document.xml)"
+        return None
 
     def related(self, kind: str) -> str:
         """The part of the main document's relationship ``kind`` ("styles", "numbering", "footnotes"...)."""
@@ -165,24 +219,37 @@ class _Package:
             return None
         if info.flag_bits & 0x1:
             raise LoadError(self.source, f"{_UNREADABLE}: its parts are encrypted", "save an unprotected copy")
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            ratio = info.file_size // max(info.compress_size, 1)
+        # the ratio over the bytes the part really has in the file: its declared compressed size can lie
+        room = max(self.rooms.get(name, info.compress_size), 1)
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * room:
             raise LoadError(
                 self.source,
-                f"{_UNREADABLE}: {name} would expand {ratio}-fold to {human_size(info.file_size)} (a zip bomb?)",
+                f"{_UNREADABLE}: {name} would expand {info.file_size // room}-fold to {human_size(info.file_size)} "
+                "(a zip bomb?)",
                 "refusing to unpack it; " + _RESAVE + " if it is genuine",
             )
+        chunks, size = [], 0
         try:
             with self.archive.open(info) as handle:
-                # zipfile stops at the declared size (checked above) and verifies the CRC at the end
-                data = handle.read(info.file_size + 1)
+                # zipfile stops at the declared size and checks the CRC at the end; what comes out is counted
+                # all the same, against the declared size and what is left of the archive's limit
+                while chunk := handle.read(_CHUNK):
+                    size += len(chunk)
+                    if size > info.file_size:
+                        raise LoadError(self.source, f"{_UNREADABLE}: {name} is larger than declared", _RESAVE)
+                    if self.budget.used + size > self.budget.limit:
+                        raise _too_big(self.source, self.budget.used + size, self.budget.limit, more=True)
+                    chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise LoadError(self.source, f"{_UNREADABLE}: {name}: {_one_line(str(exc))}", _RESAVE) from None
+            raise LoadError(self.source, f"{_UNREADABLE}: {name} is damaged ({_one_line(str(exc))})",
+                            _RESAVE) from None
         except RuntimeError as exc:  # an encrypted member that slipped past the flag check
             raise LoadError(self.source, f"{_UNREADABLE}: {_one_line(str(exc))}", _RESAVE) from None
-        if len(data) > info.file_size:
-            raise LoadError(self.source, f"{_UNREADABLE}: {name} is larger than declared", _RESAVE)
-        return data
+        if size != info.file_size:
+            raise LoadError(self.source, f"{_UNREADABLE}: {name} is damaged (it holds {size} bytes, not "
+                                         f"{info.file_size} as declared)", _RESAVE)
+        self.budget.used += size
+        return b"".join(chunks)
 
     def xml(self, name: str) -> Element | None:
         data = self.read(name)
@@ -208,6 +275,7 @@ class _Package:
             raise LoadError(
                 self.source, f"{_UNREADABLE}: {name} declares an unsupported encoding ({_one_line(str(exc))})", _RESAVE
             ) from None
+        _check_depth(self.source, name, root)
         return root
 
     def _relationships(self, rels_name: str, base: str) -> dict[str, str]:
@@ -234,16 +302,61 @@ def _resolve(base: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(base, target))
 
 
-def _check_sizes(source: str, archive: zipfile.ZipFile, limit: int) -> None:
-    """Refuse before unpacking anything: the sizes the archive declares are what zipfile will let out."""
-    total = sum(info.file_size for info in archive.infolist())
-    if total > limit:
-        raise LoadError(
-            source,
-            f"{_UNREADABLE}: the archive would expand to {human_size(total)}, over the {human_size(limit)} "
-            "limit (a zip bomb?)",
-            "refusing to unpack it; raise --max-size if the document is genuine",
-        )
+def _too_big(source: str, total: int, limit: int, *, more: bool = False) -> LoadError:
+    return LoadError(
+        source,
+        f"{_UNREADABLE}: the archive would expand to {'more than ' if more else ''}{human_size(total)}, over the "
+        f"{human_size(limit)} limit (a zip bomb?)",
+        "refusing to unpack it; raise --max-size if the document is genuine",
+    )
+
+
+def _rooms(archive: zipfile.ZipFile, data: bytes) -> dict[str, int]:
+    """The bytes each member's compressed data can really occupy: from the end of its local header to the next
+    member's header (or the central directory), and never more than it declares. A member that declares more
+    compressed bytes than that, or whose data runs into another's (an overlapping zip bomb), is measured by
+    this, so that its ratio cannot be made to look small."""
+    infos = archive.infolist()
+    starts = sorted({info.header_offset for info in infos} | {archive.start_dir, len(data)})
+    rooms: dict[str, int] = {}
+    for info in infos:
+        offset = info.header_offset
+        header = data[offset : offset + 30]
+        lengths = int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+        end = starts[bisect.bisect_right(starts, offset)] if offset < starts[-1] else offset
+        rooms[info.filename] = max(0, min(info.compress_size, end - (offset + 30 + lengths)))
+    return rooms
+
+
+#: Other Office packages, by the part only they have.
+_OTHER_PACKAGES = {
+    "xl/workbook.xml": "an Excel workbook",
+    "ppt/presentation.xml": "a PowerPoint presentation",
+    "visio/document.xml": "a Visio drawing",
+}
+#: OpenDocument files and e-books name what they are in their first member, ``mimetype``.
+_MIMETYPES = {
+    "application/vnd.oasis.opendocument.text": "an OpenDocument text",
+    "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet",
+    "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation",
+    "application/epub+zip": "an EPUB e-book",
+}
+
+
+def _check_depth(source: str, name: str, root: Element) -> None:
+    """Refuse a part whose elements nest deeper than ``MAX_DEPTH``: level by level, without recursion (so that
+    this check cannot overflow), keeping only the elements that have children (a third of the time of a walk
+    that visits each one)."""
+    level, depth = [root] if len(root) else [], 1  # the elements at ``depth`` that have children
+    while level:
+        if depth >= MAX_DEPTH:
+            raise LoadError(
+                source,
+                f"{_UNREADABLE}: {name} nests elements more than {MAX_DEPTH} deep (tables within tables?)",
+                "Word's own documents stay under 20 levels; save the draft as PDF or text",
+            )
+        level = [child for parent in level for child in parent if len(child)]
+        depth += 1
 
 
 def _one_line(text: str) -> str:
@@ -304,11 +417,14 @@ class _Style:
 
 
 class _Styles:
-    """The styles part, with ``basedOn`` inheritance resolved on demand."""
+    """The styles part, with ``basedOn`` inheritance resolved on demand (and once: every run asks)."""
 
-    def __init__(self, root: Element | None) -> None:
+    def __init__(self, root: Element | None, part: str = "word/styles.xml") -> None:
         self.styles: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
+        self.part = part
+        self.cut: dict[str, None] = {}  # styles whose chain was cut at MAX_STYLE_CHAIN when looked up
+        self._known: dict[tuple[str, str | None], object] = {}  # (what, style) -> as found (see _resolved)
         if root is None:
             return
         for style in root.iter(f"{W}style"):
@@ -337,44 +453,72 @@ class _Styles:
             if style.get(f"{W}type") == "paragraph" and default and self.default_paragraph is None:
                 self.default_paragraph = style_id
 
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The chains cut short, once the body has been read."""
+        if not self.cut:
+            return ()
+        n, first = len(self.cut), _one_line(next(iter(self.cut)))[:40]
+        return (Diagnostic(f"{self.part}: {n} style{'s' if n > 1 else ''} based on a chain of more than "
+                           f"{MAX_STYLE_CHAIN} styles (the first: {first}): only the {MAX_STYLE_CHAIN} nearest are "
+                           "read"),)
+
     def chain(self, style_id: str | None) -> Iterator[tuple[str, _Style]]:
-        """The style and the styles it is based on, nearest first."""
+        """The style and the styles it is based on, nearest first (at most ``MAX_STYLE_CHAIN``)."""
         seen: set[str] = set()
+        start = style_id
         while style_id and style_id in self.styles and style_id not in seen:
+            if len(seen) == MAX_STYLE_CHAIN:
+                self.cut[start or ""] = None
+                return
             seen.add(style_id)
             style = self.styles[style_id]
             yield style_id, style
             style_id = style.based_on
 
     def first(self, style_id: str | None, attribute: str) -> object:
-        for _, style in self.chain(style_id):
-            value = getattr(style, attribute)
-            if value is not None:
-                return value
-        return None
+        """A run or paragraph property (``attribute`` of ``_Style``) the style or those it is based on set."""
+        def find(chain: Iterator[tuple[str, _Style]]) -> object:
+            return next((value for _, style in chain if (value := getattr(style, attribute)) is not None), None)
+
+        return self._resolved(f"first {attribute}", style_id, find)
 
     def is_toc(self, style_id: str | None) -> bool:
         """A table-of-contents entry ("toc 1".."toc 9"): a copy of the headings, not text of the draft."""
-        return any(re.fullmatch(r"toc\s*[1-9]", style.name) for _, style in self.chain(style_id))
+        def find(chain: Iterator[tuple[str, _Style]]) -> bool:
+            return any(re.fullmatch(r"toc\s*[1-9]", style.name) for _, style in chain)
+
+        return cast(bool, self._resolved("toc", style_id, find))
 
     def heading(self, style_id: str | None) -> int:
         """Heading level of a paragraph style: "heading N", "title", or an outline level; 0 for body text."""
-        for _, style in self.chain(style_id):
-            match = re.fullmatch(r"heading\s*([1-9])", style.name)
-            if match:
-                return min(int(match.group(1)), 6)
-            if style.name == "title":
-                return 1
-            if style.outline is not None:
-                return min(style.outline + 1, 6) if style.outline < 9 else 0
-        return 0
+        def find(chain: Iterator[tuple[str, _Style]]) -> int:
+            for _, style in chain:
+                match = re.fullmatch(r"heading\s*([1-9])", style.name)
+                if match:
+                    return min(int(match.group(1)), 6)
+                if style.name == "title":
+                    return 1
+                if style.outline is not None:
+                    return min(style.outline + 1, 6) if 0 <= style.outline < 9 else 0
+            return 0
+
+        return cast(int, self._resolved("heading", style_id, find))
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
         """(numId, ilvl, the style that carries them) of style-based numbering."""
-        for sid, style in self.chain(style_id):
-            if style.num_id is not None:
-                return style.num_id, style.ilvl, sid
-        return None, None, None
+        def find(chain: Iterator[tuple[str, _Style]]) -> tuple[str | None, int | None, str | None]:
+            return next(((style.num_id, style.ilvl, sid) for sid, style in chain if style.num_id is not None),
+                        (None, None, None))
+
+        return cast("tuple[str | None, int | None, str | None]", self._resolved("numbering", style_id, find))
+
+    def _resolved(self, what: str, style_id: str | None, find: Callable[[Iterator[tuple[str, _Style]]], object]
+                  ) -> object:
+        """``find`` over the chain of ``style_id``, once per style: every run and paragraph asks again."""
+        key = (what, style_id)
+        if key not in self._known:
+            self._known[key] = find(self.chain(style_id))
+        return self._known[key]
 
 
 # --- numbering -------------------------------------------------------------------------------------------------
@@ -382,7 +526,9 @@ class _Styles:
 
 @dataclass(frozen=True, slots=True)
 class _Level:
-    start: int = 1  # the spec's default is 0; every Word-made numbered level states it, so 1 is kinder
+    #: the spec's default is 0; every Word-made numbered level states it, so 1 is kinder. None: past
+    #: ``MAX_START``, so this level's numbers (and those that show them) are left out
+    start: int | None = 1
     fmt: str = "decimal"
     text: str = "%1."
     restart: int | None = None  # lvlRestart: restart after this (1-based) level; 0: never
@@ -390,16 +536,38 @@ class _Level:
     style: str | None = None  # pStyle: the paragraph style that uses this level
 
 
-def _level(lvl: Element, ilvl: int) -> _Level:
+def _level(lvl: Element, ilvl: int, where: str, problems: dict[str, list[str]]) -> _Level:
     text = lvl.find(f"{W}lvlText")
     restart = _val(lvl.find(f"{W}lvlRestart"))
+    number_text = (_val(text, "") or "") if text is not None else f"%{ilvl + 1}."
+    if len(number_text) > MAX_LEVEL_TEXT:
+        problems.setdefault("text", []).append(f"{where} has a number text {len(number_text)} characters long, "
+                                               f"past {MAX_LEVEL_TEXT}: its numbers are left out")
+        number_text = ""
     return _Level(
-        start=_int(_val(lvl.find(f"{W}start")), 1),
+        start=_start(_val(lvl.find(f"{W}start")), where, problems),
         fmt=_val(lvl.find(f"{W}numFmt")) or "decimal",
-        text=(_val(text, "") or "") if text is not None else f"%{ilvl + 1}.",
+        text=number_text,
         restart=_int(restart, -1) if restart is not None else None,
         legal=bool(_on(lvl.find(f"{W}isLgl"))),
         style=_val(lvl.find(f"{W}pStyle")),
+    )
+
+
+def _start(text: str | None, where: str, problems: dict[str, list[str]]) -> int | None:
+    """A level's ``start`` (or ``startOverride``); None past ``MAX_START``, said in ``problems``."""
+    start = _int(text, 1)
+    if start <= MAX_START:
+        return start
+    problems.setdefault("start", []).append(f"{where} starts at {start}, past {MAX_START}: its numbers are left out")
+    return None
+
+
+def _said(part: str, problems: dict[str, list[str]]) -> tuple[Diagnostic, ...]:
+    """One warning per kind of problem: its first case, and how many more there are."""
+    return tuple(
+        Diagnostic(f"{part}: {found[0]}" + (f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""))
+        for found in problems.values()
     )
 
 
@@ -414,10 +582,14 @@ class _List:
 class _Numbering:
     """numbering.xml resolved into lists: numId -> levels and the key of the counter they count on."""
 
-    def __init__(self, root: Element | None, styles: _Styles) -> None:
+    def __init__(self, root: Element | None, styles: _Styles, part: str = "word/numbering.xml") -> None:
         self.lists: dict[str, _List] = {}
+        self.part = part
+        self.warnings: tuple[Diagnostic, ...] = ()
         if root is None:
             return
+        problems: dict[str, list[str]] = {}
+        outside: list[str] = []  # levels numbered outside Word's nine
         abstract: dict[str, dict[int, _Level]] = {}
         links: dict[str, str] = {}  # numStyleLink -> styleLink: the abstract that holds the levels
         by_style: dict[str, str] = {}
@@ -426,7 +598,10 @@ class _Numbering:
             levels = {}
             for lvl in node.iter(f"{W}lvl"):
                 ilvl = _int(lvl.get(f"{W}ilvl"), 0)
-                levels[ilvl] = _level(lvl, ilvl)
+                if ilvl not in _LEVELS:
+                    outside.append(f"{ilvl} in list definition {aid}")
+                    continue
+                levels[ilvl] = _level(lvl, ilvl, f"level {ilvl + 1} of list definition {aid}", problems)
             abstract[aid] = levels
             style_link = _val(node.find(f"{W}styleLink"))
             if style_link:
@@ -442,16 +617,26 @@ class _Numbering:
             restarted = False
             for override in num.iter(f"{W}lvlOverride"):
                 ilvl = _int(override.get(f"{W}ilvl"), 0)
+                if ilvl not in _LEVELS:
+                    outside.append(f"{ilvl} in list {num_id}")
+                    continue
+                where = f"level {ilvl + 1} of list {num_id}"
                 replacement = override.find(f"{W}lvl")
                 if replacement is not None:
-                    levels[ilvl] = _level(replacement, ilvl)
+                    levels[ilvl] = _level(replacement, ilvl, where, problems)
                     restarted = True
                 start = _val(override.find(f"{W}startOverride"))
                 if start is not None:
                     base = levels.get(ilvl, _Level(text=f"%{ilvl + 1}."))
-                    levels[ilvl] = _Level(_int(start, 1), base.fmt, base.text, base.restart, base.legal, base.style)
+                    levels[ilvl] = _Level(_start(start, where, problems), base.fmt, base.text, base.restart,
+                                          base.legal, base.style)
                     restarted = True
             self.lists[num_id] = _List(f"num:{num_id}" if restarted else f"abstract:{aid}", levels)
+        if outside:
+            n = len(outside)
+            problems["levels"] = [f"{n} list level{'s' if n > 1 else ''} numbered outside Word's 0 to 8 "
+                                  f"{'are' if n > 1 else 'is'} ignored (the first: {_one_line(outside[0])[:60]})"]
+        self.warnings = _said(part, problems)
 
     @staticmethod
     def _follow(
@@ -487,6 +672,8 @@ class _Counters:
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
         self.counts: dict[str, dict[int, int]] = {}
+        #: the lists and levels that counted past ``MAX_LETTERS`` in letters: "list 3 ... at level 1"
+        self.overflow: dict[str, None] = {}
 
     def next(self, num_id: str, ilvl: int) -> tuple[str, bool]:
         """The printed number of the next paragraph at ``ilvl`` of list ``num_id``, and whether it is a bullet."""
@@ -497,7 +684,7 @@ class _Counters:
         if level is None:
             return "", False
         counts = self.counts.setdefault(lst.key, {})
-        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else level.start
+        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else level.start or 0
         for deeper in [k for k in counts if k > ilvl]:
             restart = lst.levels[deeper].restart if deeper in lst.levels else None
             if restart is None or (restart > 0 and ilvl < restart):
@@ -505,13 +692,26 @@ class _Counters:
         if level.fmt == "bullet":
             return "", True
 
+        unknown = False  # a number the label shows cannot be printed: the label is left out
+
         def number(match: re.Match[str]) -> str:
+            nonlocal unknown
             k = int(match.group(1)) - 1
             other = lst.levels.get(k, _Level())
+            fmt = "decimal" if level.legal else other.fmt
+            if other.start is None:  # it starts past MAX_START: its count is unknown
+                unknown = True
+                return ""
             value = counts.get(k, other.start)
-            return format_number(value, "decimal" if level.legal else other.fmt)
+            if value > MAX_LETTERS and fmt in ("lowerLetter", "upperLetter"):
+                self.overflow[f"list {_one_line(num_id)[:20]} counts past {MAX_LETTERS} in letters at level {k + 1} "
+                              f"({MAX_LETTERS // 26 + 1} letters or more): those numbers are left out"] = None
+                unknown = True
+                return ""
+            return format_number(value, fmt)
 
-        return re.sub(r"%([1-9])", number, level.text).strip(), False
+        label = re.sub(r"%([1-9])", number, level.text).strip()
+        return "" if unknown else label, False
 
 
 def format_number(value: int, fmt: str) -> str:
@@ -595,29 +795,41 @@ class _Text:
         "Council31" with "31" raised) -> ``[^31]``; a paragraph that opens with a raised number is the
         note's text -> ``[^31]: text``. Only used for documents without real footnote references."""
         out: list[_Piece] = []
-        i = 0
         pieces = self.pieces
+        # what stands before and after each raised run, kept as the walk goes: joining the text on either side
+        # again for each one grew with the square of the runs in the paragraph
+        text_after = [False] * (len(pieces) + 1)  # text_after[k]: some text in pieces[k:]
+        for k in range(len(pieces) - 1, -1, -1):
+            text_after[k] = text_after[k + 1] or bool(pieces[k].text.strip())
+        text_before, last = False, ""  # some text in out; the last character of out
+
+        def keep(*kept: _Piece) -> None:
+            nonlocal text_before, last
+            for piece in kept:
+                out.append(piece)
+                text_before = text_before or bool(piece.text.strip())
+                last = piece.text[-1:] or last
+
+        i = 0
         while i < len(pieces):
             j = i
             while j < len(pieces) and pieces[j].superscript and not pieces[j].marker:
                 j += 1
             if j == i:
-                out.append(pieces[i])
+                keep(pieces[i])
                 i += 1
                 continue
             raised = "".join(p.text for p in pieces[i:j]).strip()
-            before = "".join(p.text for p in out)
-            after = "".join(p.text for p in pieces[j:])
-            if _NOTE_CALL.fullmatch(raised) and after.strip() and not before.strip():
+            if _NOTE_CALL.fullmatch(raised) and text_after[j] and not text_before:
                 out.append(_Piece(f"[^{raised}]: ", marker=True))
                 out.extend(
                     _Piece(p.text.lstrip() if k == 0 else p.text, p.bold, p.italic) for k, p in enumerate(pieces[j:])
                 )
                 break
-            if _NOTE_CALL.fullmatch(raised) and before[-1:].strip():
-                out.append(_Piece(f"[^{raised}]", marker=True))
+            if _NOTE_CALL.fullmatch(raised) and last.strip():
+                keep(_Piece(f"[^{raised}]", marker=True))
             else:
-                out.extend(pieces[i:j])
+                keep(*pieces[i:j])
             i = j
         return _Text(out, self.markers, self.boxes)
 
@@ -673,7 +885,21 @@ class _Walker:
         self.paragraphs = 0
         self.footnote_count = 0
         self.endnote_count = 0
+        self.noted: dict[tuple[bool, str], str] = {}  # (footnote?, note id) -> its label, once referred to
+        self.repeated = 0  # references to notes already referred to
+        self.in_note = False  # reading a note's text: the references in it are not followed
         self.carry: _Text | None = None  # a paragraph whose mark was deleted: it joins the next one
+
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """What the walk left out or read otherwise than Word would print it."""
+        overflow = list(self.counters.overflow)
+        said = _said(self.numbering.part, {"letters": overflow}) if overflow else ()
+        if self.repeated:
+            n = self.repeated
+            said += (Diagnostic(f"{n} reference{'s' if n > 1 else ''} to notes already referred to "
+                                f"{'reuse their' if n > 1 else 'reuses its'} number, and each note's text is given "
+                                "once (Word refers to each note once)"),)
+        return said
 
     def read(self, body: Element) -> list[SourceLine]:
         out: list[SourceLine] = []
@@ -747,8 +973,8 @@ class _Walker:
         para_italic = bool(self.styles.first(style_id, "italic"))
         hidden = self.hidden
         self.inline(p, text, para_bold, para_italic)
-        self.tally.line([(piece.text, piece.marks) for piece in text.pieces])
-        if self.hidden > hidden and not text.text.strip() and not text.boxes:
+        if self.hidden > hidden and not any(piece.text.strip() for piece in text.pieces) and not text.boxes:
+            self.tally.line([(piece.text, piece.marks) for piece in text.pieces])
             self.number(props, style_id)  # a paragraph wholly struck through: its number was printed, struck
             return
         if mark is not None and mark.find(f"{W}{'del' if self.final else 'ins'}") is not None:
@@ -757,13 +983,15 @@ class _Walker:
         if mark is not None and mark.find(f"{W}{'moveFrom' if self.final else 'moveTo'}") is not None:
             self.carry = text
             return
+        # tallied once, joined: counting a carried text again with each paragraph it joins grew with the square
+        self.tally.line([(piece.text, piece.marks) for piece in text.pieces])
         yield from self.emit(text, props, style_id, number)
 
     def emit(self, text: _Text, props: Element | None, style_id: str | None, number: int) -> Iterator[_Block]:
         heading = self.styles.heading(style_id)
         if props is not None and props.find(f"{W}outlineLvl") is not None:
             level = _int(_val(props.find(f"{W}outlineLvl")), 9)
-            heading = min(level + 1, 6) if level < 9 else 0
+            heading = min(level + 1, 6) if 0 <= level < 9 else 0
         prefix, bullet = self.number(props, style_id)
         if self.typed_notes:
             text = text.typed_notes()
@@ -887,8 +1115,16 @@ class _Walker:
         return bool(from_style) if from_style is not None else inherited
 
     def note(self, reference: Element, out: _Text, *, footnote: bool) -> None:
+        if self.in_note:
+            return  # a reference inside a note (to itself, or a chain of notes) is not followed
         notes = self.footnotes if footnote else self.endnotes
-        note = notes.get(reference.get(f"{W}id") or "")
+        note_id = reference.get(f"{W}id") or ""
+        note = notes.get(note_id)
+        if (footnote, note_id) in self.noted and note is not None:
+            # Word refers to each note once; read again, one note's text could be repeated without end
+            self.repeated += 1
+            out.add(_Piece(f"[^{self.noted[footnote, note_id]}]", marker=True))
+            return
         if footnote:
             self.footnote_count += 1
             label = str(self.footnote_count)
@@ -898,10 +1134,13 @@ class _Walker:
         out.add(_Piece(f"[^{label}]", marker=True))
         if note is None:
             return
+        self.noted[footnote, note_id] = label
         body = _Text()
+        self.in_note = True
         for p in note.iter(f"{W}p"):
             self.inline(p, body, False, False)
             body.add(_Piece(" "))
+        self.in_note = False
         text = " ".join(body.text.split())
         out.markers.append(f"[^{label}]: {text}")
 
@@ -963,4 +1202,4 @@ def _symbol(code: str) -> str:
         return ""
     if 0xF000 <= value <= 0xF0FF:
         value -= 0xF000
-    return chr(value) if value >= 0x20 else ""
+    return chr(value) if 0x20 <= value < 0x110000 and not 0xD800 <= value < 0xE000 else ""  # no surrogates
