@@ -380,3 +380,285 @@ def assert_outline_kept(draft: Draft, name: str) -> None:
         stored[name] = got
         OUTLINES.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert stored.get(name) == got, f"the outline of {name} changed — if that was meant, regenerate {OUTLINES.name}"
+
+
+# --- hostile input: what a file may make the reader do is bounded, and what is cut is said -------------------
+# The files are those of tests/hostile/CATALOGUE.md (made by tests/hostile/make.py), and a few built here.
+
+
+def _hostile_make() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hostile_make_pdf", Path(__file__).parent / "hostile" / "make.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _hostile_make()
+
+
+def hostile_pdf(tmp_path: Path, name: str) -> Path:
+    """A catalogue entry, made in ``tmp_path``: committed ones by their SMALL maker, the others by generate's."""
+    path = tmp_path / name
+    if name in hostile.SMALL:
+        path.write_bytes(hostile.SMALL[name]())
+    else:
+        getattr(hostile, name.replace("-", "_").removesuffix(".pdf") + "_pdf")(path)
+    return path
+
+
+def raw_pages(contents: list[bytes], objects: dict[int, bytes], resources: bytes = b"<< /Font << /F1 3 0 R >> >>") -> bytes:
+    return hostile._pdf_pages(contents, objects, resources)
+
+
+TEXT = b"BT /F1 11 Tf 72 760 Td (Article 1) Tj 0 -15 Td (The Parties agree.) Tj ET\n"
+
+
+def load_warnings(path: Path) -> list[str]:
+    return [d.message for d in load(path).warnings]
+
+
+def test_a_content_stream_shared_by_50_pages_that_decodes_to_70_mb_is_refused_before_it_is_decoded(
+    tmp_path: Path,
+) -> None:
+    path = hostile_pdf(tmp_path, "shared-bomb.pdf")
+    message = load_error(path)
+    assert re.search(r"page 1's content stream decodes to 70 MB \(from [\d.]+ KB in the file\), over the 2 MB a page "
+                     r"may hold \(a decompression bomb\?\) — refusing to decode it", message), message
+    assert_cli_error(path, "a decompression bomb?")
+
+
+def test_an_lzw_bomb_is_stopped_while_it_is_decoded(tmp_path: Path) -> None:
+    message = load_error(hostile_pdf(tmp_path, "lzw-bomb.pdf"))
+    assert re.search(r"page 1's content stream decodes to 14\.1 MB \(from 10\.6 KB in the file\), over the 2 MB", message)
+
+
+@pytest.mark.parametrize("encoding", ["/FlateDecode", "[/FlateDecode /FlateDecode]", "/RunLengthDecode"])
+def test_a_bomb_in_any_filter_is_refused(tmp_path: Path, encoding: str) -> None:
+    import zlib
+
+    data = b"0 0 m 100 100 l S\n" * 300_000  # 5.4 MB
+    if encoding == "/RunLengthDecode":
+        packed = b"".join(b"\x00" + bytes([c]) for c in data[:18]) + b"\x81\x20" * 90_000 + b"\x80"  # 18 + 11.5 MB
+    else:
+        packed = zlib.compress(data, 9)
+        if encoding.count("Flate") == 2:
+            packed = zlib.compress(packed, 9)
+    content = hostile._pdf_stream(b"", packed=packed, encoding=encoding.encode())
+    path = write(tmp_path, raw_pages([b"[4 0 R 5 0 R]"], {4: hostile._pdf_stream(TEXT), 5: content}))
+    assert "over the 2 MB a page may hold (a decompression bomb?)" in load_error(path)
+
+
+def _run_length(data: bytes) -> bytes:
+    return b"".join(bytes([len(data[i : i + 128]) - 1]) + data[i : i + 128] for i in range(0, len(data), 128)) + b"\x80"
+
+
+def _lzw(data: bytes) -> bytes:
+    codec = pytest.importorskip("pypdf._codecs._codecs").LzwCodec
+    return bytes(codec().encode(data))
+
+
+_ENCODERS: dict[str, Callable[[bytes], bytes]] = {
+    "/FlateDecode": lambda d: __import__("zlib").compress(d),
+    "/LZWDecode": _lzw,
+    "/RunLengthDecode": _run_length,
+    "/ASCIIHexDecode": lambda d: d.hex().encode() + b">",
+    "/ASCII85Decode": lambda d: __import__("base64").a85encode(d) + b"~>",
+    "[/ASCII85Decode /FlateDecode]": lambda d: __import__("base64").a85encode(__import__("zlib").compress(d)) + b"~>",
+}
+
+
+@pytest.mark.parametrize("encoding", list(_ENCODERS))
+def test_what_a_stream_decodes_to_is_measured_as_pypdf_decodes_it(tmp_path: Path, encoding: str) -> None:
+    """The reader measures streams itself, stopping at the limit; it must count what pypdf will decode."""
+    import random
+
+    from pypdf import PdfReader
+
+    from treatydiff.load import pdf
+
+    rng = random.Random(7)
+    data = TEXT + b"".join(rng.choice([b"0 0 m ", b"q Q ", b"%d w " % rng.randrange(999), b"\n"]) for _ in range(30_000))
+    content = hostile._pdf_stream(b"", packed=_ENCODERS[encoding](data), encoding=encoding.encode())
+    path = write(tmp_path, raw_pages([b"4 0 R"], {4: content}))
+    stream = PdfReader(path).pages[0]["/Contents"].get_object()
+    assert stream.get_data() == data
+    assert pdf._decoded_size(stream, 10 * len(data)) == len(data)
+    assert pdf._decoded_size(stream, 1000) > 1000  # past the limit: it stops, and says "more"
+    assert "The Parties agree." in all_text(load(path))
+
+
+def test_a_font_read_by_every_page_counts_for_every_page(tmp_path: Path) -> None:
+    message = load_error(hostile_pdf(tmp_path, "heavy-font.pdf"))
+    assert re.search(r"its 1000 pages would make the reader parse [\d.]+ MB of content, fonts and forms \(what pages "
+                     r"share is parsed again for each page, a form each time it is drawn\), over the [\d.]+ MB allowed "
+                     r"for a file of [\d.]+ KB \(a file built to be slow\?\) — refusing to read it", message), message
+
+
+def test_a_font_whose_to_unicode_map_is_a_bomb_is_refused(tmp_path: Path) -> None:
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /ToUnicode 5 0 R >>"
+    cmap = hostile._pdf_stream(b"%" + b" " * (5 << 20) + b"\n")
+    path = write(tmp_path, raw_pages([b"4 0 R"], {3: font, 4: hostile._pdf_stream(TEXT), 5: cmap}))
+    assert "page 1's font /F1's ToUnicode map decodes to 5 MB (from " in load_error(path)
+
+
+def test_a_content_stream_shared_by_many_pages_counts_for_every_page(tmp_path: Path) -> None:
+    import zlib
+
+    shared = hostile._pdf_stream(b"", packed=zlib.compress(b"q Q\n" * 250_000, 9))  # 1 MB, under the page limit
+    path = write(tmp_path, raw_pages([b"[4 0 R 5 0 R]"] * 200, {4: hostile._pdf_stream(TEXT), 5: shared}))
+    assert "its 200 pages would make the reader parse 190.8 MB of content" in load_error(path)
+
+
+def test_huge_widths_arrays_count_for_every_page_that_uses_the_font(tmp_path: Path) -> None:
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Foo /FirstChar 0 /LastChar 89999 /Widths ["
+            + b"500 " * 90_000 + b"] >>")
+    path = write(tmp_path, raw_pages([b"4 0 R"] * 100, {3: font, 4: hostile._pdf_stream(TEXT)}))
+    assert "its 100 pages would make the reader parse" in load_error(path)
+
+
+def test_forms_drawn_within_forms_count_every_time_they_are_drawn(tmp_path: Path) -> None:
+    """4^12 forms drawn from 13 form objects: refused before pypdf draws the first."""
+    assert "its 1 page would make the reader parse" in load_error(hostile_pdf(tmp_path, "form-tree.pdf"))
+
+
+def test_forms_that_draw_each_other_are_each_read_once(tmp_path: Path) -> None:
+    draft = load(hostile_pdf(tmp_path, "form-cycle.pdf"))
+    assert article_texts(draft)["1"].split() == ["The", "Parties", "agree.", "a"]
+
+
+def _chain(depth: int, draws: int = 1) -> bytes:
+    """A page that draws a form that draws the next, ``depth`` forms down, the last one writing "deep"."""
+    objects = {4: hostile._pdf_stream(TEXT + b"/X Do\n")}
+    for level in range(depth):  # form 10 + level draws form 11 + level; the last writes "deep"
+        last = level == depth - 1
+        inner = b"" if last else b"/XObject << /X %d 0 R >>" % (11 + level)
+        objects[10 + level] = hostile._form(b"BT /F1 11 Tf 72 600 Td (deep) Tj ET" if last else b"/X Do " * draws,
+                                            b"<< /Font << /F1 3 0 R >> %s >>" % inner)
+    return raw_pages([b"4 0 R"], objects, b"<< /Font << /F1 3 0 R >> /XObject << /X 10 0 R >> >>")
+
+
+def test_forms_nested_past_the_depth_limit_cut_the_page_and_say_so(tmp_path: Path) -> None:
+    path = write(tmp_path, _chain(40))
+    assert "deep" not in all_text(load(path))
+    assert "The Parties agree." in all_text(load(path))
+    assert any("PDF pages cut short where forms nest more than 12 deep" in w and w.endswith(": 1")
+               for w in load_warnings(path))
+    assert "deep" in all_text(load(write(tmp_path, _chain(12), "shallow.pdf")))
+
+
+def test_a_page_that_draws_too_many_forms_is_cut_and_the_cut_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from treatydiff.load import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_FORMS", 50)
+    path = write(tmp_path, _chain(2, draws=60))
+    assert any("PDF pages cut short after drawing 50 forms" in w for w in load_warnings(path))
+
+
+def test_a_page_with_too_many_operators_is_cut_and_the_cut_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from treatydiff.load import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_OPERATORS", 1000)
+    tail = b"BT /F1 11 Tf 72 300 Td (Article 2) Tj ET\n"
+    path = write(tmp_path, raw_pages([b"4 0 R"], {4: hostile._pdf_stream(TEXT + b"n\n" * 2000 + tail)}))
+    text = all_text(load(path))
+    assert "The Parties agree." in text and "Article 2" not in text
+    assert any(w.startswith("PDF pages cut short after 1,000 drawing operators") for w in load_warnings(path))
+
+
+def test_many_runs_on_one_line_are_read_in_linear_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """4,000 runs on one line: the width of each run is estimated a few times, not once for every run after it
+    (8 million times, 40 s)."""
+    from treatydiff.load import pdf
+
+    estimates = 0
+    ems = pdf._ems
+
+    def counted(text: str) -> float:
+        nonlocal estimates
+        estimates += 1
+        return ems(text)
+
+    monkeypatch.setattr(pdf, "_ems", counted)
+    text = all_text(load(hostile_pdf(tmp_path, "tiny-runs.pdf")))
+    assert "a" * 4000 in text
+    assert estimates < 25 * 4000, estimates
+
+
+def test_many_bars_beside_many_words_are_tried_within_a_bound_and_the_bound_is_said(tmp_path: Path) -> None:
+    path = hostile_pdf(tmp_path, "near-bars.pdf")
+    assert any(w.startswith("PDF pages with too many bars and lines to match against their text") and w.endswith(": 1")
+               for w in load_warnings(path))
+
+
+def test_words_under_many_bars_are_all_struck_through(tmp_path: Path) -> None:
+    """Only the bars at the height of a strike (or an underline) are tried against a word, until one reaches it."""
+    from treatydiff.model import LoadOptions
+
+    path = write(tmp_path, hostile.near_bars_pdf(left=70))
+    original, final = (load(path, LoadOptions(markup=view)) for view in ("original", "final"))
+    assert all_text(original).count("word") == 2500 and "word" not in all_text(final)
+    assert not any("too many bars" in w.message for w in original.warnings)
+
+
+def test_text_at_coordinates_that_overflow_is_left_out(tmp_path: Path) -> None:
+    text = all_text(load(hostile_pdf(tmp_path, "nan.pdf")))
+    assert "The Parties agree." in text and "NaN" not in text
+
+
+def test_huge_coordinates_and_page_boxes_do_not_drive_allocations(tmp_path: Path) -> None:
+    big = b"1" + b"0" * 30
+    content = hostile._pdf_stream(TEXT + b"BT /F1 11 Tf %s 700 Td (far) Tj ET\n" % big)
+    data = hostile._pdf_pages([b"4 0 R"], {4: content}, box=b"[0 0 %s %s]" % (big, big))
+    assert "The Parties agree." in all_text(load(write(tmp_path, data)))
+
+
+def test_a_page_tree_that_names_one_page_20000_times_is_refused_before_it_is_flattened(tmp_path: Path) -> None:
+    message = load_error(hostile_pdf(tmp_path, "many-pages.pdf"))
+    assert "the PDF has more than 10,000 pages (its page tree names 1 page 20,000 times)" in message, message
+
+
+def test_pypdf_s_own_limits_are_named_not_called_damage(tmp_path: Path) -> None:
+    message = load_error(hostile_pdf(tmp_path, "xref-size.pdf"))
+    assert "goes past a safety limit of pypdf, the PDF library (Declared size 1000000000" in message, message
+    assert "truncated" not in message
+
+
+def test_a_page_past_one_of_pypdf_s_limits_is_named_in_the_warning(tmp_path: Path) -> None:
+    array = hostile._pdf_stream(b"BT /F1 11 Tf 72 700 Td [" + b"(a) 1 " * 60_000 + b"] TJ ET")
+    path = write(tmp_path, raw_pages([b"4 0 R", b"5 0 R"], {4: hostile._pdf_stream(TEXT), 5: array}))
+    assert "PDF pages that could not be read, their text is missing: 2 (page 2 goes past a safety limit of pypdf: " \
+           "Reached maximum array element count.)" in load_warnings(path)
+
+
+_WITHOUT_CRYPTOGRAPHY = (
+    "import runpy, sys; sys.modules['cryptography'] = None; sys.modules['Crypto'] = None; "
+    "sys.argv = ['treatydiff', 'outline', sys.argv[1]]; runpy.run_module('treatydiff', run_name='__main__')"
+)
+
+
+@pytest.mark.parametrize(("algorithm", "user"), [("AES-256", ""), ("AES-128", ""), ("AES-256", "secret")])
+def test_an_aes_pdf_without_the_cryptography_package_says_how_to_get_it(
+    tmp_path: Path, algorithm: str, user: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("cryptography")  # to write the file
+    path = write(tmp_path, hostile._pdf(encrypt=True, text=True, algorithm=algorithm, user=user), "aes.pdf")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_CRYPTOGRAPHY, str(path)], capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert done.returncode == ExitCode.ERROR, done.stderr
+    assert done.stderr.splitlines() == [
+        f"error: {path}: the PDF is encrypted with AES, which needs the cryptography package — pip install "
+        "'treatydiff[aes]' (or cryptography), or save an unprotected copy"]
+
+
+def test_an_aes_pdf_with_only_an_owner_password_loads_with_the_cryptography_package(tmp_path: Path) -> None:
+    pytest.importorskip("cryptography")
+    draft = load(write(tmp_path, hostile.aes_pdf(user="")))
+    assert article_texts(draft) == {"1": "Scope"}

@@ -31,6 +31,13 @@ How a page is read:
    that runs on to the next page (small type at its bottom, before any number) joins the footnote it continues.
 Running headers, footers and page numbers stay in place, with ``page_break=True`` on the first line of every page:
 the shared normaliser (``normalise.strip_furniture``) removes them for every paged format.
+
+Safety: what a file may make pypdf do is worked out before pypdf reads a page, and counted while it reads them
+(the section "what a file may make the reader do"): streams are measured by decoders that stop at the limit, what
+pages share is counted for every page, a form for every time it is drawn; past the limits the file is refused
+with one error, or a page cut short and the cut said. pypdf's own limits, AES without the cryptography package,
+and text at coordinates that overflow are said as such. Every loop over a line's runs, a page's bars or a
+table's columns is linear (or bounded): none asks again about everything before.
 """
 
 from __future__ import annotations
@@ -41,15 +48,17 @@ import math
 import re
 import statistics
 import warnings
+import zlib
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from io import BytesIO
 from typing import Any
 
 from treatydiff.errors import LoadError
 from treatydiff.load import amendments, markup, normalise, patterns
-from treatydiff.load.decode import RawDraft
+from treatydiff.load.decode import RawDraft, human_size
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
 from treatydiff.model import Diagnostic, LoadOptions
@@ -114,8 +123,10 @@ class _Line:
         hidden: _Run | None = None  # the last of the hidden runs just passed
         edge = False  # and whether a word ended where they begin
         spaced = False  # or where they end: a space after them (it goes with them: more may follow)
+        reach = _Reach()  # how far right the runs before this one go
         for k, run in enumerate(self.runs):
-            apart = k > 0 and not _continues(self.runs[:k], run.x - run.size)  # drawn apart from what is before
+            apart = k > 0 and not reach.covers(run.x - run.size)  # drawn apart from what is before
+            reach.add(run)
             if run.hidden:
                 if hidden is None:
                     edge = run.text[:1].isspace() or apart
@@ -171,6 +182,464 @@ class _Page:
     notes: list[_Note] = field(default_factory=list)
 
 
+# --- what a file may make the reader do -------------------------------------------------------------------------
+#
+# pypdf decodes a content stream whole and parses all of it before the first operator reaches a visitor; it does
+# that again for every page that shares a stream, sets a page's fonts up again for every page and for every form
+# a page draws, and reads a form again every time it is drawn. A small file can so ask for hours: 50 pages that
+# share one 70 MB stream (170 KB in the file) took 195 s. So what reading a file will cost is worked out before
+# pypdf reads any page (``_Meter.plan``: every stream measured once, by decoders here that stop at the limit; every
+# use counted), and counted again while pages are read (``_Meter.operator``, ``draw``), in bytes and counts, not
+# seconds: a time limit would let the same file load on one machine and fail on another, and could not stop
+# pypdf in the middle of a stream anyway. Past a limit the file is refused, or a page cut short and the cut said.
+
+#: A page's content streams together, and each form and each font's ToUnicode map, may decode to this much. Real
+#: pages are far smaller: the largest of the corpus's (the Commission's proposal) decodes to 94 KB. (pypdf takes
+#: 5 to 10 s here to parse 2 MB of operators, and 120 MB to hold them.)
+MAX_PAGE_CONTENT = 2 * 1024 * 1024
+#: The pages of a file, as its page tree names them (walked and counted before pypdf copies them all out).
+MAX_PAGES = 10_000
+#: Per page, in its forms too: operators run, forms drawn, forms drawn inside forms. Past them the page is cut
+#: short, and said. The corpus's pages run at most 7,800 operators, and draw one form, two levels deep.
+MAX_PAGE_OPERATORS = 250_000
+MAX_PAGE_FORMS = 1_000
+MAX_FORM_DEPTH = 12
+#: The work of reading a file, in units of about one byte of content parsed by pypdf, may be at most this many
+#: times the size of the file (and at least ``WORK_FLOOR``): what pages share counts for every page that uses it,
+#: a form for every time it is drawn. The corpus's PDFs cost at most 3.7 times their size.
+WORK_RATIO = 8
+WORK_FLOOR = 2 * 1024 * 1024
+#: What pypdf spends on a page, or on a form each time it is drawn, before its first operator (setting up text
+#: extraction: about 3 ms, as long as 300 bytes of content take), and on each of its fonts (0.4 ms, plus an
+#: element of a widths array or of an encoding's differences about 1 unit each, a ToUnicode map a unit every 4
+#: bytes). Measured with pypdf 7.1.
+_PAGE_WORK = 320
+_FONT_WORK = 48
+_TO_UNICODE_SHARE = 4
+#: A stream past the limit is still counted (not kept) up to this many times the limit, to say how big it is.
+_MEASURED = 64
+_CHUNK = 1 << 20  # what a decoder hands over at a time
+_REFUSE = "refusing to read it; if the PDF is genuine, convert it to text (e.g. pdftotext) and compare that"
+
+
+class _Cut(Exception):
+    """A page past one of the per-page limits: read up to there."""
+
+
+@dataclass(slots=True)
+class _Meter:
+    """What reading one file costs: worked out for every page before pypdf reads any (``plan``), and counted
+    again while pages are read, against the limits above. Made for one read and dropped with it."""
+
+    source: str
+    size: int  # of the file, in bytes
+    budget: int = 0  # work units it may cost
+    pages: int = 0
+    spent: int = 0  # while reading
+    #: each stream, font and form is measured once: id -> (the object, kept so that the id stays its own, what it
+    #: decodes to, and the names of the forms it draws with how many times it draws each)
+    streams: dict[int, tuple[Any, int, Counter[str]]] = field(default_factory=dict)
+    fonts: dict[int, tuple[Any, int]] = field(default_factory=dict)
+    setups: dict[int, tuple[Any, int]] = field(default_factory=dict)
+    forms: dict[tuple[int, int], int] = field(default_factory=dict)  # (id, depth) -> work of drawing it once
+    cuts: dict[str, list[int]] = field(default_factory=dict)  # what was cut short or left out -> pages
+    # the page being read
+    page: int = 0
+    operators: int = 0
+    drawn: int = 0
+    stack: list[Any] = field(default_factory=list)  # the resources in force: the page's, then each form's drawn
+    pushed: list[bool] = field(default_factory=list)  # per form draw (``Do``) begun: whether it pushed resources
+    stop: Exception | None = None  # raised again at every step once set: pypdf goes on past errors in a form
+
+    def __post_init__(self) -> None:
+        self.budget = max(WORK_FLOOR, WORK_RATIO * self.size)
+
+    # --- measuring ----------------------------------------------------------------------------------------------
+
+    def measure(self, stream: Any, what: str) -> tuple[int, Counter[str]]:
+        """What ``stream`` decodes to, and the forms it draws; ``what`` it is ("page 3's form /Fm0"), for the
+        error when it decodes past ``MAX_PAGE_CONTENT``."""
+        known = self.streams.get(id(stream))
+        if known is None:
+            size, data = _decode(stream, MAX_PAGE_CONTENT)
+            known = self.streams[id(stream)] = (stream, size, _draws(data))
+        size = known[1]
+        if size > MAX_PAGE_CONTENT:
+            packed = len(getattr(stream, "_data", b"") or b"")
+            amount = human_size(size) if size <= _MEASURED * MAX_PAGE_CONTENT else f"more than {human_size(size - 1)}"
+            raise LoadError(self.source, f"{what} decodes to {amount} (from {human_size(packed)} in the file), over "
+                            f"the {human_size(MAX_PAGE_CONTENT)} a page may hold (a decompression bomb?)",
+                            _REFUSE.replace("read", "decode", 1))
+        return size, known[2]
+
+    def font(self, font: Any, what: str) -> int:
+        """The work of setting ``font`` up, once: its widths, its encoding's differences, its ToUnicode map."""
+        known = self.fonts.get(id(font))
+        if known is not None:
+            return known[1]
+        work = _FONT_WORK
+        try:
+            work += _elements(font.get("/Widths"))
+            encoding = _resolved(font.get("/Encoding"))
+            if isinstance(encoding, dict):
+                work += _elements(encoding.get("/Differences"))
+            for descendant in _resolved(font.get("/DescendantFonts")) or ():
+                work += _elements(_resolved(descendant).get("/W"), nested=True)
+            for key in ("/ToUnicode", "/Encoding"):  # (a CID font's encoding may be a CMap of its own)
+                stream = _resolved(font.get(key))
+                if hasattr(stream, "get_data"):
+                    work += self.measure(stream, f"{what}'s {key[1:]} map")[0] // _TO_UNICODE_SHARE
+        except LoadError:
+            raise
+        except Exception:  # a damaged font: pypdf makes of it what it can
+            pass
+        self.fonts[id(font)] = (font, work)
+        return work
+
+    def setup(self, resources: Any, where: str) -> int:
+        """The work of setting up a page or a form with ``resources``: its fonts (worked out once for resources
+        that many pages share)."""
+        resources = _resolved(resources)
+        known = self.setups.get(id(resources))
+        if known is None:
+            fonts = _resolved(resources.get("/Font")) if isinstance(resources, dict) else None
+            work = _PAGE_WORK
+            if isinstance(fonts, dict):
+                work += sum(self.font(_resolved(font), f"{where}'s font {name}") for name, font in fonts.items())
+            known = self.setups[id(resources)] = (resources, work)
+        return int(known[1])
+
+    def form_work(self, form: Any, name: str, where: str, depth: int, path: frozenset[int]) -> int:
+        """The work of drawing ``form`` once, the forms it draws included (as deep as pypdf will be let go; a
+        form that draws itself again is skipped by pypdf)."""
+        if depth > MAX_FORM_DEPTH or id(form) in path:
+            return 0
+        key = (id(form), depth)
+        if key not in self.forms:
+            size, draws = self.measure(form, f"{where}'s form {name}")
+            resources = form.get("/Resources")
+            self.forms[key] = self.setup(resources, f"{where}'s form {name}") + size + self.draws(
+                draws, resources, where, depth + 1, path | {id(form)})
+        return self.forms[key]
+
+    def draws(self, draws: Counter[str], resources: Any, where: str, depth: int, path: frozenset[int]) -> int:
+        work = 0
+        for name, times in draws.items():
+            form = _form(resources, name)
+            if form is not None:
+                work += times * self.form_work(form, name, where, depth, path)
+        return work
+
+    def plan(self, pages: list[Any]) -> None:
+        """What reading every page will cost, before pypdf reads any: refused now if it is too much."""
+        self.pages = len(pages)
+        for number, page in enumerate(pages, start=1):
+            try:
+                self.spent += self.page_work(page, number, plan=True)
+            except LoadError:
+                raise
+            except Exception:  # a damaged page: pypdf will fail on it too, and it is said then
+                continue
+        if self.spent > self.budget:
+            raise self.over()
+        self.spent = 0
+
+    def page_work(self, page: Any, number: int, *, plan: bool) -> int:
+        where = f"page {number}"
+        streams = _contents(page)
+        size, draws = 0, Counter[str]()
+        for stream in streams:
+            one, more = self.measure(stream, f"{where}'s content stream")
+            size, draws = size + one, draws + more
+        if size > MAX_PAGE_CONTENT:
+            raise LoadError(self.source, f"{where}'s content streams decode to {human_size(size)} together, over the "
+                            f"{human_size(MAX_PAGE_CONTENT)} a page may hold (a decompression bomb?)",
+                            _REFUSE.replace("read", "decode", 1))
+        resources = page.get("/Resources")
+        work = self.setup(resources, where) + size
+        if plan:
+            work += self.draws(draws, resources, where, 1, frozenset())
+        return work
+
+    def over(self) -> LoadError:
+        pages = f"{self.pages} page{'s' if self.pages != 1 else ''}"
+        return LoadError(self.source, f"its {pages} would make the reader parse {human_size(self.spent)} of "
+                         "content, fonts and forms (what pages share is parsed again for each page, a form each time "
+                         f"it is drawn), over the {human_size(self.budget)} allowed for a file of "
+                         f"{human_size(self.size)} (a file built to be slow?)", _REFUSE)
+
+    # --- while a page is read -----------------------------------------------------------------------------------
+
+    def begin(self, page: Any, number: int) -> None:
+        self.page, self.operators, self.drawn, self.stop = number, 0, 0, None
+        self.stack, self.pushed = [_resolved(page.get("/Resources"))], []
+        self.spent += self.page_work(page, number, plan=False)
+        if self.spent > self.budget:
+            raise self.over()
+
+    def check(self) -> None:
+        if self.stop is not None:
+            raise self.stop
+
+    def halt(self, stop: Exception) -> None:
+        self.stop = stop
+        raise stop
+
+    def cut(self, why: str) -> None:
+        self.cuts.setdefault(why, []).append(self.page)
+        self.halt(_Cut(why))
+
+    def operator(self, op: bytes, args: Any) -> None:
+        """Before each operator pypdf runs on the page, in its forms too."""
+        self.check()
+        self.operators += 1
+        if self.operators > MAX_PAGE_OPERATORS:
+            self.cut(f"PDF pages cut short after {MAX_PAGE_OPERATORS:,} drawing operators (a detailed map, or a file "
+                     "built to be slow?), the rest of their text is missing")
+        if op == b"Do":
+            self.draw(args)
+
+    def draw(self, args: Any) -> None:
+        """A form about to be drawn (``Do``): counted, measured, and its resources in force until it ends."""
+        name = str(args[0]) if args else ""
+        form = _form(self.stack[-1], name)
+        if form is None:  # an image, or nothing: pypdf draws no text from it
+            self.pushed.append(False)
+            return
+        self.drawn += 1
+        if self.drawn > MAX_PAGE_FORMS:
+            self.cut(f"PDF pages cut short after drawing {MAX_PAGE_FORMS:,} forms (a file built to be slow?), the "
+                     "rest of their text is missing")
+        if len(self.stack) > MAX_FORM_DEPTH:
+            self.cut(f"PDF pages cut short where forms nest more than {MAX_FORM_DEPTH} deep (a file built to be "
+                     "slow?), the text inside them is missing")
+        try:
+            size = self.measure(form, f"page {self.page}'s form {name}")[0]
+            resources = _resolved(form.get("/Resources"))
+            self.spent += self.setup(resources, f"page {self.page}'s form {name}") + size
+        except LoadError as error:
+            self.halt(error)
+        if self.spent > self.budget:
+            self.halt(self.over())
+        self.stack.append(resources)
+        self.pushed.append(True)
+
+    def operator_done(self, op: bytes) -> None:
+        """After each operator: a form drawn has ended."""
+        self.check()
+        if op == b"Do" and self.pushed and self.pushed.pop():
+            self.stack.pop()
+
+    def note(self, why: str) -> None:
+        self.cuts.setdefault(why, []).append(self.page)
+
+    def warnings(self) -> list[Diagnostic]:
+        return [Diagnostic(f"{why}: {_pages(pages)}") for why, pages in self.cuts.items()]
+
+
+def _resolved(value: Any) -> Any:
+    """A PDF object, with an indirect reference followed (a damaged one gives None)."""
+    try:
+        return value.get_object() if hasattr(value, "get_object") else value
+    except Exception:
+        return None
+
+
+def _elements(array: Any, *, nested: bool = False) -> int:
+    """How many numbers an array holds (a CID font's /W holds arrays)."""
+    array = _resolved(array)
+    if not isinstance(array, list):
+        return 0
+    if not nested:
+        return len(array)
+    return sum(len(item) if isinstance(item := _resolved(element), list) else 1 for element in array)
+
+
+def _contents(page: Any) -> list[Any]:
+    """The content streams of a page, in order."""
+    contents = _resolved(page.get("/Contents"))
+    if isinstance(contents, list):
+        return [stream for item in contents if hasattr(stream := _resolved(item), "get_data")]
+    return [contents] if hasattr(contents, "get_data") else []
+
+
+def _form(resources: Any, name: str) -> Any:
+    """The form XObject ``name`` names in ``resources``, as pypdf finds it; None for an image or nothing."""
+    resources = _resolved(resources)
+    xobjects = _resolved(resources.get("/XObject")) if isinstance(resources, dict) else None
+    form: Any = _resolved(xobjects.get(name)) if isinstance(xobjects, dict) else None
+    if not hasattr(form, "get_data") or form.get("/Subtype") == "/Image":
+        return None
+    return form
+
+
+#: A form drawn: its name, then ``Do`` (in a content stream's bytes; names may escape bytes as #xx).
+_DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _draws(data: bytes) -> Counter[str]:
+    """The forms a content stream draws, by name, and how many times (what the text of a string holds is
+    counted too: a count too high, never too low)."""
+    return Counter("/" + _ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), name).decode("utf-8", "replace")
+                   for name in _DRAW.findall(data))
+
+
+# --- decoding streams, within a limit ---------------------------------------------------------------------------
+
+
+def _decode(stream: Any, limit: int) -> tuple[int, bytes]:
+    """What ``stream`` decodes to as pypdf will decode it: its size, and the bytes when they are within ``limit``.
+    Decoded here, by decoders that stop just past the limit (pypdf's decode a stream whole, and before 6.0 without
+    any limit); past it, counted without being kept up to ``_MEASURED`` times the limit. Predictors are not
+    applied: they make a stream a little smaller."""
+    data = getattr(stream, "_data", b"")  # the stream as the file holds it (decrypted), not yet decoded
+    data = data if isinstance(data, bytes) else b""
+    filters = _resolved(stream.get("/Filter"))
+    names = [str(_resolved(f)) for f in (filters if isinstance(filters, list) else [filters] if filters else [])]
+    work = 0  # over all the filters: what each gives is counted, so that a chain of them cannot run on
+    for index, name in enumerate(names):
+        chunks = _DECODERS.get(name, _identity)(data)
+        if index == len(names) - 1:
+            return _count(chunks, limit, _MEASURED * limit - work)
+        data = _take(chunks, 4 * limit)  # an encoding in hexadecimal or base 85 may be larger than what it holds
+        work += len(data)
+        if len(data) > 4 * limit or work > _MEASURED * limit:
+            return _MEASURED * limit + 1, b""
+    return len(data), data if len(data) <= limit else b""
+
+
+def _count(chunks: Iterator[bytes], limit: int, cap: int) -> tuple[int, bytes]:
+    kept: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size <= limit:
+            kept.append(chunk)
+        elif size > cap:
+            return max(size, limit + 1), b""
+    return size, b"".join(kept) if size <= limit else b""
+
+
+def _take(chunks: Iterator[bytes], limit: int) -> bytes:
+    out = bytearray()
+    for chunk in chunks:
+        out += chunk
+        if len(out) > limit:
+            break
+    return bytes(out)
+
+
+def _identity(data: bytes) -> Iterator[bytes]:
+    yield data
+
+
+def _inflate(data: bytes) -> Iterator[bytes]:
+    """FlateDecode: a zlib stream (or a bare deflate one, which pypdf reads too); of a damaged one, what can be
+    read of it."""
+    for wbits in (zlib.MAX_WBITS | 32, -zlib.MAX_WBITS):
+        inflater = zlib.decompressobj(wbits)
+        try:
+            chunk = inflater.decompress(data, _CHUNK)
+        except zlib.error:
+            continue
+        while chunk:
+            yield chunk
+            try:
+                chunk = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+            except zlib.error:
+                return
+        return
+
+
+def _lzw(data: bytes) -> Iterator[bytes]:
+    """LZWDecode as pypdf reads it (codes of 9 to 12 bits, one entry early; a code past the table repeats the
+    last entry with its first byte)."""
+    table = [bytes([i]) for i in range(256)] + [b""] * (4096 - 256)
+    entries, width, previous = 258, 9, 256
+    buffer = bits = 0
+    out = bytearray()
+    fresh = True  # the first code after a clear: written as it is, no entry made
+    for byte in data:
+        buffer, bits = (buffer << 8) | byte, bits + 8
+        while bits >= width:
+            bits -= width
+            code = (buffer >> bits) & ((1 << width) - 1)
+            buffer &= (1 << bits) - 1
+            if code == 257:
+                yield bytes(out)
+                return
+            if code == 256:
+                entries, width, fresh = 258, 9, True
+                continue
+            if fresh:
+                entry, fresh = table[code], False
+            elif code < entries:
+                entry = table[code]
+                if entries < 4096:
+                    table[entries], entries = table[previous] + entry[:1], entries + 1
+            else:
+                base = table[previous]
+                if not base:
+                    yield bytes(out)
+                    return
+                entry = base + base[:1]
+                if entries < 4096:
+                    table[entries], entries = entry, entries + 1
+            if entries in (511, 1023, 2047):
+                width = {511: 10, 1023: 11, 2047: 12}[entries]
+            previous = code
+            out += entry
+            if len(out) >= _CHUNK:
+                yield bytes(out)
+                out.clear()
+    yield bytes(out)
+
+
+def _run_length(data: bytes) -> Iterator[bytes]:
+    out = bytearray()
+    index = 0
+    while index < len(data) and data[index] != 128:
+        length = data[index]
+        if length < 128:
+            out += data[index + 1 : index + 2 + length]
+            index += length + 2
+        else:
+            out += data[index + 1 : index + 2] * (257 - length)
+            index += 2
+        if len(out) >= _CHUNK:
+            yield bytes(out)
+            out.clear()
+    yield bytes(out)
+
+
+def _pypdf_filter(name: str) -> Callable[[bytes], Iterator[bytes]]:
+    """A filter whose output is never more than four times its input: pypdf's own."""
+
+    def decode(data: bytes) -> Iterator[bytes]:
+        from pypdf import filters
+
+        try:
+            yield bytes(getattr(filters, name).decode(data))
+        except Exception:  # damaged: pypdf will fail on it too
+            return
+
+    return decode
+
+
+_DECODERS: dict[str, Callable[[bytes], Iterator[bytes]]] = {
+    "/FlateDecode": _inflate, "/Fl": _inflate, "/LZWDecode": _lzw, "/LZW": _lzw,
+    "/RunLengthDecode": _run_length, "/RL": _run_length,
+    "/ASCIIHexDecode": _pypdf_filter("ASCIIHexDecode"), "/AHx": _pypdf_filter("ASCIIHexDecode"),
+    "/ASCII85Decode": _pypdf_filter("ASCII85Decode"), "/A85": _pypdf_filter("ASCII85Decode"),
+}
+
+
+def _decoded_size(stream: Any, limit: int) -> int:
+    """What ``stream`` decodes to, counted up to a little past ``limit``."""
+    return _decode(stream, limit)[0]
+
+
 # --- reading the file -------------------------------------------------------------------------------------------
 
 
@@ -186,6 +655,9 @@ def _quiet() -> Iterator[None]:
             yield
     finally:
         logger.setLevel(level)
+
+
+_LETTER = (0.0, 0.0, 612.0, 792.0)  # the page box of a page whose own cannot be read
 
 
 def _open(raw: RawDraft) -> Any:
@@ -204,28 +676,90 @@ def _open(raw: RawDraft) -> Any:
     if b"%%EOF" not in data[-2048:]:
         raise LoadError(raw.source, "not a readable PDF: it is truncated (no end-of-file marker)", _BROKEN_HINT)
     try:
+        # pypdf reads the cross-reference table here, and decrypts with the cipher the file names: AES needs the
+        # cryptography package (pypdf says so with a DependencyError, here or on the first object it decrypts)
         reader = PdfReader(BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except DependencyError as exc:
-                raise LoadError(
-                    raw.source,
-                    f"the PDF is encrypted with a cipher that needs an extra package ({exc})",
-                    "install 'cryptography' (pip install cryptography) or save an unencrypted copy",
-                ) from None
-            if not opened:
-                raise LoadError(
-                    raw.source,
-                    "the PDF is password-protected",
-                    "save an unprotected copy (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and pass that",
-                )
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoadError(
+                raw.source,
+                "the PDF is password-protected",
+                "save an unprotected copy (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and pass that",
+            )
+        _count_pages(reader, raw.source)
         _ = len(reader.pages)
     except LoadError:
         raise
+    except DependencyError as exc:
+        raise _missing(raw.source, exc) from None
     except Exception as exc:  # pypdf raises many types on damaged files (PdfReadError, KeyError, ValueError...)
+        if _limit(exc):
+            raise LoadError(raw.source, "not a readable PDF: it goes past a safety limit of pypdf, the PDF library "
+                            f"({_limit(exc)})", _LIMIT_HINT) from None
         raise LoadError(raw.source, f"not a readable PDF: {_describe(exc)}", _BROKEN_HINT) from None
     return reader
+
+
+_LIMIT_HINT = ("the file is damaged, or built to exhaust a reader; if it is genuine, print it to a new PDF or "
+               "convert it to text (e.g. pdftotext) and pass that")
+
+
+def _missing(source: str, exc: Exception) -> LoadError:
+    """pypdf needs a package that is not installed: for AES (Acrobat's default cipher), cryptography."""
+    if "AES" in str(exc) or "cryptography" in str(exc):
+        return LoadError(source, "the PDF is encrypted with AES, which needs the cryptography package",
+                         "pip install 'treatydiff[aes]' (or cryptography), or save an unprotected copy")
+    return LoadError(source, f"the PDF needs a package that is not installed ({_describe(exc)})",
+                     "install it, or save the PDF again without the feature that needs it")
+
+
+def _limit(exc: Exception) -> str:
+    """What an exception says of a limit reached: one of pypdf's own (LimitReachedError: too many objects,
+    array elements, xref entries, a cycle...), or Python's recursion depth; "" for any other exception."""
+    if type(exc).__name__ == "LimitReachedError":
+        return _describe(exc)
+    if isinstance(exc, RecursionError):
+        return "objects nested deeper than Python can follow"
+    return ""
+
+
+def _count_pages(reader: Any, source: str) -> None:
+    """Refuse a file with more than ``MAX_PAGES`` pages before pypdf flattens its page tree, which copies every
+    page the tree names, once for every time it names it: the tree is walked here, each node once (a node named
+    again counts its pages again, as pypdf will)."""
+    counts: dict[int, int] = {}  # id of a node -> the pages under it
+    leaves: set[int] = set()  # the distinct page objects
+
+    def count(node: Any, depth: int) -> int:
+        node = _resolved(node)
+        if not isinstance(node, dict) or depth > 100:  # (pypdf's own depth limit)
+            return 0
+        if id(node) in counts:
+            return counts[id(node)]
+        counts[id(node)] = 0  # a node under itself: a cycle, which pypdf refuses
+        kind = node.get("/Type", "/Pages" if "/Kids" in node else "/Page")
+        if kind != "/Pages":
+            leaves.add(id(node))
+            total = 1
+        else:
+            kids = _resolved(node.get("/Kids"))
+            total = 0
+            for kid in kids if isinstance(kids, list) else ():
+                total += count(kid, depth + 1)
+                if len(leaves) > MAX_PAGES:
+                    break
+        counts[id(node)] = total
+        return total
+
+    try:
+        root = reader.root_object  # (found again by pypdf when the trailer's /Root is broken)
+    except Exception:  # pypdf will say what is wrong when it reads the pages
+        return
+    pages = count(root.get("/Pages"), 0) if isinstance(root, dict) else 0
+    if pages > MAX_PAGES:
+        again = f" (its page tree names {len(leaves):,} page{'s' if len(leaves) > 1 else ''} {pages:,} times)"
+        raise LoadError(source, f"the PDF has more than {MAX_PAGES:,} pages{again if len(leaves) <= MAX_PAGES else ''}",
+                        f"treatydiff reads drafts of up to {MAX_PAGES:,} pages; if the file is genuine, split it (e.g. "
+                        "qpdf --split-pages=5000 in.pdf part.pdf) and compare the parts")
 
 
 def _describe(exc: Exception) -> str:
@@ -233,10 +767,11 @@ def _describe(exc: Exception) -> str:
     return text[:120]
 
 
-def _runs(page: Any) -> list[_Run]:
+def _runs(page: Any, meter: _Meter) -> list[_Run]:
     """Every run of text on the page with its position and size, from pypdf's text visitor; and the marks drawn
     on it: a thin horizontal bar or line through the middle of a run strikes it through, one at its baseline
-    underlines it (how Word, LibreOffice and most exporters draw them)."""
+    underlines it (how Word, LibreOffice and most exporters draw them). ``meter`` counts the operators and the
+    forms drawn, and stops pypdf at a limit: the runs up to there are the page's."""
     runs: list[_Run] = []
     rise = [0.0]  # the text rise (``Ts``), which raises superscripts in some PDFs and is not in the text matrix
     bars: list[tuple[float, float, float]] = []  # (x0, x1, y) of thin horizontal bars and lines, on the page
@@ -244,6 +779,7 @@ def _runs(page: Any) -> list[_Run]:
     width = [1.0]  # the line width (``w``), in user space
 
     def operand(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        meter.operator(op, args)
         if op == b"Ts" and args:
             with contextlib.suppress(TypeError, ValueError):
                 rise[0] = float(args[0])
@@ -260,7 +796,11 @@ def _runs(page: Any) -> list[_Run]:
                 bars.extend(_bars(path, stroke=op in (b"S", b"s"), width=width[0]))
             path.clear()
 
+    def operand_done(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        meter.operator_done(op)
+
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        meter.check()
         text = text.replace("\n", "").replace("\r", "")
         if not text:
             return
@@ -271,13 +811,28 @@ def _runs(page: Any) -> list[_Run]:
         if dx <= 0 or abs(dy) > 0.1 * dx:
             return  # rotated text (stamps, margin notes, vertical labels) is not part of the draft's text
         y += rise[0] * dx
+        height = round(abs(float(size)) * math.hypot(dx, dy), 1)
+        if not all(abs(v) < _FAR for v in (x, y, height)):
+            return  # drawn far off any page, or where the numbers overflow (to infinity, then NaN): never seen
         name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
         bold = frozenset({markup.BOLD}) if _BOLD.search(name) else frozenset()
-        runs.append(_Run(x, y, round(abs(float(size)) * math.hypot(dx, dy), 1), text, bool(_STYLED.search(name)),
-                         bold, bool(_ITALIC.search(name))))
+        runs.append(_Run(x, y, height, text, bool(_STYLED.search(name)), bold, bool(_ITALIC.search(name))))
 
-    page.extract_text(visitor_text=visit, visitor_operand_before=operand)
-    return _marked(runs, bars) if bars else runs
+    with contextlib.suppress(_Cut):  # (said by the meter)
+        page.extract_text(visitor_text=visit, visitor_operand_before=operand, visitor_operand_after=operand_done)
+    if isinstance(meter.stop, LoadError):  # (pypdf may have gone on past it, inside a form)
+        raise meter.stop
+    if not bars:
+        return runs
+    marked, complete = _marked(runs, bars)
+    if not complete:
+        meter.note(f"PDF pages with too many bars and lines to match against their text (over {_MARK_TRIES:,} "
+                   "tries), their revision marks were read in part")
+    return marked
+
+
+#: Text this far from the origin (in points: 350 metres) is off any page; NaN is never less than it.
+_FAR = 1e6
 
 
 #: The operators that build a path, and those that paint it (or end it unpainted: a clipping path).
@@ -318,48 +873,71 @@ def _bars(path: _Path, *, stroke: bool, width: float) -> Iterator[tuple[float, f
             yield min(x0, x1), max(x0, x1), (y0 + y1) / 2
 
 
-def _marked(runs: list[_Run], bars: list[tuple[float, float, float]]) -> list[_Run]:
+#: Bars tried against the runs of one page, at most: past it, the page's other runs are left unmarked, and that
+#: is said. (Only the bars at the height of a strike or an underline are tried, until one is found: a page of
+#: marked-up text tries a few hundred.)
+_MARK_TRIES = 200_000
+#: Where a bar strikes a run through, and where it underlines it: its height above the baseline, in type sizes.
+_MARK_BANDS = ((0.1, 0.6, markup.STRUCK), (-0.35, 0.05, markup.UNDERLINED))
+
+
+def _mark_at(rise: float) -> str | None:
+    """What a bar ``rise`` type sizes above a run's baseline marks it with (``_MARK_BANDS``, ends as they are)."""
+    if 0.1 <= rise <= 0.6:
+        return markup.STRUCK
+    if -0.35 <= rise < 0.05:
+        return markup.UNDERLINED
+    return None
+
+
+def _marked(runs: list[_Run], bars: list[tuple[float, float, float]]) -> tuple[list[_Run], bool]:
     """The runs with the bars drawn across them: through the middle of the letters (between a tenth and three
     fifths of the type size above the baseline) a strike, at the baseline or just below it an underline. A bar
-    marks the runs that start under it, so a struck phrase is the runs it spans."""
+    marks the runs that start under it, so a struck phrase is the runs it spans. And whether every run was
+    tried against the bars at its height (``_MARK_TRIES``)."""
+    bars = sorted((bar for bar in bars if all(abs(v) < _FAR for v in bar)), key=lambda bar: bar[2])
+    heights = [y for _, _, y in bars]
     out = []
+    tries = 0
     for run in runs:
-        if run.blank:
+        if run.blank or run.size <= 0 or tries > _MARK_TRIES:
             out.append(run)
             continue
         marks = set(run.marks)
-        for x0, x1, y in bars:
-            if not x0 - 1 <= run.x <= x1 - 0.25 * run.size:
-                continue
-            rise = (y - run.y) / run.size
-            if 0.1 <= rise <= 0.6:
-                marks.add(markup.STRUCK)
-            elif -0.35 <= rise < 0.05:
-                marks.add(markup.UNDERLINED)
+        slack = 1e-6 * run.size  # the bars looked at a little beyond each band: the test of the rise decides
+        for low, high, mark in _MARK_BANDS:
+            start = bisect_left(heights, run.y + low * run.size - slack)
+            for x0, x1, y in bars[start : bisect_right(heights, run.y + high * run.size + slack)]:
+                tries += 1
+                if x0 - 1 <= run.x <= x1 - 0.25 * run.size and _mark_at((y - run.y) / run.size) == mark:
+                    marks.add(mark)
+                    break
         out.append(replace(run, marks=frozenset(marks)) if len(marks) != len(run.marks) else run)
-    return out
+    return out, tries <= _MARK_TRIES
 
 
 # --- runs -> lines -> pages ------------------------------------------------------------------------------------
 
 
-def _same_line(line: _Line, run: _Run) -> bool:
+def _same_line(line: _Line, run: _Run, chars: int) -> bool:
+    """Does ``run`` go on ``line``, which holds ``chars`` characters so far?"""
     dy = run.y - line.y
     if abs(dy) <= 0.3 * max(line.size, run.size):
         return True
     if run.size < _SUPERSCRIPT * line.size:
         return 0 < dy < line.size or -0.4 * line.size < dy < 0  # superscript or subscript
     # a line that so far holds only a small raised number (a footnote's own number) and text just below it
-    chars = sum(len(r.text.strip()) for r in line.runs)
     return line.size < _SUPERSCRIPT * run.size and -run.size < dy < 0 and chars <= 3
 
 
 def _group(runs: list[_Run]) -> list[_Line]:
     lines: list[_Line] = []
     line: _Line | None = None
+    chars = 0  # of ``line`` so far (kept count of, not summed again for every run: a line may have thousands)
     for run in runs:
-        if line is not None and _same_line(line, run):
+        if line is not None and _same_line(line, run, chars):
             line.runs.append(run)
+            chars += len(run.text.strip())
             if not run.blank and run.size > line.size:
                 if run.size >= line.size / _SUPERSCRIPT:
                     line.y = run.y  # the small runs before it were raised: this run sets the baseline
@@ -368,6 +946,7 @@ def _group(runs: list[_Run]) -> list[_Line]:
         if run.blank:
             continue  # a stray space elsewhere on the page starts nothing
         line = _Line(run.y, run.size, [run])
+        chars = len(run.text.strip())
         lines.append(line)
     # (a line whose runs are all hidden stays, for the spacing of the lines around it: ``_emit`` leaves it out)
     return [line for line in lines if line.text().strip() or any(r.hidden and not r.blank for r in line.runs)]
@@ -405,13 +984,12 @@ def _column_edge(lines: list[_Line], left: float, width: float) -> float | None:
         return None
     starts: Counter[int] = Counter()
     for line in lines:
-        starts.update(
-            {
-                round(r.x)
-                for k, r in enumerate(line.runs)
-                if not r.blank and 0.3 < (r.x - left) / width < 0.7 and not _continues(line.runs[:k], r.x)
-            }
-        )
+        reach, found = _Reach(), set()
+        for r in line.runs:
+            if not r.blank and 0.3 < (r.x - left) / width < 0.7 and not reach.covers(r.x):
+                found.add(round(r.x))
+            reach.add(r)
+        starts.update(found)
     if not starts:
         return None
     x, count = starts.most_common(1)[0]
@@ -427,8 +1005,27 @@ def _continues(before: list[_Run], x: float) -> bool:
     """Does the text drawn before a run reach up to ``x`` (a line that runs on across the middle of the page,
     broken into runs by the PDF), rather than stop short of it (a column gutter)? Widths are estimated from the
     characters, generously for the usual text faces (pypdf does not give them)."""
-    ends = [r.x + r.size * _ems(r.text.rstrip()) for r in before if not r.blank]
-    return bool(ends) and max(ends) > x - 0.5 * max(r.size for r in before)
+    reach = _Reach()
+    for run in before:
+        reach.add(run)
+    return reach.covers(x)
+
+
+@dataclass(slots=True)
+class _Reach:
+    """``_continues``, kept up to date run by run along a line (asked afresh for every run, it was quadratic in
+    the runs of a line): how far right the runs so far go, and the largest of their sizes."""
+
+    end: float = -math.inf
+    size: float = -math.inf
+
+    def add(self, run: _Run) -> None:
+        self.size = max(self.size, run.size)
+        if not run.blank:
+            self.end = max(self.end, run.x + run.size * _ems(run.text.rstrip()))
+
+    def covers(self, x: float) -> bool:
+        return self.end > x - 0.5 * self.size
 
 
 def _ems(text: str) -> float:
@@ -455,14 +1052,18 @@ def _split_notes(lines: list[_Line], body: float, height: float, continued: bool
         start += 1  # the short rule above the footnotes, when it is typed rather than drawn
     if start == end or start == 0:
         return end, end  # nothing in small type, or the whole page is (a page of small print is not footnotes)
-    if _note_label(lines[start], lines[start:end]) is None and not continued:
+    if _note_label(lines[start], _left(lines[start:end])) is None and not continued:
         return end, end
     return start, end
 
 
-def _note_label(line: _Line, block: list[_Line]) -> tuple[str, str] | None:
+def _left(block: list[_Line]) -> float:
+    return min(line.x for line in block)
+
+
+def _note_label(line: _Line, left: float) -> tuple[str, str] | None:
     """A footnote's number and text, when ``line`` opens a footnote: a raised number, or a plain number at the
-    left edge of the block (continuation lines are indented past it)."""
+    left edge of its block, ``left`` (continuation lines are indented past it)."""
     pieces = line.pieces()
     first = next((i for i, (text, _) in enumerate(pieces) if text.strip()), None)
     if first is None:
@@ -472,7 +1073,7 @@ def _note_label(line: _Line, block: list[_Line]) -> tuple[str, str] | None:
     if marker:
         return text.strip(), rest
     match = _NOTE_NUMBER.match("".join(t for t, _ in pieces[first:]))
-    if match and line.x <= min(other.x for other in block) + 2:
+    if match and line.x <= left + 2:
         return match.group(1), match.group(2)
     return None
 
@@ -483,10 +1084,11 @@ def _page(runs: list[_Run], box: tuple[float, float, float, float], body: float,
     start, end = _split_notes(lines, body, top - bottom, continued is not None)
     page = _Page()
     notes: list[_Note] = []
+    left = _left(lines[start:end]) if start < end else 0.0
     for line in lines[start:end]:
         if not line.text().strip():
             continue  # all hidden
-        opened = _note_label(line, lines[start:end])
+        opened = _note_label(line, left)
         if opened is not None:
             notes.append(_Note(opened[0], [opened[1]]))
         elif notes:
@@ -527,31 +1129,48 @@ def _mark_gaps(pages: list[_Page], body: float) -> None:
 @register("pdf", sniff=_sniff)
 def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     """A PDF with a text layer: its printed lines, page by page, with footnotes set apart."""
+    from pypdf.errors import DependencyError
+
     with _quiet():
         reader = _open(raw)
+        pages = list(reader.pages)
+        meter = _Meter(raw.source, len(raw.data))
+        meter.plan(pages)  # refused here, before pypdf reads a page, when reading them all would cost too much
         page_runs: list[list[_Run]] = []
         boxes: list[tuple[float, float, float, float]] = []
         failed: list[int] = []
-        for number, page in enumerate(reader.pages, start=1):
+        limits: list[str] = []  # what limit of pypdf's a page that failed went past
+        for number, page in enumerate(pages, start=1):
             try:
-                runs = _runs(page)
+                meter.begin(page, number)
+                runs = _runs(page, meter)
                 box = page.mediabox
                 edges = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+                if not all(math.isfinite(edge) for edge in edges):
+                    edges = _LETTER
                 page_runs.append(runs)  # both or neither: a page whose media box fails after its text is read
                 boxes.append(edges)  # must not leave the two lists out of step
-            except Exception:  # one damaged page must not cost the others
+            except LoadError:
+                raise
+            except Exception as exc:  # one damaged page must not cost the others
+                if isinstance(exc, DependencyError):
+                    raise _missing(raw.source, exc) from None
+                if _limit(exc):
+                    limits.append(f"page {number} goes past a safety limit of pypdf: {_limit(exc)}")
                 failed.append(number)
                 page_runs.append([])
-                boxes.append((0.0, 0.0, 612.0, 792.0))
+                boxes.append(_LETTER)
     if not page_runs:
         raise LoadError(raw.source, "not a readable PDF: it has no pages", _BROKEN_HINT)
+    why = f" ({limits[0]})" if limits else ""  # the first limit a page went past, if one did
     sizes: Counter[float] = Counter()
     for runs in page_runs:
         for run in runs:
             sizes[round(run.size * 2) / 2] += len(run.text.strip())
     if not sizes or sum(sizes.values()) == 0:
         if failed and len(failed) == len(page_runs):
-            raise LoadError(raw.source, "not a readable PDF: no page could be read", _BROKEN_HINT)
+            raise LoadError(raw.source, f"not a readable PDF: no page could be read{why}",
+                            _LIMIT_HINT if limits else _BROKEN_HINT)
         raise LoadError(
             raw.source,
             "no text layer (a scanned image?)",
@@ -562,15 +1181,17 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     from treatydiff.load import pdf_tables
 
     found, header = pdf_tables.tables(page_runs, max((right - left for left, _, right, _ in boxes), default=595.0))
-    if found:  # amendment tables: two drafts (or more) in one, a column each
-        lines, placed, marks, column = amendments.read_columns(found, header, options, raw.source)
-        return Read(lines, placed, marks=marks, view_of=column)
-    tally = _tally(page_runs)
-    rule, marking = _convention(page_runs, tally)
     warnings_: list[Diagnostic] = []
     if failed:
-        warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}"))
-    empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed]
+        warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}{why}"))
+    warnings_.extend(meter.warnings())
+    if found:  # amendment tables: two drafts (or more) in one, a column each
+        lines, placed, marks, column = amendments.read_columns(found, header, options, raw.source)
+        return Read(lines, (*warnings_, *placed), marks=marks, view_of=column)
+    tally = _tally(page_runs)
+    rule, marking = _convention(page_runs, tally)
+    cut = {page for pages in meter.cuts.values() for page in pages}
+    empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed and n not in cut]
     if empty and len(empty) < len(page_runs):
         warnings_.append(Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}"))
     lines = _layout(_applied(page_runs, rule, options.markup), boxes, body)
@@ -665,7 +1286,7 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
     """The lines of all pages; each page's footnotes after the paragraph that refers to them."""
     out: list[SourceLine] = []
     pending: list[_Note] = []
-    used: set[str] = set()
+    used: Counter[str] = Counter()  # footnote number -> how many footnotes have had it
 
     def add(text: str, **hints: Any) -> None:
         out.append(SourceLine(text, len(out) + 1, **hints))
@@ -687,10 +1308,8 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
         labels: dict[str, str] = {}  # the number printed on this page -> the label of its footnote
         by_number: dict[str, _Note] = {}
         for note in page.notes:
-            label = note.label
-            while label in used:
-                label += "'"
-            used.add(label)
+            label = note.label + "'" * used[note.label]
+            used[note.label] += 1
             if note.label not in labels:
                 labels[note.label], by_number[note.label] = label, note
             note.label = label

@@ -16,6 +16,7 @@ out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -145,15 +146,18 @@ def _cells(table: _Amendment, width: float) -> tuple[tuple[str, ...], ...]:
         edges = [min(starts) - 1 if starts else width / 2]
     else:
         centres = [r.x + r.size * _ems(r.text.strip()) / 2 for r in table.heads]
-        edges = [(a + b) / 2 for a, b in pairwise(centres)]
-    bounds = list(pairwise([float("-inf"), *edges, float("inf")]))
-    columns: list[list[list[str]]] = [[] for _ in bounds]
-    last: list[tuple[int, float] | None] = [None] * len(bounds)
+        edges = sorted((a + b) / 2 for a, b in pairwise(centres))  # (in order unless headings overlap)
+    columns: list[list[list[str]]] = [[] for _ in range(len(edges) + 1)]
+    last: list[tuple[int, float] | None] = [None] * len(columns)
     pitch = 1.5 * max((r.size for row in table.rows for r in row.runs), default=12.0)
     for row in table.rows:
-        for side, (low, high) in enumerate(bounds):
-            runs = [r for r in row.runs if low <= r.x < high]
-            text = _Line(row.y, max(r.size for r in runs), runs).text().strip() if runs else ""
+        # each run to its column by where it starts: a row of a table of many columns is not scanned once for
+        # each column (a header row of thousands of cells made that quadratic)
+        sides: dict[int, list[_Run]] = {}
+        for r in row.runs:
+            sides.setdefault(bisect_right(edges, r.x), []).append(r)
+        for side, runs in sorted(sides.items()):
+            text = _Line(row.y, max(r.size for r in runs), runs).text().strip()
             if not text:
                 continue
             before = last[side]
