@@ -52,7 +52,8 @@ def table(pairs: dict[str, str]) -> dict[str, str]:
         if len(prototype) != 1 or not (prototype.isascii() and prototype.isalpha()):
             continue
         if unicodedata.name(char, "").split(" ")[0] in SCRIPTS:
-            kept[char] = prototype
+            # UTS #39 gives I, l and 1 one prototype, "l"; a capital that looks like it passes for "I"
+            kept[char] = "I" if prototype == "l" and char.isupper() else prototype
     return dict(sorted(kept.items()))
 
 

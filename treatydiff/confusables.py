@@ -42,7 +42,7 @@ _TO_LATIN: dict[str, str] = {
     'Ε': 'E',  # GREEK CAPITAL LETTER EPSILON
     'Ζ': 'Z',  # GREEK CAPITAL LETTER ZETA
     'Η': 'H',  # GREEK CAPITAL LETTER ETA
-    'Ι': 'l',  # GREEK CAPITAL LETTER IOTA
+    'Ι': 'I',  # GREEK CAPITAL LETTER IOTA
     'Κ': 'K',  # GREEK CAPITAL LETTER KAPPA
     'Μ': 'M',  # GREEK CAPITAL LETTER MU
     'Ν': 'N',  # GREEK CAPITAL LETTER NU
@@ -67,7 +67,7 @@ _TO_LATIN: dict[str, str] = {
     'Ϲ': 'C',  # GREEK CAPITAL LUNATE SIGMA SYMBOL
     'Ϻ': 'M',  # GREEK CAPITAL LETTER SAN
     'Ѕ': 'S',  # CYRILLIC CAPITAL LETTER DZE
-    'І': 'l',  # CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I
+    'І': 'I',  # CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I
     'Ј': 'J',  # CYRILLIC CAPITAL LETTER JE
     'А': 'A',  # CYRILLIC CAPITAL LETTER A
     'В': 'B',  # CYRILLIC CAPITAL LETTER VE
@@ -100,7 +100,7 @@ _TO_LATIN: dict[str, str] = {
     'ү': 'y',  # CYRILLIC SMALL LETTER STRAIGHT U
     'һ': 'h',  # CYRILLIC SMALL LETTER SHHA
     'ҽ': 'e',  # CYRILLIC SMALL LETTER ABKHASIAN CHE
-    'Ӏ': 'l',  # CYRILLIC LETTER PALOCHKA
+    'Ӏ': 'I',  # CYRILLIC LETTER PALOCHKA
     'ӏ': 'i',  # CYRILLIC SMALL LETTER PALOCHKA
     'ԁ': 'd',  # CYRILLIC SMALL LETTER KOMI DE
     'Ԍ': 'G',  # CYRILLIC CAPITAL LETTER KOMI SJE
@@ -152,7 +152,7 @@ _TO_LATIN: dict[str, str] = {
     'ι': 'i',  # GREEK PROSGEGRAMMENI
     'ⲅ': 'r',  # COPTIC SMALL LETTER GAMMA
     'Ⲏ': 'H',  # COPTIC CAPITAL LETTER HATE
-    'Ⲓ': 'l',  # COPTIC CAPITAL LETTER IAUDA
+    'Ⲓ': 'I',  # COPTIC CAPITAL LETTER IAUDA
     'Ⲕ': 'K',  # COPTIC CAPITAL LETTER KAPA
     'Ⲙ': 'M',  # COPTIC CAPITAL LETTER MI
     'Ⲛ': 'N',  # COPTIC CAPITAL LETTER NI
@@ -192,6 +192,7 @@ _MAY_FOLD = re.compile(
     "\U0001d400-\U0001d7ff]"
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"[IVXLCDM]+|[ivxlcdm]+")
 #: Compatibility decompositions that only change the look of a character, not what it is.
 _COMPAT_TAGS = ("<wide>", "<narrow>", "<font>", "<compat>")
 
@@ -236,7 +237,8 @@ def _fold_word(word: str, mostly_latin: bool) -> tuple[str, str]:
     if latin == 0 and not (mostly_latin and len(word) > 1 and all(c in _TO_LATIN for c in word)):
         return word, ""  # a word of another script, as written (a Russian word in a Russian text, "α" as a symbol)
     into_latin = all(c in _TO_LATIN for c, s in zip(word, scripts, strict=True) if s in _SCRIPTS)
-    if latin >= len(others) or (mostly_latin and into_latin):
+    roman = into_latin and _ROMAN.fullmatch("".join(_TO_LATIN.get(c, c) for c in word)) is not None
+    if latin >= len(others) or (mostly_latin and into_latin) or roman:  # "ІV", "VІІІ": Roman numbers are Latin
         folded = "".join(_TO_LATIN.get(c, c) if s in _SCRIPTS else c for c, s in zip(word, scripts, strict=True))
         odd = [c for c, s in zip(word, scripts, strict=True) if s in _SCRIPTS]
         main = "Latin"
