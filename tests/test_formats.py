@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -119,3 +120,28 @@ def test_twins_are_up_to_date() -> None:
     assert set(files) == {name for _, _, name in TWINS}
     stale = [name for name, data in files.items() if not (CASE / name).exists() or (CASE / name).read_bytes() != data]
     assert not stale, f"out of date: {stale} — run python fixtures/make_formats.py and commit the files"
+
+
+# --- the outline as Markdown: nothing in a draft turns live when the outline is pasted --------------------------
+
+LIVE_TEXT = ("See https://evil.example/x, www.evil.example and javascript:alert(1); write to user@example.org, "
+             "ask @someone and read #12.")
+
+
+def test_outline_markdown_leaves_no_link_mention_or_issue_reference_live(tmp_path: Path) -> None:
+    """GFM links ``https://`` and ``www.`` as it parses (escaping the ``:`` or ``.`` stops it); GitHub then links
+    ``@name`` (a mention, which notifies), ``user@host`` and ``#12`` in the text it rendered, where a backslash is
+    long gone: those need an invisible word joiner after the ``@`` or ``#``."""
+    from markdown_it import MarkdownIt
+
+    path = tmp_path / "draft.md"
+    path.write_text(f"## Article 1\n\nScope\n\n{LIVE_TEXT}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["outline", str(path), "-f", "markdown"], obj=Env(environ={}))
+    assert result.exit_code == 0, result.output
+    source = result.stdout
+    assert not any(live in source for live in ("https://", "www.", "javascript:")), source
+    tokens = MarkdownIt("commonmark").parseInline(source.split("\n- ")[-1].strip())[0].children or []
+    assert all(token.type == "text" for token in tokens)  # no link, code, emphasis or HTML
+    shown = "".join(token.content for token in tokens)
+    assert not re.search(r"(?<!\w)@\w|\w@\w|#\d", shown), shown  # what GitHub's mentions and references need
+    assert shown.replace("\u2060", "") == LIVE_TEXT

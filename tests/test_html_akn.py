@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -621,3 +622,75 @@ def test_html_page_with_nothing_but_chrome_is_an_error(tmp_path: Path) -> None:
     path.write_text("<!DOCTYPE html><html><head><title>Drafts</title></head><body><nav><a href='a.pdf'>Draft</a></nav>"
                     "<script>x()</script></body></html>", encoding="utf-8")
     assert_error_line(invoke("outline", path), str(path), "holds no text", "--from txt")
+
+
+# --- hostile markup: numbers and declarations a page cannot use against the reader -------------------------------
+
+
+def test_xhtml_internal_dtd_subset_is_not_read_as_text() -> None:
+    """``<!DOCTYPE html [ <!ATTLIST ...> ]>``: the declaration ends at ``]>``, not at the first ``>`` inside it."""
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html [\n  <!ATTLIST p data-x CDATA #IMPLIED>\n'
+            '  <!ENTITY ndash "&#8211;">\n]>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><h2>Article 1</h2>'
+            "<p>Text.</p></body></html>\n")
+    assert texts(page) == ["Article 1", "Text."]
+    assert [n.kind for n in load_text(page, format="html").nodes] == [Kind.ARTICLE]
+
+
+@pytest.mark.parametrize(
+    ("reference", "shown"),
+    [
+        ("&#" + "1" * 5000 + ";", "\ufffd"),  # more than Python converts (4,300 digits): no character
+        ("&#x" + "f" * 5000 + ";", "\ufffd"),
+        ("&#" + "9" * 5000, "\ufffd"),  # no ";"
+        ("&#" + "0" * 5000 + "65;", "A"),  # leading zeros: still "A"
+        ("&#x" + "0" * 5000 + "41;", "A"),
+    ],
+    ids=["decimal", "hex", "unterminated", "zeros", "hex-zeros"],
+)
+def test_html_character_reference_of_5000_digits(reference: str, shown: str) -> None:
+    assert texts(f"<p>Article 1 {reference} text</p><p title='{reference}'>x</p>") == [f"Article 1 {shown} text", "x"]
+
+
+@pytest.mark.parametrize("attribute", ["start", "value"])
+def test_html_list_number_of_4000_digits_is_no_number(attribute: str) -> None:
+    """A ``start`` or ``value`` longer than any number (18 digits) is ignored, as any other that is no number."""
+    where = "ol" if attribute == "start" else "li"
+    page = f"<ol><li>a</li></ol><ol{' start=' + '9' * 4000 if where == 'ol' else ''}><li" \
+           f"{' value=' + '9' * 4000 if where == 'li' else ''}>b</li><li>c</li></ol>"
+    assert texts(page) == ["1. a", "1. b", "2. c"]
+
+
+def test_akn_character_reference_of_5000_digits_is_malformed_xml(tmp_path: Path) -> None:
+    path = tmp_path / "big.xml"
+    path.write_text('<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+                    '<act><body><article eId="art_1"><num>Article 1</num><paragraph><content><p>x &#'
+                    + "1" * 5000 + "; y</p></content></paragraph></article></body></act></akomaNtoso>",
+                    encoding="utf-8")
+    assert_error_line(invoke("outline", path), str(path), "malformed XML: reference to invalid character number")
+
+
+@pytest.mark.parametrize("tail", ["<a ", "<!--", "<![CDATA[", "<!doctype html [>", "<p title='"])
+def test_html_markup_left_open_at_the_end_is_read_in_linear_time(tail: str) -> None:
+    """300 KB of markup that never closes: Python 3.11's tokenizer read the rest of the page again from each
+    ``<`` (hours for 1 MB). HTML drops what is still open at the end of the file; so does the reader."""
+    page = "<h2>Article 1</h2><p>Text.</p>" + tail * (300_000 // len(tail))
+    start = time.perf_counter()
+    lines = texts(page)
+    assert time.perf_counter() - start < 5.0
+    assert lines[:2] == ["Article 1", "Text."]
+
+
+def test_html_style_attribute_of_200_kb_is_read_in_linear_time() -> None:
+    style = "text-decoration:" * 12_500
+    start = time.perf_counter()
+    assert texts(f"<h2>Article 1</h2><p>Text <span style='{style}'>kept</span>.</p>") == ["Article 1", "Text kept."]
+    assert time.perf_counter() - start < 5.0
+
+
+def test_html_legend_search_is_linear_in_a_long_word() -> None:
+    """The legend ("Streichungen sind durchgestrichen") is looked for in the page's first lines: from every
+    "gestrichen" inside one long word its ending was tried at every length (13 s for 3 KB)."""
+    start = time.perf_counter()
+    draft = load_text("<h2>Article 1</h2><p>" + "gestrichen" * 2_000 + "</p>", format="html")
+    assert [n.label for n in draft.nodes] == ["1"]
+    assert time.perf_counter() - start < 5.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -371,3 +372,64 @@ def test_corpus_texts_without_known_defects_are_clean() -> None:
     ):
         verdicts = lint(load(path))
         assert verdicts.passed, (path.name, [v.message for v in verdicts.failures()])
+
+
+# --- hostile numbers and lines: every check takes time linear in the draft -----------------------------------------
+
+
+def _timed(text: str) -> Verdicts:
+    start = time.perf_counter()
+    verdicts = run(text)
+    assert time.perf_counter() - start < 5.0
+    return verdicts
+
+
+def test_a_huge_article_number_is_one_gap_finding_with_its_bounds() -> None:
+    verdicts = _timed(articles(("1", "A."), ("2", "B."), ("999999999999999999", "C.")))
+    [finding] = failed(verdicts, "TD102")
+    assert "articles 3 to 999999999999999998 are missing" in finding.message
+
+
+def test_a_range_far_beyond_the_draft_is_reported_not_expanded() -> None:
+    verdicts = _timed(articles(("1", "A. See article 7."), ("2 to 900000000000 [deleted]", ""), ("3", "C.")))
+    [finding] = failed(verdicts, "TD102")
+    assert finding.article == "2 to 900000000000"
+    assert "stands for 899999999999 numbers" in finding.message
+    assert "only its first and last numbers" in finding.message
+    assert not failed(verdicts, "TD101")
+    [dangling] = failed(verdicts, "TD103")  # the range was not read as the articles inside it
+    assert "does not have" in dangling.message
+
+
+def test_a_range_the_size_of_the_draft_still_stands_for_its_articles() -> None:
+    verdicts = _timed(articles(("1", "A. See article 4."), ("2 to 5 [deleted]", ""), ("6", "C."), ("3", "D.")))
+    assert not failed(verdicts, "TD102")
+    [duplicate] = failed(verdicts, "TD101")
+    assert duplicate.article == "3"
+    [dangling] = failed(verdicts, "TD103")
+    assert "marks as deleted" in dangling.message
+
+
+def test_many_ranges_together_cannot_stand_for_more_numbers_than_the_draft_allows() -> None:
+    """2 000 placeholders of 1 000 articles each: their numbers are listed while together they are at most 1 000 +
+    10 per article; the first range after that is reported, with how many follow; all still count as a whole for
+    the gaps (none)."""
+    bodies = [(f"{k * 1000 + 1} to {k * 1000 + 1000} [deleted]", "") for k in range(2000)]
+    verdicts = _timed(articles(*bodies))
+    [finding] = failed(verdicts, "TD102")
+    assert finding.article == "21001 to 22000"
+    assert "only its first and last numbers (and 1978 more ranges after it) are checked" in finding.message
+    assert not failed(verdicts, "TD101")
+
+
+def test_a_number_of_5000_digits_is_no_number() -> None:
+    big = "1" * 5000
+    verdicts = _timed(articles(("1", f"A. See article {big}."), (big, "B."), ("2", "C.")))
+    [finding] = failed(verdicts, "TD102")
+    assert "5000 digits" in finding.message and big not in finding.message
+    assert not failed(verdicts, "TD101")
+
+
+def test_a_200_kb_title_or_paragraph_is_checked_in_linear_time() -> None:
+    verdicts = _timed(articles(("1", "A."), ("2 " + "x" * 200_000, ""), ("3", "[^" * 100_000)))
+    assert [v.article for v in failed(verdicts, "TD104")] == ["3"]  # each "[^" opens a bracket, never closed

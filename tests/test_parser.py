@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from treatydiff.load import load_text
+from treatydiff.load import load_text, patterns
 from treatydiff.model import Draft, Kind, Mark, Node
 
 
@@ -453,3 +455,90 @@ def test_page_furniture_is_removed_and_paragraphs_rejoined() -> None:
     assert texts[5] == "The Parties shall take measures number 6."
     assert not any("A/AC.291" in n.text for n in draft.walk())
     assert labels(draft) == [str(n) for n in range(1, 9)]
+
+
+# --- line breaks other than "\n" ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\u2028", "\v", "\x85", "\r\n"], ids=["LS", "VT", "NEL", "CRLF"])
+def test_unicode_and_control_line_breaks_end_lines_in_plain_text(newline: str) -> None:
+    """A draft whose lines end only in U+2028 LINE SEPARATOR, a vertical tab (Word's manual line break) or NEL
+    reads as the same draft with "\\n"; the lines keep the number an editor shows (one line: 1)."""
+    lines = ["Article 1", "Scope", "", "1. The Parties shall act.", "", "Article 2", "Definitions", "", "1. Terms."]
+    draft = load_text(newline.join(lines), format="txt")
+    assert [(a.label, a.title, a.children[0].text) for a in articles(draft)] == [
+        ("1", "Scope", "The Parties shall act."), ("2", "Definitions", "Terms."),
+    ]
+    assert [a.line for a in articles(draft)] == ([1, 6] if newline == "\r\n" else [1, 1])
+
+
+def test_paragraph_separator_ends_a_paragraph() -> None:
+    text = "Article 1\u2028Scope\u20291. The Parties shall act.\u2029Article 2\u2028Definitions\u20291. Terms."
+    draft = load_text(text, format="txt")
+    assert [(a.label, a.title, a.children[0].text) for a in articles(draft)] == [
+        ("1", "Scope", "The Parties shall act."), ("2", "Definitions", "Terms."),
+    ]
+    md = load_text("## Article 1\u2029Scope\u2029The Parties shall act.", format="md")
+    assert [(a.label, a.title, a.children[0].text) for a in articles(md)] == [("1", "Scope", "The Parties shall act.")]
+
+
+def test_a_form_feed_inside_a_line_ends_the_line_and_starts_a_page() -> None:
+    """"the Parties\fshall" is a paragraph that runs over a page break, not the word "Partiesshall"."""
+    text = "Article 1\nScope\n\n1. The Parties\fshall act.\n\nArticle 2\nDefinitions\n\n1. Terms.\n"
+    draft = load_text(text, format="txt")
+    assert [(a.label, a.title, a.children[0].text) for a in articles(draft)] == [
+        ("1", "Scope", "The Parties shall act."), ("2", "Definitions", "Terms."),
+    ]
+
+
+# --- hostile lines: every pattern the readers and the parser apply to a line runs in linear time -----------------
+
+#: A 200 KB line of each kind once took minutes (each opener scanned the rest of the line for its closer).
+LONG_LINES = {
+    "emphasis *": ("md", "*a "),
+    "emphasis _": ("md", "_a "),
+    "strike-through": ("md", "~~a "),
+    "comments": ("md", "<!--"),
+    "images": ("md", "!["),
+    "image links": ("md", "![a]("),
+    "links": ("md", "[a]("),
+    "spans": ("md", "[a]{"),
+    "autolinks": ("md", "<http:"),
+    "table separator": ("md", "| "),
+    "footnote references": ("txt", "[^"),
+}
+
+
+@pytest.mark.parametrize("name", list(LONG_LINES))
+def test_a_200_kb_line_of_markup_loads_in_linear_time(name: str) -> None:
+    fmt, piece = LONG_LINES[name]
+    line = piece * (200_000 // len(piece))
+    text = f"Article 1\n\n{line}x\n" if fmt == "txt" else f"## Article 1\n\n[a]: #a\n\n{line}x\n"
+    start = time.perf_counter()
+    draft = load_text(text, format=fmt)
+    assert time.perf_counter() - start < 5.0
+    assert labels(draft) == ["1"]
+
+
+def test_reference_definitions_are_found_in_linear_time() -> None:
+    """``[a`` on 50 000 lines: a reference label never runs on over a line end."""
+    start = time.perf_counter()
+    load_text("## Article 1\n\n[a]: #a\n\n" + "[a\n" * 50_000, format="md")
+    assert time.perf_counter() - start < 5.0
+
+
+def test_a_heading_with_a_200_kb_run_of_spaces_loads_in_linear_time() -> None:
+    start = time.perf_counter()
+    draft = load_text("## Article 1" + " " * 200_000 + "Scope ##\n\nText.\n", format="md")
+    assert time.perf_counter() - start < 5.0
+    assert [(a.label, a.title) for a in articles(draft)] == [("1", "Scope")]
+
+
+def test_the_placeholder_pattern_is_linear_on_a_long_run_of_spaces() -> None:
+    """Its callers give it cleaned text (single spaces), but the pattern is shared: ``\\s*[-:]?\\s*`` tried every
+    split of a run of spaces (minutes for 200 KB)."""
+    start = time.perf_counter()
+    assert not patterns.PLACEHOLDER.match(" " * 200_000 + "x")
+    assert not patterns.PLACEHOLDER.match("(deleted)" + " " * 200_000 + "x")
+    assert patterns.PLACEHOLDER.match(" - [deleted] . ")
+    assert time.perf_counter() - start < 5.0

@@ -59,11 +59,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from treatydiff.classify import CrossReference, cross_references
 from treatydiff.confusables import suspects
-from treatydiff.load.patterns import PLACEHOLDER, roman_value
+from treatydiff.load.patterns import MAX_DIGITS, PLACEHOLDER, roman_value
 from treatydiff.model import DIVISION_KINDS, Draft, Kind, Node, Status, Verdict, Verdicts
 
 __all__ = ["CHECKS", "lint"]
@@ -106,6 +106,11 @@ class _Text:
 
     nodes: tuple[Node, ...]
     name: str
+    #: what each article's label says as numbers (by ``id`` of its node); see ``_read_labels``
+    labels: dict[int, _Label] = field(default_factory=dict)
+    #: the articles whose range did not fit in ``room``
+    crowded: tuple[_Article, ...] = ()
+    room: int = 0
 
     def articles(self) -> list[_Article]:
         found: list[_Article] = []
@@ -132,9 +137,15 @@ class _Text:
 def _texts(draft: Draft) -> list[_Text]:
     if draft.nodes and all(n.kind is Kind.TEXT for n in draft.nodes):
         return [
-            _Text(n.children, f"text {n.label}" + (f" ({n.title})" if n.title else "")) for n in draft.nodes
+            _read_text(n.children, f"text {n.label}" + (f" ({n.title})" if n.title else "")) for n in draft.nodes
         ]
-    return [_Text(draft.nodes, "")]
+    return [_read_text(draft.nodes, "")]
+
+
+def _read_text(nodes: tuple[Node, ...], name: str) -> _Text:
+    articles = _Text(nodes, name).articles()
+    labels, crowded, room = _read_labels(articles)
+    return _Text(nodes, name, labels, crowded, room)
 
 
 def _article_name(node: Node, annex: Node | None) -> str:
@@ -204,7 +215,7 @@ def _one_number(text: str, letters: bool = False) -> _Number | None:
     if letters and _LETTER.fullmatch(text):
         return _Number("letter", ord(text) - ord("A") + 1)
     match = _ARABIC.fullmatch(text)
-    if match:
+    if match and len(match.group("base")) <= MAX_DIGITS:  # longer is no number (``_too_long`` says so)
         return _Number("arabic", int(match.group("base")), (match.group("suffix") or "").lower())
     match = _ROMAN.fullmatch(text)
     if match and re.fullmatch(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", match.group("base")):
@@ -212,19 +223,71 @@ def _one_number(text: str, letters: bool = False) -> _Number | None:
     return None
 
 
-def _numbers(label: str, letters: bool = False) -> list[_Number]:
-    """The numbers a label stands for: one, or several for "74a und 75" / "12 to 14" (a placeholder that covers
-    a run of repealed articles). Empty when the label is no number ("[X]")."""
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """What a label says as numbers: one, the two of "74a und 75", or every one of "12 to 14" (a placeholder
+    that covers a run of repealed articles); none when it is no number ("[X]"). ``inside``: for a range whose
+    numbers were not all listed (it did not fit in the text's room), its family and the first and last number
+    between its ends."""
+
+    numbers: tuple[_Number, ...]
+    inside: tuple[str, int, int] | None = None
+
+    @property
+    def count(self) -> int:
+        """How many numbers the label stands for."""
+        return len(self.numbers) + (self.inside[2] - self.inside[1] + 1 if self.inside else 0)
+
+
+def _read_label(label: str, letters: bool = False, room: int = 0) -> _Label:
+    """The numbers of ``label``; those between the ends of a range only when there are at most ``room``."""
     parts = _RANGE.split(label)
     if len(parts) == 1:
         number = _one_number(label, letters)
-        return [number] if number else []
+        return _Label((number,) if number else ())
     first, sep, last = _one_number(parts[0], letters), parts[1], _one_number(parts[-1], letters)
     if first is None or last is None:
-        return []
+        return _Label(())
     if sep in ("to", "bis") and first.family == last.family and first.base < last.base:
-        return [first, *(_Number(first.family, v) for v in range(first.base + 1, last.base)), last]
-    return [first, last]
+        if last.base - first.base - 1 <= room:
+            return _Label((first, *(_Number(first.family, v) for v in range(first.base + 1, last.base)), last))
+        return _Label((first, last), (first.family, first.base + 1, last.base - 1))
+    return _Label((first, last))
+
+
+#: How many numbers the ranges of one text may stand for between their ends, together: a thousand, and ten per
+#: article. Beyond that a range is a typo ("Articles 2 to 900000000000 [deleted]") or an attack; listing its
+#: numbers would take forever, so its ends are checked for duplicates and references, it counts as a whole for
+#: the gaps, and TD102 says so. Every check then takes time linear in the number of articles.
+_ROOM, _ROOM_PER_ARTICLE = 1000, 10
+
+
+def _read_labels(articles: list[_Article]) -> tuple[dict[int, _Label], tuple[_Article, ...], int]:
+    """Every article's label read once, in document order, ranges listed while they fit in the text's room; the
+    articles whose range did not fit; the room."""
+    room = left = _ROOM + _ROOM_PER_ARTICLE * len(articles)
+    labels: dict[int, _Label] = {}
+    crowded: list[_Article] = []
+    for article in articles:
+        read = labels[id(article.node)] = _read_label(article.node.label, room=left)
+        if read.inside:
+            crowded.append(article)
+        else:
+            left -= max(0, len(read.numbers) - 2)
+    return labels, tuple(crowded), room
+
+
+_LONG_DIGITS = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
+
+
+def _too_long(label: str) -> int:
+    """How many digits the longest run of digits in ``label`` has, when that is more than a number may have."""
+    return max((len(m.group(0)) for m in _LONG_DIGITS.finditer(label)), default=0)
+
+
+def _shown(label: str) -> str:
+    """A label for a message, a run of digits too long to be a number cut short ("111111…(5000 digits)")."""
+    return _LONG_DIGITS.sub(lambda m: f"{m.group(0)[:6]}…({len(m.group(0))} digits)", label)
 
 
 def _ref_key(number: str) -> str:
@@ -234,13 +297,13 @@ def _ref_key(number: str) -> str:
 # --- TD101 duplicate-article and TD102 numbering-gap -----------------------------------------------------------
 
 
-def _series(articles: list[_Article]) -> list[list[_Article]]:
+def _series(articles: list[_Article], labels: dict[int, _Label]) -> list[list[_Article]]:
     """Articles split where numbering starts again at its first number under another heading (the parts of an
     annex that each number their articles from 1)."""
     runs: list[list[_Article]] = []
     first: tuple[str, int, str] | None = None
     for article in articles:
-        numbers = _numbers(article.node.label)
+        numbers = labels[id(article.node)].numbers
         key = numbers[0].key if numbers else None
         current = runs[-1] if runs else None
         if (
@@ -261,9 +324,9 @@ def _scopes(text: _Text) -> list[list[_Article]]:
     """The main articles of a text, then the articles of each annex, each split into numbering series."""
     articles = text.articles()
     main = [a for a in articles if a.annex is None]
-    scopes = _series(main)
+    scopes = _series(main, text.labels)
     for annex in text.annexes():
-        scopes.extend(_series([a for a in articles if a.annex is annex]))
+        scopes.extend(_series([a for a in articles if a.annex is annex], text.labels))
     return [s for s in scopes if s]
 
 
@@ -276,10 +339,14 @@ class _Numbered:
     label: str
     line: int
     numbers: tuple[_Number, ...]
+    inside: tuple[str, int, int] | None = None  # ``_Label.inside``
 
 
-def _article_units(run: list[_Article]) -> list[_Numbered]:
-    return [_Numbered(a.name, "article", a.node.label, a.node.line, tuple(_numbers(a.node.label))) for a in run]
+def _article_units(run: list[_Article], labels: dict[int, _Label]) -> list[_Numbered]:
+    return [
+        _Numbered(a.name, "article", a.node.label, a.node.line, labels[id(a.node)].numbers, labels[id(a.node)].inside)
+        for a in run
+    ]
 
 
 def _annex_units(text: _Text) -> list[_Numbered]:
@@ -288,7 +355,7 @@ def _annex_units(text: _Text) -> list[_Numbered]:
     # annexes "A" to "G" are lettered; "I", "C" or "D" alone are Roman (numerals read as letters otherwise)
     letters = bool(labels) and all(_LETTER.fullmatch(x) for x in labels) and any(x not in "IVXLCDM" for x in labels)
     return [
-        _Numbered(_annex_name(a), "annex", a.label, a.line, tuple(_numbers(a.label, letters)))
+        _Numbered(_annex_name(a), "annex", a.label, a.line, _read_label(a.label, letters).numbers)
         for a in annexes
         if a.label.strip()
     ]
@@ -313,34 +380,43 @@ def _duplicates(units: list[_Numbered], where: str) -> Iterator[_Finding]:
 
 
 def _gaps(units: list[_Numbered], where: str) -> Iterator[_Finding]:
+    """One finding per run of missing numbers, with its bounds: the numbers present (and the insides of ranges
+    not listed) are sorted and merged, never counted out one by one ("Article 999999999999999999")."""
     for family in ("arabic", "roman", "letter"):
-        present = {n.base for u in units for n in u.numbers if n.family == family}
-        if len(present) < 2:
-            continue
-        missing = sorted(set(range(min(present), max(present) + 1)) - present)
-        runs: list[list[int]] = []
-        for value in missing:
-            if runs and runs[-1][-1] == value - 1:
-                runs[-1].append(value)
-            else:
-                runs.append([value])
-        for run in runs:
-            after = next(u for u in units if any(n.family == family and n.base == run[-1] + 1 for n in u.numbers))
-            before = _show(family, run[0] - 1)
-            what = after.what
-            if len(run) == 1:
-                gone = f"{what} {_show(family, run[0])} is missing"
-                hint = f"'{what.capitalize()} {_show(family, run[0])} [deleted]'"
-            else:
-                joint = "and" if len(run) == 2 else "to"
-                gone = f"{what}s {_show(family, run[0])} {joint} {_show(family, run[-1])} are missing"
-                hint = f"placeholders such as '{what.capitalize()} {_show(family, run[0])} [deleted]'"
-            yield _Finding(
-                after.line,
-                after.name,
-                f"{what.capitalize()} numbering jumps from {before} to {after.label}{where}: {gone}; "
-                f"if deleted on purpose, keep {hint} so references and comparisons stay right.",
-            )
+        first_with: dict[int, _Numbered] = {}  # a number -> the first unit that has it
+        reach: dict[int, int] = {}  # a number -> the last number of the run it starts
+        for unit in units:
+            for n in unit.numbers:
+                if n.family == family:
+                    first_with.setdefault(n.base, unit)
+                    reach.setdefault(n.base, n.base)
+            if unit.inside and unit.inside[0] == family:
+                _, low, high = unit.inside
+                reach[low] = max(reach.get(low, low), high)
+        end: int | None = None
+        for start, last in sorted(reach.items()):
+            if end is not None and start > end + 1:
+                yield _gap(family, end + 1, start - 1, first_with[start], where)
+            end = last if end is None else max(end, last)
+
+
+def _gap(family: str, low: int, high: int, after: _Numbered, where: str) -> _Finding:
+    """The finding for the numbers ``low`` to ``high`` missing before ``after``."""
+    before = _show(family, low - 1)
+    what = after.what
+    if low == high:
+        gone = f"{what} {_show(family, low)} is missing"
+        hint = f"'{what.capitalize()} {_show(family, low)} [deleted]'"
+    else:
+        joint = "and" if high == low + 1 else "to"
+        gone = f"{what}s {_show(family, low)} {joint} {_show(family, high)} are missing"
+        hint = f"placeholders such as '{what.capitalize()} {_show(family, low)} [deleted]'"
+    return _Finding(
+        after.line,
+        after.name,
+        f"{what.capitalize()} numbering jumps from {before} to {after.label}{where}: {gone}; "
+        f"if deleted on purpose, keep {hint} so references and comparisons stay right.",
+    )
 
 
 def _check_numbering(texts: list[_Text]) -> tuple[list[_Finding], list[_Finding]]:
@@ -348,12 +424,42 @@ def _check_numbering(texts: list[_Text]) -> tuple[list[_Finding], list[_Finding]
     gaps: list[_Finding] = []
     for text in texts:
         where = text.where()
-        groups = [_article_units(run) for run in _scopes(text)]
+        groups = [_article_units(run, text.labels) for run in _scopes(text)]
         groups.append(_annex_units(text))
         for units in groups:
             duplicates.extend(_duplicates(units, where))
             gaps.extend(_gaps(units, where))
+        gaps.extend(_unread(text))
     return duplicates, gaps
+
+
+def _unread(text: _Text) -> Iterator[_Finding]:
+    """TD102 findings for numbers lint cannot count with: a number of more digits than a number may have, and the
+    first range that did not fit in the text's room (``_ROOM``), with how many more did not."""
+    articles = text.articles()
+    if text.crowded:
+        article, more = text.crowded[0], len(text.crowded) - 1
+        called = _called(article)
+        others = f" (and {more} more range{'s' if more > 1 else ''} after it)" if more else ""
+        yield _Finding(
+            article.node.line,
+            article.name,
+            f"{called[0].upper()}{called[1:]}{text.where()} stands for {text.labels[id(article.node)].count} numbers, "
+            f"more than this text's {len(articles)} articles can have (its ranges together at most {text.room}): "
+            f"correct the range; only its first and last numbers{others} are checked for duplicates and references.",
+        )
+    units = [(a.node, _called(a), a.name) for a in articles]
+    units += [(a, _annex_name(a), _annex_name(a)) for a in text.annexes()]
+    for node, called, name in units:
+        digits = _too_long(node.label)
+        if digits:
+            shown = _shown(called)
+            yield _Finding(
+                node.line,
+                name,
+                f"{shown[0].upper()}{shown[1:]}{text.where()} has a number of {digits} digits, too long to be one "
+                f"(lint reads up to {MAX_DIGITS}): correct it; its place in the numbering is not checked.",
+            )
 
 
 # --- TD103 dangling-reference ----------------------------------------------------------------------------------
@@ -428,14 +534,15 @@ class _Targets:
     deleted: set[str]
 
     @staticmethod
-    def of(articles: list[_Article]) -> _Targets:
+    def of(articles: list[_Article], labels: dict[int, _Label]) -> _Targets:
         live: dict[str, list[Node]] = {}
         deleted: set[str] = set()
         for article in articles:
             parts = _RANGE.split(article.node.label)
             keys = {_ref_key(article.node.label), *(_ref_key(p) for p in parts[::2])}
-            for number in _numbers(article.node.label):
-                keys.add(_ref_key(_show(number.family, number.base) + number.suffix))
+            for number in labels[id(article.node)].numbers:
+                shown = _show(number.family, number.base)
+                keys.add(shown if number.family == "arabic" and not number.suffix else _ref_key(shown + number.suffix))
             for key in keys:
                 if _placeholder(article.node):
                     deleted.add(key)
@@ -468,10 +575,10 @@ def _check_references(texts: list[_Text]) -> list[_Finding]:
         articles = text.articles()
         if not articles:
             continue  # a text read without articles: its references cannot be judged
-        main = _Targets.of([a for a in articles if a.annex is None])
+        main = _Targets.of([a for a in articles if a.annex is None], text.labels)
         if not main.live and not main.deleted:
-            main = _Targets.of(articles)  # the whole instrument was read inside one annex: any article counts
-        per_annex = {id(x): _Targets.of([a for a in articles if a.annex is x]) for x in text.annexes()}
+            main = _Targets.of(articles, text.labels)  # the whole instrument was read inside one annex: any counts
+        per_annex = {id(x): _Targets.of([a for a in articles if a.annex is x], text.labels) for x in text.annexes()}
         for node, article, annex in _walk_with_article(text.nodes, None, None):
             if article is not None and _AMENDING.match(article.title):
                 continue
@@ -564,7 +671,7 @@ def _natural(label: str) -> tuple[int, str]:
 
 # --- TD104 unbalanced-brackets ---------------------------------------------------------------------------------
 
-_NOT_BRACKETS = re.compile(r"\[\^[^\]\s]*\]|\[\s*(?:\.\.\.|\u2026)\s*\]")
+_NOT_BRACKETS = re.compile(r"\[\^[^\[\]\s]*\]|\[\s*(?:\.\.\.|\u2026)\s*\]")  # no "[" in a marker: linear
 
 
 def _bracket_segments(node: Node) -> Iterator[tuple[int, str]]:
@@ -618,7 +725,13 @@ def _check_brackets(texts: list[_Text]) -> list[_Finding]:
 
 # a "title" that is a sentence is the article's text read as its title (a one-sentence article whose sentence
 # lacks its full stop): the article is not empty
-_SENTENCE = re.compile(r"\b(?:shall|may|must|should)\b|(?:\S+\s+){15}\S", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:shall|may|must|should)\b", re.IGNORECASE)
+
+
+def _sentence(title: str) -> bool:
+    """A modal verb, or more than 15 words (counted, not searched: ``(?:\\S+\\s+){15}\\S`` tried every start
+    inside a long word)."""
+    return bool(_MODAL.search(title)) or len(title.split(maxsplit=15)) > 15
 
 
 def _called(article: _Article) -> str:
@@ -631,7 +744,7 @@ def _check_empty(texts: list[_Text]) -> list[_Finding]:
     for text in texts:
         for article in text.articles():
             node = article.node
-            if _placeholder(node) or node.text or node.children or _SENTENCE.search(node.title):
+            if _placeholder(node) or node.text or node.children or _sentence(node.title):
                 continue
             what = _called(article)
             findings.append(

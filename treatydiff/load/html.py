@@ -129,13 +129,35 @@ def _number(n: int, style: str) -> str:
 
 
 def _int(value: str | None, default: int) -> int:
+    """An attribute's number (``start``, ``value``); ``default`` when it is none, or longer than any number."""
+    text = (value or "").strip()
+    if len(text.lstrip("+-")) > patterns.MAX_DIGITS:
+        return default
     try:
-        return int((value or "").strip())
+        return int(text)
     except ValueError:
         return default
 
 
+# A numeric character reference with more digits than a character needs (U+10FFFF is 1114111 or 0x10FFFF): the
+# standard library's ``html.unescape`` would turn 5,000 of them into an int, which Python refuses (more than 4,300
+# digits) or builds in full. Leading zeros go; a value still too long is U+FFFD, as unescape reads any reference
+# beyond U+10FFFF.
+_LONG_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{7,})|([0-9]{8,}));?")
+
+
+def _short_charref(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.group(1), match.group(2)
+    digits = (hexadecimal or decimal).lstrip("0") or "0"
+    if len(digits) > (6 if hexadecimal else 7):
+        return "\ufffd"
+    return f"&#x{digits};" if hexadecimal else f"&#{digits};"
+
+
 # --- the reader -------------------------------------------------------------------------------------------
+
+#: Where a doctype's internal subset ends (see ``_Reader.parse_html_declaration``).
+_SUBSET_END = re.compile(r"\]\s*>")
 
 
 @dataclass
@@ -216,14 +238,36 @@ class _Reader(HTMLParser):
         self.block: _Block | None = None
         self.pending: tuple[str, bool, int] | None = None  # a list item's (number, bullet, indent)
         self.note: list[str] | None = None  # the words of an open footnote anchor
+        self.last_subset_end: tuple[str, int, int] = ("", 0, -1)  # ``_subset_end``'s last answer
 
     def parse_html_declaration(self, i: int) -> int:
         """``<![`` not followed by a name (``<![- x -->``) makes the standard library's parser raise
-        AssertionError (Python 3.11-3.12); a browser reads it as a bogus comment that ends at the next ``>``."""
+        AssertionError (Python 3.11-3.12); a browser reads it as a bogus comment that ends at the next ``>``.
+
+        A doctype with an internal subset (XHTML's ``<!DOCTYPE html [ <!ATTLIST ...> ]>``) ends at the ``]>``
+        after its ``[``; the standard library ends it at the first ``>``, and the rest (``]>``) became text."""
+        rawdata = self.rawdata
+        if rawdata[i : i + 9].lower() == "<!doctype":
+            close = rawdata.find(">", i + 9)
+            bracket = rawdata.find("[", i + 9, len(rawdata) if close == -1 else close)
+            if bracket != -1:
+                end = self._subset_end(bracket)
+                if end != -1:
+                    return end
         try:
             return super().parse_html_declaration(i)
         except AssertionError:
             return self.parse_bogus_comment(i)
+
+    def _subset_end(self, start: int) -> int:
+        """Where the first ``]>`` at or after ``start`` ends, or -1. The last answer is kept, so that a page of
+        many ``<!DOCTYPE [`` is not searched to its end from each of them."""
+        data, searched, end = self.last_subset_end
+        if data is not self.rawdata or start < searched or (end != -1 and start > end):
+            found = _SUBSET_END.search(self.rawdata, start)
+            data, searched, end = self.rawdata, start, found.end() if found else -1
+            self.last_subset_end = (data, searched, end)
+        return end
 
     # blocks
 
@@ -501,8 +545,10 @@ _MARK_TAGS = {"del": markup.DELETED, "ins": markup.INSERTED, "s": markup.STRUCK,
 #: CSS that hides an element: its words are not part of the page a reader sees.
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)",
                            re.IGNORECASE)
-_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bline-through\b", re.I)
-_UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*\bunderline\b", re.I)
+# (a value holds no ":", so the scan from one "text-decoration:" stops at the next: a 1 MB style attribute of
+# them is read in linear time)
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;:]*\bline-through\b", re.I)
+_UNDERLINE = re.compile(r"text-decoration(?:-line)?\s*:[^;:]*\bunderline\b", re.I)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.I)
 
 
@@ -579,6 +625,18 @@ def _decode(raw: RawDraft) -> tuple[str, tuple[Diagnostic, ...]]:
     return decode(raw)
 
 
+#: What starts a tag, an end tag, a comment, a declaration or a processing instruction.
+_MARKUP_START = re.compile(r"<[A-Za-z!/?]")
+
+
+def _closed(text: str) -> str:
+    """``text`` without the tag, comment or declaration that is left open at its end (no ``>`` after it), which
+    HTML drops at the end of the file. The tokenizer of Python 3.11 reads each ``<`` of such a tail as the start
+    of a markup up to the end of the text (later releases read it once): a 1 MB tail of ``<a <a <a`` took hours."""
+    start = _MARKUP_START.search(text, text.rfind(">") + 1)
+    return text if start is None else text[: start.start()]
+
+
 def read_lines(text: str, view: str = "final", rule: markup.Convention | None = None) -> list[SourceLine]:
     """HTML text -> source lines: each block's lines, with a blank line between blocks."""
     return _read(text, view, rule)[0]
@@ -588,7 +646,7 @@ def _read(
     text: str, view: str, rule: markup.Convention | None
 ) -> tuple[list[SourceLine], markup.Tally, _Reader]:
     reader = _Reader(view, rule)
-    reader.feed(text)
+    reader.feed(_closed(_LONG_CHARREF.sub(_short_charref, text) if "&#" in text else text))
     reader.close()
     out: list[SourceLine] = []
     for block in reader.sinks[0]:

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 
 from treatydiff.model import Kind
 
+#: The most digits a number in a draft is read with (an article number, an HTML list's start): 18 fit in 64 bits. A
+#: longer run of digits is kept as text and is no number: Python refuses to convert more than 4,300 digits, and a
+#: value like 10**5000 would drive loops and allocations ("Article 1111...1" of 5,000 digits is a typo or an attack).
+MAX_DIGITS = 18
+
 # Words that introduce an article, in the languages of the texts treatydiff meets (en, fr, nl, de, es, it).
 _ARTICLE_WORDS = r"Article|ARTICLE|Artikel|ARTIKEL|Art\.|ART\.|Art|ART|Artículo|ARTÍCULO|Articolo|ARTICOLO|§"
 _LATIN = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
@@ -26,7 +31,9 @@ _DELETED = (
     r"deleted|repealed|removed|weggefallen|aufgehoben|vervallen|supprimé|abrogé|"
     r"supprimée|abrogée|suprimido|derogado|soppresso"
 )
-PLACEHOLDER = re.compile(rf"^\s*[-\u2013—:.]?\s*[\[(]\s*(?:{_DELETED})\s*[\])]\s*\.?\s*$", re.I)
+# (a dash or a full stop and the spaces after it are one optional part: "\s*[-:]?\s*" tried every split of a run
+# of spaces, and took minutes for a long one)
+PLACEHOLDER = re.compile(rf"^\s*(?:[-\u2013—:.]\s*)?[\[(]\s*(?:{_DELETED})\s*[\])]\s*(?:\.\s*)?$", re.I)
 
 _DIVISIONS: dict[str, Kind] = {}
 for _kind, _words in {
@@ -132,6 +139,7 @@ def starts_unit(text: str) -> bool:
     return bool(marker(text) or OPTION.match(text) or FOOTNOTE_DEF.match(text))
 
 
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
-FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
+# A footnote label holds no "[" either: a line of "[^[^[^..." would otherwise be scanned to its end from each "[^".
+FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\]")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\[\]\s]+)\]:\s*(.*)$")
 BRACKET = re.compile(r"\[(?!\^)|(?<!\[\^\w)\]")

@@ -9,6 +9,7 @@ inside their reader, when a file of that format is read.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,12 +82,33 @@ def register_text(
     return wrap
 
 
+#: Line breaks other than ``\n``, ``\r\n`` and ``\r`` (``str.splitlines`` breaks at them too): vertical tab (Word's
+#: manual line break), form feed, NEL, U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR.
+_BREAKS = re.compile("[\v\f\x85\u2028\u2029]")
+
+
 def _split(text: str) -> list[tuple[int, str, bool]]:
-    """Lines with their 1-based numbers; a form feed inside a line starts a new page there."""
+    r"""Lines with their 1-based numbers and whether a new page starts at them.
+
+    The numbers count ``\n``, ``\r\n`` and ``\r`` line ends, as an editor does. A line is also cut at the other
+    line breaks (``_BREAKS``), each piece with the line's number: U+2029 leaves a blank line (it ends a
+    paragraph), and a form feed starts a new page with the text after it."""
     out: list[tuple[int, str, bool]] = []
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        page_break = "\f" in line
-        out.append((number, line.replace("\f", ""), page_break))
+        if not _BREAKS.search(line):
+            out.append((number, line, False))
+            continue
+        start, page_break = 0, False
+        for found in _BREAKS.finditer(line):
+            piece, char = line[start : found.start()], found.group()
+            if char != "\f" or piece.strip():  # a form feed with no text before it only starts a page
+                out.append((number, piece, page_break))
+                page_break = False
+            if char == "\u2029":
+                out.append((number, "", False))
+            page_break = page_break or char == "\f"
+            start = found.end()
+        out.append((number, line[start:], page_break))
     return out
 
 
@@ -101,27 +123,31 @@ def read_text(text: str) -> list[SourceLine]:
 
 # --- Markdown ---------------------------------------------------------------------------------------------
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+# An ATX heading's opening hashes; its text is the rest without the spaces and closing hashes around it, cut
+# off with ``str.strip`` (``\s*(.*?)\s*#*\s*$`` tried the end of the line from every character of a long run of
+# spaces).
+_HEADING = re.compile(r"\s{0,3}(#{1,6})")
 _LIST_HEADING = re.compile(r"^((?:\d{1,3}|[a-z])[.)]\s+)#{1,6}\s+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^[*+-]\s+(?=\S)")
-_RULE_OR_TABLE_LINE = re.compile(r"(\*\s*){3,}|(-\s*){3,}|(_\s*){3,}|=+|\|?[-:| ]+\|[-:| ]*")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# The patterns below are applied to whole lines, which a hostile file makes 1 MB long. None may scan the rest of
+# the line again from each of many starts: what a run may hold stops at the next place a match could start
+# ("[", "(", "{", "<"), so the scans from successive starts never overlap and a line costs time linear in its
+# length. (``[^)]*`` in ``_IMAGE`` once took minutes for a line of "![a](".)
+# A table separator (``|---|:--:|``): only "-", ":", "|" and spaces, with a "|" after its first character; written
+# so that no two parts can match the same characters (``\|?[-:| ]+\|`` was quadratic on "| | | ... x").
+_RULE_OR_TABLE_LINE = re.compile(r"(\*\s*){3,}|(-\s*){3,}|(_\s*){3,}|=+|[-:| ][-: ]*\|[-:| ]*")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\[]*\)")
 _LINK = re.compile(
-    r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"
+    r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"
 )
-_REF_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\[([^\]]*)\]")
-_REF_DEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s+\S.*$", re.M)
-_SPAN = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\{[^}]*\}")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_REF_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\[([^\[\]]*)\]")
+# a label never runs on over a line end (``[^\]]*`` did, and read the rest of the file from every "[")
+_REF_DEF = re.compile(r"^\s{0,3}\[([^\]^\n][^\]\n]*)\]:\s+\S.*$", re.M)
+_SPAN = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BR = re.compile(r"<br\s*/?>", re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_EMPHASIS = (
-    re.compile(r"(?<![\w*\\])(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])"),
-    re.compile(r"(?<![\w\\])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)"),
-    re.compile(r"(?<!~)~~(?=\S)(.+?)(?<=\S)~~"),
-)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _WHOLE_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1$")
@@ -147,11 +173,72 @@ def _inline(text: str, refs: frozenset[str] = frozenset()) -> str:
         text = _CODE.sub(r"\1", text)
     if "*" in text or "_" in text or "~" in text:
         for _ in range(2):
-            for pattern in _EMPHASIS:
-                text = pattern.sub(lambda m: m.group(m.lastindex or 1), text)
+            for spans in _EMPHASIS:
+                if spans.mark in text:
+                    text = spans.strip(text)
     if "\\" not in text:
         return text
     return _ESCAPE.sub(r"\1", text)
+
+
+class _Spans:
+    r"""One kind of emphasis (``*a*``, ``**a**``, ``_a_``) or strike-through (``~~a~~``): each span on a line -> its
+    words. The spans are those of the pattern ``(?<!B)(M{widths})(?=\S)(.+?)(?<=\S)\1(?!A)``, found without it:
+    that pattern scanned the rest of the line from every opener, and a line of "*a " took minutes. Here the
+    places a closer of each width may stand are listed once, and each opener takes the first one after it.
+
+    ``opener``: where a span may start (its first mark); ``closer``: a zero-width pattern for where a closer of
+    ``{k}`` marks may start. Openers try their widths in order, the longest first, as ``M{1,3}`` does."""
+
+    def __init__(self, mark: str, widths: tuple[int, ...], opener: str, closer: str) -> None:
+        self.mark, self.widths = mark, widths
+        self.opener = re.compile(opener)
+        self.closers = {k: re.compile(closer.format(k=k)) for k in widths}
+
+    def strip(self, text: str) -> str:
+        if "\n" in text:  # a span never runs over a line end
+            return "\n".join(self.strip(line) for line in text.split("\n"))
+        closers = {k: [m.start() for m in pattern.finditer(text)] for k, pattern in self.closers.items()}
+        if not any(closers.values()):
+            return text
+        out: list[str] = []
+        done = 0
+        for match in self.opener.finditer(text):
+            start = match.start()
+            if start < done:
+                continue
+            for k in self.widths:
+                if text.startswith(self.mark * k, start) and start + k < len(text) and not text[start + k].isspace():
+                    places = closers[k]
+                    at = bisect.bisect_left(places, start + k + 1)  # the words between are not empty
+                    if at < len(places):
+                        out += [text[done:start], text[start + k : places[at]]]
+                        done = places[at] + k
+                        break
+        return "".join(out) + text[done:] if out else text
+
+
+_EMPHASIS = (
+    _Spans("*", (3, 2, 1), r"(?<![\w*\\])\*(?=\S)", r"(?<=\S)(?=\*{{{k}}}(?![\w*]))"),
+    _Spans("_", (3, 2, 1), r"(?<![\w\\])_(?=\S)", r"(?<=\S)(?=_{{{k}}}(?!\w))"),
+    _Spans("~", (2,), r"(?<!~)~~(?=\S)", r"(?<=\S)(?=~~)"),
+)
+
+
+def _without_comments(text: str) -> str:
+    """HTML comments removed, their line breaks kept (so line numbers stay). Found with ``str.find``: the pattern
+    ``<!--.*?-->`` searched the rest of the file from every ``<!--`` when one is never closed."""
+    if "<!--" not in text:
+        return text
+    out: list[str] = []
+    done = 0
+    while (start := text.find("<!--", done)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break  # never closed: no later comment can close either
+        out += [text[done:start], "\n" * text.count("\n", start, end)]
+        done = end + 3
+    return "".join(out) + text[done:]
 
 
 def _reference(match: re.Match[str], refs: frozenset[str]) -> str:
@@ -162,7 +249,7 @@ def _reference(match: re.Match[str], refs: frozenset[str]) -> str:
 @register_text("md", "markdown")
 def read_markdown(text: str) -> list[SourceLine]:
     """Markdown (CommonMark, GitHub and pandoc flavours): headings become hints, markup is dropped, words stay."""
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _without_comments(text)
     refs = frozenset(m.group(1).lower() for m in _REF_DEF.finditer(text))
     raw = _split(text)
     out: list[SourceLine] = []
@@ -198,7 +285,7 @@ def read_markdown(text: str) -> list[SourceLine]:
         heading = 0
         match = _HEADING.match(line)
         if match:
-            heading, line = len(match.group(1)), match.group(2)
+            heading, line = len(match.group(1)), line[match.end() :].strip().rstrip("#").rstrip()
         body = line.lstrip()
         indent = len(line) - len(body)
         while body.startswith(">"):

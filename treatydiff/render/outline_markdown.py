@@ -2,8 +2,10 @@
 
 Divisions, articles and annexes become headings (nested levels, ``##`` to ``######``, then bold lines);
 paragraphs, points, items and recitals become nested list items: ``- **1.** text``. Every piece of treaty
-text is escaped, so brackets, asterisks, ``#``, ``|``, ``<tag>`` or a leading ``1986.`` in a draft show as
-written and cannot open a link, emphasis, heading, table, HTML or a list of their own.
+text is escaped as the change report escapes it (``compare_markdown.escape``), so brackets, asterisks, ``#``,
+``|``, ``<tag>``, ``https://``, ``www.`` or a leading ``1986.`` in a draft show as written and cannot open a
+link, emphasis, heading, table, HTML or a list of their own; and ``@name``, ``user@host`` and ``#12`` cannot
+become a GitHub mention (which notifies that user), an e-mail link or an issue reference once pasted.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from rich.console import Console
 
 from treatydiff.model import Draft, Node, RenderOptions
 from treatydiff.render import OUTLINE
+from treatydiff.render.compare_markdown import escape as escape_markdown
 from treatydiff.render.outline_common import (
     BADGE_MARKS,
     HEADING_KINDS,
@@ -21,7 +24,6 @@ from treatydiff.render.outline_common import (
     extra_label,
     heading,
     inline_text,
-    one_line,
     says_deleted,
     shows_children,
 )
@@ -29,24 +31,17 @@ from treatydiff.render.outline_common import (
 _FIRST_LEVEL = 2  # "#" is the document's own title
 _INDENT = "  "
 
-# Characters that mean something anywhere in a line of CommonMark/GFM text (``$`` opens math on GitHub).
-_INLINE = re.compile(r"([\\`*_\[\]<>#|~$])")
-# An HTML entity (``&amp;``) would be decoded; the ``&`` is escaped only then, so "Trade & Development" stays.
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-# What opens a block when it starts a line or a list item: a bullet, a numbered list, a setext underline.
-_LEADING_BULLET = re.compile(r"^([-+=])")
-_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+# GitHub finds mentions (``@name``), e-mail addresses and issue references (``#12``) in the text it has already
+# rendered, where the backslash that ``escape_markdown`` puts before ``@`` and ``#`` is gone: an invisible word
+# joiner (U+2060) after them is what stops it.
+_GITHUB_REFERENCE = re.compile(r"(?<=@)(?=\w)|(?<=#)(?=\d)")
 
 
 def escape(text: str, *, at_start: bool = True) -> str:
-    """``text`` on one line, shown exactly as written. ``at_start``: it may begin a line or a list item,
-    so a leading "-" or "1986." is escaped too (not needed inside ``**bold**``)."""
-    text = _INLINE.sub(r"\\\1", one_line(text))
-    text = _ENTITY.sub(r"\\&", text)
-    if at_start:
-        text = _LEADING_BULLET.sub(r"\\\1", text)
-        text = _LEADING_NUMBER.sub(r"\1\\\2", text)
-    return text
+    """``text`` on one line, shown exactly as written and linking nothing (``compare_markdown.escape``), with a
+    word joiner after each ``@`` and ``#`` that GitHub would read as a mention or an issue reference.
+    ``at_start``: it may begin a line or a list item, so a leading "-" or "1986." is escaped too."""
+    return _GITHUB_REFERENCE.sub("\u2060", escape_markdown(text, at_start=at_start))
 
 
 @OUTLINE.register("markdown")
