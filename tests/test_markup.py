@@ -224,8 +224,11 @@ def _struck_passages(path: Path, longest: int = 40) -> list[str]:
     from treatydiff.load import pdf as pdf_reader
 
     found = []
-    for page in PdfReader(path).pages:
-        for run in pdf_reader._runs(page):
+    pages = PdfReader(path).pages
+    meter = pdf_reader._Meter(str(path), path.stat().st_size)  # the reader's limits, as it reads a file
+    for number, page in enumerate(pages, start=1):
+        meter.begin(page, number)
+        for run in pdf_reader._runs(page, meter):
             text = " ".join(run.text.split())
             if markup.STRUCK in run.marks and markup.BOLD not in run.marks and len(text) >= longest:
                 found.append(text)

@@ -965,7 +965,7 @@ def _reference_flags(
 
 # --- negotiating brackets --------------------------------------------------------------------------------------
 
-_NOT_BRACKETS = re.compile(r"\[\^[^\]\s]*\]|\[\s*deleted\s*\]|\[\s*(?:\.\.\.|\u2026)\s*\]")
+_NOT_BRACKETS = re.compile(r"\[\^[^\[\]\s]*\]|\[\s*deleted\s*\]|\[\s*(?:\.\.\.|\u2026)\s*\]")
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 

@@ -508,6 +508,13 @@ def charref_html() -> bytes:
             + b"1" * 5000 + b"; data.</p></body></html>\n")
 
 
+def legend_word_html() -> bytes:
+    """A web page whose paragraph is one word of 3 KB, "gestrichen" 300 times: the search for a legend
+    ("Streichungen sind durchgestrichen") tried every ending of it from every "gestrichen" (13 s)."""
+    return (b"<!DOCTYPE html><html><body><h2>Article 1</h2><h3>Scope</h3><p>" + b"gestrichen" * 300
+            + b"</p></body></html>\n")
+
+
 SMALL: dict[str, Callable[[], bytes]] = {
     "truncated.pdf": truncated_pdf,
     "encrypted.pdf": encrypted_pdf,
@@ -545,6 +552,7 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "lookalike.md": lookalike_md,
     "retitled.md": retitled_md,
     "charref.html": charref_html,
+    "legend-word.html": legend_word_html,
 }
 
 
@@ -623,13 +631,13 @@ def heavy_font_pdf(path: Path) -> None:
 
 
 def markup_lines(path: Path) -> None:
-    """A Markdown draft whose article holds nine lines of 100 KB, one per inline construct that never closes:
+    """A Markdown draft whose article holds nine lines of 20 KB, one per inline construct that never closes:
     ``*a ``, ``_a ``, ``~~a ``, ``<!--``, ``![a](``, ``[a](``, ``[a]{``, ``<http:``, and a table separator
-    ``| | |...x``. Each pattern once scanned the rest of its line from every opener (hours in all)."""
+    ``| | |...x``. Each pattern once scanned the rest of its line from every opener (1 to over 30 s a line)."""
     lines = ["# Draft", "", "## Article 1", "", "Scope", "", "[a]: #a", ""]
     for piece in ("*a ", "_a ", "~~a ", "<!--", "![a](", "[a](", "[a]{", "<http:"):
-        lines += [piece * (100_000 // len(piece)) + "x", ""]
-    lines += ["| " * 50_000 + "x", ""]
+        lines += [piece * (20_000 // len(piece)) + "x", ""]
+    lines += ["| " * 10_000 + "x", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
