@@ -492,8 +492,8 @@ def _change(
             editorial = False
         # whitespace alone can join or split words ("high- risk"): then the words are counted, so that the totals
         # add up; what --ignore names never counts
-        grew = 0 if options.ignore else count_words(new_text) - count_words(old_text)
-        if outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED) or grew:  # the same words (as far as they count)
+        grew = count_words(new_text) - count_words(old_text)
+        if outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED) or (grew and not options.ignore):
             plus, minus = edit_words(edits)
             # an edit that starts or ends inside a word counts it whole on its side: the totals must still add
             # up (old words - deleted + inserted = new words), so the difference goes to the side that grew
