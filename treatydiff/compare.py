@@ -412,12 +412,11 @@ def _division_changes(
         where = float(b.order) if b else max((n + 0.5 for o, n in went if a and o < a.order), default=-0.5)
         side = b or a
         assert side is not None  # a pair has one side at least
-        plus, minus = edit_words(edits)
-        grew = count_words(new_title) - count_words(old_title)
+        plus, minus = edit_words(edits, count_words(new_title) - count_words(old_title))
         out.append((where, DivisionChange(
             outcome, old_heading, new_heading, edits, tuple(dict.fromkeys(flags)),
             a.node.line if a else 0, b.node.line if b else 0, side.path,
-            plus + max(0, grew - (plus - minus)), minus + max(0, (plus - minus) - grew),
+            plus, minus,
             bool(a and b) and found.editorial and not flags and old_title != new_title,
         )))
     out.sort(key=lambda item: item[0])
@@ -494,11 +493,9 @@ def _change(
         # add up; what --ignore names never counts
         grew = count_words(new_text) - count_words(old_text)
         if outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED) or (grew and not options.ignore):
-            plus, minus = edit_words(edits)
-            # an edit that starts or ends inside a word counts it whole on its side: the totals must still add
-            # up (old words - deleted + inserted = new words), so the difference goes to the side that grew
-            inserted += plus + max(0, grew - (plus - minus))
-            deleted += minus + max(0, (plus - minus) - grew)
+            plus, minus = edit_words(edits, grew)
+            inserted += plus
+            deleted += minus
         paragraphs.append(
             ParagraphChange(
                 outcome, a.label if a else "", b.label if b else "", edits, a.line if a else 0, b.line if b else 0
@@ -630,10 +627,13 @@ def _dedupe(flags: list[Flag]) -> tuple[Flag, ...]:
     return tuple(out)
 
 
-def edit_words(edits: Sequence[Edit]) -> tuple[int, int]:
-    """Words inserted and deleted by a redline."""
-    return (sum(count_words(e.text) for e in edits if e.op is Op.INSERT),
-            sum(count_words(e.text) for e in edits if e.op is Op.DELETE))
+def edit_words(edits: Sequence[Edit], grew: int) -> tuple[int, int]:
+    """Words inserted and deleted by a redline whose text grew by ``grew`` words. An edit that starts or ends
+    inside a word counts it whole on its side; the totals must still add up (old words - deleted + inserted =
+    new words), so the difference goes to the side that grew."""
+    plus = sum(count_words(e.text) for e in edits if e.op is Op.INSERT)
+    minus = sum(count_words(e.text) for e in edits if e.op is Op.DELETE)
+    return plus + max(0, grew - (plus - minus)), minus + max(0, (plus - minus) - grew)
 
 
 def node_words(nodes: Iterable[Node]) -> int:

@@ -26,6 +26,7 @@ from treatydiff.model import (
     Comparison,
     DivisionChange,
     Draft,
+    Edit,
     Flag,
     Outcome,
     ParagraphChange,
@@ -92,7 +93,7 @@ def _division(change: DivisionChange) -> dict[str, Any]:
         "path": list(change.path),
         "old_line": change.old_line or None,
         "new_line": change.new_line or None,
-        "edits": [[edit.op.value, edit.text] for edit in change.edits],
+        "edits": _edits(change.edits),
         "flags": [_flag(flag) for flag in change.flags],
         "words_inserted": change.words_inserted,
         "words_deleted": change.words_deleted,
@@ -145,6 +146,10 @@ def _ref(provision: Provision) -> dict[str, Any]:
     }
 
 
+def _edits(edits: tuple[Edit, ...]) -> list[list[str]]:
+    return [[edit.op.value, edit.text] for edit in edits]
+
+
 def _flag(flag: Flag) -> dict[str, Any]:
     return {
         "kind": flag.kind.value, "old": flag.old_text, "new": flag.new_text, "paragraph": flag.paragraph,
@@ -157,7 +162,7 @@ def _paragraph(paragraph: ParagraphChange) -> dict[str, Any]:
         "outcome": paragraph.outcome.value,
         "old": paragraph.old_label,
         "new": paragraph.new_label,
-        "edits": [[edit.op.value, edit.text] for edit in paragraph.edits],
+        "edits": _edits(paragraph.edits),
         "old_line": paragraph.old_line or None,
         "new_line": paragraph.new_line or None,
     }
