@@ -124,9 +124,6 @@ def _tree(raw: RawDraft, fmt: str, read_lines: list[SourceLine], warnings: tuple
     return Draft(visible(raw.source), visible(label), fmt, nodes, (*notes, *parse_notes), view)
 
 
-#: Invisible characters the normaliser removes (its ``_CHAR_MAP`` and ``_FORMAT``): a quick test per line.
-_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-                        "\ufff9-\ufffb\U000e0000-\U000e007f]")
 _HEADINGS = frozenset({*DIVISION_KINDS, *PROVISION_KINDS})
 
 
@@ -139,7 +136,7 @@ def _lookalikes(lines: list[SourceLine], units: list[Unit]) -> dict[int, tuple[s
         unit.line: (unit.text, {}) for unit in units if suspects(unit.text)
     }
     for line in lines:
-        if _INVISIBLE.search(line.text) and starts:
+        if normalise.INVISIBLE.search(line.text) and starts:
             names = hidden_in_words(line.text)
             if names:
                 start = starts[max(0, bisect.bisect_right(starts, line.number) - 1)]

@@ -64,6 +64,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 but line breaks, D
 #: The other invisible format characters (bidirectional controls, invisible operators, the Mongolian vowel
 #: separator, language tags, interlinear annotation marks): they are never words, and left in they would let a
 #: word hide from the comparisons ("m\u2061ay"). ``treatydiff.confusables.hidden_in_words`` says where they were.
+#: Every invisible character ``clean`` removes (``_CHAR_MAP``'s and ``_FORMAT``'s): a quick test of a raw line.
+INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                       "\ufff9-\ufffb\U000e0000-\U000e007f]")
 _FORMAT = re.compile("[\u061c\u180e\u202a-\u202e\u2061-\u2064\u2066-\u206f\ufff9-\ufffb\U000e0000-\U000e007f]")
 
 
