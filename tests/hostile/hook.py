@@ -20,6 +20,8 @@ import runpy
 import sys
 from typing import Any
 
+from peak import record_peak  # this folder is on sys.path: hook.py runs as a script
+
 FORBIDDEN_EXIT = 99
 
 
@@ -52,6 +54,7 @@ def main() -> None:
 
     os.open = hooked_os_open
     builtins.open = io.open = hooked_open
+    record_peak()
     sys.argv = ["treatydiff", *args]
     runpy.run_module("treatydiff", run_name="__main__", alter_sys=True)
 
