@@ -469,6 +469,6 @@ def test_a_long_run_of_footnote_openers_is_scanned_in_linear_time() -> None:
 
     from treatydiff.classify import _NOT_BRACKETS
 
-    start = time.perf_counter()
+    start = time.process_time()
     _NOT_BRACKETS.findall("[^" * 50_000)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0

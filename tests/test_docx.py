@@ -874,9 +874,9 @@ def test_superscripts_typed_as_note_calls_are_read_in_linear_time() -> None:
     again for each (40,000 x 40,000 pieces)."""
     raised = word._Piece("1", superscript=True)
     pieces = [piece for _ in range(20_000) for piece in (word._Piece(" word"), raised)]
-    start = time.perf_counter()
+    start = time.process_time()
     out = word._Text(pieces).typed_notes()
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert out.text == " word[^1]" * 20_000
     assert word._Text([raised, word._Piece(" OJ C 517.")]).typed_notes().text == "[^1]: OJ C 517."
 

@@ -413,6 +413,10 @@ def test_cli_history_missing_file() -> None:
 # --- corpus ----------------------------------------------------------------------------------------------
 
 
+#: The AI Act's history takes 9 s to build: one worker builds it, for all the tests that read it.
+AI_ACT_GROUP = pytest.mark.xdist_group("ai-act-history")
+
+
 @pytest.fixture(scope="module")
 def ai_act() -> History:
     if len(AI_ACT) != 10:
@@ -420,11 +424,13 @@ def ai_act() -> History:
     return history(load_drafts(AI_ACT))
 
 
+@AI_ACT_GROUP
 def test_ai_act_lineages_keep_the_invariants(ai_act: History) -> None:
     assert_lineage_invariants(ai_act)
     assert_matrix_is_the_chained_comparisons(ai_act)
 
 
+@AI_ACT_GROUP
 def test_ai_act_articles_4a_to_4c_appear_in_the_french_consolidated_version(ai_act: History) -> None:
     """4a-4c (general purpose AI systems) first appear in v03 (draft index 2) and stay to the end."""
     for number in ("4a", "4b", "4c"):
@@ -434,6 +440,7 @@ def test_ai_act_articles_4a_to_4c_appear_in_the_french_consolidated_version(ai_a
         assert "v03" in ai_act.drafts[lineage.first].label
 
 
+@AI_ACT_GROUP
 def test_ai_act_deleted_placeholders_appear_in_the_draft_general_approach(ai_act: History) -> None:
     """The four ``[deleted]`` placeholders (24, 28, 50, 57) appear in v09 (draft index 8) and stay in v10."""
     placeholders = {
@@ -449,6 +456,7 @@ def test_ai_act_deleted_placeholders_appear_in_the_draft_general_approach(ai_act
     assert "v09" in ai_act.drafts[8].label
 
 
+@AI_ACT_GROUP
 def test_ai_act_matrix_renders_in_every_format(ai_act: History) -> None:
     text = render_history(ai_act, "terminal", console=plain(120))
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 120

@@ -20,20 +20,17 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-#: One worker runs the whole catalogue: its fixtures run every entry once per worker that takes any of its tests.
-pytestmark = pytest.mark.xdist_group("hostile")
-
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 ROOT = HOSTILE.parents[1]
 ZERO = ROOT / "fixtures" / "convention" / "zero-draft.md"
 HOOK = HOSTILE / "hook.py"
+PEAK = HOSTILE / "peak.py"
 #: The goal of issue 14: any hostile file fails or finishes within 5 s of CPU and 500 MB. CPU time, not the
 #: clock: the suite runs its commands side by side on a shared machine, where a clock would measure the others.
 TIMEOUT = 5.0
@@ -98,10 +95,12 @@ make = _make()
 
 @pytest.fixture(scope="module")
 def paths() -> Iterator[dict[str, Path]]:
-    """Every entry's path: the committed files copied into a temporary folder, the rest generated there.
+    """Every entry's path: the committed files copied into a temporary folder, the rest generated there; checks
+    at the end that no run wrote next to its input or changed it.
 
     A folder of our own (not pytest's, which only its owner may enter), so that ``nobody`` can reach the
-    unreadable file when the tests run as root."""
+    unreadable file when the tests run as root. Made once per worker (2 s): each test runs its own command, so
+    that the workers share the catalogue out between them."""
     folder = Path(tempfile.mkdtemp(prefix="treatydiff-hostile-"))
     folder.chmod(0o755)
     try:
@@ -110,7 +109,9 @@ def paths() -> Iterator[dict[str, Path]]:
             if entry.made == "committed":
                 found[entry.file] = Path(shutil.copyfile(HOSTILE / entry.file, folder / entry.file))
         found.update(make.generate(folder))
+        before = _snapshot(folder)
         yield found
+        assert _snapshot(folder) == before, "a run wrote next to its input"
     finally:
         for path in folder.rglob("*"):
             if not path.is_symlink() and path.is_file():
@@ -147,7 +148,8 @@ def _as_nobody() -> list[str] | None:
 
 
 def treatydiff(*args: str) -> list[str]:
-    return [sys.executable, "-m", "treatydiff", *args]
+    """``treatydiff ARGS`` through ``peak.py``, which writes down the command's own peak memory."""
+    return [sys.executable, str(PEAK), *args]
 
 
 def hooked(mode: str, path: Path, *args: str) -> list[str]:
@@ -159,6 +161,8 @@ def run(command: list[str], cwd: Path, *, input: bytes | None = None) -> Run:
     """A command in ``cwd``, within the time limit; what it did."""
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env["PYTHONPATH"] = str(ROOT)  # as the editable install does, also for `nobody`
+    peak_file = cwd.parent / f"{cwd.name}.peak"  # beside the folder, which must hold only what the run wrote
+    env["TREATYDIFF_PEAK_FILE"] = str(peak_file)
     start = time.monotonic()
     with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         given.write(input or b"")
@@ -177,7 +181,8 @@ def run(command: list[str], cwd: Path, *, input: bytes | None = None) -> Run:
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     seconds = time.monotonic() - start
     cpu = usage.ru_utime + usage.ru_stime
-    memory = usage.ru_maxrss * 1024  # kilobytes on Linux
+    # the command's own peak (see peak.py); else ru_maxrss, which also counts the worker that started it
+    memory = int(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss * 1024
     if seconds >= WALL_LIMIT:
         return Run(-1, "", "", seconds, cpu=cpu, problem=f"did not finish within {WALL_LIMIT:g} s")
     if cpu > TIMEOUT:
@@ -248,27 +253,6 @@ def check(entry: Entry, result: Run) -> None:
 # --- the catalogue -------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def runs(paths: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], Run]]:
-    """Every command on every entry, each in a fresh folder, a few at a time (each is mostly Python starting
-    up); checks afterwards that the folder of the hostile files was left as it was."""
-    jobs = JOBS
-    base = tmp_path_factory.mktemp("runs")
-    inputs = paths["empty.txt"].parent
-    before = _snapshot(inputs)
-
-    def one(job: tuple[Entry, str]) -> Run:
-        entry, command = job
-        cwd = base / f"{CATALOGUE.index(entry)}-{command}"
-        cwd.mkdir()
-        return run_entry(entry, paths[entry.file], command, cwd)
-
-    with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
-        results = list(pool.map(one, jobs))
-    yield {(entry.file, command): result for (entry, command), result in zip(jobs, results, strict=True)}
-    assert _snapshot(inputs) == before, "a run wrote next to its input"
-
-
 def test_catalogue_lists_every_committed_file() -> None:
     committed = {e.file for e in CATALOGUE if e.made == "committed"}
     on_disk = {p.name for p in HOSTILE.iterdir() if p.suffix != ".py" and p.name != "CATALOGUE.md" and p.is_file()}
@@ -278,8 +262,10 @@ def test_catalogue_lists_every_committed_file() -> None:
 
 
 @pytest.mark.parametrize(("entry", "command"), JOBS, ids=[f"{e}-{c}" for e, c in JOBS])
-def test_entry(entry: Entry, command: str, runs: dict[tuple[str, str], Run]) -> None:
-    result = runs[entry.file, command]
+def test_entry(entry: Entry, command: str, paths: dict[str, Path], tmp_path: Path) -> None:
+    cwd = tmp_path / "run"  # a folder that holds nothing but what the run wrote
+    cwd.mkdir()
+    result = run_entry(entry, paths[entry.file], command, cwd)
     if result.problem.startswith("skip: "):
         pytest.skip(result.problem.removeprefix("skip: "))
     check(entry, result)

@@ -674,23 +674,23 @@ def test_html_markup_left_open_at_the_end_is_read_in_linear_time(tail: str) -> N
     """300 KB of markup that never closes: Python 3.11's tokenizer read the rest of the page again from each
     ``<`` (hours for 1 MB). HTML drops what is still open at the end of the file; so does the reader."""
     page = "<h2>Article 1</h2><p>Text.</p>" + tail * (300_000 // len(tail))
-    start = time.perf_counter()
+    start = time.process_time()
     lines = texts(page)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert lines[:2] == ["Article 1", "Text."]
 
 
 def test_html_style_attribute_of_200_kb_is_read_in_linear_time() -> None:
     style = "text-decoration:" * 12_500
-    start = time.perf_counter()
+    start = time.process_time()
     assert texts(f"<h2>Article 1</h2><p>Text <span style='{style}'>kept</span>.</p>") == ["Article 1", "Text kept."]
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_html_legend_search_is_linear_in_a_long_word() -> None:
     """The legend ("Streichungen sind durchgestrichen") is looked for in the page's first lines: from every
     "gestrichen" inside one long word its ending was tried at every length (13 s for 3 KB)."""
-    start = time.perf_counter()
+    start = time.process_time()
     draft = load_text("<h2>Article 1</h2><p>" + "gestrichen" * 2_000 + "</p>", format="html")
     assert [n.label for n in draft.nodes] == ["1"]
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0

@@ -378,9 +378,9 @@ def test_corpus_texts_without_known_defects_are_clean() -> None:
 
 
 def _timed(text: str) -> Verdicts:
-    start = time.perf_counter()
+    start = time.process_time()
     verdicts = run(text)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     return verdicts
 
 

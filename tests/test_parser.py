@@ -514,31 +514,31 @@ def test_a_200_kb_line_of_markup_loads_in_linear_time(name: str) -> None:
     fmt, piece = LONG_LINES[name]
     line = piece * (200_000 // len(piece))
     text = f"Article 1\n\n{line}x\n" if fmt == "txt" else f"## Article 1\n\n[a]: #a\n\n{line}x\n"
-    start = time.perf_counter()
+    start = time.process_time()
     draft = load_text(text, format=fmt)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert labels(draft) == ["1"]
 
 
 def test_reference_definitions_are_found_in_linear_time() -> None:
     """``[a`` on 50 000 lines: a reference label never runs on over a line end."""
-    start = time.perf_counter()
+    start = time.process_time()
     load_text("## Article 1\n\n[a]: #a\n\n" + "[a\n" * 50_000, format="md")
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_a_heading_with_a_200_kb_run_of_spaces_loads_in_linear_time() -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     draft = load_text("## Article 1" + " " * 200_000 + "Scope ##\n\nText.\n", format="md")
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert [(a.label, a.title) for a in articles(draft)] == [("1", "Scope")]
 
 
 def test_the_placeholder_pattern_is_linear_on_a_long_run_of_spaces() -> None:
     """Its callers give it cleaned text (single spaces), but the pattern is shared: ``\\s*[-:]?\\s*`` tried every
     split of a run of spaces (minutes for 200 KB)."""
-    start = time.perf_counter()
+    start = time.process_time()
     assert not patterns.PLACEHOLDER.match(" " * 200_000 + "x")
     assert not patterns.PLACEHOLDER.match("(deleted)" + " " * 200_000 + "x")
     assert patterns.PLACEHOLDER.match(" - [deleted] . ")
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0

@@ -16,7 +16,7 @@ included) and huge or deeply nested inputs gives a Draft or a one-line ``LoadErr
 
 The default profile keeps this file fast (well under 40 s). More examples::
 
-    HYPOTHESIS_PROFILE=thorough .venv/bin/pytest tests/test_properties.py   # about 20x the examples
+    HYPOTHESIS_PROFILE=thorough .venv/bin/pytest tests/test_properties.py   # 40x the examples
     HYPOTHESIS_PROFILE=thorough HYPOTHESIS_EXAMPLES=5000 .venv/bin/pytest tests/test_properties.py
 
 ``HYPOTHESIS_EXAMPLES`` sets the examples of the heaviest properties in any profile (the others scale with it).
@@ -53,7 +53,7 @@ from treatydiff.render.compare_json import compare_document
 # --- profiles ------------------------------------------------------------------------------------------------
 
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
-_BASE_EXAMPLES = {"default": 30, "ci": 30, "thorough": 800}.get(PROFILE, 30)
+_BASE_EXAMPLES = {"default": 20, "ci": 20, "thorough": 800}.get(PROFILE, 20)
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", _BASE_EXAMPLES))
 
 
@@ -752,9 +752,12 @@ def test_loading_text_with_lone_surrogates_gives_a_draft_or_a_load_error(text: s
 
 # --- huge and deeply nested inputs ----------------------------------------------------------------------------
 
-#: A guard against quadratic blow-ups (they take minutes here), not a speed target (those are in benchmarks/): the
-#: 10,000-placeholder compare takes 4.6 s alone on the 2-core CI machine and went over 5 s beside the other worker.
+#: A guard against quadratic blow-ups (they take minutes here), not a speed target (those are in benchmarks/).
+#: Seconds of this process's CPU, not of the clock, which also counts the other worker and whatever else the shared
+#: machine runs. Loading any input below takes at most 2.5 s; comparing 5,000 placeholders with themselves 2.3 s
+#: (10,000 took 4.6 s: linear), where the quadratic blow-ups these guard against took minutes.
 SECONDS = 15.0
+COMPARE_SECONDS = 8.0
 
 
 def _nested_markers(n: int) -> str:
@@ -775,12 +778,12 @@ BIG_INPUTS: dict[str, Callable[[], str]] = {
         "  " * k + "- item shall" for k in range(10_000)),
     "10 000 nested block quotes": lambda: "### Article 1\n\n" + ">" * 10_000 + " text",
     "10 000 headings in a row": lambda: "\n".join(f"{'#' * (k % 7 + 1)} Article {k}" for k in range(10_000)),
-    "10 000 articles": lambda: "\n\n".join(f"Article {k}\n\nThe Party shall act {k}." for k in range(1, 10_001)),
+    "5 000 articles": lambda: "\n\n".join(f"Article {k}\n\nThe Party shall act {k}." for k in range(1, 5_001)),
     "10 000 paragraphs that run on": lambda: "Article 1\n\n" + "\n\n".join(["the Party shall act in good faith"] * 10_000),
     "one paragraph of 10 000 hyphenated lines": lambda: "Article 1\n\n" + "co-\n" * 10_000 + "operation",
-    "200 texts numbered alike": lambda: "\n\n".join(
-        f"{word} {k}\n\nText {k}." for word in ("Article", "Artikel") * 100 for k in range(1, 40)),
-    "10 000 placeholders with one number": lambda: "\n\n".join(["Article 5 [deleted]"] * 10_000),
+    "100 texts numbered alike": lambda: "\n\n".join(
+        f"{word} {k}\n\nText {k}." for word in ("Article", "Artikel") * 50 for k in range(1, 40)),
+    "5 000 placeholders with one number": lambda: "\n\n".join(["Article 5 [deleted]"] * 5_000),
     "10 000 nested HTML lists": lambda: "<!doctype html><html><body><h3>Article 1</h3>" + "<ul><li>x" * 10_000
     + "</li></ul>" * 10_000 + "</body></html>",
     "10 000 nested divs in HTML": lambda: "<html><body>" + "<div>" * 10_000 + "Article 1" + "</div>" * 10_000,
@@ -794,22 +797,22 @@ BIG_INPUTS: dict[str, Callable[[], str]] = {
 def test_huge_and_deeply_nested_inputs_load_quickly(name: str) -> None:
     text = BIG_INPUTS[name]()
     fmt = "html" if text.startswith(("<!doctype", "<html")) else "akn" if text.startswith("<?xml") else None
-    start = time.perf_counter()
+    start = time.process_time()
     draft = load_or_error(lambda: load_text(text, format=fmt))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < SECONDS, f"{name}: {elapsed:.1f} s"
     if draft is not None:
         check_coverage(draft)
 
 
-@pytest.mark.parametrize("name", ["10 000 nested-looking marker lines", "one line of 100 000 words", "10 000 articles",
-                                  "200 texts numbered alike", "10 000 placeholders with one number"])
+@pytest.mark.parametrize("name", ["10 000 nested-looking marker lines", "one line of 100 000 words", "5 000 articles",
+                                  "100 texts numbered alike", "5 000 placeholders with one number"])
 def test_huge_inputs_compare_with_themselves_quickly(name: str) -> None:
     draft = load_text(BIG_INPUTS[name]())
-    start = time.perf_counter()
+    start = time.process_time()
     comparison = compare(draft, draft)
     render_comparison(comparison, "json")
-    assert time.perf_counter() - start < SECONDS
+    assert time.process_time() - start < COMPARE_SECONDS
     assert only_unchanged(comparison) == []
 
 
