@@ -104,7 +104,7 @@ def test_near_duplicate_clusters_hit_the_default_candidate_budget() -> None:
 def test_no_text_in_common_with_a_small_candidate_budget() -> None:
     """Two different generated drafts: thousands of weak candidates, none good. With the budget cut to a
     fraction of what the search needs, the rest is matched by number only, announced, and nothing is lost."""
-    old, new = md(make_pair(300, 1)[0]), md(make_pair(300, 2)[0])
+    old, new = md(make_pair(150, 1)[0]), md(make_pair(150, 2)[0])
     full = compare(old, new)
     assert full.warnings == ()
     cut = compare(old, new, DiffOptions(max_candidate_work=5_000))
