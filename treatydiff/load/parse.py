@@ -106,6 +106,10 @@ def classify(unit: Unit) -> Token:
     match = patterns.DIVISION.match(seen)
     if match:
         word, number, rest = match.group("word"), match.group("number") or "", _title(text[match.start("rest"):])
+        if word.isupper() and patterns.letters_number(number) and rest:
+            # "ANNEX OF THE DECISION": in a line of capitals, "OF" is a word of the title, not a label ("Anhang
+            # EV" keeps its label: there the capitals stand out)
+            number, rest = "", _title(text[match.start("number"):])
         kind = patterns.division_kind(word)
         named = bool(number) or word.isupper() or (kind is Kind.ANNEX and not rest)
         if kind is Kind.ANNEX and patterns.PLACEHOLDER.match(rest):

@@ -48,9 +48,23 @@ for _kind, _words in {
         _DIVISIONS[_word.lower()] = _kind
 #: The words (lower case) that head an annex ("Annex", "Anhang", "Schedule", ...).
 ANNEX_WORDS = tuple(word for word, kind in _DIVISIONS.items() if kind is Kind.ANNEX)
+#: A division's number: a well-formed Roman numeral in capitals with an optional letter ("IV", "Ia", "IIIA"), an
+#: Arabic number ("2", "4.1", "3a", "1A"), or up to three capitals ("A", "B.1", "Anhang EV"). Matched case-sensitively
+#: inside the case-insensitive heading pattern: with ``re.I`` the letters took words, and "Annex of Commission
+#: Recommendation ..." (or "Chapter to ...") read as annex "of", which then held every later article; a numeral's
+#: shape keeps "CIVIL" out, and a capital after it stops at H ("IIIA", not "IN" or "IS"). In a line all in
+#: capitals ("ANNEX OF THE DECISION") capitals say nothing: ``letters_number`` tells the parser which to doubt.
+_ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_DIVISION_NUMBER = rf"(?-i:{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?\b|\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]{{1,3}}(?:\.\d+)?)"
+_LETTERS_NUMBER = re.compile(rf"^(?!{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?$)[A-Z]{{2,3}}$")
+
+
+def letters_number(number: str) -> bool:
+    """Is this division number two or three capitals that are no Roman numeral ("EV", but also "OF", "THE")?"""
+    return bool(_LETTERS_NUMBER.match(number))
 DIVISION = re.compile(
     r"^(?P<word>" + "|".join(sorted(_DIVISIONS, key=len, reverse=True)) + r")\b\.?"
-    rf"(?:\s+(?P<number>{_ROMAN}[a-z]?|\d+(?:\.\d+)*[a-z]?|[A-Z]{{1,3}}(?:\.\d+)?)\b\.?)?(?P<rest>.*)$",
+    rf"(?:\s+(?P<number>{_DIVISION_NUMBER})\b\.?)?(?P<rest>.*)$",
     re.I,
 )
 PREAMBLE = re.compile(
