@@ -64,3 +64,60 @@ def test_a_word_of_roman_letters_is_no_chapter_number() -> None:
     draft = load_text("Article 1\n\nText.\n\nCHAPTER CIVIL MATTERS\n\nArticle 2\n\nText.\n", format="txt")
     chapter = next(n for n in draft.walk() if n.kind is Kind.CHAPTER)
     assert (chapter.label, chapter.title) == ("", "CIVIL MATTERS")
+
+
+# --- 2. a list of references at the start of a wrapped line opens no unit ----------------------------------
+
+
+def test_a_reference_list_after_a_comma_is_not_a_recital() -> None:
+    text = (
+        "Whereas:\n\n(1) The obligations laid down in paragraphs (1),\n(2), (3) and (4) of this Regulation shall apply"
+        " to providers.\n\n(2) Providers should cooperate.\n\nHAVE ADOPTED THIS REGULATION:\n\nArticle 1\n\nText.\n"
+    )
+    preamble = load_text(text, format="txt").nodes[0]
+    recitals = [c for c in preamble.children if c.kind is Kind.RECITAL]
+    assert [r.label for r in recitals] == ["(1)", "(2)"]
+    assert recitals[0].text == (
+        "The obligations laid down in paragraphs (1), (2), (3) and (4) of this Regulation shall apply to providers."
+    )
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    ["(2), (3) and (4) of this Article shall apply.", "(b) and (c) shall apply.", "(4) of this Article applies.",
+     "(2) to (5) apply mutatis mutandis.", "(a) or (b) is met."],
+)
+def test_a_reference_at_the_start_of_a_wrapped_line_is_no_paragraph(wrapped: str) -> None:
+    text = f"Article 1\n\n1. Text.\n\n2. The rules in paragraph 1,\n{wrapped}\n\n3. Last.\n"
+    article = articles(load_text(text, format="txt"))[0]
+    assert [c.label for c in article.children] == ["1.", "2.", "3."]
+    assert article.children[1].text == f"The rules in paragraph 1, {wrapped}"
+
+
+def test_points_that_begin_with_to_or_of_are_still_points() -> None:
+    text = "Article 1\n\n1. The aims are:\n\n(a) to promote trade;\n\n(b) of the highest standard;\n\n(c) and more.\n"
+    paragraph = articles(load_text(text, format="txt"))[0].children[0]
+    assert [c.label for c in paragraph.children] == ["(a)", "(b)", "(c)"]
+
+
+def test_a_reference_list_cut_off_by_a_blank_line_goes_back_to_its_recital() -> None:
+    text = (
+        "Whereas:\n\n(26) Ireland is not bound by the rules laid down in Article 5(1), point (d), (2), (3) and\n\n"
+        "(4) of this Regulation adopted on the basis of Article 16 TFEU.\n\n(27) Next.\n\nArticle 1\n\nText.\n"
+    )
+    preamble = load_text(text, format="md").nodes[0]
+    recitals = [c for c in preamble.children if c.kind is Kind.RECITAL]
+    assert [r.label for r in recitals] == ["(26)", "(27)"]
+    assert recitals[0].text.endswith("(2), (3) and (4) of this Regulation adopted on the basis of Article 16 TFEU.")
+
+
+def test_a_paragraph_that_opens_with_references_stays_a_paragraph() -> None:
+    text = "Article 1\n\nd) Share of firms using AI (annual)\n\na) and b) will be calculated on official sources.\n"
+    article = articles(load_text(text, format="txt"))[0]
+    assert [c.text[:10] for c in article.children] == ["Share of f", "a) and b) "]
+
+
+def test_a_label_before_a_comma_and_words_is_still_a_label() -> None:
+    text = "Article 3\n\n(7) 'distributor' means a person;\n\n(8) , the product manufacturer or the importer;\n"
+    article = articles(load_text(text, format="txt"))[0]
+    assert [c.label for c in article.children] == ["(7)", "(8)"]

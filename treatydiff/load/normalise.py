@@ -333,6 +333,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
         glued.clear()
 
     block_start_of_first = True
+    previous: SourceLine | None = None  # the last line with text
     for line in lines:
         text = clean(line.text)
         if _RULE.match(text):
@@ -341,6 +342,12 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             flush()
             block_start, after_heading = True, False
             continue
+        if line.page_break and not line.glued and previous is not None and not _runs_on(previous, line):
+            # a new page ends the paragraph as a blank line would, as where page furniture was removed
+            # (``_close_gaps``): it goes on over the break only when its last line does not end a sentence and
+            # the page does not open with a heading
+            flush()
+            block_start, after_heading = True, False
         opens = (
             first is None
             or line.heading
@@ -365,20 +372,32 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             current.append(text)
             after_heading = False
         block_start = bool(line.heading)
+        previous = line
     flush()
     return _rejoin_broken(out)
 
 
+#: The end of a text cut in the middle of a list of references: "... point (d)," or "... (2), (3) and".
+_CUT_IN_A_LIST = re.compile(r"(?:,|\b(?:and|or|to|und|oder|bis|et|ou|en|of|tot|y|o|e))$")
+
+
 def _rejoin_broken(units: list[Unit]) -> list[Unit]:
     """A paragraph cut by a page break or a stray blank line: the second piece starts in lower case and the
-    first does not end a sentence. Join them back. A unit whose reader named its element (``ref``, e.g. an
-    Akoma Ntoso ``wrapUp`` after the last point) is whole by construction and never joined."""
+    first does not end a sentence, or the first stops in a list of references and the second goes on with it
+    ("... point (d), (2)," + "(3) and (4) of this Regulation ..."). Join them back. A piece that opens with a label
+    is not in lower case ("a) and b) will be calculated ..." may start a paragraph of its own). A unit whose
+    reader named its element (``ref``, e.g. an Akoma Ntoso ``wrapUp`` after the last point) is whole by
+    construction and never joined."""
     out: list[Unit] = []
     for unit in units:
         prev = out[-1] if out else None
+        reference = patterns.reference_list(unit.text)
         if (
             prev is not None
-            and unit.text[:1].islower()
+            and (
+                (unit.text[:1].islower() and not reference)
+                or (reference and bool(_CUT_IN_A_LIST.search(prev.text)))
+            )
             and not unit.ref
             and not (unit.heading or unit.emphasis or unit.bullet or prev.heading or prev.emphasis)
             and prev.text[-1:] not in (".", ";", ":", "!", "?")

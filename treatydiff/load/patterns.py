@@ -126,13 +126,42 @@ class Marker:
         )
 
 
-def marker(text: str) -> Marker | None:
-    """The numbering marker that opens ``text``, if any."""
+#: What makes a label at the start of a line the first of a list of references, not a label: a comma, a
+#: conjunction or a range word, and another label ("(2), (3) and (4) of this Regulation", "(b) and (c)", "(2) to
+#: (5)", "(a) of (b)" in Dutch), or "of this ..." and the like (a label whose words were lost in a conversion,
+#: "(8) , the product manufacturer, ...", is still a label). A paragraph cut after "paragraphs (1),"
+#: goes on with such a line, and read as a label it opened paragraph or recital "(2)". Case-sensitive: a point
+#: may well begin "(a) to promote ..." or "(b) of the highest standard".
+_REFERENCE_TAIL = re.compile(
+    r"(?:\s*,|\s+(?:and/or|and|or|to|und|oder|bis|et|ou|à|au|en|of|tot|t/m|y|o|e|a|al))\s+(?:\(\w{1,5}\)|\w{1,5}\))"
+    r"|\s+of (?:this|that|these|those|the same|the said|Articles?|paragraphs?|points?|Annex)\b"
+    r"|\s+(?:du présent|de la présente|de l'article|du paragraphe|van dit|van deze|dieses|des Artikels|des Absatzes)\b"
+)
+
+
+def _label_match(text: str) -> tuple[str, re.Match[str]] | None:
     for style, pattern in _STYLES:
         match = pattern.match(text)
         if match:
-            return Marker(style, match.group(0).strip(), match.group("v"), text[match.end() :].strip())
+            return style, match
     return None
+
+
+def marker(text: str) -> Marker | None:
+    """The numbering marker that opens ``text``, if any (none when the label is the first of a list of
+    references: "(2), (3) and (4) of this Regulation")."""
+    found = _label_match(text)
+    if found is None or reference_list(text):
+        return None
+    style, match = found
+    return Marker(style, match.group(0).strip(), match.group("v"), text[match.end() :].strip())
+
+
+def reference_list(text: str) -> bool:
+    """Does ``text`` open with a label that is the first of a list of references ("(2), (3) and (4) of ...",
+    "(b) and (c) ...")? Such a line goes on a sentence cut before it."""
+    found = _label_match(text)
+    return found is not None and bool(_REFERENCE_TAIL.match(text, len(found[1].group(0).rstrip())))
 
 
 def roman_value(text: str) -> int:
