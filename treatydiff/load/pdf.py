@@ -57,7 +57,7 @@ from io import BytesIO
 from typing import Any
 
 from treatydiff.errors import LoadError
-from treatydiff.load import amendments, markup, normalise, patterns
+from treatydiff.load import amendments, garbled, markup, normalise, patterns
 from treatydiff.load.decode import RawDraft, human_size
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -801,7 +801,7 @@ def _runs(page: Any, meter: _Meter) -> list[_Run]:
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         meter.check()
-        text = text.replace("\n", "").replace("\r", "")
+        text = text.replace("\n", "").replace("\r", "").translate(_SYMBOL_BULLETS)
         if not text:
             return
         a, b, _c, _d, e, f = (float(v) for v in tm)
@@ -1162,6 +1162,13 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
                 boxes.append(_LETTER)
     if not page_runs:
         raise LoadError(raw.source, "not a readable PDF: it has no pages", _BROKEN_HINT)
+    garbled_pages = _garbled(page_runs)
+    if garbled_pages and len(garbled_pages) == sum(1 for runs in page_runs if runs):
+        where = "page" if len(garbled_pages) == 1 else "pages"
+        raise LoadError(raw.source, f"the text layer does not decode: {next(iter(garbled_pages.values()))} "
+                        f"(fonts without a Unicode map?) on {where} {_pages(sorted(garbled_pages))}", _GARBLED_HINT)
+    for number in garbled_pages:  # never build articles out of them
+        page_runs[number - 1] = []
     why = f" ({limits[0]})" if limits else ""  # the first limit a page went past, if one did
     sizes: Counter[float] = Counter()
     for runs in page_runs:
@@ -1184,6 +1191,10 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     warnings_: list[Diagnostic] = []
     if failed:
         warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}{why}"))
+    for reason in dict.fromkeys(garbled_pages.values()):
+        pages_ = sorted(n for n, r in garbled_pages.items() if r == reason)
+        warnings_.append(Diagnostic(f"PDF pages whose text layer does not decode ({reason}), left out: "
+                                    f"{_pages(pages_)} — {_GARBLED_HINT}"))
     warnings_.extend(meter.warnings())
     if found:  # amendment tables: two drafts (or more) in one, a column each
         lines, placed, marks, column = amendments.read_columns(found, header, options, raw.source)
@@ -1191,7 +1202,8 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     tally = _tally(page_runs)
     rule, marking = _convention(page_runs, tally)
     cut = {page for pages in meter.cuts.values() for page in pages}
-    empty = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed and n not in cut]
+    empty = [n for n, runs in enumerate(page_runs, start=1)
+             if not runs and n not in failed and n not in cut and n not in garbled_pages]
     if empty and len(empty) < len(page_runs):
         warnings_.append(Diagnostic(f"PDF pages with no text layer (scanned?), their text is missing: {_pages(empty)}"))
     lines = _layout(_applied(page_runs, rule, options.markup), boxes, body)
@@ -1202,6 +1214,28 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         return _layout(_applied(page_runs, rule, view), boxes, body)
 
     return Read(lines, tuple(warnings_), marks=marks, view_of=view_of if marks else None)
+
+
+#: List bullets that Symbol and Wingdings fonts give as private-use code points (their glyph code plus U+F000),
+#: as the characters they draw; Word writes its bullets so, and a PDF made from Word keeps them.
+_SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
+                                 "\uf076": "❖", "\uf0a8": "□", "\uf0e0": "→", "\uf0f0": "⇨", "\uf02d": "-"})
+
+#: A bullet that opens a line, with the space after it: the line is a list item (the glyphs above, and the round
+#: and square ones fonts with a Unicode map give).
+_BULLET = re.compile("^\\s*[\u2022\u25aa\u25a0\u27a2\u2713\u2756\u25a1\u21e8\u25cf\u25e6\u2023]\\s+(?=\\S)")
+
+_GARBLED_HINT = "run OCR on those pages (e.g. ocrmypdf --force-ocr) and pass the result"
+
+
+def _garbled(page_runs: list[list[_Run]]) -> dict[int, str]:
+    """The pages (numbered from 1) whose text does not read as text (``garbled.judge``), and why."""
+    found = {}
+    for number, runs in enumerate(page_runs, start=1):
+        reason = garbled.judge(" ".join(run.text for run in runs))
+        if reason:
+            found[number] = reason
+    return found
 
 
 def _layout(
@@ -1349,8 +1383,9 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                     page_break=out[-1].page_break,
                 )
             else:
-                add(text.lstrip() if glued else text, page_break=prev is None,
-                    emphasis=line.styled and len(text.strip()) < 250, glued=glued)
+                bullet = _BULLET.match(text)  # a list item: the bullet is no word, as a Markdown "- " is none
+                add(text[bullet.end():] if bullet else text.lstrip() if glued else text, page_break=prev is None,
+                    emphasis=line.styled and len(text.strip()) < 250, glued=glued, bullet=bool(bullet))
             prev, gap = line, False
             pending.extend(anchors.get(index, []))
         pending.extend(note for note in page.notes if note.anchor < 0)
