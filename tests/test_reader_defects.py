@@ -121,3 +121,59 @@ def test_a_label_before_a_comma_and_words_is_still_a_label() -> None:
     text = "Article 3\n\n(7) 'distributor' means a person;\n\n(8) , the product manufacturer or the importer;\n"
     article = articles(load_text(text, format="txt"))[0]
     assert [c.label for c in article.children] == ["(7)", "(8)"]
+
+
+# --- 3. "Acting in accordance with the ordinary legislative procedure," is a citation -----------------------
+
+_EU_PREAMBLE = """THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,
+
+Having regard to the Treaty on the Functioning of the European Union, and in particular Article 114 thereof,
+
+Having regard to the proposal from the European Commission,
+
+After transmission of the draft legislative act to the national parliaments,
+
+Having regard to the opinion of the European Economic and Social Committee,
+
+After consulting the European Data Protection Supervisor,
+
+{acting}
+
+Whereas:
+
+(1) The purpose of this Regulation is to improve the internal market.
+
+(2) Providers should cooperate.
+
+HAVE ADOPTED THIS REGULATION:
+
+Article 1
+
+Text.
+"""
+
+
+@pytest.mark.parametrize(
+    "acting",
+    ["Acting in accordance with the ordinary legislative procedure,",
+     "Acting in accordance with a special legislative procedure,",
+     "Statuant conformément à la procédure législative ordinaire,",
+     "Gemäß dem ordentlichen Gesetzgebungsverfahren,",
+     "Handelend volgens de gewone wetgevingsprocedure,"],
+)
+def test_the_legislative_procedure_formula_is_a_citation_not_a_recital(acting: str) -> None:
+    draft = load_text(_EU_PREAMBLE.format(acting=acting), format="txt")
+    preamble = draft.nodes[0]
+    kinds = {c.text: c.kind for c in preamble.children}
+    assert kinds[acting] is Kind.CITATION
+    assert [c.label for c in preamble.children if c.kind is Kind.RECITAL] == ["(1)", "(2)"]
+    assert draft.counts()["recitals"] == 2
+
+
+def test_the_consultation_formulas_of_an_eu_preamble_are_citations() -> None:
+    acting = "Acting in accordance with the ordinary legislative procedure,"
+    preamble = load_text(_EU_PREAMBLE.format(acting=acting), format="txt").nodes[0]
+    citations = [c.text for c in preamble.children if c.kind is Kind.CITATION]
+    assert citations[2:4] == ["After transmission of the draft legislative act to the national parliaments,",
+                              "Having regard to the opinion of the European Economic and Social Committee,"]
+    assert len(citations) == 6

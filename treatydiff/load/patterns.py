@@ -70,7 +70,18 @@ DIVISION = re.compile(
 PREAMBLE = re.compile(
     r"^(?:Preamble|Preambule|Préambule|Präambel|Preámbulo|Preambolo)\b[.:]?\s*(?P<rest>.*)$", re.I
 )
-CITATION = re.compile(r"^(?:Having regard to|Gelet op|Gestützt auf|Vu (?:le|la|les|l'))\b")
+# The citations of a preamble: what the act is based on ("Having regard to ..."), and the formulas of the procedure
+# that stand with them before "Whereas:" ("After consulting ...", "Acting in accordance with the ordinary
+# legislative procedure,"). They are no recitals: the last one, read as "Recognizing ...,"-style preambular text,
+# counted as a recital of every EU act.
+CITATION = re.compile(
+    r"^(?:Having regard to|Gelet op|Gestützt auf|Vu (?:le|la|les|l')"
+    r"|After (?:consulting|consultation|transmission)|Après (?:consultation|transmission)|Nach (?:Anhörung|Zuleitung)"
+    r"|Na (?:raadpleging|toezending)"
+    r"|Acting (?:in accordance with|under)|Statuant (?:conformément|selon)|Gemäß dem \w+ Gesetzgebungsverfahren"
+    r"|Handelend (?:volgens|overeenkomstig))\b",
+    re.I,
+)
 # An unnumbered preambular paragraph in the UN / Council of Europe style: "Recognizing that ...,",
 # "Concerned by ...;", "Mindful of ...,", "Whereas ...".
 PREAMBULAR = re.compile(
