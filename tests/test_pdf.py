@@ -662,3 +662,22 @@ def test_an_aes_pdf_with_only_an_owner_password_loads_with_the_cryptography_pack
     pytest.importorskip("cryptography")
     draft = load(write(tmp_path, hostile.aes_pdf(user="")))
     assert article_texts(draft) == {"1": "Scope"}
+
+
+# --- letter-spaced headings --------------------------------------------------------------------------------------
+
+
+def test_a_letter_spaced_heading_is_joined_back_into_words(tmp_path: Path) -> None:
+    """Wide tracking gives a space between every two letters and more between words; ordinary lines, a row of
+    figures and a list of labels keep their spaces."""
+    lines = [b"P A R T  I I", b"C h a r t s  a n d  l i s t s", b"Article 1", b"S c o p e",
+             b"The rows 1 2 3 and the points (a) (b) (c) stay as they are."]
+    body = b" ".join(b"0 -30 Td (%s) Tj" % line for line in lines)  # a paragraph each
+    path = tmp_path / "spaced.pdf"
+    path.write_bytes(raw_pages([b"4 0 R"], {4: hostile._pdf_stream(b"BT /F1 11 Tf 72 780 Td %s ET\n" % body)}))
+    draft = load(path)
+    texts = [line for node in draft.walk() for line in (node.title, node.text) if line]
+    assert [(n.kind, n.label) for n in draft.walk() if n.kind is Kind.PART] == [(Kind.PART, "II")]
+    assert "Charts and lists" in texts and "Scope" in texts
+    assert "The rows 1 2 3 and the points (a) (b) (c) stay as they are." in texts
+    assert not any("C h a" in text or "S c o" in text for text in texts)

@@ -1225,6 +1225,30 @@ _SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf06e": "�
 #: and square ones fonts with a Unicode map give).
 _BULLET = re.compile("^\\s*[\u2022\u25aa\u25a0\u27a2\u2713\u2756\u25a1\u21e8\u25cf\u25e6\u2023]\\s+(?=\\S)")
 
+_WIDE_GAP = re.compile(r"\s{2,}")
+
+
+def _unspaced(text: str) -> str:
+    """A letter-spaced line joined back into words: "C h a r t s  a n d  l i s t s" -> "Charts and lists".
+
+    Headings set with wide tracking come out of the PDF a space between every two letters, and two or more
+    between words. A line is joined only when every one of its words is so (three letters at least, letters
+    only: a row of figures "1 2 3" or a list "(a) (b)" stays) but for a short number or numeral standing alone
+    between them, so that ordinary text never is."""
+    words = _WIDE_GAP.split(text.strip())
+    spread = [word.split(" ") for word in words]
+    if not any(len(letters) >= 3 for letters in spread) or not all(
+        len(letters) >= 2 or len(words) > 1 for letters in spread
+    ):
+        return text
+    if not all(len(ch) == 1 and ch.isalpha() for letters in spread if len(letters) > 1 for ch in letters):
+        return text
+    if not all(letters[0].isalnum() and len(letters[0]) <= 4 for letters in spread if len(letters) == 1):
+        return text  # a word on its own between spread ones: a number ("S e c t i o n  2"), a numeral ("I")
+    lead = text[: len(text) - len(text.lstrip())]
+    return lead + " ".join("".join(letters) for letters in spread)
+
+
 _GARBLED_HINT = "run OCR on those pages (e.g. ocrmypdf --force-ocr) and pass the result"
 
 
@@ -1383,6 +1407,7 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                     page_break=out[-1].page_break,
                 )
             else:
+                text = _unspaced(text)
                 bullet = _BULLET.match(text)  # a list item: the bullet is no word, as a Markdown "- " is none
                 add(text[bullet.end():] if bullet else text.lstrip() if glued else text, page_break=prev is None,
                     emphasis=line.styled and len(text.strip()) < 250, glued=glued, bullet=bool(bullet))
