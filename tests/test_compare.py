@@ -327,3 +327,24 @@ def test_moved_added_removed() -> None:
     assert got[(("4",), ("2",))] is Outcome.MOVED
     assert got[(("2",), ())] is Outcome.REMOVED
     assert got[((), ("4",))] is Outcome.ADDED
+
+
+# --- a heading kept while its text is written or taken out ---------------------------------------------------
+
+
+_EMPTY_ANNEX = "## Article 1\n\nThe Parties agree.\n\n## Annex I — List of authorities\n"
+_FULL_ANNEX = _EMPTY_ANNEX + "\n1. The Ministry of the Environment.\n\n2. The Coastal Agency.\n"
+
+
+@pytest.mark.parametrize(("old", "new"), [(_EMPTY_ANNEX, _FULL_ANNEX), (_FULL_ANNEX, _EMPTY_ANNEX)])
+def test_an_annex_filled_in_or_emptied_under_the_same_heading_is_modified(old: str, new: str) -> None:
+    comparison = compare(load_text(old, format="md"), load_text(new, format="md"))
+    outcomes = {(c.outcome, tuple(p.node.label for p in c.match.old), tuple(p.node.label for p in c.match.new))
+                for c in comparison.changes}
+    assert (Outcome.MODIFIED, ("I",), ("I",)) in outcomes
+
+
+def test_an_empty_annex_under_another_title_is_not_paired_by_its_number() -> None:
+    other = _FULL_ANNEX.replace("List of authorities", "Model form of request")
+    comparison = compare(load_text(_EMPTY_ANNEX, format="md"), load_text(other, format="md"))
+    assert sorted(c.outcome.value for c in comparison.changes) == ["added", "removed", "unchanged"]

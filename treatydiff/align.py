@@ -281,6 +281,7 @@ def align_report(
                 body >= MIN_BODY
                 or (body >= MIN_BODY_WITH_CONTAINMENT and contained >= MIN_CONTAINED_PAIR)
                 or (body >= MIN_BODY_WITH_TITLE and title is not None and title >= MIN_TITLE)
+                or _filled_or_emptied(o, n)
             ):
                 ranked.append((total, o.index, n_index))
     ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -485,6 +486,20 @@ def _splits_and_merges(
             used_old.add(o_index)
             used_new.update(members)
     return groups
+
+
+def _filled_or_emptied(old: Item, new: Item) -> bool:
+    """One of the two is a heading with no words under it (an annex not yet written, or emptied), the other of
+    the same kind, number and title: the same provision, its text added or taken out. Without words there is no
+    body to compare, and a heading alone is not enough to pair two provisions that both have text."""
+    return (
+        (not old.shingles or not new.shingles)
+        and bool(old.number)
+        and old.number == new.number
+        and bool(old.title)
+        and old.title == new.title
+        and old.provision.node.kind is new.provision.node.kind
+    )
 
 
 def _named_like(old: Item, new: Item) -> bool:
