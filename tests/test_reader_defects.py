@@ -177,3 +177,48 @@ def test_the_consultation_formulas_of_an_eu_preamble_are_citations() -> None:
     assert citations[2:4] == ["After transmission of the draft legislative act to the national parliaments,",
                               "Having regard to the opinion of the European Economic and Social Committee,"]
     assert len(citations) == 6
+
+
+# --- 4. labels with two letters after the number ("(12aa)", "(4ab)", "12aa.") ------------------------------
+
+
+def test_double_letter_recitals() -> None:
+    text = ("Whereas:\n\n(12) First.\n\n(12a) Second.\n\n(12aa) Third,\nwrapped.\n\n(12ab) Fourth.\n\n(13) Fifth.\n\n"
+            "Article 1\n\nText.\n")
+    draft = load_text(text, format="txt")
+    recitals = [c for c in draft.nodes[0].children if c.kind is Kind.RECITAL]
+    assert [r.label for r in recitals] == ["(12)", "(12a)", "(12aa)", "(12ab)", "(13)"]
+    assert recitals[2].text == "Third, wrapped."
+
+
+@pytest.mark.parametrize("style", ["({})", "{}."])
+def test_double_letter_paragraphs(style: str) -> None:
+    body = "\n\n".join(f"{style.format(v)} Paragraph {v}." for v in ("4", "4a", "4aa", "4ab", "5"))
+    article = articles(load_text(f"Article 1\n\n{body}\n", format="txt"))[0]
+    assert [c.label for c in article.children] == [style.format(v) for v in ("4", "4a", "4aa", "4ab", "5")]
+    assert all(c.kind is Kind.PARAGRAPH for c in article.children)
+
+
+def test_double_letter_paragraphs_in_order_are_not_linted() -> None:
+    from treatydiff.lint import lint
+
+    body = "\n\n".join(f"{v}. Each Party shall act {v}." for v in ("1", "1a", "1aa", "1ab", "1b", "2"))
+    verdicts = lint(load_text(f"Article 1\n\n{body}\n", format="txt"))
+    assert verdicts.passed, [v.message for v in verdicts.failures()]
+    body = "\n\n".join(f"{v}. Each Party shall act {v}." for v in ("1", "1ab", "1aa", "2"))
+    verdicts = lint(load_text(f"Article 1\n\n{body}\n", format="txt"))
+    assert any("1aa" in v.message for v in verdicts.failures())
+
+
+def test_ordinals_are_no_labels() -> None:
+    article = articles(load_text("Article 1\n\n1. Text\n\n(2nd) edition applies.\n\n1st. one.\n", format="txt"))[0]
+    assert [c.label for c in article.children] == ["1.", "", ""]
+
+
+def test_a_reference_to_a_double_letter_paragraph_resolves() -> None:
+    from treatydiff.lint import lint
+
+    text = "Article 1\n\n1. Each Party shall act.\n\n1aa. Each Party shall report.\n\n2. As set out in paragraph 1aa, it shall.\n"
+    assert lint(load_text(text, format="txt")).passed
+    verdicts = lint(load_text(text.replace("paragraph 1aa", "paragraph 1ab"), format="txt"))
+    assert any("1ab" in v.message for v in verdicts.failures())

@@ -484,14 +484,14 @@ _OTHER_INSTRUMENT = re.compile(
     r"(?:(?:the|that|said|its)\s+)?(?:[A-Z]|\d+/))"
 )
 _PARA_REF = re.compile(
-    r"(?<![-\w])(?:paragraphs?|paras?\.)\s+(?P<first>\d{1,3}[a-z]?)\b(?:\s?\(\w{1,4}\))*"
-    r"(?P<more>(?:\s*(?:,|and|or|to)\s*\d{1,3}[a-z]?\b(?:\s?\(\w{1,4}\))*)*)",
+    r"(?<![-\w])(?:paragraphs?|paras?\.)\s+(?P<first>\d{1,3}[a-z]{0,2})\b(?:\s?\(\w{1,4}\))*"
+    r"(?P<more>(?:\s*(?:,|and|or|to)\s*\d{1,3}[a-z]{0,2}\b(?:\s?\(\w{1,4}\))*)*)",
     re.IGNORECASE,
 )
 _THIS_ARTICLE = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:this|the\s+present)\s+article\b", re.IGNORECASE)
 _OF_ARTICLE = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?=(?:articles?|arts?\.)\s)", re.IGNORECASE)
 _ELSEWHERE = re.compile(r"\s*,?\s*(?:of|in|under|to|from)\b", re.IGNORECASE)
-_PARA_LABEL = re.compile(r"\(?(?P<v>\d{1,3}[a-z]?)[.)]?")
+_PARA_LABEL = re.compile(r"\(?(?P<v>\d{1,3}[a-z]{0,2})[.)]?")
 
 
 def _internal_refs(refs: list[CrossReference], text: str) -> list[bool]:
@@ -621,7 +621,7 @@ def _dangling(
     for match in _PARA_REF.finditer(words):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        paragraphs = (match.group("first"), *re.findall(r"\d{1,3}[a-z]?(?![\w)])", match.group("more")))
+        paragraphs = (match.group("first"), *re.findall(r"\d{1,3}[a-z]{0,2}(?![\w)])", match.group("more")))
         shown = " ".join(match.group(0).split())
         this_article = _THIS_ARTICLE.match(words, match.end())
         if this_article:
@@ -760,7 +760,7 @@ def _check_empty(texts: list[_Text]) -> list[_Finding]:
 
 # --- TD106 paragraph-order -------------------------------------------------------------------------------------
 
-_LABEL = re.compile(r"(?P<open>\(?)(?P<v>\d{1,3}[a-z]?|[a-z]{1,3}|[A-Z])(?P<close>[.)]?)")
+_LABEL = re.compile(r"(?P<open>\(?)(?P<v>\d{1,3}[a-z]{0,2}|[a-z]{1,3}|[A-Z])(?P<close>[.)]?)")  # 12, 12a, 12aa
 _ROMAN_LOWER = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
 
 
@@ -778,7 +778,7 @@ def _order_keys(values: list[str], kind: str) -> list[tuple[int, str]]:
     if kind == "digit":
         out = []
         for value in values:
-            match = re.fullmatch(r"(\d+)([a-z]?)", value)
+            match = re.fullmatch(r"(\d+)([a-z]{0,2})", value)  # 1 < 1a < 1aa < 1ab < 1b
             out.append((int(match.group(1)), match.group(2)) if match else (0, ""))
         return out
     if kind == "upper":

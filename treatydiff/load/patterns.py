@@ -104,11 +104,13 @@ OPTION = re.compile(
     r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.\u2013-]?\s*(?P<rest>.*)$"
 )
 
-# Numbering inside an article. Each style is (name, pattern); the value is group "v".
+# Numbering inside an article. Each style is (name, pattern); the value is group "v". A number takes up to two
+# letters: compromise texts insert "(12a)" after (12), then "(12aa)" and "(12ab)" after (12a) (not "2nd").
+_NUMBER_LABEL = r"\d{1,3}(?!(?:st|nd|rd|th)\b)[a-z]{0,2}"
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("(1)", re.compile(r"^\((?P<v>\d{1,3}[a-z]?)\)\s*(?=\S|$)")),
-    ("1.", re.compile(r"^(?P<v>\d{1,3}[a-z]?)\.(?:\s+|$)(?=\S|$)")),
-    ("1)", re.compile(r"^(?P<v>\d{1,3}[a-z]?)\)\s+(?=\S)")),
+    ("(1)", re.compile(rf"^\((?P<v>{_NUMBER_LABEL})\)\s*(?=\S|$)")),
+    ("1.", re.compile(rf"^(?P<v>{_NUMBER_LABEL})\.(?:\s+|$)(?=\S|$)")),
+    ("1)", re.compile(rf"^(?P<v>{_NUMBER_LABEL})\)\s+(?=\S)")),
     ("(a)", re.compile(r"^\((?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s*(?=\S|$)")),
     ("a)", re.compile(r"^(?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s+(?=\S)")),
     ("a.", re.compile(r"^(?P<v>[a-z]|[ivxl]{1,6})\.\s+(?=\S)")),
