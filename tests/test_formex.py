@@ -286,13 +286,19 @@ def test_a_formex_file_with_no_text_is_refused() -> None:
 #: stem of the act in the corpus -> (articles, numbered recitals), counted in the Formex XML (ARTICLE and
 #: CONSID elements with an NP), and the number of substantive changes the comparison with the corpus's AKN finds.
 ACTS = {
-    "eu-data-act/v3-2023-12-13-Regulation-2023-2854": (50, 119, 32),
-    "eu-dsa/v3-2022-10-19-Regulation-2022-2065": (93, 156, 57),
+    "eu-data-act/v3-2023-12-13-Regulation-2023-2854": (50, 119, 2),
+    "eu-dsa/v3-2022-10-19-Regulation-2022-2065": (93, 156, 2),
 }
 # Where the corpus's Akoma Ntoso (converted from the Formex, and lossy) runs the points of a list into the
 # paragraph's text with no space ("... as follows:(a)the first point;(b)the second ..."), and the points of a
-# quoted amendment likewise ("... is added:'29.The new point ...").
-RUN_TOGETHER = re.compile(r"[:;,.]\s*['\"]?\((?:[a-z]{1,4}|\d{1,3})\)\S|:\s*'\d+\.\S")
+# quoted amendment likewise ("... is added:'29.The new point ..."). The AKN reader splits them into their points
+# (treatydiff/load/akn.py, split_glued_list); none may be left. (A cross-reference, "points (a)(ii), (e) and (f)",
+# is no such run: its label is followed by a bracket, a space or a comma.)
+RUN_TOGETHER = re.compile(r"[:;,.]\s*['\"]?\((?:[a-z]{1,4}|\d{1,3})\)[^\s(),.;:]|:\s*'\d+\.\S")
+#: Articles whose outline (kinds and labels) differs all the same: DSA Article 3(e) runs a list of two
+#: unlabelled items into its text ("... such as:a significant number ...; or the targeting ..."), which no
+#: label marks as a list, so the reader leaves it as it is.
+UNLABELLED_RUNS = {"eu-dsa/v3-2022-10-19-Regulation-2022-2065": ["3"]}
 
 
 @pytest.fixture(scope="module", params=sorted(ACTS), ids=lambda stem: stem.split("/")[0])
@@ -336,17 +342,18 @@ def test_formex_and_akn_read_to_the_same_articles(twins: tuple[str, Draft, Draft
 
 
 @CORPUS_GROUP
-def test_formex_against_akn_changes_only_where_the_akn_lost_structure(twins: tuple[str, Draft, Draft]) -> None:
+def test_formex_against_akn_changes_only_where_the_akn_lost_words(twins: tuple[str, Draft, Draft]) -> None:
     stem, akn, formex = twins
     found = substantive(compare(akn, formex).changes)
     assert len(found) == ACTS[stem][2]
-    articles = [c.match.old[0].node for c in found if c.match.old and c.match.old[0].node.kind is Kind.ARTICLE]
-    others = [c.match.old[0].node.kind for c in found if c.match.old and c.match.old[0].node.kind is not Kind.ARTICLE]
-    # the preamble: the AKN's two <formula> elements are empty (Formex's PREAMBLE.INIT and PREAMBLE.FINAL, the
-    # enacting formulas, have their words); the closing formula: the AKN keeps the first SIGNATORY of two
-    assert sorted(others) == sorted([Kind.PREAMBLE, Kind.DIVISION])
-    assert len(articles) + len(others) == len(found)
-    # every article that changed is one whose points the AKN ran into its paragraph's text
-    assert all(RUN_TOGETHER.search(node.full_text()) for node in articles), [
-        node.label for node in articles if not RUN_TOGETHER.search(node.full_text())
-    ]
+    # what is left comes from the AKN files themselves, never from a list: the preamble (the AKN's two <formula>
+    # elements are empty, where Formex's PREAMBLE.INIT and PREAMBLE.FINAL have the enacting formulas' words; in
+    # the Data Act its last citation also runs a footnote's words into its text) and the closing formula (the
+    # AKN keeps the first SIGNATORY of two)
+    assert sorted(c.match.old[0].node.kind for c in found if c.match.old) == sorted([Kind.PREAMBLE, Kind.DIVISION])
+    # no article of the AKN still runs a list into its text, and each reads to the points the Formex has
+    assert not [n.label or n.text[:40] for p in akn.articles() for n in p.node.walk() if RUN_TOGETHER.search(n.text)]
+    shapes = [(p.node.label, [(n.kind, n.label) for n in p.node.walk()]) for p in formex.articles()]
+    differ = [label for (label, shape), p in zip(shapes, akn.articles(), strict=True)
+              if shape != [(n.kind, n.label) for n in p.node.walk()]]
+    assert differ == UNLABELLED_RUNS.get(stem, [])

@@ -97,6 +97,101 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+# --- lists run into a paragraph's text ------------------------------------------------------------------
+
+# Some converters (the Publications Office's Formex-to-AKN proof of concept among them) drop a list's <point>
+# elements and keep only their words, glued to one another: "... the following:(a)the first;(b)the second; or
+# (c)..." with no space and no markup. Read as it stands, that is one paragraph where the act has a lead-in and
+# its points, and every comparison with a properly marked-up draft of the act reports the whole paragraph as
+# changed. The split below is not a guess: it takes a label only where it is glued both to the punctuation that
+# ends the point before it (":" for the first point of a list, ";" or "," - with "and"/"or" - for the next) and to
+# the first word of its own point, and only when the labels run in order from the first ((a), (b), (c)...;
+# (i), (ii)...; (1), (2)...), two at least, a list inside a point opening after that point's ":". Anything else
+# (a label glued where no list of that kind has it next, labels out of order, a lone "(a)", no list opening
+# after a ":") leaves the text as it is. A cross-reference ("point (a) of Article 5", "Article 6(1)(a)",
+# "points (a),(b) and (c)") never qualifies: its label follows a word, a space or a bracket, or is followed by
+# one.
+_GLUED = re.compile(
+    r"(?P<sep>[:;,])(?P<conj>\s(?:and|or),?)?\((?P<label>[a-z]{1,4}|\d{1,3})\)(?=[^\s().,;:\[])"
+)
+#: A single point of an amending act, quoted after the lead-in that says where it goes and glued like the lists
+#: above: "... the following point is added:'29.Regulation ...'." - taken only when the quotation closes at the
+#: end of the text (the converter closes it with an opening mark as often as not).
+_QUOTED_POINT = re.compile(
+    r":(?P<quote>[\u2018\u201c'\"])(?P<label>\d{1,3}\.|\((?:\d{1,3}|[a-z]{1,4})\))(?=[^\s().,;:\[])"
+)
+_QUOTES = "\u2018\u2019\u201c\u201d'\""
+_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+          "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv")
+_ALPHA = tuple("abcdefghijklmnopqrstuvwxyz")
+_SERIES = {"roman": _ROMAN, "alpha": _ALPHA}
+
+
+def _nth(kind: str, index: int) -> str:
+    """The label at ``index`` (from 0) in a list of ``kind``: ``alpha`` 2 -> ``c``, ``roman`` 2 -> ``iii``."""
+    if kind == "arabic":
+        return str(index + 1)
+    series = _SERIES[kind]
+    return series[index] if index < len(series) else ""
+
+
+def _opens(label: str) -> str | None:
+    """The kind of list whose first label this is, if it is one."""
+    return {"a": "alpha", "i": "roman", "1": "arabic"}.get(label)
+
+
+def split_glued_list(text: str) -> list[str] | None:
+    """``text`` as its lead-in and one line per point (``"(a) ..."``), when it holds a list run into it as
+    described above; ``None`` when it holds none (or anything that would make the split a guess)."""
+    found = list(_GLUED.finditer(text))
+    if not found:
+        return _split_quoted_point(text)
+    first = found[0]
+    if first.group("sep") != ":" or first.group("conj") or _opens(first.group("label")) is None:
+        return None
+    levels: list[tuple[str, int]] = []  # the lists open, outermost first: (kind, index of the current point)
+    cuts: list[tuple[int, int]] = []  # where each point's label starts, and where its words start
+    for match in found:
+        label, sep = match.group("label"), match.group("sep")
+        kind = _opens(label) if sep == ":" and not match.group("conj") else None
+        if kind is not None and all(k != kind for k, _ in levels):
+            # a list opens after the lead-in or a point's ":" (so "(h) ... where:(i)" opens (i), (ii)...)
+            levels.append((kind, 0))
+        else:
+            depth = next(
+                (d for d in range(len(levels) - 1, -1, -1) if _nth(levels[d][0], levels[d][1] + 1) == label), None
+            )
+            if depth is None:
+                if sep == ",":
+                    continue  # a comma and a label that is no next point: words of the point
+                return None  # a label where no list has it next: not a list this reader can be sure of
+            if any(index == 0 for _, index in levels[depth + 1:]):
+                return None  # a list of one point closes: no run of labels says it is a list
+            del levels[depth + 1:]
+            levels[depth] = (levels[depth][0], levels[depth][1] + 1)
+        cuts.append((match.start("label") - 1, match.end()))
+    if any(index == 0 for _, index in levels):
+        return None
+    pieces = [text[: cuts[0][0]]]
+    if not pieces[0].rstrip(":").strip():
+        return None  # no lead-in: nothing says these are points of a list
+    for k, (label_at, words_at) in enumerate(cuts):
+        end = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
+        pieces.append(f"{text[label_at:words_at]} {text[words_at:end]}")
+    return pieces
+
+
+def _split_quoted_point(text: str) -> list[str] | None:
+    quoted = _QUOTED_POINT.search(text)
+    closed = text.rstrip(".;")  # the quotation must close at the end: "...'." is one quoted point, nothing more
+    if quoted is None or not text[: quoted.start()].strip() or closed[-1:] not in _QUOTES:
+        return None
+    if len(closed) <= quoted.end():
+        return None
+    return [text[: quoted.start() + 1], f"{text[quoted.start() + 1 : quoted.end()]} {text[quoted.end():]}"]
+
+
 # --- parsing with line numbers --------------------------------------------------------------------------
 
 
@@ -213,6 +308,24 @@ class _Writer:
             self.out.append(SourceLine("", line))
             self.out.append(SourceLine(f"[^{marker}]: {note}", line))
 
+    def emit_text(self, text: str, line: int, *, ref: str = "") -> None:
+        """The inline text of an element: one line, or its lead-in and a line per point when a list was run into
+        it (``split_glued_list``); a footnote goes after the line that holds its marker."""
+        pieces = split_glued_list(_squash(text))
+        if pieces is None:
+            self.emit(text, line, ref=ref)
+            return
+        waiting: dict[str, list[tuple[str, str]]] = {}
+        for note in self.notes:
+            waiting.setdefault(note[0], []).append(note)
+        self.notes = []
+        for k, piece in enumerate(pieces):
+            if k == len(pieces) - 1:
+                self.notes = [note for notes in waiting.values() for note in notes]
+            else:
+                self.notes = [note for marker in _MARKER.findall(piece) for note in waiting.pop(marker, [])]
+            self.emit(piece, line, ref=ref)
+
     def open_unit(self, number: str, ref: str, line: int) -> None:
         """A unit starts: its number and eId go on its first line of text. An unnumbered unit that opens
         inside one still waiting for its text (a ``list`` in a numbered ``paragraph``) shares that line."""
@@ -318,13 +431,13 @@ class _Walk:
         for child in element:
             name = _local(child.tag)
             if name in _BLOCK_CHILDREN:
-                self.w.emit("".join(run), line, ref=ref)
+                self.w.emit_text("".join(run), line, ref=ref)
                 self.visit(child, depth)
                 run, line = [], self.w.line_of(child)
             elif name not in _SKIP:
                 run.append(self.w.piece(child))
             run.append(child.tail or "")
-        self.w.emit("".join(run), line, ref=ref)
+        self.w.emit_text("".join(run), line, ref=ref)
 
     def numbered(self, element: ET.Element, name: str, depth: int) -> None:
         num = _number(element)
