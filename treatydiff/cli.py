@@ -265,6 +265,26 @@ def _set_columns(ctx: click.Context, param: click.Parameter, value: str | None) 
     ctx.meta[_COLUMNS_KEY] = (int(parts[0]), int(parts[1]))
 
 
+#: ``--ocr [LANGS]``: PDF pages without a usable text layer read by OCR (``LoadOptions.ocr``).
+_OCR_KEY = "treatydiff.ocr"
+
+
+_OCR_LANGUAGE_KEY = "treatydiff.ocr-language"
+
+
+def _set_ocr(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[_OCR_KEY] = True
+
+
+def _set_ocr_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        if not re.fullmatch(r"[A-Za-z_]+(?:\+[A-Za-z_]+)*", value):
+            raise click.BadParameter(f"{value!r} is not a list of Tesseract languages — write it as eng or rus+eng",
+                                     ctx, param)
+        ctx.meta[_OCR_LANGUAGE_KEY] = value
+
+
 def _set_column(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
     if value is not None:
         ctx.meta[_COLUMNS_KEY] = (value, value)
@@ -292,6 +312,15 @@ load_options = _stack(
         "--columns", default=None, metavar="A,B", expose_value=False, callback=_set_columns,
         help="Amendment or comparison tables: the columns read as the original and the final text "
         "(default 1,2).",
+    ),
+    click.option(
+        "--ocr", is_flag=True, default=False, expose_value=False, callback=_set_ocr,
+        help="Read PDF pages with no usable text layer (scanned, or text that does not decode) with Tesseract "
+        "OCR. Needs pip install 'treatydiff[ocr]' and the tesseract program.",
+    ),
+    click.option(
+        "--ocr-language", default=None, metavar="LANGS", expose_value=False, callback=_set_ocr_language,
+        help="The Tesseract languages of --ocr (default eng; e.g. rus+eng, ara, chi_sim).",
     ),
     click.option(  # the name of --markup before it applied to every format
         "--docx-view", type=click.Choice(MARKUP_VIEWS), default=None, expose_value=False, callback=_set_markup,
@@ -337,6 +366,7 @@ def load_options_from(from_format: str | None, max_size: int, markup: str | None
     return LoadOptions(
         format=from_format.lower() if from_format else None, max_size=max_size, markup=markup,
         columns=meta.get(_COLUMNS_KEY, (1, 2)),
+        ocr=meta.get(_OCR_LANGUAGE_KEY, "eng") if meta.get(_OCR_KEY) else None,
     )
 
 

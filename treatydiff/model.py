@@ -191,6 +191,9 @@ class LoadOptions:
     columns: tuple[int, int] = (1, 2)
     max_size: int = 50 * 1024 * 1024
     label: str | None = None
+    #: Read PDF pages with no usable text layer (scanned, or text that does not decode) by OCR, in these
+    #: Tesseract languages ("eng", "rus+eng"); None: such pages are named in a warning and left out
+    ocr: str | None = None
 
 
 class Severity(StrEnum):

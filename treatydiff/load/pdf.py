@@ -1163,6 +1163,16 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     if not page_runs:
         raise LoadError(raw.source, "not a readable PDF: it has no pages", _BROKEN_HINT)
     garbled_pages = _garbled(page_runs)
+    read_by_ocr: list[int] = []
+    ocr_warnings: list[Diagnostic] = []
+    if options.ocr is not None:
+        unread = [n for n, runs in enumerate(page_runs, start=1) if not runs and n not in failed]
+        wanted = sorted({*unread, *garbled_pages})
+        cut_pages = {page for pages in meter.cuts.values() for page in pages}
+        wanted = [n for n in wanted if n not in cut_pages]
+        ocr_warnings, read_by_ocr = _ocr(raw, wanted, options.ocr, page_runs)
+        for number in read_by_ocr:
+            garbled_pages.pop(number, None)
     if garbled_pages and len(garbled_pages) == sum(1 for runs in page_runs if runs):
         where = "page" if len(garbled_pages) == 1 else "pages"
         raise LoadError(raw.source, f"the text layer does not decode: {next(iter(garbled_pages.values()))} "
@@ -1178,10 +1188,14 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         if failed and len(failed) == len(page_runs):
             raise LoadError(raw.source, f"not a readable PDF: no page could be read{why}",
                             _LIMIT_HINT if limits else _BROKEN_HINT)
+        if ocr_warnings:  # --ocr was asked for and could not be done: say why
+            raise LoadError(raw.source, "no text layer (a scanned image?), and "
+                            + ocr_warnings[0].message.removeprefix("--ocr: ").split(" — ")[0],
+                            ocr_warnings[0].message.split(" — ")[-1])
         raise LoadError(
             raw.source,
             "no text layer (a scanned image?)",
-            "run OCR first (e.g. ocrmypdf) and pass the result",
+            "run OCR first (e.g. ocrmypdf) and pass the result, or read it with --ocr",
         )
     # the body text size; at least 1 pt (a damaged or hostile file can give its text a size of 0 or less)
     body = max(sizes.most_common(1)[0][0], 1.0)
@@ -1191,6 +1205,7 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     warnings_: list[Diagnostic] = []
     if failed:
         warnings_.append(Diagnostic(f"PDF pages that could not be read, their text is missing: {_pages(failed)}{why}"))
+    warnings_.extend(ocr_warnings)
     for reason in dict.fromkeys(garbled_pages.values()):
         pages_ = sorted(n for n, r in garbled_pages.items() if r == reason)
         warnings_.append(Diagnostic(f"PDF pages whose text layer does not decode ({reason}), left out: "
@@ -1249,7 +1264,36 @@ def _unspaced(text: str) -> str:
     return lead + " ".join("".join(letters) for letters in spread)
 
 
-_GARBLED_HINT = "run OCR on those pages (e.g. ocrmypdf --force-ocr) and pass the result"
+_GARBLED_HINT = "read them with --ocr, or run OCR on them (e.g. ocrmypdf --force-ocr) and pass the result"
+
+
+def _ocr(
+    raw: RawDraft, pages: list[int], languages: str, page_runs: list[list[_Run]]
+) -> tuple[list[Diagnostic], list[int]]:
+    """``--ocr``: the ``pages`` (numbered from 1) read by OCR into ``page_runs``; what to tell the user and the
+    pages that were read. Without what OCR needs, nothing is read and a warning says what to install."""
+    from treatydiff.load import ocr
+
+    if not pages:
+        return [], []
+    lacking = ocr.missing()
+    if lacking:
+        return [Diagnostic(f"--ocr: {lacking} is not installed, so pages {_pages(pages)} were not read by OCR — "
+                           f"{ocr.INSTALL}")], []
+    unknown = ocr.languages_missing(languages)
+    if unknown:
+        return [Diagnostic(f"--ocr: Tesseract has no language {', '.join(unknown)}, so pages {_pages(pages)} were "
+                           "not read by OCR — install its language pack (e.g. apt install "
+                           f"tesseract-ocr-{unknown[0]}) or name installed ones with --ocr LANGS")], []
+    read = []
+    for number in pages:
+        words = ocr.page_words(raw.source, raw.data, number - 1, languages)
+        page_runs[number - 1] = [_Run(w.x, w.y, w.size, w.text, False) for w in words]
+        if words:
+            read.append(number)
+    said = [Diagnostic(f"PDF pages read by OCR (Tesseract, {languages}): {_pages(read)} — OCR makes mistakes: "
+                       "check what it read against the page")] if read else []
+    return said, read
 
 
 def _garbled(page_runs: list[list[_Run]]) -> dict[int, str]:
