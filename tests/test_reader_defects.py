@@ -222,3 +222,57 @@ def test_a_reference_to_a_double_letter_paragraph_resolves() -> None:
     assert lint(load_text(text, format="txt")).passed
     verdicts = lint(load_text(text.replace("paragraph 1aa", "paragraph 1ab"), format="txt"))
     assert any("1ab" in v.message for v in verdicts.failures())
+
+
+# --- 5. a plural annex heading ("Annexes I to III") heads a group of annexes -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "group", "word"),
+    [("txt", "Annexes I to III", "Annex"), ("txt", "APPENDICES I, II AND III", "Appendix"),
+     ("md", "## Appendices I, II and III", "### Appendix"), ("txt", "ANNEXES", "ANNEX"),
+     ("txt", "Anhänge I bis III", "Anhang")],
+)
+def test_a_plural_annex_heading_groups_the_annexes_after_it(fmt: str, group: str, word: str) -> None:
+    text = f"Article 1\n\nText.\n\n{group}\n\n{word} I\n\nList one.\n\n{word} II\n\nList two.\n"
+    draft = load_text(text, format=fmt)
+    article = articles(draft)[0]
+    assert [c.text for c in article.children] == ["Text."]  # the heading is no words of the last article
+    assert [p.node.label for p in draft.annexes()] == ["I", "II"]
+    heading = group.lstrip("# ")
+    assert [p.path for p in draft.annexes()] == [(heading,), (heading,)]
+    assert words(draft.nodes).count(heading.split()[0]) == 1
+
+
+def test_a_sentence_naming_annexes_is_no_heading() -> None:
+    text = "Article 1\n\nText.\n\nAnnexes I to III shall apply from 2026.\n\nArticle 2\n\nMore.\n"
+    draft = load_text(text, format="txt")
+    assert labels(draft) == ["1", "2"]
+    assert [p.path for p in draft.articles()] == [(), ()]
+
+
+def test_single_annex_headings_are_unchanged_by_groups() -> None:
+    text = "Article 1\n\nText.\n\nANNEX I\n\nList one.\n\nANNEX II\n\nList two.\n"
+    draft = load_text(text, format="txt")
+    assert [(p.node.label, p.path) for p in draft.annexes()] == [("I", ()), ("II", ())]
+
+
+def test_an_annex_group_heading_stands_alone_on_its_line() -> None:
+    text = "Article 1\n\nText.\n\nANNEXES\nThe annexes below are part of this Convention.\n\nANNEX I\n\nList one.\n"
+    draft = load_text(text, format="txt")
+    group = draft.nodes[-1]
+    assert (group.kind, group.title) == (Kind.DIVISION, "ANNEXES")
+    assert [(c.kind, c.label) for c in group.children] == [(Kind.BLOCK, ""), (Kind.ANNEX, "I")]
+    assert group.children[0].text == "The annexes below are part of this Convention."
+
+
+def test_an_annex_group_heading_before_the_first_article_is_a_cover_line() -> None:
+    draft = load_text("ANNEXES\n\nArticle 1\n\nText.\n\nAnnex I\n\nList.\n", format="txt")
+    assert [(p.node.label, p.path) for p in draft.annexes()] == [("I", ())]
+    assert draft.nodes[0].kind is Kind.PREAMBLE
+
+
+def test_an_annex_group_heading_of_a_file_of_annexes_is_its_title() -> None:
+    draft = load_text("ANNEXES\n\nto the Proposal for a Regulation\n\nANNEX I\n\nList.\n\nANNEX II\n\nMore.\n", format="txt")
+    assert [(p.node.label, p.path) for p in draft.annexes()] == [("I", ()), ("II", ())]
+    assert [c.text for c in draft.nodes[0].children] == ["ANNEXES", "to the Proposal for a Regulation"]

@@ -429,5 +429,7 @@ def _standalone_heading(text: str, block_start: bool, count: int) -> bool:
         return False
     if patterns.PLACEHOLDER.match(text):
         return False
+    if len(text) < 120 and patterns.ANNEX_GROUP.match(text):
+        return True  # "ANNEXES", "Annexes I to III"
     match = patterns.ARTICLE.match(text) or patterns.DIVISION.match(text)
     return match is not None and len(text) < 120 and not match.group("rest").strip()

@@ -36,6 +36,7 @@ class T(Enum):
     PLACEHOLDER = "placeholder"
     DIVISION = "division"
     ANNEX = "annex"
+    ANNEX_GROUP = "annex_group"  # "Annexes I to III": a heading over the annexes after it
     PREAMBLE = "preamble"
     HEADING = "heading"  # a Markdown heading that names nothing we know
     FOOTNOTE = "footnote"
@@ -103,6 +104,8 @@ def classify(unit: Unit) -> Token:
             return Token(
                 T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")), title
             )
+    if (strong or unit.block_start) and len(text) < 200 and patterns.ANNEX_GROUP.match(seen):
+        return Token(T.ANNEX_GROUP, unit, Kind.DIVISION, title=text)
     match = patterns.DIVISION.match(seen)
     if match:
         word, number, rest = match.group("word"), match.group("number") or "", _title(text[match.start("rest"):])
@@ -148,12 +151,16 @@ def _cover_annexes(tokens: list[Token]) -> list[Token]:
     """An "ANNEX" before the first article of a text that has articles labels the whole instrument, not an
     annex to it: a Council or UN cover note ends "Delegations will find in Annex the text ..." and "ANNEX",
     then the regulation follows. Read as an annex, it would swallow every article. It is kept as a line of
-    the preamble instead."""
+    the preamble instead. So is a heading over annexes ("ANNEXES to the Proposal for a Regulation") with no
+    article before it: it is the title of the whole document (of a file of annexes only, as well)."""
     first_article = next((i for i, t in enumerate(tokens) if t.type in (T.ARTICLE, T.PLACEHOLDER)), None)
-    if first_article is None:
+    if first_article is None and not any(t.type is T.ANNEX_GROUP for t in tokens):
         return tokens
+    end = len(tokens) if first_article is None else first_article
     return [
-        Token(T.TEXT, t.unit, text=t.unit.text) if t.type is T.ANNEX and i < first_article else t
+        Token(T.TEXT, t.unit, text=t.unit.text)
+        if i < end and (t.type is T.ANNEX_GROUP or (t.type is T.ANNEX and first_article is not None))
+        else t
         for i, t in enumerate(tokens)
     ]
 
@@ -169,7 +176,7 @@ def split_texts(tokens: list[Token]) -> list[int]:
     seen = 0
     in_annex = False
     for index, token in enumerate(tokens):
-        if token.type is T.ANNEX:
+        if token.type in (T.ANNEX, T.ANNEX_GROUP):
             in_annex = True
         if token.type not in (T.ARTICLE, T.PLACEHOLDER):
             continue
@@ -243,6 +250,7 @@ class _Builder:
         self.preamble: _B | None = None
         self.structured = False  # an article, division or annex has been met
         self.annex: _B | None = None
+        self.annex_group: _B | None = None  # "Annexes I to III": the division the annexes after it go in
         self.divisions: list[_B] = []  # open divisions, outermost first (inside the annex when one is open)
         self.ranks: dict[str, int] = {}
         self.provision: _B | None = None  # open article (or annex body)
@@ -253,7 +261,7 @@ class _Builder:
     def container(self) -> _B:
         if self.divisions:
             return self.divisions[-1]
-        return self.annex or self.root
+        return self.annex or self.annex_group or self.root
 
     def close_provision(self) -> None:
         self.provision, self.levels = None, []
@@ -334,7 +342,7 @@ class _Builder:
         self._end_preamble()
         self.close_provision()
         self.divisions, self.ranks = [], {}
-        node = self.root.add(
+        node = (self.annex_group or self.root).add(
             _B(Kind.ANNEX, token.label, token.title, line=token.unit.line, source_ref=token.unit.ref)
         )
         if token.text:  # "Annex I [deleted]"
@@ -344,6 +352,18 @@ class _Builder:
         self.annex = self.provision = node
         if not token.title:
             self.awaiting_title = node
+
+    def on_annex_group(self, token: Token, index: int) -> None:
+        """A heading over several annexes ("Annexes I to III", "APPENDICES"): a division of its own at the top,
+        the annexes after it inside. Its words are its title, never words of the article before it; each annex
+        keeps its own heading and number."""
+        self._end_preamble()
+        self.close_provision()
+        self.divisions, self.ranks, self.annex = [], {}, None
+        self.annex_group = self.root.add(
+            _B(Kind.DIVISION, title=token.title, line=token.unit.line, source_ref=token.unit.ref)
+        )
+        _mark(self.annex_group, token.title)
 
     def on_preamble(self, token: Token, index: int) -> None:
         if self.structured:
@@ -376,7 +396,7 @@ class _Builder:
 
     def _leads_to_structure(self, index: int) -> bool:
         for token in self.tokens[index + 1 : index + 4]:
-            if token.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX):
+            if token.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX, T.ANNEX_GROUP):
                 return True
             if token.type is not T.HEADING:
                 return False
@@ -552,7 +572,7 @@ def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
     """Build the article tree of one draft, with warnings about what was guessed."""
     tokens = _cover_annexes(_sections_by_paragraph_sign([classify(unit) for unit in units if unit.text]))
     warnings: list[Diagnostic] = []
-    if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX) for t in tokens):
+    if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX, T.ANNEX_GROUP) for t in tokens):
         blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line, ref=t.unit.ref) for t in tokens]
         warnings.append(
             Diagnostic(

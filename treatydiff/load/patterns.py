@@ -67,6 +67,17 @@ DIVISION = re.compile(
     rf"(?:\s+(?P<number>{_DIVISION_NUMBER})\b\.?)?(?P<rest>.*)$",
     re.I,
 )
+#: A heading over several annexes: "Annexes I to III", "APPENDICES I, II AND III", "ANNEXES", "Anhänge I bis III".
+#: Nothing but the plural word and the numbers (an optional title after a dash or colon): "Annexes I to III shall
+#: apply" is a sentence.
+_ANNEX_PLURALS = r"Annexes|Appendices|Schedules|Bijlagen|Anhänge|Anlagen|Anexos|Allegati"
+_NUMBER_JOINT = r"\s*,\s*|\s+(?:and|to|und|bis|et|à|en|tot|y|a|e)\s+|\s*[-\u2013]\s*"
+ANNEX_GROUP = re.compile(
+    rf"^(?P<word>{_ANNEX_PLURALS})"
+    rf"(?:\s+{_DIVISION_NUMBER}\b(?:(?:{_NUMBER_JOINT}){_DIVISION_NUMBER}\b)*)?"
+    r"(?:\s*[-:\u2013]\s+(?P<title>\S.*))?\s*$",
+    re.I,
+)
 PREAMBLE = re.compile(
     r"^(?:Preamble|Preambule|Préambule|Präambel|Preámbulo|Preambolo)\b[.:]?\s*(?P<rest>.*)$", re.I
 )
