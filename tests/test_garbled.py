@@ -123,7 +123,7 @@ def test_a_garbled_page_is_left_out_and_named_and_the_others_are_read(tmp_path: 
     assert [a.node.label for a in draft.articles()] == ["1", "3"]
     assert all("Ñ" not in n.text and "à" not in n.text for n in draft.walk())
     (warning,) = [str(w) for w in draft.warnings if "does not decode" in str(w)]
-    assert "(accented Latin letters where words should be" in warning and ": 2 — run OCR" in warning
+    assert "(accented Latin letters where words should be" in warning and ": 2 — read them with --ocr" in warning
 
 
 def test_a_pdf_whose_every_page_is_garbled_is_refused(tmp_path: Path) -> None:

@@ -681,3 +681,20 @@ def test_a_letter_spaced_heading_is_joined_back_into_words(tmp_path: Path) -> No
     assert "Charts and lists" in texts and "Scope" in texts
     assert "The rows 1 2 3 and the points (a) (b) (c) stay as they are." in texts
     assert not any("C h a" in text or "S c o" in text for text in texts)
+
+
+def test_a_bold_line_inside_a_sentence_is_no_heading(tmp_path: Path) -> None:
+    """A reference set in bold on a line of its own in the middle of a sentence opens no article."""
+    fonts = {4: b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold >>"}
+    lines = [(b"F2", b"Article 1"), (b"F2", b"Scope"), (b"F1", b"The obligations laid down in"),
+             (b"F2", b"Article 4(1)(c) of Regulation (EU) 2016/679"), (b"F1", b"shall apply to the processing."),
+             (b"F2", b"Article 2"), (b"F1", b"This Regulation enters into force on the twentieth day.")]
+    body = b" ".join(b"/%s 11 Tf 0 -%d Td (%s) Tj" % (font, 30 if text in (b"Article 2", b"The obligations laid down in")
+                                                       else 15, text) for font, text in lines)  # paragraphs' spaces
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(raw_pages([b"5 0 R"], {**fonts, 5: hostile._pdf_stream(b"BT 72 780 Td %s ET\n" % body)},
+                               resources=b"<< /Font << /F1 3 0 R /F2 4 0 R >> >>"))
+    draft = load(path)
+    assert [a.node.label for a in draft.articles()] == ["1", "2"]
+    (first,) = [a.node for a in draft.articles() if a.node.label == "1"]
+    assert "laid down in Article 4(1)(c) of Regulation (EU) 2016/679 shall apply" in first.full_text()

@@ -1241,6 +1241,8 @@ _SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf06e": "�
 _BULLET = re.compile("^\\s*[\u2022\u25aa\u25a0\u27a2\u2713\u2756\u25a1\u21e8\u25cf\u25e6\u2023]\\s+(?=\\S)")
 
 _WIDE_GAP = re.compile(r"\s{2,}")
+#: The end of a sentence or of a list item: what a heading may follow on the next line without a gap.
+_ENDS_SENTENCE = re.compile(r"[.;:!?]['\")\]\u2019\u201d]*\s*$")
 
 
 def _unspaced(text: str) -> str:
@@ -1453,8 +1455,12 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
             else:
                 text = _unspaced(text)
                 bullet = _BULLET.match(text)  # a list item: the bullet is no word, as a Markdown "- " is none
+                # a bold or italic line straight after a plain one that does not end its sentence is words of
+                # that sentence set off ("... laid down in" / "**Article 4(1)(c) of Regulation ...**"), no heading
+                inside = prev is not None and not gap and not prev.styled and not _ENDS_SENTENCE.search(out[-1].text)
                 add(text[bullet.end():] if bullet else text.lstrip() if glued else text, page_break=prev is None,
-                    emphasis=line.styled and len(text.strip()) < 250, glued=glued, bullet=bool(bullet))
+                    emphasis=line.styled and len(text.strip()) < 250 and not inside, glued=glued,
+                    bullet=bool(bullet))
             prev, gap = line, False
             pending.extend(anchors.get(index, []))
         pending.extend(note for note in page.notes if note.anchor < 0)
