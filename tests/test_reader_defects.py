@@ -276,3 +276,71 @@ def test_an_annex_group_heading_of_a_file_of_annexes_is_its_title() -> None:
     draft = load_text("ANNEXES\n\nto the Proposal for a Regulation\n\nANNEX I\n\nList.\n\nANNEX II\n\nMore.\n", format="txt")
     assert [(p.node.label, p.path) for p in draft.annexes()] == [("I", ()), ("II", ())]
     assert [c.text for c in draft.nodes[0].children] == ["ANNEXES", "to the Proposal for a Regulation"]
+
+
+# --- 6. "§§ 180b und 181 (weggefallen)", "§§ 116 bis 119 (weggefallen)": placeholders for several numbers ------
+
+
+def _lint_messages(draft: Draft) -> list[str]:
+    from treatydiff.lint import lint
+
+    return [v.message for v in lint(draft).failures()]
+
+
+@pytest.mark.parametrize(
+    ("heading", "label"),
+    [("§§ 180b und 181 (weggefallen)", "180b und 181"), ("§§ 181 bis 183 (weggefallen)", "181 bis 183"),
+     ("§§ 181 und 182 (aufgehoben)", "181 und 182")],
+)
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_a_double_section_sign_placeholder_is_a_deleted_provision(heading: str, label: str, fmt: str) -> None:
+    hashes = "### " if fmt == "md" else ""
+    last = str(int(label.split()[-1]) + 1)
+    text = (f"{hashes}§ 180\n\nWer eine Handlung vornimmt, wird bestraft.\n\n{hashes}§ 180a\n\nText.\n\n"
+            f"{hashes}{heading}\n\n{hashes}§ {last}\n\nWer sonst handelt, wird bestraft.\n")
+    draft = load_text(text, format=fmt)
+    assert labels(draft) == ["180", "180a", label, last]
+    assert [p.path for p in draft.articles()] == [(), (), (), ()]  # no division over the sections after it
+    assert articles(draft)[2].deleted
+    assert articles(draft)[3].children[0].text == "Wer sonst handelt, wird bestraft."
+    assert _lint_messages(draft) == []
+
+
+def test_a_range_of_deleted_sections_leaves_no_numbering_gap() -> None:
+    text = "### § 115\n\nText.\n\n### §§ 116 bis 119 (weggefallen)\n\n### § 120\n\nText.\n"
+    draft = load_text(text, format="md")
+    assert labels(draft) == ["115", "116 bis 119", "120"]
+    assert _lint_messages(draft) == []
+    gap = "### § 115\n\nText.\n\n### §§ 116 bis 118 (weggefallen)\n\n### § 120\n\nText.\n"
+    assert any("119" in m for m in _lint_messages(load_text(gap, format="md")))
+
+
+@pytest.mark.parametrize("heading", ["Articles 2 to 4 [deleted]", "Articles 2, 3 and 4 [deleted]"])
+def test_a_plural_article_placeholder_covers_its_numbers(heading: str) -> None:
+    text = f"Article 1\n\nText.\n\n{heading}\n\nArticle 5\n\nText.\n"
+    draft = load_text(text, format="txt")
+    assert [a.deleted for a in articles(draft)] == [False, True, False]
+    assert _lint_messages(draft) == []
+
+
+def test_a_sentence_naming_two_articles_is_no_heading() -> None:
+    text = "Article 1\n\nText.\n\nArticles 5 and 6 shall apply mutatis mutandis.\n\nArticle 2\n\nText.\n"
+    assert labels(load_text(text, format="txt")) == ["1", "2"]
+
+
+def test_long_lists_of_numbers_are_read_in_linear_time() -> None:
+    import time
+
+    from treatydiff.load import patterns
+
+    start = time.perf_counter()
+    assert not patterns.ANNEX_GROUP.match("Annexes " + "I, " * 5000 + "x")
+    assert patterns.ARTICLE.match("§§ " + "1 bis " * 5000 + "(weggefallen")
+    assert time.perf_counter() - start < 1
+
+
+def test_a_spanish_range_of_deleted_articles_leaves_no_gap() -> None:
+    text = "Artículo 1\n\nTexto.\n\nArtículos 2 a 4 (suprimido)\n\nArtículo 5\n\nTexto.\n"
+    draft = load_text(text, format="txt")
+    assert [a.label for a in articles(draft)] == ["1", "2 a 4", "5"]
+    assert _lint_messages(draft) == []

@@ -173,7 +173,8 @@ _ARABIC = re.compile(rf"(?P<base>\d+)\s*(?P<suffix>[a-z]{{1,2}}|{_LATIN})?", re.
 _ROMAN = re.compile(rf"(?P<base>[IVXLCDM]+)\s*(?P<suffix>[a-z]|{_LATIN})?")
 _LETTER = re.compile(r"[A-Z]")
 _FIRST = {"premier": 1, "first": 1, "erster": 1}
-_RANGE = re.compile(r"\s+(?P<sep>und|and|et|en|to|bis)\s+(?=\d|[IVXLCDM]+\b)")
+_RANGE = re.compile(r"\s+(?P<sep>und|and|et|en|to|bis|tot|y|a|e)\s+(?=\d|[IVXLCDM]+\b)")  # as patterns.ARTICLE
+_RANGE_WORDS = ("to", "bis", "tot", "a")  # "12 to 14", "12 bis 14", "12 tot 14", "12 a 14": the numbers between
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +241,17 @@ class _Label:
 
 
 def _read_label(label: str, letters: bool = False, room: int = 0) -> _Label:
-    """The numbers of ``label``; those between the ends of a range only when there are at most ``room``."""
+    """The numbers of ``label``; those between the ends of a range only when there are at most ``room``. A list
+    ("2, 3 and 4", "2, 5 to 7") is the numbers of its pieces (a range in it too long for the room counts by its
+    ends only)."""
+    if "," in label:
+        numbers: list[_Number] = []
+        for piece in label.split(","):
+            read = _read_label(piece.strip(), letters, max(0, room - len(numbers)))
+            if not read.numbers:
+                return _Label(())
+            numbers += read.numbers
+        return _Label(tuple(numbers))
     parts = _RANGE.split(label)
     if len(parts) == 1:
         number = _one_number(label, letters)
@@ -248,7 +259,7 @@ def _read_label(label: str, letters: bool = False, room: int = 0) -> _Label:
     first, sep, last = _one_number(parts[0], letters), parts[1], _one_number(parts[-1], letters)
     if first is None or last is None:
         return _Label(())
-    if sep in ("to", "bis") and first.family == last.family and first.base < last.base:
+    if sep in _RANGE_WORDS and first.family == last.family and first.base < last.base:
         if last.base - first.base - 1 <= room:
             return _Label((first, *(_Number(first.family, v) for v in range(first.base + 1, last.base)), last))
         return _Label((first, last), (first.family, first.base + 1, last.base - 1))

@@ -90,17 +90,20 @@ def classify(unit: Unit) -> Token:
     if match:
         rest = text[match.start("rest"):]
         sep = not rest or not rest[0].isalnum()  # "Article 5a" must not read as "Article 5" + "a..."
+        word = match.group("word")
         if sep and patterns.PLACEHOLDER.match(rest):
             return Token(
                 T.PLACEHOLDER,
                 unit,
                 Kind.ARTICLE,
-                match.group("word"),
+                patterns.PLURAL_ARTICLE_WORDS.get(word, word),  # "§§ 116 bis 119" deletes sections ("§")
                 _number(match.group("number")),
                 text=rest.strip(),
             )
         title = _title(rest)
-        if sep and (strong or (unit.block_start and _title_like(title) and not title.endswith("."))):
+        # several numbers ("§§ 180b und 181", "Articles 2, 3 and 4") head nothing but a placeholder
+        single = word not in patterns.PLURAL_ARTICLE_WORDS and "," not in match.group("number")
+        if single and sep and (strong or (unit.block_start and _title_like(title) and not title.endswith("."))):
             return Token(
                 T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")), title
             )

@@ -15,17 +15,25 @@ MAX_DIGITS = 18
 
 # Words that introduce an article, in the languages of the texts treatydiff meets (en, fr, nl, de, es, it).
 _ARTICLE_WORDS = r"Article|ARTICLE|Artikel|ARTIKEL|Art\.|ART\.|Art|ART|Artículo|ARTÍCULO|Articolo|ARTICOLO|§"
+#: The plural words, which head only a placeholder for several articles ("§§ 116 bis 119 (weggefallen)",
+#: "Articles 2 to 9 [deleted]"), and the singular each stands for.
+PLURAL_ARTICLE_WORDS = {"§§": "§", "Articles": "Article", "ARTICLES": "ARTICLE", "Artikelen": "Artikel",
+                        "ARTIKELEN": "ARTIKEL", "Artículos": "Artículo", "ARTÍCULOS": "ARTÍCULO",
+                        "Articoli": "Articolo", "ARTICOLI": "ARTICOLO"}
 _LATIN = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
 _ROMAN = r"[IVXLC]+"
 _NUMBER = (
     rf"(?:\[\s*[0-9A-Za-z. ]{{1,8}}\s*\]"  # Article [X], Article [5]
-    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}(?:\s*(?:{_LATIN})\b)?"  # 5, 4a, 12.1, 5 bis
+    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}(?:\s*(?:{_LATIN})\b(?!\s+\d))?"  # 5, 4a, 12.1, 5 bis (not "116 bis 119")
     rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
     rf"|premier|first|erster)"
 )
+# "Article 5", "Article 74a und 75", "§§ 116 bis 119", "Articles 2, 3 and 4": a list of numbers (with commas) heads
+# only a placeholder, as a plural word does (the parser says so).
 ARTICLE = re.compile(
-    rf"^(?:\([^)]{{1,12}}\)\s*)?(?P<word>{_ARTICLE_WORDS})\s*(?P<number>{_NUMBER}"
-    rf"(?:\s+(?:und|and|et|en|to|bis)\s+{_NUMBER})?)(?P<rest>.*)$"
+    rf"^(?:\([^)]{{1,12}}\)\s*)?(?P<word>{'|'.join(map(re.escape, PLURAL_ARTICLE_WORDS))}|{_ARTICLE_WORDS})"
+    rf"\s*(?P<number>{_NUMBER}(?:(?:\s*,\s*(?={_NUMBER}\b)|\s+(?:und|and|et|en|to|bis|tot|y|a|e)\s+){_NUMBER})*)"
+    rf"(?P<rest>.*)$"
 )
 _DELETED = (
     r"deleted|repealed|removed|weggefallen|aufgehoben|vervallen|supprimé|abrogé|"
@@ -74,7 +82,8 @@ _ANNEX_PLURALS = r"Annexes|Appendices|Schedules|Bijlagen|Anhänge|Anlagen|Anexos
 _NUMBER_JOINT = r"\s*,\s*|\s+(?:and|to|und|bis|et|à|en|tot|y|a|e)\s+|\s*[-\u2013]\s*"
 ANNEX_GROUP = re.compile(
     rf"^(?P<word>{_ANNEX_PLURALS})"
-    rf"(?:\s+{_DIVISION_NUMBER}\b(?:(?:{_NUMBER_JOINT}){_DIVISION_NUMBER}\b)*)?"
+    rf"(?:\s+(?>{_DIVISION_NUMBER})\b(?:(?:{_NUMBER_JOINT})(?>{_DIVISION_NUMBER})\b)*)?"  # atomic: "I" is a numeral
+    # and three capitals at once, and a list of them must not be tried every way
     r"(?:\s*[-:\u2013]\s+(?P<title>\S.*))?\s*$",
     re.I,
 )
