@@ -344,3 +344,9 @@ def test_a_spanish_range_of_deleted_articles_leaves_no_gap() -> None:
     draft = load_text(text, format="txt")
     assert [a.label for a in articles(draft)] == ["1", "2 a 4", "5"]
     assert _lint_messages(draft) == []
+
+
+def test_a_range_of_deleted_points_is_still_a_point() -> None:
+    text = "Article 1\n\n1. Parties shall:\n\n(a) act;\n(b) to (d) [deleted]\n\n(e) report.\n"
+    paragraph = articles(load_text(text, format="txt"))[0].children[0]
+    assert [c.label for c in paragraph.children] == ["(a)", "(b)", "(e)"]

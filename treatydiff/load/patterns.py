@@ -190,11 +190,19 @@ def marker(text: str) -> Marker | None:
     return Marker(style, match.group(0).strip(), match.group("v"), text[match.end() :].strip())
 
 
+#: A placeholder at the end of a line: "(b) to (d) [deleted]" is a run of deleted points, not references.
+_PLACEHOLDER_END = re.compile(rf"[\[(]\s*(?:{_DELETED})\s*[\])]\s*\.?\s*$", re.I)
+
+
 def reference_list(text: str) -> bool:
     """Does ``text`` open with a label that is the first of a list of references ("(2), (3) and (4) of ...",
     "(b) and (c) ...")? Such a line goes on a sentence cut before it."""
     found = _label_match(text)
-    return found is not None and bool(_REFERENCE_TAIL.match(text, len(found[1].group(0).rstrip())))
+    return (
+        found is not None
+        and bool(_REFERENCE_TAIL.match(text, len(found[1].group(0).rstrip())))
+        and not _PLACEHOLDER_END.search(text[-80:])
+    )
 
 
 def roman_value(text: str) -> int:
