@@ -89,12 +89,24 @@ _CONTAINERS = frozenset(
 _BLOCK_CHILDREN = _BLOCKS | _CONTAINERS | _UNITS | frozenset(_DIVISIONS) | frozenset({"article", "table"})
 
 
-def _local(tag: object) -> str:
+def local_name(tag: object) -> str:
+    """An element's name without its namespace (``{http://...}article`` -> ``article``); "" for comments."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """``text`` with every run of white space one space, none at the ends."""
     return " ".join(text.split())
+
+
+def heading_on_first_line(out: list[SourceLine], start: int) -> None:
+    """The closing formula and signatures written from ``out[start]`` on: their first line (not a footnote)
+    becomes a heading of their own words, so that they are not read as paragraphs of the last article."""
+    for k in range(start, len(out)):
+        line = out[k]
+        if line.text and not patterns.FOOTNOTE_DEF.match(line.text):
+            out[k] = SourceLine(line.text, line.number, heading=1, ref=line.ref)
+            break
 
 
 # --- lists run into a paragraph's text ------------------------------------------------------------------
@@ -260,7 +272,7 @@ def parse_xml(raw: RawDraft) -> tuple[ET.Element, dict[ET.Element, int]]:
     except (LookupError, ValueError) as exc:  # expat: an unknown or a multi-byte encoding in <?xml ... ?>
         raise LoadError(
             raw.source,
-            f"unsupported XML encoding ({_squash(str(exc))})",
+            f"unsupported XML encoding ({squash(str(exc))})",
             "re-save the file as UTF-8",
             parser.parser.CurrentLineNumber or None,
         ) from None
@@ -294,7 +306,7 @@ class _Writer:
         return self.lines_of.get(element, 0)
 
     def emit(self, text: str, line: int, *, heading: int = 0, ref: str = "") -> None:
-        text = _squash(text)
+        text = squash(text)
         if not text:
             return
         if self.pending is not None:
@@ -311,7 +323,7 @@ class _Writer:
     def emit_text(self, text: str, line: int, *, ref: str = "") -> None:
         """The inline text of an element: one line, or its lead-in and a line per point when a list was run into
         it (``split_glued_list``); a footnote goes after the line that holds its marker."""
-        pieces = split_glued_list(_squash(text))
+        pieces = split_glued_list(squash(text))
         if pieces is None:
             self.emit(text, line, ref=ref)
             return
@@ -356,11 +368,11 @@ class _Writer:
 
     def piece(self, child: ET.Element) -> str:
         """The words of one inline element (without its tail)."""
-        name = _local(child.tag)
+        name = local_name(child.tag)
         if name == "authorialNote":
             self.note_count += 1
             marker = re.sub(r"\s+", "", child.get("marker", "")) or str(self.note_count)
-            self.notes.append((marker, _squash(self.inline(child))))
+            self.notes.append((marker, squash(self.inline(child))))
             return f"[^{marker}]"
         if name in ("eol", "eop"):
             return " "
@@ -373,11 +385,11 @@ class _Writer:
 
 
 def _number(element: ET.Element) -> ET.Element | None:
-    return next((c for c in element if _local(c.tag) == "num"), None)
+    return next((c for c in element if local_name(c.tag) == "num"), None)
 
 
 def _heading(element: ET.Element) -> ET.Element | None:
-    return next((c for c in element if _local(c.tag) == "heading"), None)
+    return next((c for c in element if local_name(c.tag) == "heading"), None)
 
 
 _ARTICLE_WORD = re.compile(r"^(?:§+|[^\W\d_]+\.?)\s*(?=[\dIVXLC\[])")
@@ -386,8 +398,8 @@ _BARE = re.compile(r"^[0-9]+[a-z]?$|^[a-z]{1,2}$")
 
 def article_number(printed: str) -> str:
     """``§ 20`` -> ``20``, ``Artikel 1`` -> ``1``, ``Art. 5a.`` -> ``5a``: the number as printed, no word."""
-    number = _ARTICLE_WORD.sub("", _squash(printed))
-    return number.rstrip(".").strip() or _squash(printed)
+    number = _ARTICLE_WORD.sub("", squash(printed))
+    return number.rstrip(".").strip() or squash(printed)
 
 
 def _printed(name: str, number: str) -> str:
@@ -404,7 +416,7 @@ class _Walk:
         self.w = writer
 
     def visit(self, element: ET.Element, depth: int) -> None:
-        name = _local(element.tag)
+        name = local_name(element.tag)
         if name in _SKIP or not isinstance(element.tag, str):
             return
         if name == "article":
@@ -429,7 +441,7 @@ class _Walk:
         line, ref = self.w.line_of(element), self._ref(element)
         run = [element.text or ""]
         for child in element:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name in _BLOCK_CHILDREN:
                 self.w.emit_text("".join(run), line, ref=ref)
                 self.visit(child, depth)
@@ -441,7 +453,7 @@ class _Walk:
 
     def numbered(self, element: ET.Element, name: str, depth: int) -> None:
         num = _number(element)
-        printed = _squash(self.w.inline(num)) if num is not None else ""
+        printed = squash(self.w.inline(num)) if num is not None else ""
         unit = name in _UNITS
         if unit:
             self.w.open_unit(_printed(name, printed) if printed else "", self._ref(element), self.w.line_of(element))
@@ -456,7 +468,7 @@ class _Walk:
         self.w.close_unit()
         level = min(depth + 1, 5)
         num, heading = _number(element), _heading(element)
-        printed = _squash(self.w.inline(num)) if num is not None else ""
+        printed = squash(self.w.inline(num)) if num is not None else ""
         if printed:
             self.w.emit(f"Article {article_number(printed)}", self.w.line_of(element), heading=level,
                         ref=self._ref(element))
@@ -468,8 +480,8 @@ class _Walk:
         self.w.close_unit()
         level = min(depth + 1, 5)
         num, heading = _number(element), _heading(element)
-        printed = _squash(self.w.inline(num)) if num is not None else ""
-        title = _squash(self.w.inline(heading)) if heading is not None else ""
+        printed = squash(self.w.inline(num)) if num is not None else ""
+        title = squash(self.w.inline(heading)) if heading is not None else ""
         word = _DIVISIONS[name]
         line, ref = self.w.line_of(element), self._ref(element)
         named = patterns.DIVISION.match(printed)
@@ -490,17 +502,13 @@ class _Walk:
         self.w.close_unit()
         start = len(self.w.out)
         self.children(element, depth)
-        for k in range(start, len(self.w.out)):
-            line = self.w.out[k]
-            if line.text and not patterns.FOOTNOTE_DEF.match(line.text):
-                self.w.out[k] = SourceLine(line.text, line.number, heading=1, ref=line.ref)
-                break
+        heading_on_first_line(self.w.out, start)
 
     def table(self, element: ET.Element) -> None:
         for row in element.iter():
-            if _local(row.tag) != "tr":
+            if local_name(row.tag) != "tr":
                 continue
-            cells = [_squash(self.w.inline(c)) for c in row if _local(c.tag) in ("td", "th")]
+            cells = [squash(self.w.inline(c)) for c in row if local_name(c.tag) in ("td", "th")]
             self.w.emit(" | ".join(c for c in cells if c), self.w.line_of(row), ref=self._ref(row))
 
 
@@ -508,10 +516,10 @@ class _Walk:
 def read_akoma_ntoso(raw: RawDraft, options: LoadOptions) -> Read:
     """Akoma Ntoso XML: the body's structure from the markup, the words from the text."""
     root, lines = parse_xml(raw)
-    if _local(root.tag) != "akomaNtoso":
+    if local_name(root.tag) != "akomaNtoso":
         raise LoadError(
             raw.source,
-            f"not an Akoma Ntoso document (the root element is <{_local(root.tag)}>)",
+            f"not an Akoma Ntoso document (the root element is <{local_name(root.tag)}>)",
             "give an Akoma Ntoso file, or choose another reader with --from",
         )
     writer = _Writer(lines)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from treatydiff.errors import LoadError
 from treatydiff.load import patterns
-from treatydiff.load.akn import parse_xml
+from treatydiff.load.akn import heading_on_first_line, local_name, parse_xml, squash
 from treatydiff.load.decode import RawDraft
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -92,16 +92,8 @@ _BLOCK_CHILDREN = (
 )
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _child(element: ET.Element, name: str) -> ET.Element | None:
-    return next((c for c in element if _local(c.tag) == name), None)
+    return next((c for c in element if local_name(c.tag) == name), None)
 
 
 def _quote(element: ET.Element, default: str) -> str:
@@ -134,7 +126,7 @@ class _Writer:
         return self.lines_of.get(element, 0)
 
     def emit(self, text: str, line: int, *, heading: int = 0, ref: str = "") -> None:
-        text = _squash(text)
+        text = squash(text)
         if not text:
             return
         bullet = False
@@ -171,10 +163,10 @@ class _Writer:
 
     def piece(self, child: ET.Element) -> str:
         """The words of one inline element (without its tail)."""
-        name = _local(child.tag)
+        name = local_name(child.tag)
         if name == "NOTE":
             self.note_count += 1
-            self.notes.append((str(self.note_count), _squash(self._note_text(child))))
+            self.notes.append((str(self.note_count), squash(self._note_text(child))))
             return f"[^{self.note_count}]"
         if name == "QUOT.START":
             return _quote(child, "\u2018")
@@ -198,7 +190,7 @@ class _Walk:
         self.w = writer
 
     def visit(self, element: ET.Element, depth: int) -> None:
-        name = _local(element.tag)
+        name = local_name(element.tag)
         if name in _SKIP or not isinstance(element.tag, str):
             return
         if name == "ARTICLE":
@@ -229,7 +221,7 @@ class _Walk:
         line, ref = self.w.line_of(element), element.get("IDENTIFIER", "")
         run = [element.text or ""]
         for child in element:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name in _BLOCK_CHILDREN:
                 self.w.emit("".join(run), line, ref=ref)
                 self.visit(child, depth)
@@ -241,7 +233,7 @@ class _Walk:
 
     def unit(self, element: ET.Element, name: str, depth: int) -> None:
         number = _child(element, _UNITS[name])
-        printed = _squash(self.w.inline(number)) if number is not None else ""
+        printed = squash(self.w.inline(number)) if number is not None else ""
         self.w.open_unit(printed, element.get("IDENTIFIER", ""), self.w.line_of(element))
         self.children(element, depth)
         self.w.close_unit()
@@ -250,7 +242,7 @@ class _Walk:
         self.w.close_unit()
         level = min(depth + 1, 5)
         number, title = _child(element, "TI.ART"), _child(element, "STI.ART")
-        printed = _squash(self.w.inline(number)) if number is not None else ""
+        printed = squash(self.w.inline(number)) if number is not None else ""
         line, ref = self.w.line_of(element), element.get("IDENTIFIER", "")
         if printed:
             self.w.emit(printed, line, heading=level, ref=ref)
@@ -269,8 +261,8 @@ class _Walk:
         """A ``TI`` or ``STI`` on one line: its ``P`` phrases ("ANNEX", "List of ...") one after the other."""
         if part is None:
             return ""
-        phrases = [p for p in part if _local(p.tag) == "P"]
-        return _squash(" ".join(self.w.inline(p) for p in phrases) if phrases else self.w.inline(part))
+        phrases = [p for p in part if local_name(p.tag) == "P"]
+        return squash(" ".join(self.w.inline(p) for p in phrases) if phrases else self.w.inline(part))
 
     def division(self, element: ET.Element, depth: int) -> None:
         self.w.close_unit()
@@ -297,7 +289,7 @@ class _Walk:
     def _rest(self, element: ET.Element, depth: int) -> None:
         """The children of a division or annex after its ``TITLE``."""
         for child in element:
-            if _local(child.tag) != "TITLE":
+            if local_name(child.tag) != "TITLE":
                 self.visit(child, depth)
 
     def conclusions(self, element: ET.Element, depth: int) -> None:
@@ -306,18 +298,14 @@ class _Walk:
         self.w.close_unit()
         start = len(self.w.out)
         self.children(element, depth)
-        for k in range(start, len(self.w.out)):
-            line = self.w.out[k]
-            if line.text and not patterns.FOOTNOTE_DEF.match(line.text):
-                self.w.out[k] = SourceLine(line.text, line.number, heading=1, ref=line.ref)
-                break
+        heading_on_first_line(self.w.out, start)
 
     def table(self, element: ET.Element) -> None:
         self.w.close_unit()
         for row in element.iter():
-            if _local(row.tag) != "ROW":
+            if local_name(row.tag) != "ROW":
                 continue
-            cells = [_squash(self.w.inline(c)) for c in row if _local(c.tag) == "CELL"]
+            cells = [squash(self.w.inline(c)) for c in row if local_name(c.tag) == "CELL"]
             self.w.emit(" | ".join(c for c in cells if c), self.w.line_of(row))
 
 
@@ -325,10 +313,10 @@ class _Walk:
 def read_formex(raw: RawDraft, options: LoadOptions) -> Read:
     """Formex 4 XML: the act's structure from the markup, the words from the text."""
     root, lines = parse_xml(raw)
-    if _local(root.tag) not in ROOTS:
+    if local_name(root.tag) not in ROOTS:
         raise LoadError(
             raw.source,
-            f"not a Formex act (the root element is <{_local(root.tag)}>)",
+            f"not a Formex act (the root element is <{local_name(root.tag)}>)",
             "give a Formex file of an act (<ACT>, <CONS.ACT> or <ANNEX>), or choose another reader with --from",
         )
     writer = _Writer(lines)
