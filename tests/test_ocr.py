@@ -122,3 +122,17 @@ def test_tesseract_tsv_becomes_words_on_their_lines() -> None:
     assert [w.text for w in words] == ["Article ", "1", "Scope"]
     assert words[0].y == words[1].y == pytest.approx(842 - 450 * 72 / 300)
     assert words[2].y < words[0].y and words[0].x == pytest.approx(72.0)
+
+
+def test_a_garbled_pdf_with_ocr_but_no_tesseract_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_garbled import _GARBLED_LINES, _page, _pdf
+
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    path = _pdf(tmp_path, [_page(*_GARBLED_LINES, font=b"F2")])
+    with pytest.raises(LoadError) as caught:
+        load(path, LoadOptions(ocr="eng"))
+    message = str(caught.value)
+    assert "the text layer does not decode" in message and "and the tesseract program is not installed" in message
+    assert "apt install tesseract-ocr" in message

@@ -1175,8 +1175,11 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
             garbled_pages.pop(number, None)
     if garbled_pages and len(garbled_pages) == sum(1 for runs in page_runs if runs):
         where = "page" if len(garbled_pages) == 1 else "pages"
+        why_not = [w.message.removeprefix("--ocr: ").split(" — ") for w in ocr_warnings
+                   if w.message.startswith("--ocr")]  # --ocr was asked for and could not be done: say why
         raise LoadError(raw.source, f"the text layer does not decode: {next(iter(garbled_pages.values()))} "
-                        f"(fonts without a Unicode map?) on {where} {_pages(sorted(garbled_pages))}", _GARBLED_HINT)
+                        f"(fonts without a Unicode map?) on {where} {_pages(sorted(garbled_pages))}"
+                        + (f", and {why_not[0][0]}" if why_not else ""), why_not[0][-1] if why_not else _GARBLED_HINT)
     for number in garbled_pages:  # never build articles out of them
         page_runs[number - 1] = []
     why = f" ({limits[0]})" if limits else ""  # the first limit a page went past, if one did
@@ -1286,15 +1289,21 @@ def _ocr(
     if unknown:
         return [Diagnostic(f"--ocr: Tesseract has no language {', '.join(unknown)}, so pages {_pages(pages)} were "
                            "not read by OCR — install its language pack (e.g. apt install "
-                           f"tesseract-ocr-{unknown[0]}) or name installed ones with --ocr LANGS")], []
-    read = []
+                           f"tesseract-ocr-{unknown[0]}) or name installed ones with --ocr-language LANGS")], []
+    read: list[int] = []
+    said: list[Diagnostic] = []
     for number in pages:
-        words = ocr.page_words(raw.source, raw.data, number - 1, languages)
+        try:
+            words = ocr.page_words(raw.source, raw.data, number - 1, languages)
+        except LoadError as error:  # one page OCR cannot read must not cost the others
+            said.append(Diagnostic(f"--ocr: {error.problem} — {error.hint}"))
+            continue
         page_runs[number - 1] = [_Run(w.x, w.y, w.size, w.text, False) for w in words]
         if words:
             read.append(number)
-    said = [Diagnostic(f"PDF pages read by OCR (Tesseract, {languages}): {_pages(read)} — OCR makes mistakes: "
-                       "check what it read against the page")] if read else []
+    if read:
+        said.insert(0, Diagnostic(f"PDF pages read by OCR (Tesseract, {languages}): {_pages(read)} — OCR makes "
+                                  "mistakes: check what it read against the page"))
     return said, read
 
 
