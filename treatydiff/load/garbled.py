@@ -37,24 +37,32 @@ _COMMON = frozenset(".,;:!?()[]{}-_/\\'\"%&*+=<>#|§°…·•«»„\u2013\u201
 
 def judge(text: str) -> str | None:
     """Why ``text`` does not read as text (``"private-use characters"``, ...), or None when it does or when
-    there is too little of it to say."""
-    counted = [ch for ch in text if not ch.isspace()]
-    if len(counted) < _MIN_LETTERS:
+    there is too little of it to say. Each distinct character is looked at once, with how often it occurs: a
+    page has a few hundred characters of its own in tens of thousands."""
+    counts = Counter(text)
+    for space in [ch for ch in counts if ch.isspace()]:
+        del counts[space]
+    counted = sum(counts.values())
+    if counted < _MIN_LETTERS:
         return None
-    letters = [ch for ch in counted if _letter(ch)]
-    private = sum(1 for ch in counted if _private(ch))
-    if private >= _PRIVATE_SHARE * len(counted):
+    letters = {ch: n for ch, n in counts.items() if _letter(ch)}
+    total_letters = sum(letters.values())
+    private = sum(n for ch, n in counts.items() if _private(ch))
+    if private >= _PRIVATE_SHARE * counted:
         return "private-use characters instead of letters"
-    broken = sum(1 for ch in counted if ch == "\ufffd" or unicodedata.category(ch) == "Cc")
-    if broken >= _BROKEN_SHARE * len(counted):
+    broken = sum(n for ch, n in counts.items() if ch == "\ufffd" or unicodedata.category(ch) == "Cc")
+    if broken >= _BROKEN_SHARE * counted:
         return "replacement and control characters instead of letters"
-    symbols = sum(1 for ch in counted if not _letter(ch) and ch not in _COMMON)
-    if len(letters) < _LETTER_SHARE * (len(letters) + symbols):
+    symbols = sum(n for ch, n in counts.items() if ch not in letters and ch not in _COMMON)
+    if total_letters < _LETTER_SHARE * (total_letters + symbols):
         return "more symbols than letters"
-    scripts = Counter(_script(ch) for ch in letters if not ch.isdigit())
+    scripts: Counter[str] = Counter()
+    for ch, n in letters.items():
+        if not ch.isdigit():
+            scripts[_script(ch)] += n
     latin = scripts.get("Latin", 0)
     if latin >= _MIN_LETTERS:
-        accented = sum(1 for ch in letters if "\u00c0" <= ch <= "\u024f")
+        accented = sum(n for ch, n in letters.items() if "\u00c0" <= ch <= "\u024f")
         if accented >= _ACCENTED_SHARE * latin:
             return "accented Latin letters where words should be (another script read in the wrong encoding?)"
     alphabetic = sum(scripts.values())
