@@ -24,6 +24,7 @@ class Kind(StrEnum):
     SECTION = "section"
     SUBSECTION = "subsection"
     DIVISION = "division"  # a heading that groups what follows but names no known division ("Final clauses")
+    CONTENTS = "contents"  # the draft's own table of contents: its entries as blocks, never its structure
     ARTICLE = "article"
     PARAGRAPH = "paragraph"
     POINT = "point"
@@ -34,7 +35,7 @@ class Kind(StrEnum):
 
 #: Kinds that group articles; an article's "path" is the headings of these above it.
 DIVISION_KINDS = frozenset(
-    {Kind.TEXT, Kind.PART, Kind.TITLE, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.DIVISION}
+    {Kind.TEXT, Kind.PART, Kind.TITLE, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.DIVISION, Kind.CONTENTS}
 )
 #: Kinds that the differ aligns as units ("provisions"): articles, annexes, and the preamble (its citations
 #: and recitals are its paragraphs).
@@ -89,6 +90,8 @@ class Node:
     def heading(self) -> str:
         """How the node is named in a report: "Chapter II — Offences", "Article 5 — Scope"."""
         word = self.kind.value.capitalize()
+        if self.kind is Kind.CONTENTS:
+            return self.title or word  # "Table of contents" as the draft prints it
         name = f"{word} {self.label}".strip() if self.kind is not Kind.DIVISION else ""
         if self.title:
             return f"{name} — {self.title}" if name else self.title

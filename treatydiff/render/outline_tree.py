@@ -35,6 +35,7 @@ _HEADING_STYLE = {
     Kind.SECTION: "magenta",
     Kind.SUBSECTION: "magenta",
     Kind.DIVISION: "magenta",
+    Kind.CONTENTS: "dim",
     Kind.PREAMBLE: "bold italic",
     Kind.ARTICLE: "bold",
     Kind.ANNEX: "bold cyan",

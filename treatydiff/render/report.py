@@ -46,6 +46,8 @@ def ref_name(provision: Provision) -> str:
     node = provision.node
     if node.kind is Kind.PREAMBLE:
         return "Preamble"
+    if node.kind is Kind.CONTENTS:  # the draft's table of contents
+        return "Contents"
     if node.kind in DIVISION_KINDS:  # the loose text of a division
         name = node.label if node.kind is Kind.DIVISION else f"{node.kind.value.capitalize()} {node.label}"
         return f"{one_line(name).strip() or 'Division'} (text)"
