@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from treatydiff.load import patterns
+from treatydiff.load import contents, patterns
 from treatydiff.load.lines import SourceLine, Unit
 
 _CHAR_MAP = str.maketrans(
@@ -132,6 +132,12 @@ def _keys(text: str, page: int) -> list[tuple[str, int | None]]:
     return keys
 
 
+def _heading_shape(shape: str) -> bool:
+    """A running line's shape (lower case) that is an article or division heading ("article 2", "part ii")."""
+    text = shape.capitalize()
+    return bool(patterns.ARTICLE.match(text) or patterns.DIVISION.match(text))
+
+
 def _page_edges(lines: list[SourceLine]) -> list[list[int]]:
     """For each page, the indices of its first and last few non-blank lines. Footnote definitions that a reader
     placed after a paragraph are text, never an edge."""
@@ -168,7 +174,12 @@ def strip_furniture(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
         # Once a shape is known to run, it goes on every page, even where the numbering restarts.
         same = max(2, pages // 2)
         counting = max(3, pages // 4)
-        running = {shape for (shape, offset), n in counts.items() if n >= (same if offset is None else counting)}
+        # an article or division heading at the edge of two pages of a short document is a coincidence
+        running = {
+            shape
+            for (shape, offset), n in counts.items()
+            if n >= (counting if offset is not None else max(3, same) if _heading_shape(shape) else same)
+        }
         for page, indices in enumerate(edges):
             for i in indices:
                 text = clean(lines[i].text)
@@ -334,6 +345,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
 
     block_start_of_first = True
     previous: SourceLine | None = None  # the last line with text
+    listing = False  # inside a table of contents, after its heading: each entry is a unit of its own
     for line in lines:
         text = clean(line.text)
         if _RULE.match(text):
@@ -342,6 +354,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             flush()
             block_start, after_heading = True, False
             continue
+        listing = listing and _listed(text)
         if line.page_break and not line.glued and previous is not None and not _runs_on(previous, line):
             # a new page ends the paragraph as a blank line would, as where page furniture was removed
             # (``_close_gaps``): it goes on over the break only when its last line does not end a sentence and
@@ -358,6 +371,10 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             or after_heading
             or (patterns.starts_unit(text) and bool(_ENDS.search(current[-1])))
             or _standalone_heading(current[-1], block_start_of_first, len(current))
+            # a table of contents: each entry ends at its leader and page number; its heading stands alone
+            or contents.has_leader(current[-1])
+            or (len(current) == 1 and contents.is_heading(current[0]))
+            or (listing and (contents.ends_with_page(current[-1]) or _structure_word(text)))
         )
         if opens:
             flush()
@@ -366,6 +383,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             # the line after a bare heading is its title or its first paragraph; the line after a title
             # is the first paragraph
             after_heading = _standalone_heading(text, block_start, 1) or (after_heading and _title_like(text))
+            listing = listing or contents.is_heading(text)
         else:
             if line.glued:
                 glued.add(len(current))
@@ -416,6 +434,22 @@ def _rejoin_broken(units: list[Unit]) -> list[Unit]:
         else:
             out.append(unit)
     return out
+
+
+def _structure_word(text: str) -> bool:
+    """The line starts with an article, division or annex word and its number."""
+    return bool(patterns.ARTICLE.match(text) or patterns.DIVISION.match(text))
+
+
+def _listed(text: str) -> bool:
+    """A line a table of contents may hold: an entry (a heading, its title) or its page number."""
+    return (
+        contents.has_leader(text)
+        or contents.ends_with_page(text)
+        or contents.is_page_furniture(text)
+        or _structure_word(text)
+        or (len(text) < 80 and text[-1] not in ".;:,")
+    )
 
 
 def _title_like(text: str) -> bool:

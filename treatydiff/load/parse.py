@@ -19,14 +19,15 @@ How it reads a treaty:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from treatydiff.confusables import skeleton
-from treatydiff.load import patterns
+from treatydiff.load import contents, patterns
 from treatydiff.load.lines import Unit
-from treatydiff.model import FINAL_FORMULA, Diagnostic, Kind, Mark, Node
+from treatydiff.model import FINAL_FORMULA, Diagnostic, Kind, Mark, Node, label_value
 
 
 class T(Enum):
@@ -41,6 +42,8 @@ class T(Enum):
     HEADING = "heading"  # a Markdown heading that names nothing we know
     FOOTNOTE = "footnote"
     TEXT = "text"
+    CONTENTS = "contents"  # the start of the draft's table of contents (its heading, if it has one)
+    CONTENTS_ENTRY = "contents_entry"  # one entry of it, leader and page number cut off
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,181 @@ def _cover_annexes(tokens: list[Token]) -> list[Token]:
     ]
 
 
+# --- the draft's own table of contents -----------------------------------------------------------------------
+
+_STRUCTURAL = (T.ARTICLE, T.DIVISION, T.ANNEX)
+_ENTRY_TYPES = frozenset({*_STRUCTURAL, T.PLACEHOLDER, T.ANNEX_GROUP, T.HEADING, T.PREAMBLE})
+
+
+def _entry_key(token: Token) -> tuple[str, str] | None:
+    """What an entry of a table of contents shares with the heading it lists: ``("article", "5")`` for
+    "Article 5 …" in both; a heading that names no number by its words. None for a title line or body text."""
+    if token.type in (T.ARTICLE, T.PLACEHOLDER):
+        return ("article", label_value(token.label))
+    if token.type in (T.DIVISION, T.ANNEX) and token.label:
+        return (token.kind.value, label_value(token.label))
+    if token.type in _ENTRY_TYPES:
+        return ("heading", contents.entry(token.unit.text).casefold())
+    text = token.unit.text
+    if token.type is T.TEXT and not token.marker and (contents.has_leader(text) or len(text) < 100):
+        # "Article 1 Use of terms 3" inside a block of entries, "Preamble ...... 1", "PREAMBLE" at the top of a
+        # page: a heading by its words, though not at a block start or with a leader
+        again = classify(replace(token.unit, text=contents.entry(text), block_start=True))
+        return _entry_key(again) if again.type is not T.TEXT else None
+    return None
+
+
+def _entry_like(token: Token) -> bool:
+    """A line a table of contents is made of: a heading, a title line, a line with a leader, a page number."""
+    text = token.unit.text
+    if contents.has_leader(text) or contents.is_page_furniture(text):
+        return True
+    if token.type in _ENTRY_TYPES:
+        return len(text) < 200
+    return token.type is T.TEXT and not token.marker and len(text) < 150 and _title_like(text) \
+        and text[-1] not in ".:"
+
+
+class _Contents:
+    """Finds the tables of contents among a draft's tokens. A contents is a run of entry-like lines that ends
+    where the body starts: at body text, or where its first entry comes again (the same article, division or
+    heading). It is recognised by its heading ("Table of contents", "Sommaire", "Содержание", "目录", …), by
+    dotted leaders before page numbers, or as a run of three or more headings with nothing under them whose
+    first three come again, in the same order, later in the draft (the body they list)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.keys = [_entry_key(t) for t in tokens]
+        self.positions: dict[tuple[str, str], list[int]] = {}
+        for i, key in enumerate(self.keys):
+            if key is not None:
+                self.positions.setdefault(key, []).append(i)
+        self.structural = [i for i, t in enumerate(tokens) if t.type in _STRUCTURAL]
+
+    def _again(self, key: tuple[str, str] | None, after: int) -> int | None:
+        """Where ``key`` comes next after index ``after``; None when it does not."""
+        at = self.positions.get(key) if key is not None else None
+        if not at:
+            return None
+        k = bisect_right(at, after)
+        return at[k] if k < len(at) else None
+
+    def region(self, start: int) -> tuple[int, int, int]:
+        """The run of entries from ``start``: (its end, the end of the run of entry-like lines it was cut from,
+        the number of entries with a leader in it)."""
+        tokens, first, end, leaders = self.tokens, None, start, 0
+        while end < len(tokens) and _entry_like(tokens[end]):
+            key, leader = self.keys[end], contents.has_leader(tokens[end].unit.text)
+            if key is not None:
+                if first is None:
+                    first = key
+                elif key == first and not leader:
+                    break  # the body starts: the first entry again, as a heading
+            leaders += leader
+            end += 1
+        # the body's own headings before its first listed one ("Chapter I" over "Article 1", "PREAMBLE") belong
+        # to the body: a heading without a leader that does not come again later is no entry
+        j = k = end
+        while k > start:
+            k -= 1
+            text = tokens[k].unit.text
+            if contents.has_leader(text):
+                break
+            if self.keys[k] is None:
+                continue
+            if self._again(self.keys[k], end - 1) is not None:
+                break
+            j = k
+        return j, end, leaders
+
+    def _listed_again(self, start: int, end: int) -> int | None:
+        """Where a run of bare headings starts to list the body: three headings of one kind in it (articles,
+        chapters) whose numbers come again after the run, in the same order, among the headings of that kind.
+        A chain of nested headings ("Chapter II", "Section 1", "Title 1", "Article 2") lists nothing. Returns the
+        first entry of the run that comes again (the body's own headings before it stay the body's); None."""
+        by_kind: dict[Kind, list[int]] = {}
+        for i in range(start, end):
+            if self.tokens[i].type in _STRUCTURAL:
+                by_kind.setdefault(self.tokens[i].kind, []).append(i)
+        for kind, listed in by_kind.items():
+            if len(listed) < 3:
+                continue
+            ours = [self.keys[i] for i in listed[:3]]
+            again = self._again(ours[0], end - 1)
+            if again is None:
+                continue
+            later = [self.keys[i] for i in self.structural[bisect_right(self.structural, again - 1):]
+                     if self.tokens[i].kind is kind][:3]  # fmt: skip
+            if later == ours:
+                return next(i for i in range(start, end) if self._again(self.keys[i], end - 1) is not None)
+        return None
+
+    def find(self) -> list[tuple[int, int, int]]:
+        """(heading or -1, first entry, end) of each table of contents, in order."""
+        found: list[tuple[int, int, int]] = []
+        tokens, i = self.tokens, 0
+        while i < len(tokens):
+            token = tokens[i]
+            before = tokens[i - 1] if i else None
+            awaited = before is not None and before.type in (*_STRUCTURAL, T.PLACEHOLDER) and not before.title
+            if contents.is_heading(token.unit.text) and not awaited and not token.marker:
+                end, _, _ = self.region(i + 1)
+                entries = sum(
+                    1
+                    for k in range(i + 1, end)
+                    if self.keys[k] or contents.has_leader(tokens[k].unit.text)
+                    or contents.ends_with_page(tokens[k].unit.text)
+                )
+                if entries >= 2:
+                    found.append((i, i + 1, end))
+                    i = end
+                    continue
+            if _entry_like(token) and (contents.has_leader(token.unit.text) or token.type in _STRUCTURAL):
+                end, run, leaders = self.region(i)
+                if leaders >= 3:
+                    found.append((-1, i, end))
+                    i = end
+                    continue
+                first = self._listed_again(i, end) if not leaders else None
+                if first is not None:
+                    found.append((-1, first, end))
+                    i = end
+                    continue
+                i = max(run, i + 1)  # no list starts inside a run that holds none
+                continue
+            i += 1
+        return found
+
+
+def _contents(tokens: list[Token]) -> tuple[list[Token], list[Diagnostic]]:
+    """The draft's tables of contents as one contents token each (its heading) and its entries: never
+    articles, divisions or annexes, so they can neither double the structure nor split a text in two."""
+    found = _Contents(tokens).find()
+    if not found:
+        return tokens, []
+    out: list[Token] = []
+    notes: list[Diagnostic] = []
+    done = 0
+    for heading, start, end in found:
+        out.extend(tokens[done : heading if heading >= 0 else start])
+        head = tokens[heading] if heading >= 0 else tokens[start]
+        out.append(Token(T.CONTENTS, head.unit, Kind.CONTENTS, title=head.unit.text if heading >= 0 else ""))
+        listed = [t for t in tokens[start:end] if not contents.is_page_furniture(t.unit.text)]
+        pages = sum(contents.ends_with_page(t.unit.text) for t in listed) * 2 > len(listed)
+        out.extend(Token(T.CONTENTS_ENTRY, t.unit, text=contents.entry(t.unit.text, pages)) for t in listed)
+        last = tokens[end - 1].unit.line
+        notes.append(
+            Diagnostic(
+                f"lines {head.unit.line}-{last} read as the draft's table of contents ({len(listed)} entries), "
+                "not as its structure",
+                head.unit.line,
+            )
+        )
+        done = end
+    out.extend(tokens[done:])
+    return out, notes
+
+
 # --- splitting a file that holds the same instrument twice -------------------------------------------------
 
 
@@ -259,6 +437,7 @@ class _Builder:
         self.provision: _B | None = None  # open article (or annex body)
         self.levels: list[_B] = []  # open paragraph/point/item nodes
         self.awaiting_title: _B | None = None
+        self.contents: _B | None = None  # the table of contents being read
 
     # containers
     def container(self) -> _B:
@@ -291,6 +470,18 @@ class _Builder:
         if token.type is T.TEXT and not token.marker and not patterns.OPTION.match(token.text):
             return _title_like(token.text) and token.text[-1] not in ".:" and len(token.text) < 150
         return False
+
+    def on_contents(self, token: Token, index: int) -> None:
+        """The draft's table of contents: a node of its own where it stands, outside every division."""
+        self.close_provision()
+        parent = self.annex or self.annex_group or self.root if self.structured else self.root
+        self.contents = parent.add(
+            _B(Kind.CONTENTS, title=token.title, line=token.unit.line, source_ref=token.unit.ref)
+        )
+
+    def on_contents_entry(self, token: Token, index: int) -> None:
+        if self.contents is not None and token.text:
+            self._block(self.contents, token.text, token.unit.line, Kind.BLOCK, token.unit.ref)
 
     def on_footnote(self, token: Token, index: int) -> None:
         self.footnotes[token.label] = token.text
@@ -573,8 +764,8 @@ def guess_language(text: str) -> str:
 
 def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
     """Build the article tree of one draft, with warnings about what was guessed."""
-    tokens = _cover_annexes(_sections_by_paragraph_sign([classify(unit) for unit in units if unit.text]))
-    warnings: list[Diagnostic] = []
+    tokens, warnings = _contents(_sections_by_paragraph_sign([classify(unit) for unit in units if unit.text]))
+    tokens = _cover_annexes(tokens)
     if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX, T.ANNEX_GROUP) for t in tokens):
         blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line, ref=t.unit.ref) for t in tokens]
         warnings.append(
