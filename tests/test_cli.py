@@ -94,7 +94,7 @@ def test_outline_json_follows_the_contract(draft: Path) -> None:
     assert document["source"] == str(draft)
     assert document["format"] == "txt"
     assert isinstance(document["warnings"], list)
-    assert set(document["counts"]) == {"articles", "placeholders", "annexes", "recitals", "paragraphs"}
+    assert set(document["counts"]) == {"articles", "placeholders", "annexes", "annex_articles", "recitals", "paragraphs"}
     all_nodes = list(nodes(document["nodes"]))
     for node in all_nodes:
         assert {"kind", "label", "title", "text", "line", "children", "marks", "footnotes"} <= set(node)

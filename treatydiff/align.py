@@ -151,7 +151,8 @@ def items(draft: Draft) -> list[Item]:
                 frozenset(words(provision.node.title)),
                 f"{provision.node.kind.value}:{' '.join(raw).casefold()}",
                 i / max(1, len(provisions) - 1),
-                provision.node.label,
+                # an annex's own articles are numbered apart from the instrument's: "Annex VI/5" is not Article 5
+                f"{provision.annex}/{provision.node.label}" if provision.annex else provision.node.label,
                 provision.node.deleted,
                 provision.node.kind is Kind.PREAMBLE,
                 provision.node.kind is Kind.DIVISION and provision.node.title == FINAL_FORMULA and not provision.path,

@@ -123,14 +123,30 @@ class Provision:
 
     node: Node
     path: tuple[str, ...]
+    #: the annex an article stands in ("Annex VI": an annexed statute's own Article 5), "" outside annexes
+    annex: str = ""
 
     def parts(self) -> tuple[Node, ...]:
         """The nodes below the heading whose words belong to this provision: everything under an article,
-        annex or preamble; only the loose text of a division (its articles and sub-divisions are provisions
-        of their own)."""
-        if self.node.kind not in DIVISION_KINDS:
+        annex or preamble; only the loose text of a division, or of an annex that holds articles (those
+        articles and sub-divisions are provisions of their own)."""
+        if self.node.kind not in DIVISION_KINDS and not holds_articles(self.node):
             return self.node.children
         return tuple(c for c in self.node.children if not _structural(c))
+
+
+def holds_articles(node: Node) -> bool:
+    """An annex with articles of its own (a statute, rules of procedure), directly or in its divisions."""
+    if node.kind is not Kind.ANNEX:
+        return False
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        if child.kind is Kind.ARTICLE:
+            return True
+        if child.kind in DIVISION_KINDS:
+            stack.extend(child.children)
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,21 +167,31 @@ class Draft:
 
     def provisions(self) -> Iterator[Provision]:
         """Every provision with its division path, in document order: preambles, articles, annexes, the loose
-        text of divisions, loose paragraphs. Articles inside an annex belong to the annex."""
+        text of divisions, loose paragraphs. An annex that holds articles of its own (an annexed statute) is a
+        provision for its own loose text, and its articles are provisions inside it (``Provision.annex``)."""
 
-        def visit(nodes: tuple[Node, ...], path: tuple[str, ...]) -> Iterator[Provision]:
+        def visit(nodes: tuple[Node, ...], path: tuple[str, ...], annex: str) -> Iterator[Provision]:
             for node in nodes:
                 if node.kind in DIVISION_KINDS:
                     if any(not _structural(child) for child in node.children):
-                        yield Provision(node, path)  # the division's own loose text
-                    yield from visit(node.children, (*path, node.heading()))
+                        yield Provision(node, path, annex)  # the division's own loose text
+                    yield from visit(node.children, (*path, node.heading()), annex)
+                elif holds_articles(node):
+                    yield Provision(node, path, annex)  # the annex's own words; its articles follow
+                    yield from visit(node.children, (*path, node.heading()), f"Annex {node.label}".strip())
                 elif node.kind in PROVISION_KINDS or not path:
-                    yield Provision(node, path)  # an article, annex, preamble; or a paragraph of a plain text
+                    # an article, annex, preamble; or a paragraph of a plain text
+                    yield Provision(node, path, annex if node.kind is Kind.ARTICLE else "")
 
-        yield from visit(self.nodes, ())
+        yield from visit(self.nodes, (), "")
 
     def articles(self) -> Iterator[Provision]:
-        return (p for p in self.provisions() if p.node.kind is Kind.ARTICLE)
+        """The articles of the instrument itself (those of its annexes: ``annex_articles``)."""
+        return (p for p in self.provisions() if p.node.kind is Kind.ARTICLE and not p.annex)
+
+    def annex_articles(self) -> Iterator[Provision]:
+        """The articles that stand in annexes (an annexed statute's Articles 1 to 41)."""
+        return (p for p in self.provisions() if p.node.kind is Kind.ARTICLE and p.annex)
 
     def annexes(self) -> Iterator[Provision]:
         return (p for p in self.provisions() if p.node.kind is Kind.ANNEX)
@@ -177,6 +203,7 @@ class Draft:
             "articles": sum(1 for a in articles if not a.deleted),
             "placeholders": sum(1 for a in articles if a.deleted),
             "annexes": sum(1 for _ in self.annexes()),
+            "annex_articles": sum(1 for _ in self.annex_articles()),
             "recitals": sum(1 for n in self.walk() if n.kind is Kind.RECITAL),
             "paragraphs": sum(1 for n in self.walk() if n.kind is Kind.PARAGRAPH),
         }

@@ -144,7 +144,7 @@ def part_of(provision: Provision) -> str:
     kind = provision.node.kind
     if kind is Kind.PREAMBLE:
         return "preamble"
-    if kind is Kind.ANNEX:
+    if kind is Kind.ANNEX or provision.annex:
         return "annexes"
     return "body"
 
@@ -157,8 +157,19 @@ def article_matches(provision: Provision, selector: str) -> bool:
         return sel in ("preamble", "recitals")
     rest = _annex_named(sel)
     if rest is not None:
+        # "Annex VI" (with the articles it holds) or one of them: "Annex VI, Art. 5", "annex vi article 5"
+        inner = _ANNEX_ARTICLE.fullmatch(rest)
+        annex, article = (inner.group(1), inner.group(2)) if inner else (rest, None)
+        if provision.annex:
+            in_it = article is None or _same_number(node.label, article)
+            named = _annex_named(provision.annex.lower())
+            return in_it and (not annex or (named is not None and _same_number(named, annex)))
+        if article is not None:
+            return False
         return node.kind is Kind.ANNEX and (not rest or _same_number(node.label, rest) or _has_words(node.title, rest))
     sel = re.sub(r"^(article|art\.?)\s*", "", sel)
+    if node.kind is Kind.ARTICLE and provision.annex:
+        return _looks_like_words(sel) and _has_words(node.title, sel)  # "--article 5" names the instrument's own
     if node.kind is Kind.ARTICLE:
         if _same_number(node.label, sel):
             return True
@@ -168,6 +179,9 @@ def article_matches(provision: Provision, selector: str) -> bool:
             value = _leading_value(node.label)
             return value is not None and low is not None and high is not None and low <= value <= high
     return _looks_like_words(sel) and _has_words(node.title, sel)
+
+
+_ANNEX_ARTICLE = re.compile(r"(.*?)[,\s]+(?:article|art\.?)\s*(\S.*)")
 
 
 def chapter_matches(provision: Provision, selector: str) -> bool:

@@ -15,7 +15,10 @@ BADGE_MARKS = (Mark.BRACKETS, Mark.OPTION)
 
 #: Singular of the keys of ``Draft.counts()``, for "1 article" against "2 articles".
 _SINGULAR = {"articles": "article", "placeholders": "placeholder", "annexes": "annex", "recitals": "recital",
-             "paragraphs": "paragraph"}
+             "paragraphs": "paragraph", "articles in annexes": "article in annexes"}
+#: Keys of ``Draft.counts()`` said in other words; and those said only when there are some
+_WORDS = {"annex_articles": "articles in annexes"}
+_WHEN_ANY = frozenset({"annex_articles"})
 
 
 def one_line(text: str) -> str:
@@ -48,7 +51,12 @@ def extra_label(draft: Draft) -> str:
 
 def count_phrases(counts: dict[str, int]) -> list[str]:
     """["12 articles", "1 placeholder", ...] in the order ``Draft.counts()`` gives."""
-    return [f"{n} {key if n != 1 else _SINGULAR.get(key, key)}" for key, n in counts.items()]
+    phrases = []
+    for key, n in counts.items():
+        if n or key not in _WHEN_ANY:
+            words = _WORDS.get(key, key)
+            phrases.append(f"{n} {words if n != 1 else _SINGULAR.get(words, words)}")
+    return phrases
 
 
 def shows_children(level: int, depth: int) -> bool:

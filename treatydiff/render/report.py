@@ -55,6 +55,8 @@ def ref_name(provision: Provision) -> str:
         return f"Text {one_line(node.label)}".strip()
     word = "Annex" if node.kind is Kind.ANNEX else "Art."
     name = f"{word} {one_line(node.label)}".strip()
+    if provision.annex:  # an annexed statute's own article: "Annex VI, Art. 5"
+        name = f"{one_line(provision.annex)}, {name}"
     return f"{name} [deleted]" if node.deleted and "deleted" not in node.title.lower() else name
 
 
