@@ -22,14 +22,11 @@ HEADING_WORDS = {
     "ar": ("المحتويات", "الفهرس", "فهرس المحتويات"),
 }
 
-_HEADING = re.compile(
-    r"^\W{0,3}(?:%s)\W{0,3}$"
-    % "|".join(
-        sorted({re.escape(w).replace(r"\ ", r"\s*") for words in HEADING_WORDS.values() for w in words},
-               key=len, reverse=True)
-    ),
-    re.IGNORECASE,
+_ALTERNATIVES = "|".join(
+    sorted({re.escape(w).replace(r"\ ", r"\s*") for words in HEADING_WORDS.values() for w in words},
+           key=len, reverse=True)
 )
+_HEADING = re.compile(rf"^\W{{0,3}}(?:{_ALTERNATIVES})\W{{0,3}}$", re.IGNORECASE)
 # dots (". . . ." or "......"), ellipses, middle dots or rules between an entry and its page number
 _LEADER = re.compile(r"\s*(?:(?:\s?[.·∙•]){4,}|…{2,}|_{4,}|-{6,})\s*(?P<page>[0-9]{1,4}|[ivxlc]{1,7})?\s*$",
                      re.IGNORECASE)
