@@ -155,7 +155,7 @@ def test_an_act_reads_into_its_outline(act: Path) -> None:
         "  paragraph | Name | Lake",
         "  paragraph | North Point | Upper",
     ]
-    assert draft.counts() == {"articles": 3, "placeholders": 0, "annexes": 1, "recitals": 2, "paragraphs": 10}
+    assert draft.counts() == {"articles": 3, "placeholders": 0, "annexes": 1, "annex_articles": 0, "recitals": 2, "paragraphs": 10}
 
 
 def test_articles_keep_the_identifiers_formex_gives() -> None:
