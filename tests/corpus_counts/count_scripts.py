@@ -22,8 +22,8 @@ import os
 import re
 import subprocess
 import sys
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 CORPUS = Path(os.environ.get("CORPUS", "/work/shared/corpus"))
@@ -567,7 +567,7 @@ def ai_marked_up(path: Path, key: str) -> dict:
 
 
 def verify_strikes() -> None:  # pragma: no cover - optional, needs pdfplumber
-    import pdfplumber  # noqa: F401  (not standard library; optional check only)
+    import pdfplumber
 
     for key in STRUCK:
         path = CORPUS / key
