@@ -9,6 +9,9 @@ from enum import StrEnum
 #: The title of the division the parser opens for an instrument's closing text ("IN WITNESS WHEREOF ...", "Done at
 #: Brussels, ...", signatures, and whatever follows them outside an annex).
 FINAL_FORMULA = "Final formula"
+#: What a report writes before an article's number when the draft's own word is "Article" (or the draft does not
+#: say): "Art. 5". A draft that numbers its units under another word says so in ``Node.designation``.
+ARTICLE_DESIGNATION = "Art."
 
 
 class Kind(StrEnum):
@@ -64,6 +67,9 @@ class Node:
     marks: frozenset[Mark] = frozenset()
     footnotes: tuple[str, ...] = ()
     ref: str = ""  # a stable identifier the source format gives this unit (Akoma Ntoso ``eId``), or ""
+    # the word the draft prints before an article's number, as a report writes it: "Sec." (a US bill's
+    # "SEC. 2."), "§" (a German law's "§ 5"); "" for "Article" and its translations (reports write "Art.")
+    designation: str = ""
     # what on its lines is not what it looks like, said for a reader: an invisible character the normaliser took
     # out of one of its words, a look-alike letter in its heading word (``treatydiff.confusables``)
     lookalikes: tuple[str, ...] = ()
@@ -87,9 +93,15 @@ class Node:
         parts.extend(child.full_text() for child in self.children)
         return "\n".join(p for p in parts if p)
 
+    @property
+    def number_word(self) -> str:
+        """The word a report writes before an article's number: its ``designation``, else "Art."."""
+        return self.designation or ARTICLE_DESIGNATION
+
     def heading(self) -> str:
-        """How the node is named in a report: "Chapter II — Offences", "Article 5 — Scope"."""
-        word = self.kind.value.capitalize()
+        """How the node is named in a report: "Chapter II — Offences", "Article 5 — Scope", "Sec. 2 — Short
+        title" (an article whose draft numbers it under another word)."""
+        word = self.designation if self.kind is Kind.ARTICLE and self.designation else self.kind.value.capitalize()
         if self.kind is Kind.CONTENTS:
             return self.title or word  # "Table of contents" as the draft prints it
         name = f"{word} {self.label}".strip() if self.kind is not Kind.DIVISION else ""
@@ -561,6 +573,8 @@ class Verdict:
     file: str = ""
     line: int | None = None
     message: str = ""
+    #: the article's ``Node.designation`` ("Sec."), so a report names it as its draft does; "" for "Art."
+    designation: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ Contract fields (never renamed or dropped): ``schema_version``, ``old``/``new`` 
 ``paragraph``; paragraph: ``outcome``, ``old``, ``new`` (labels), ``edits`` ([op, text] pairs).
 Additions in this version: top-level ``warnings`` (of the comparison), ``placeholders`` in DRAFTINFO,
 ``words_old``/``words_new`` in the summary, ``words_inserted``/``words_deleted`` per CHANGE, ``deleted`` per
-REF, ``old_line``/``new_line`` per paragraph, ``divisions`` (DIVISION: a division heading that changed,
+REF, ``designation`` per REF (the word an article is numbered under, "Sec.", where it is not "Article"),
+``old_line``/``new_line`` per paragraph, ``divisions`` (DIVISION: a division heading that changed,
 ``outcome``, ``old``, ``new``, ``path``, ``old_line``, ``new_line``, ``edits``, ``flags``, ``words_inserted``,
 ``words_deleted``, ``editorial_only``). Lines are null when unknown. The schema ships as
 ``treatydiff/schema/compare.schema.json``. A documented view built field by field, not ``asdict()``.
@@ -136,7 +137,7 @@ def change_document(change: ArticleChange) -> dict[str, Any]:
 
 def _ref(provision: Provision) -> dict[str, Any]:
     node = provision.node
-    return {
+    out: dict[str, Any] = {
         "kind": node.kind.value,
         "number": node.label,
         "title": node.title,
@@ -144,6 +145,9 @@ def _ref(provision: Provision) -> dict[str, Any]:
         "line": node.line or None,
         "deleted": node.deleted,
     }
+    if node.designation:  # "Sec." of a US bill's section; absent for articles
+        out["designation"] = node.designation
+    return out
 
 
 def _edits(edits: tuple[Edit, ...]) -> list[list[str]]:

@@ -107,7 +107,7 @@ def number(cell: Cell) -> str:
     if node.kind is Kind.DIVISION:  # the loose text under a heading that names no known division
         return "text"
     name = report.ref_name(cell.provision)
-    name = name.removeprefix("Art. ").removesuffix(" [deleted]").removesuffix(" (text)")
+    name = name.removeprefix(f"{node.number_word} ").removesuffix(" [deleted]").removesuffix(" (text)")
     return f"({name})" if node.deleted else name
 
 

@@ -84,6 +84,8 @@ def _cell(cell: Cell, detailed: bool) -> dict[str, Any] | None:
         "deleted": node.deleted,
         "line": node.line or None,
     }
+    if node.designation:  # "Sec." of a US bill's section; absent for articles
+        out["designation"] = node.designation
     if detailed:
         out["change"] = change_document(cell.change) if cell.change is not None else None
     return out

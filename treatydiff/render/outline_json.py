@@ -58,4 +58,6 @@ def _node(node: Node, level: int, depth: int) -> dict[str, Any]:
     }
     if node.ref:  # only formats with element identifiers (Akoma Ntoso) give one
         out["ref"] = node.ref
+    if node.designation:  # the word an article is numbered under, where it is not "Article" ("Sec.")
+        out["designation"] = node.designation
     return out

@@ -42,7 +42,8 @@ def one_line(text: str) -> str:
 
 
 def ref_name(provision: Provision) -> str:
-    """``Art. 5``, ``Annex I``, ``Preamble``; ``[deleted]`` added for placeholders."""
+    """``Art. 5`` (``Sec. 2``, ``§ 5``: the article's own word, ``Node.designation``), ``Annex I``, ``Preamble``;
+    ``[deleted]`` added for placeholders."""
     node = provision.node
     if node.kind is Kind.PREAMBLE:
         return "Preamble"
@@ -53,7 +54,7 @@ def ref_name(provision: Provision) -> str:
         return f"{one_line(name).strip() or 'Division'} (text)"
     if node.kind not in PROVISION_KINDS:  # a loose paragraph of a draft without articles
         return f"Text {one_line(node.label)}".strip()
-    word = "Annex" if node.kind is Kind.ANNEX else "Art."
+    word = "Annex" if node.kind is Kind.ANNEX else node.number_word
     name = f"{word} {one_line(node.label)}".strip()
     if provision.annex:  # an annexed statute's own article: "Annex VI, Art. 5"
         name = f"{one_line(provision.annex)}, {name}"

@@ -37,10 +37,13 @@ def summary(verdicts: Verdicts) -> str:
     return text
 
 
-def article_label(article: str) -> str:
-    """"5" -> "Art. 5"; "Annex I", "Preamble" and the like as they are; "" stays empty (the whole draft)."""
+def article_label(article: str, designation: str = "") -> str:
+    """"5" -> "Art. 5" ("Sec. 5" with ``designation`` "Sec.", the word the article's draft numbers it under);
+    "Annex I", "Preamble" and the like as they are; "" stays empty (the whole draft)."""
     if not article:
         return ""
+    if designation:
+        return f"{designation} {article}"
     if article.split()[0].lower() in ("annex", "preamble", "article", "art.", "chapter", "part", "section"):
         return article
     return f"Art. {article}"
@@ -60,4 +63,5 @@ def one_line(text: str) -> str:
 
 def finding(verdict: Verdict) -> str:
     """"Art. 5 — rev2.md:14 — message": the parts of one failed verdict that are known, without the rule."""
-    return " — ".join(p for p in (article_label(verdict.article), location(verdict), one_line(verdict.message)) if p)
+    name = article_label(verdict.article, verdict.designation)
+    return " — ".join(p for p in (name, location(verdict), one_line(verdict.message)) if p)

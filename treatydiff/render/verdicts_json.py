@@ -37,7 +37,7 @@ def verdicts_document(verdicts: Verdicts) -> dict[str, Any]:
 
 
 def verdict_document(verdict: Verdict) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "rule": verdict.rule,
         "status": verdict.status.value,
         "article": verdict.article,
@@ -45,3 +45,6 @@ def verdict_document(verdict: Verdict) -> dict[str, Any]:
         "line": verdict.line,
         "message": verdict.message,
     }
+    if verdict.designation:  # the article's own word ("Sec."), only where its draft numbers it under one
+        out["designation"] = verdict.designation
+    return out
