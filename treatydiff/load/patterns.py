@@ -13,8 +13,27 @@ from treatydiff.model import Kind
 #: value like 10**5000 would drive loops and allocations ("Article 1111...1" of 5,000 digits is a typo or an attack).
 MAX_DIGITS = 18
 
-# Words that introduce an article, in the languages of the texts treatydiff meets (en, fr, nl, de, es, it).
-_ARTICLE_WORDS = r"Article|ARTICLE|Artikel|ARTIKEL|Art\.|ART\.|Art|ART|Artículo|ARTÍCULO|Articolo|ARTICOLO|§"
+# Words that introduce an article, in the languages of the texts treatydiff meets (en, fr, nl, de, es, it), and
+# the "SEC." of a US bill's sections ("SEC. 2. SHORT TITLE.", "Sec. 2. Short title." in its table of contents).
+_ARTICLE_WORDS = (
+    r"Article|ARTICLE|Artikel|ARTIKEL|Art\.|ART\.|Art|ART|Artículo|ARTÍCULO|Articolo|ARTICOLO|§" r"|Sec\.|SEC\."
+)
+#: The article words that are no "Article" -> the word a report writes before the number (``Node.designation``):
+#: "SEC. 2." is "Sec. 2" in a report. A word not listed is read as "Article" (reports write "Art."). "§" is left out
+#: for now: German laws' sections are still reported as "Art. 5" (listing it would change every German report).
+DESIGNATIONS = {"Sec.": "Sec.", "SEC.": "Sec."}
+#: The article words whose headings end their title with a full stop, as a sentence would end ("SEC. 2. SHORT
+#: TITLE."): after these, a title on the heading line that ends with "." is still a title (the parser reads
+#: "Article 5 shall apply." as text, not as a heading).
+STOPPED_TITLE_WORDS = frozenset({"Sec.", "SEC."})
+
+
+def designation(word: str) -> str:
+    """The word a report writes before the number of an article headed by ``word``: "Sec." for "SEC."; "" for
+    "Article" and the other article words (reports write "Art.")."""
+    return DESIGNATIONS.get(word, "")
+
+
 #: The plural words, which head only a placeholder for several articles ("§§ 116 bis 119 (weggefallen)",
 #: "Articles 2 to 9 [deleted]"), and the singular each stands for.
 PLURAL_ARTICLE_WORDS = {"§§": "§", "Articles": "Article", "ARTICLES": "ARTICLE", "Artikelen": "Artikel",
@@ -23,7 +42,10 @@ PLURAL_ARTICLE_WORDS = {"§§": "§", "Articles": "Article", "ARTICLES": "ARTICL
 _LATIN = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
 _ROMAN = r"[IVXLC]+"
 _NUMBER = (
-    rf"(?:\[\s*[0-9A-Za-z. ]{{1,8}}\s*\]"  # Article [X], Article [5]
+    # a US bill's section inserted between two others: "SEC. 2A." (a capital only after "SEC."/"Sec.": "Article 5A"
+    # stays what it was)
+    r"(?:(?:(?<=Sec\. )|(?<=SEC\. )|(?<=Sec\.)|(?<=SEC\.))\d+[A-Z]{1,2}\b"
+    rf"|\[\s*[0-9A-Za-z. ]{{1,8}}\s*\]"  # Article [X], Article [5]
     rf"|\d+(?:\.\d+)*[a-z]{{0,2}}(?:\s*(?:{_LATIN})\b(?!\s+\d))?"  # 5, 4a, 12.1, 5 bis (not "116 bis 119")
     rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
     rf"|premier|first|erster)"

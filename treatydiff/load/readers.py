@@ -316,4 +316,4 @@ def read_markdown(text: str) -> list[SourceLine]:
 
 
 # Readers in modules of their own register themselves when imported (after the registry above exists).
-from treatydiff.load import akn, formex, html, pdf, word  # noqa: E402, F401
+from treatydiff.load import akn, formex, usbill, html, pdf, word  # noqa: E402, F401, I001 (sniffing order)
