@@ -291,8 +291,24 @@ def parse_xml(raw: RawDraft) -> tuple[ET.Element, dict[ET.Element, int]]:
 # --- the walk --------------------------------------------------------------------------------------------
 
 
+class InlineText:
+    """What the XML readers' line writers share: an element's words with its inline children, each read by the
+    reader's own ``piece`` (a footnote becomes a ``[^N]`` marker, a skipped element nothing)."""
+
+    def piece(self, child: ET.Element) -> str:
+        raise NotImplementedError
+
+    def inline(self, element: ET.Element) -> str:
+        """The words of an element as printed, its inline children read by ``piece``."""
+        parts = [element.text or ""]
+        for child in element:
+            parts.append(self.piece(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+
 @dataclass
-class _Writer:
+class _Writer(InlineText):
     """Collects the lines; each block is separated from the next by a blank line."""
 
     lines_of: dict[ET.Element, int]
@@ -356,15 +372,6 @@ class _Writer:
             self.emit(number, line, ref=ref)
 
     # inline text
-
-    def inline(self, element: ET.Element) -> str:
-        """The words of an element as printed: quotes that the markup keeps in attributes put back, footnotes
-        replaced by ``[^N]`` markers (their text is written after the line)."""
-        parts = [element.text or ""]
-        for child in element:
-            parts.append(self.piece(child))
-            parts.append(child.tail or "")
-        return "".join(parts)
 
     def piece(self, child: ET.Element) -> str:
         """The words of one inline element (without its tail)."""

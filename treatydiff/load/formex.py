@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from treatydiff.errors import LoadError
 from treatydiff.load import patterns
-from treatydiff.load.akn import heading_on_first_line, local_name, parse_xml, squash
+from treatydiff.load.akn import InlineText, heading_on_first_line, local_name, parse_xml, squash
 from treatydiff.load.decode import RawDraft
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -111,7 +111,7 @@ def _quote(element: ET.Element, default: str) -> str:
 
 
 @dataclass
-class _Writer:
+class _Writer(InlineText):
     """Collects the lines; each block is separated from the next by a blank line."""
 
     lines_of: dict[ET.Element, int]
@@ -153,13 +153,6 @@ class _Writer:
             self.emit(number, line, ref=ref)
 
     # inline text
-
-    def inline(self, element: ET.Element) -> str:
-        parts = [element.text or ""]
-        for child in element:
-            parts.append(self.piece(child))
-            parts.append(child.tail or "")
-        return "".join(parts)
 
     def piece(self, child: ET.Element) -> str:
         """The words of one inline element (without its tail)."""

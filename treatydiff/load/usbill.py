@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from treatydiff.errors import LoadError
 from treatydiff.load import patterns
-from treatydiff.load.akn import local_name, parse_xml, squash
+from treatydiff.load.akn import InlineText, local_name, parse_xml, squash
 from treatydiff.load.decode import RawDraft
 from treatydiff.load.lines import SourceLine
 from treatydiff.load.readers import Read, register
@@ -119,7 +119,7 @@ def _child(element: ET.Element, name: str) -> ET.Element | None:
 
 
 @dataclass
-class _Writer:
+class _Writer(InlineText):
     """Collects the lines; each block is separated from the next by a blank line."""
 
     lines_of: dict[ET.Element, int]
@@ -142,13 +142,6 @@ class _Writer:
             self.out.append(SourceLine(f"[^{marker}]: {note}", line))
 
     # inline text
-
-    def inline(self, element: ET.Element) -> str:
-        parts = [element.text or ""]
-        for child in element:
-            parts.append(self.piece(child))
-            parts.append(child.tail or "")
-        return "".join(parts)
 
     def piece(self, child: ET.Element) -> str:
         """The words of one inline element (without its tail)."""
