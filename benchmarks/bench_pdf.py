@@ -1,19 +1,21 @@
-"""Benchmark of the PDF reader: median time to load each PDF draft, and how much of it is pypdf's text extraction.
+"""Benchmark of the PDF reader: median time to load each PDF draft, against PDFium's bare text extraction.
 
 Run: python benchmarks/bench_pdf.py [FILES...] [--runs N] [--extractors]
 (default files: the PDFs of the corpus, ``../shared/corpus/eu-ai-act-formats/*.pdf``, or the fixture PDFs when the
-corpus is absent).
+corpus is absent). The figure of issue 15: ``python benchmarks/bench_pdf.py
+../shared/corpus/eu-ai-act-formats/v01-2021-04-21-COM-2021-206-proposal.pdf`` (target: median <= 0.5 s).
 
 For each file it prints the size, the page count, the median, min and max time of ``treatydiff.load.load`` over
-N runs, and the extractor's share: the time spent inside pypdf (opening the file and ``page.extract_text`` with
-the reader's text visitor) against the rest (building lines, columns, footnotes, the shared normaliser and the
-structure parser).
+N runs, the share of it spent reading the file (pypdf's structure checks, ``_open``, and PDFium's pages with the
+reader's calls, ``_runs``) against the rest (lines, columns, footnotes, the shared normaliser and the structure
+parser); then, in the same run, the median of the baseline: pypdfium2 opening the file and calling
+``get_text_range()`` on every page (the least any reader built on PDFium can do), and the load's ratio to it.
 
 ``--extractors`` also times the candidate extractors on the same files, once each, with the characters they
 return: pypdf ``extract_text()`` (plain), pypdf ``extract_text(extraction_mode="layout")``, pypdf with the
-reader's visitors (runs and operators: what reading strike-through needs), and, when they are installed,
-pdfplumber (text; characters and rectangles) and pypdfium2 (characters with their boxes, and the paths). That is
-the measurement behind the choice of pypdf (see the docstring of ``treatydiff/load/pdf.py``).
+visitors the reader used before issue 15 (runs and operators), pdfplumber when installed (text; characters and
+rectangles), and pypdfium2 (bare text; every character with its box, and the paths). That is the measurement
+behind the choice of PDFium (see the docstring of ``treatydiff/load/pdf.py``).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class Stopwatch:
 
 
 def load_timed(path: Path, runs: int) -> tuple[list[float], list[float]]:
-    """Total load times and, for each run, the time inside pypdf."""
+    """Total load times and, for each run, the time spent reading the file (pypdf's checks, PDFium's pages)."""
     watch = Stopwatch()
     original_open, original_runs = pdf_reader._open, pdf_reader._runs
     pdf_reader._open, pdf_reader._runs = watch.wrap(original_open), watch.wrap(original_runs)  # type: ignore[assignment]
@@ -130,7 +132,7 @@ def extractors(path: Path) -> None:
                     obj.get_bounds()
             return count
 
-        candidates.append(("pypdfium2 chars+boxes+paths", pdfium_marks))
+        candidates += [("pypdfium2 text", lambda: bare_pdfium(path)), ("pypdfium2 chars+boxes+paths", pdfium_marks)]
     except ImportError:
         print("    (pypdfium2 not installed: pip install pypdfium2 to time it too)")
     for name, run in candidates:
@@ -139,23 +141,42 @@ def extractors(path: Path) -> None:
         print(f"    {name:28} {time.perf_counter() - start:7.2f}s  {chars:8d} characters")
 
 
+def bare_pdfium(path: Path) -> int:
+    """The baseline: PDFium's text of every page, nothing else."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return sum(len(page.get_textpage().get_text_range()) for page in document)
+    finally:
+        document.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, default=DEFAULT)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--extractors", action="store_true", help="also time pypdf layout mode and pdfplumber")
+    parser.add_argument("--extractors", action="store_true", help="also time pypdf, pdfplumber and pypdfium2 alone")
     args = parser.parse_args()
     from pypdf import PdfReader
 
-    print(f"{'file':58} {'size':>7} {'pages':>5} {'median':>8} {'min':>8} {'max':>8} {'pypdf':>6} {'rest':>6}")
+    print(f"{'file':50} {'size':>7} {'pages':>5} {'median':>8} {'min':>8} {'max':>8} {'read':>5} {'rest':>5} "
+          f"{'bare':>7} {'ratio':>6}")
     for path in args.files:
         load(path)  # warm imports
         totals, inside = load_timed(path, args.runs)
         median = statistics.median(totals)
         share = statistics.median(inside) / median if median else 0.0
+        bare = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            bare_pdfium(path)
+            bare.append(time.perf_counter() - start)
+        base = statistics.median(bare)
         print(
-            f"{path.name[:58]:58} {path.stat().st_size / 1024:6.0f}K {len(PdfReader(path).pages):5d} "
-            f"{median:7.2f}s {min(totals):7.2f}s {max(totals):7.2f}s {share:6.0%} {1 - share:6.0%}"
+            f"{path.name[:50]:50} {path.stat().st_size / 1024:6.0f}K {len(PdfReader(path).pages):5d} "
+            f"{median:7.2f}s {min(totals):7.2f}s {max(totals):7.2f}s {share:5.0%} {1 - share:5.0%} "
+            f"{base:6.2f}s {median / base if base else 0.0:5.1f}x"
         )
         if args.extractors:
             extractors(path)

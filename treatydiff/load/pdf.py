@@ -1,20 +1,18 @@
 """Stage 1, load: the PDF reader — a PDF's text layer -> one SourceLine per printed line, footnotes set apart.
 
-Why pypdf: measured on the corpus PDFs (``benchmarks/bench_pdf.py --extractors``), pypdf extracts the 108-page
-Commission proposal in about 2 s and pdfplumber (pdfminer) in about 8 s, and the words they give are the same (the
-same word-level F1 against the Markdown twins); pypdf is pure Python with no compiled dependencies. pypdf's layout
-mode (``extraction_mode="layout"``) takes about 3 s and gives a fixed-width picture of the page, not reading order.
-So this reader uses pypdf's plain extraction with a text visitor, which hands over every run of text with its
-position and type size, and builds lines from those.
+Why PDFium (pypdfium2) reads the pages: the 108-page Commission proposal took 9.4 s to load with pypdf, 8.2 s of
+it inside pypdf's text extraction; PDFium gives the same characters (the same outline but for what pypdf read
+wrong) with where and in what font each run is drawn, and the page's paths, in 0.3 s of its own and about 1 s
+with the calls to it (``benchmarks/bench_pdf.py``). Its wheels cover Linux, macOS and Windows on every CPython.
+The reader calls its C functions through ctypes (``_Pdfium``), a few per run of text, not per character.
 
-Revision marks (issue 13) need the drawing too: the bars that strike text through or underline it. pypdf's
-operator visitor gives them at no measurable cost ("pypdf runs+ops": 1.05 s on the French compromise's 15 pages,
-against 1.03 s for the text alone). pypdfium2 gives every character with its box and every path in 0.22 s, and
-pdfplumber in 3.3 s (``benchmarks/bench_pdf.py --extractors``; on the Czech compromise's 139 pages, 2.5 s, 11.6
-s and 39.7 s). PDFium is the faster engine by four to five times, and its wheels cover every platform. It is not
-used yet: it cuts a page into runs differently from pypdf, and this reader's rules for spaces, superscripts,
-footnotes and columns were written and checked against pypdf's runs. Switching is a change to every PDF's
-outline, to be made against the corpus and fixture outlines (``tests/test_pdf.py``) as one piece of work.
+pypdf still reads the file's structure first, because PDFium offers no way to look at a stream before it parses
+it: the trailer and cross-references (a truncated file, an encrypted one, pypdf's own limits), the page tree, and
+what reading every page will cost (the section "what a file may make the reader do"). A file that would make the
+reader parse too much is refused before PDFium parses a page of it.
+
+Revision marks (issue 13) need the drawing too: the thin bars that strike text through or underline it, read from
+PDFium's path objects (``_path_bars``).
 
 How a page is read:
 1. Runs on one baseline form a line. A run in smaller type raised above the baseline is a superscript (a footnote
@@ -32,12 +30,12 @@ How a page is read:
 Running headers, footers and page numbers stay in place, with ``page_break=True`` on the first line of every page:
 the shared normaliser (``normalise.strip_furniture``) removes them for every paged format.
 
-Safety: what a file may make pypdf do is worked out before pypdf reads a page, and counted while it reads them
-(the section "what a file may make the reader do"): streams are measured by decoders that stop at the limit, what
-pages share is counted for every page, a form for every time it is drawn; past the limits the file is refused
-with one error, or a page cut short and the cut said. pypdf's own limits, AES without the cryptography package,
-and text at coordinates that overflow are said as such. Every loop over a line's runs, a page's bars or a
-table's columns is linear (or bounded): none asks again about everything before.
+Safety: what a file may make the reader do is worked out before PDFium reads a page (the section "what a file
+may make the reader do"): streams are measured by decoders that stop at the limit, what pages share is counted for
+every page, a form for every time it is drawn; past the limits the file is refused with one error, or a page cut
+short and the cut said. pypdf's own limits, AES without the cryptography package, and text at coordinates that
+overflow are said as such. Every loop over a line's runs, a page's bars or a table's columns is linear (or
+bounded): none asks again about everything before.
 """
 
 from __future__ import annotations
@@ -124,13 +122,18 @@ class _Line:
         edge = False  # and whether a word ended where they begin
         spaced = False  # or where they end: a space after them (it goes with them: more may follow)
         reach = _Reach()  # how far right the runs before this one go
-        for k, run in enumerate(self.runs):
+        before = False  # a space just before the hidden runs that begin here (it goes with them)
+        runs = self.runs
+        for k, run in enumerate(runs):
             apart = k > 0 and not reach.covers(run.x - run.size)  # drawn apart from what is before
             reach.add(run)
+            if run.blank and not run.hidden and hidden is None and k + 1 < len(runs) and runs[k + 1].hidden:
+                before = True
+                continue
             if run.hidden:
                 if hidden is None:
-                    edge = run.text[:1].isspace() or apart
-                hidden, spaced = run, False
+                    edge = run.text[:1].isspace() or apart or before
+                hidden, spaced, before = run, False, False
                 continue
             if hidden is not None and run.blank:
                 spaced = True
@@ -189,9 +192,11 @@ class _Page:
 # a page draws, and reads a form again every time it is drawn. A small file can so ask for hours: 50 pages that
 # share one 70 MB stream (170 KB in the file) took 195 s. So what reading a file will cost is worked out before
 # pypdf reads any page (``_Meter.plan``: every stream measured once, by decoders here that stop at the limit; every
-# use counted), and counted again while pages are read (``_Meter.operator``, ``draw``), in bytes and counts, not
-# seconds: a time limit would let the same file load on one machine and fail on another, and could not stop
-# pypdf in the middle of a stream anyway. Past a limit the file is refused, or a page cut short and the cut said.
+# use counted), in bytes and counts, not seconds: a time limit would let the same file load on one machine and fail
+# on another, and could not stop a parser in the middle of a stream anyway. PDFium, which reads the pages, does
+# much of the same work again for every page (it decodes and parses a stream shared by pages for each of them, a
+# form each time it is drawn), so the same plan bounds it. While a page is read its objects and forms are counted
+# (``_Meter.drawing``, ``form``). Past a limit the file is refused, or a page cut short and the cut said.
 
 #: A page's content streams together, and each form and each font's ToUnicode map, may decode to this much. Real
 #: pages are far smaller: the largest of the corpus's (the Commission's proposal) decodes to 94 KB. (pypdf takes
@@ -199,9 +204,10 @@ class _Page:
 MAX_PAGE_CONTENT = 2 * 1024 * 1024
 #: The pages of a file, as its page tree names them (walked and counted before pypdf copies them all out).
 MAX_PAGES = 10_000
-#: Per page, in its forms too: operators run, forms drawn, forms drawn inside forms. Past them the page is cut
-#: short, and said. The corpus's pages run at most 7,800 operators, and draw one form, two levels deep.
-MAX_PAGE_OPERATORS = 250_000
+#: Per page, in its forms too: objects drawn (runs of text, paths, images, forms), forms drawn, forms drawn inside
+#: forms. Past them the page is cut short, and said. The corpus's pages draw at most 1,900 objects, and one form,
+#: two levels deep.
+MAX_PAGE_OBJECTS = 250_000
 MAX_PAGE_FORMS = 1_000
 MAX_FORM_DEPTH = 12
 #: The work of reading a file, in units of about one byte of content parsed by pypdf, may be at most this many
@@ -243,13 +249,14 @@ class _Meter:
     setups: dict[int, tuple[Any, int]] = field(default_factory=dict)
     forms: dict[tuple[int, int], int] = field(default_factory=dict)  # (id, depth) -> work of drawing it once
     cuts: dict[str, list[int]] = field(default_factory=dict)  # what was cut short or left out -> pages
+    document: Any = None  # the file as PDFium opened it, which reads the pages (``_pdfium_open``)
+    cyclic: bool = False  # a form draws itself, through others maybe (``_uncycled``)
     # the page being read
     page: int = 0
-    operators: int = 0
+    objects: int = 0
     drawn: int = 0
-    stack: list[Any] = field(default_factory=list)  # the resources in force: the page's, then each form's drawn
-    pushed: list[bool] = field(default_factory=list)  # per form draw (``Do``) begun: whether it pushed resources
-    stop: Exception | None = None  # raised again at every step once set: pypdf goes on past errors in a form
+    current: Any = None  # pypdf's view of it
+    reach: int = -1  # how many forms it can draw (``reachable``); -1: not yet counted
 
     def __post_init__(self) -> None:
         self.budget = max(WORK_FLOOR, WORK_RATIO * self.size)
@@ -312,7 +319,10 @@ class _Meter:
     def form_work(self, form: Any, name: str, where: str, depth: int, path: frozenset[int]) -> int:
         """The work of drawing ``form`` once, the forms it draws included (as deep as pypdf will be let go; a
         form that draws itself again is skipped by pypdf)."""
-        if depth > MAX_FORM_DEPTH or id(form) in path:
+        if id(form) in path:
+            self.cyclic = True
+            return 0
+        if depth > MAX_FORM_DEPTH:
             return 0
         key = (id(form), depth)
         if key not in self.forms:
@@ -371,64 +381,58 @@ class _Meter:
     # --- while a page is read -----------------------------------------------------------------------------------
 
     def begin(self, page: Any, number: int) -> None:
-        self.page, self.operators, self.drawn, self.stop = number, 0, 0, None
-        self.stack, self.pushed = [_resolved(page.get("/Resources"))], []
+        self.page, self.objects, self.drawn, self.current, self.reach = number, 0, 0, page, -1
         self.spent += self.page_work(page, number, plan=False)
         if self.spent > self.budget:
             raise self.over()
-
-    def check(self) -> None:
-        if self.stop is not None:
-            raise self.stop
-
-    def halt(self, stop: Exception) -> None:
-        self.stop = stop
-        raise stop
+        if self.document is None:  # (a page read on its own, outside ``read_pdf``: its file opened here)
+            self.document = _pdfium_open(self.source, bytes(page.pdf.stream.getbuffer()))
 
     def cut(self, why: str) -> None:
         self.cuts.setdefault(why, []).append(self.page)
-        self.halt(_Cut(why))
+        raise _Cut(why)
 
-    def operator(self, op: bytes, args: Any) -> None:
-        """Before each operator pypdf runs on the page, in its forms too."""
-        self.check()
-        self.operators += 1
-        if self.operators > MAX_PAGE_OPERATORS:
-            self.cut(f"PDF pages cut short after {MAX_PAGE_OPERATORS:,} drawing operators (a detailed map, or a file "
-                     "built to be slow?), the rest of their text is missing")
-        if op == b"Do":
-            self.draw(args)
+    def drawing(self) -> None:
+        """One more object drawn on the page (text, a path, an image, a form), in its forms too."""
+        self.objects += 1
+        if self.objects > MAX_PAGE_OBJECTS:
+            self.cut(f"PDF pages cut short after {MAX_PAGE_OBJECTS:,} objects drawn (a detailed map, or a file built "
+                     "to be slow?), the rest of their text is missing")
 
-    def draw(self, args: Any) -> None:
-        """A form about to be drawn (``Do``): counted, measured, and its resources in force until it ends."""
-        name = str(args[0]) if args else ""
-        form = _form(self.stack[-1], name)
-        if form is None:  # an image, or nothing: pypdf draws no text from it
-            self.pushed.append(False)
-            return
+    def form(self, depth: int) -> bool:
+        """A form drawn ``depth`` forms deep (1: drawn by the page); False when it is a form drawing itself again:
+        PDFium follows forms that draw each other some way down, pypdf read each once, and so does this reader
+        (a form deeper than the number of forms the page can reach is one drawn again inside itself)."""
+        if depth > 1 and depth > self.reachable():
+            return False
         self.drawn += 1
         if self.drawn > MAX_PAGE_FORMS:
             self.cut(f"PDF pages cut short after drawing {MAX_PAGE_FORMS:,} forms (a file built to be slow?), the "
                      "rest of their text is missing")
-        if len(self.stack) > MAX_FORM_DEPTH:
+        if depth > MAX_FORM_DEPTH:
             self.cut(f"PDF pages cut short where forms nest more than {MAX_FORM_DEPTH} deep (a file built to be "
                      "slow?), the text inside them is missing")
-        try:
-            size = self.measure(form, f"page {self.page}'s form {name}")[0]
-            resources = _resolved(form.get("/Resources"))
-            self.spent += self.setup(resources, f"page {self.page}'s form {name}") + size
-        except LoadError as error:
-            self.halt(error)
-        if self.spent > self.budget:
-            self.halt(self.over())
-        self.stack.append(resources)
-        self.pushed.append(True)
+        return True
 
-    def operator_done(self, op: bytes) -> None:
-        """After each operator: a form drawn has ended."""
-        self.check()
-        if op == b"Do" and self.pushed and self.pushed.pop():
-            self.stack.pop()
+    def reachable(self) -> int:
+        """How many forms the page being read can draw, through the forms it draws (found once a page draws a
+        form inside a form)."""
+        if self.reach < 0:
+            seen: set[int] = set()
+            draws = Counter[str]()
+            for stream in _contents(self.current):
+                draws += self.measure(stream, f"page {self.page}'s content stream")[1]
+            todo = [(_resolved(self.current.get("/Resources")), draws)]
+            while todo:
+                resources, names = todo.pop()
+                for name in names:
+                    form = _form(resources, name)
+                    if form is not None and id(form) not in seen:
+                        seen.add(id(form))
+                        inner = _resolved(form.get("/Resources")) or resources
+                        todo.append((inner, self.measure(form, f"page {self.page}'s form {name}")[1]))
+            self.reach = len(seen)
+        return self.reach
 
     def note(self, why: str) -> None:
         self.cuts.setdefault(why, []).append(self.page)
@@ -658,6 +662,7 @@ def _quiet() -> Iterator[None]:
 
 
 _LETTER = (0.0, 0.0, 612.0, 792.0)  # the page box of a page whose own cannot be read
+_PASSWORD_HINT = "save an unprotected copy (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and pass that"
 
 
 def _open(raw: RawDraft) -> Any:
@@ -680,13 +685,16 @@ def _open(raw: RawDraft) -> Any:
         # cryptography package (pypdf says so with a DependencyError, here or on the first object it decrypts)
         reader = PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(
-                raw.source,
-                "the PDF is password-protected",
-                "save an unprotected copy (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and pass that",
-            )
+            raise LoadError(raw.source, "the PDF is password-protected", _PASSWORD_HINT)
         _count_pages(reader, raw.source)
         _ = len(reader.pages)
+        if reader.is_encrypted and len(reader.pages):
+            # (pypdf decrypts a stream when it is read: AES without cryptography fails there. PDFium decrypts
+            # AES itself, but the streams must be measured first, and only pypdf can read them for that.)
+            contents = reader.pages[0].get("/Contents")
+            contents = contents.get_object() if hasattr(contents, "get_object") else contents
+            if isinstance(contents, list) and contents and hasattr(contents[0], "get_object"):
+                contents[0].get_object()
     except LoadError:
         raise
     except DependencyError as exc:
@@ -767,61 +775,143 @@ def _describe(exc: Exception) -> str:
     return text[:120]
 
 
+# --- PDFium: the characters of a page, with where and how they are drawn, and its paths ------------------------
+#
+# The reader calls PDFium's C functions itself, through ctypes prototypes that take and give plain integers
+# (``_Pdfium``): pypdfium2's own bindings wrap every pointer they return in an object, which costs more than the
+# call on the 300,000 characters of a long draft. Per page it asks for the text once (``FPDFText_GetText``) and
+# for which text object draws each character, and per run (the characters one text object draws, as one ``Tj``
+# or ``TJ`` shows them) for where it starts, its matrix, type size and font.
+
+
+class _Pdfium:
+    """The PDFium functions the reader calls, bound once per process (``_pdfium``)."""
+
+    def __init__(self) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        p, i, d, f, size_t = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float, ctypes.c_size_t
+        pd, pf = ctypes.POINTER(d), ctypes.POINTER(f)
+
+        def bind(name: str, result: Any, *arguments: Any) -> Any:
+            address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+            return ctypes.CFUNCTYPE(result, *arguments)(address or 0)
+
+        self.ctypes = ctypes
+        self.load_page = bind("FPDF_LoadPage", p, p, i)
+        self.close_page = bind("FPDF_ClosePage", None, p)
+        self.load_text = bind("FPDFText_LoadPage", p, p)
+        self.close_text = bind("FPDFText_ClosePage", None, p)
+        self.count_chars = bind("FPDFText_CountChars", i, p)
+        self.get_text = bind("FPDFText_GetText", i, p, i, i, p)
+        self.unicode = bind("FPDFText_GetUnicode", ctypes.c_uint, p, i)
+        self.text_object = bind("FPDFText_GetTextObject", p, p, i)
+        self.origin = bind("FPDFText_GetCharOrigin", i, p, i, pd, pd)
+        self.char_box = bind("FPDFText_GetCharBox", i, p, i, pd, pd, pd, pd)
+        self.char_matrix = bind("FPDFText_GetMatrix", i, p, i, p)
+        self.font = bind("FPDFTextObj_GetFont", p, p)
+        self.font_size = bind("FPDFTextObj_GetFontSize", i, p, pf)
+        self.font_name = bind("FPDFFont_GetBaseFontName", size_t, p, p, size_t)
+        self.count_objects = bind("FPDFPage_CountObjects", i, p)
+        self.get_object = bind("FPDFPage_GetObject", p, p, i)
+        self.count_form_objects = bind("FPDFFormObj_CountObjects", i, p)
+        self.get_form_object = bind("FPDFFormObj_GetObject", p, p, ctypes.c_ulong)
+        self.object_type = bind("FPDFPageObj_GetType", i, p)
+        self.matrix = bind("FPDFPageObj_GetMatrix", i, p, p)
+        self.bounds = bind("FPDFPageObj_GetBounds", i, p, pf, pf, pf, pf)
+        self.stroke_width = bind("FPDFPageObj_GetStrokeWidth", i, p, pf)
+        self.draw_mode = bind("FPDFPath_GetDrawMode", i, p, ctypes.POINTER(i), ctypes.POINTER(i))
+        self.count_segments = bind("FPDFPath_CountSegments", i, p)
+        self.segment = bind("FPDFPath_GetPathSegment", p, p, i)
+        self.point = bind("FPDFPathSegment_GetPoint", i, p, pf, pf)
+        self.segment_type = bind("FPDFPathSegment_GetType", i, p)
+        self.closes = bind("FPDFPathSegment_GetClose", i, p)
+        self.TEXT, self.PATH, self.FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+        self.MOVETO, self.LINETO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+
+
+_BOUND: list[_Pdfium] = []  # the one binding of this process, made when the first PDF is read
+
+
+def _pdfium() -> _Pdfium:
+    if not _BOUND:
+        _BOUND.append(_Pdfium())
+    return _BOUND[0]
+
+
+def _uncycled(reader: Any) -> bytes:
+    """The file written again without the draws that make a form draw itself (the first form of the loop to be
+    drawn again is not): pypdf read each form of such a loop once, and so does this reader; PDFium follows the
+    loop down to its depth limit, drawing a form that draws another twice 2**n times (30 s for a file of 1 KB)."""
+    from pypdf import PdfWriter
+
+    from pypdf.generic import DictionaryObject, NameObject
+
+    writer = PdfWriter(clone_from=reader)
+    done: set[int] = set()
+    for page in writer.pages:
+        todo: list[tuple[Any, Any, list[int], int]] = [(None, _resolved(page.get("/Resources")), [], 0)]
+        while todo:  # depth first, each form once: the draws that go back up the path are the loops
+            owner, resources, path, depth = todo.pop()
+            xobjects = _resolved(resources.get("/XObject")) if isinstance(resources, dict) else None
+            if not isinstance(xobjects, dict) or depth > MAX_FORM_DEPTH:
+                continue
+            for name in list(xobjects):
+                form = _form(resources, name)
+                if form is None:
+                    continue
+                if id(form) in path and owner is not None:
+                    # the form that draws it again gets resources of its own without it (they may be shared)
+                    kept = DictionaryObject({NameObject(k): v for k, v in xobjects.items() if k != name})
+                    own = DictionaryObject(dict(resources.items()))
+                    own[NameObject("/XObject")] = kept
+                    owner[NameObject("/Resources")] = own
+                    resources, xobjects = own, kept
+                elif id(form) not in done:
+                    done.add(id(form))
+                    inner = _resolved(form.get("/Resources")) or resources
+                    todo.append((form, inner, [*path, id(form)], depth + 1))
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _pdfium_open(source: str, data: bytes) -> Any:
+    """The file as PDFium reads it (pypdf has already read its structure and found it readable)."""
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LoadError(source, "the PDF is password-protected", _PASSWORD_HINT) from None
+        raise LoadError(source, f"not a readable PDF: {_describe(exc)}", _BROKEN_HINT) from None
+
+
 def _runs(page: Any, meter: _Meter) -> list[_Run]:
-    """Every run of text on the page with its position and size, from pypdf's text visitor; and the marks drawn
-    on it: a thin horizontal bar or line through the middle of a run strikes it through, one at its baseline
-    underlines it (how Word, LibreOffice and most exporters draw them). ``meter`` counts the operators and the
-    forms drawn, and stops pypdf at a limit: the runs up to there are the page's."""
-    runs: list[_Run] = []
-    rise = [0.0]  # the text rise (``Ts``), which raises superscripts in some PDFs and is not in the text matrix
-    bars: list[tuple[float, float, float]] = []  # (x0, x1, y) of thin horizontal bars and lines, on the page
-    path: _Path = []  # the path being built: rectangles and lines
-    width = [1.0]  # the line width (``w``), in user space
-
-    def operand(op: bytes, args: Any, cm: Any, tm: Any) -> None:
-        meter.operator(op, args)
-        if op == b"Ts" and args:
-            with contextlib.suppress(TypeError, ValueError):
-                rise[0] = float(args[0])
-        elif op == b"BT":
-            rise[0] = 0.0
-        elif op in _PATH_OPS:
-            with contextlib.suppress(TypeError, ValueError, IndexError):
-                _build_path(op, [float(a) for a in args], [float(v) for v in cm], path)
-        elif op == b"w" and args:
-            with contextlib.suppress(TypeError, ValueError):
-                width[0] = float(args[0]) * math.hypot(float(cm[0]), float(cm[1]))
-        elif op in _PAINT_OPS:
-            if op != b"n":  # (a path ended unpainted is a clipping path)
-                bars.extend(_bars(path, stroke=op in (b"S", b"s"), width=width[0]))
-            path.clear()
-
-    def operand_done(op: bytes, args: Any, cm: Any, tm: Any) -> None:
-        meter.operator_done(op)
-
-    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        meter.check()
-        text = text.replace("\n", "").replace("\r", "").translate(_SYMBOL_BULLETS)
-        if not text:
-            return
-        a, b, _c, _d, e, f = (float(v) for v in tm)
-        ca, cb, cc, cd, ce, cf = (float(v) for v in cm)
-        x, y = e * ca + f * cc + ce, e * cb + f * cd + cf
-        dx, dy = a * ca + b * cc, a * cb + b * cd  # the direction of the text's baseline on the page
-        if dx <= 0 or abs(dy) > 0.1 * dx:
-            return  # rotated text (stamps, margin notes, vertical labels) is not part of the draft's text
-        y += rise[0] * dx
-        height = round(abs(float(size)) * math.hypot(dx, dy), 1)
-        if not all(abs(v) < _FAR for v in (x, y, height)):
-            return  # drawn far off any page, or where the numbers overflow (to infinity, then NaN): never seen
-        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
-        bold = frozenset({markup.BOLD}) if _BOLD.search(name) else frozenset()
-        runs.append(_Run(x, y, height, text, bool(_STYLED.search(name)), bold, bool(_ITALIC.search(name))))
-
-    with contextlib.suppress(_Cut):  # (said by the meter)
-        page.extract_text(visitor_text=visit, visitor_operand_before=operand, visitor_operand_after=operand_done)
-    if isinstance(meter.stop, LoadError):  # (pypdf may have gone on past it, inside a form)
-        raise meter.stop
+    """Every run of text on page ``meter.page`` (``page`` is pypdf's view of it, measured by the meter), with its
+    position and size, read by PDFium; and the marks drawn on it: a thin horizontal bar or line through the middle
+    of a run strikes it through, one at its baseline underlines it (how Word, LibreOffice and most exporters draw
+    them). The meter counts the objects and forms drawn: past a limit the page is cut short there."""
+    lib = _pdfium()
+    document = lib.ctypes.cast(meter.document.raw, lib.ctypes.c_void_p).value
+    handle = lib.load_page(document, meter.page - 1)
+    if not handle:
+        raise ValueError("PDFium could not read the page")
+    try:
+        text_page = lib.load_text(handle)
+        if not text_page:
+            raise ValueError("PDFium could not read the text of the page")
+        try:
+            bars: list[tuple[float, float, float]] = []
+            texts = _walk(lib, handle, meter, bars)
+            runs = _text_runs(lib, text_page, texts)
+        finally:
+            lib.close_text(text_page)
+    finally:
+        lib.close_page(handle)
     if not bars:
         return runs
     marked, complete = _marked(runs, bars)
@@ -829,6 +919,285 @@ def _runs(page: Any, meter: _Meter) -> list[_Run]:
         meter.note(f"PDF pages with too many bars and lines to match against their text (over {_MARK_TRIES:,} "
                    "tries), their revision marks were read in part")
     return marked
+
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _matrix(m: Any) -> _Matrix:
+    """An FS_MATRIX PDFium filled in, as numbers."""
+    return float(m[0]), float(m[1]), float(m[2]), float(m[3]), float(m[4]), float(m[5])
+
+
+def _times(m: _Matrix, n: _Matrix) -> _Matrix:
+    """``m`` then ``n`` (PDF's row-vector convention: a point goes through ``m`` first)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2)
+
+
+def _walk(
+    lib: _Pdfium, handle: int, meter: _Meter, bars: list[tuple[float, float, float]]
+) -> list[tuple[int, _Matrix]]:
+    """The objects of a page in the order it draws them, forms opened: each is counted by the meter, the thin
+    horizontal bars and lines its paths draw go into ``bars``. The text objects, in that order, each with the
+    matrix of the forms it is drawn in; when the meter cuts the page short, those drawn before the cut."""
+    ctypes = lib.ctypes
+    texts: list[tuple[int, _Matrix]] = []
+    stack: list[tuple[int, bool, int, int, _Matrix]] = [(handle, False, lib.count_objects(handle), 0, _IDENTITY)]
+    index = [0]
+    m = (ctypes.c_float * 6)()
+    with contextlib.suppress(_Cut):  # (said by the meter)
+        while stack:
+            container, in_form, count, depth, outer = stack[-1]
+            k = index[-1]
+            if k >= count:
+                stack.pop()
+                index.pop()
+                continue
+            index[-1] = k + 1
+            obj = (lib.get_form_object if in_form else lib.get_object)(container, k)
+            if not obj:
+                continue
+            meter.drawing()
+            kind = lib.object_type(obj)
+            if kind == lib.TEXT:
+                texts.append((obj, outer))
+            elif kind == lib.PATH:
+                _path_bars(lib, obj, outer, bars)
+            elif kind == lib.FORM:
+                if not meter.form(depth + 1):
+                    continue
+                inner = _times(_matrix(m) if lib.matrix(obj, m) else _IDENTITY, outer)
+                stack.append((obj, True, lib.count_form_objects(obj), depth + 1, inner))
+                index.append(0)
+    return texts
+
+
+def _path_bars(lib: _Pdfium, obj: int, outer: _Matrix, bars: list[tuple[float, float, float]]) -> None:
+    """The thin horizontal bars one painted path draws (``_bars``), on the page. A path whose bounding box is
+    tall is looked at piece by piece only when it has several (a row of bars drawn as one path)."""
+    ctypes = lib.ctypes
+    count = lib.count_segments(obj)
+    if count <= 0:
+        return
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if count <= 5 and lib.bounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
+                                 ctypes.byref(top)):
+        scale = math.hypot(outer[2], outer[3])
+        if (top.value - bottom.value) * scale > 2 * _BAR_MAX + 2 or (right.value - left.value) * math.hypot(
+                outer[0], outer[1]) < _BAR_MIN:
+            return  # one piece, and no bar: a box, a curve, a dot
+    m = (ctypes.c_float * 6)()
+    a, b, c, d, e, f = _times(_matrix(m) if lib.matrix(obj, m) else _IDENTITY, outer)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not lib.draw_mode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return
+    width = ctypes.c_float(1.0)
+    lib.stroke_width(obj, ctypes.byref(width))
+    x, y = ctypes.c_float(), ctypes.c_float()
+    path: _Path = []
+    figure: list[tuple[float, float]] = []  # the points of the subpath being read, on the page
+    segments: list[tuple[int, bool]] = []
+
+    def close() -> None:
+        rectangle = _rectangle(figure, segments)
+        if rectangle is not None:
+            path.append(("re", *rectangle))
+        else:
+            for (x0, y0), (x1, y1), (kind, _) in zip(figure, figure[1:], segments[1:], strict=False):
+                if kind == lib.LINETO:
+                    path.append(("l", x0, y0, x1, y1))
+        figure.clear()
+        segments.clear()
+
+    for k in range(count):
+        segment = lib.segment(obj, k)
+        if not segment or not lib.point(segment, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        kind = lib.segment_type(segment)
+        if kind == lib.MOVETO and figure:
+            close()
+        px, py = float(x.value), float(y.value)
+        figure.append((a * px + c * py + e, b * px + d * py + f))
+        segments.append((kind, bool(lib.closes(segment))))
+    if figure:
+        close()
+    bars.extend(_bars(path, stroke=bool(stroke.value), width=float(width.value) * math.hypot(a, b)))
+
+
+def _rectangle(points: list[tuple[float, float]], segments: list[tuple[int, bool]]) -> tuple[float, float, float,
+                                                                                               float] | None:
+    """The box a subpath draws when it is a rectangle (``re``, or four lines that close): (x0, y0, x1, y1)."""
+    if len(points) == 5 and points[4] == points[0]:
+        points = points[:4]
+    elif len(points) != 4 or not segments[-1][1]:
+        return None
+    xs, ys = sorted({round(px, 3) for px, _ in points}), sorted({round(py, 3) for _, py in points})
+    if len(xs) > 2 or len(ys) > 2:
+        return None  # not upright
+    return min(px for px, _ in points), min(py for _, py in points), max(px for px, _ in points), max(
+        py for _, py in points)
+
+
+def _text_runs(lib: _Pdfium, text_page: int, texts: list[tuple[int, _Matrix]]) -> list[_Run]:
+    """The page's runs, one for each text object of ``texts`` (in that order: the order the page draws them): the
+    characters it draws, as PDFium reads them; a space PDFium puts between runs drawn apart is a run of its own.
+
+    PDFium leaves out of its text a text object that draws only spaces, and one drawn again where an object with
+    the same text was drawn just before (overprinted). pypdf gave both, and this reader's rules work with them:
+    a space as drawn parts two words ("Council" " " "and"), and text drawn twice is read twice. So an object
+    PDFium left out becomes a copy of the run drawn where it starts, or else a space."""
+    ctypes = lib.ctypes
+    count = lib.count_chars(text_page)
+    found: dict[int, list[_Run]] = {}  # text object -> its run, and the space after it PDFium put in
+    x, y = ctypes.c_double(), ctypes.c_double()
+    m = (ctypes.c_float * 6)()
+    size = ctypes.c_float()
+    names: dict[int, str] = {}
+
+    def run(obj: int, text: str, at: tuple[float, float], dx: float, dy: float) -> _Run | None:
+        """The run of ``obj`` drawn from ``at`` along (dx, dy) on the page; None when it is off the page."""
+        if dx <= 0 or abs(dy) > 0.1 * dx:
+            return None  # rotated text (stamps, margin notes, vertical labels) is not part of the draft's text
+        lib.font_size(obj, ctypes.byref(size))
+        height = round(abs(float(size.value)) * math.hypot(dx, dy), 1)
+        if not all(abs(v) < _FAR for v in (*at, height)):
+            return None  # drawn far off any page, or where the numbers overflow (to infinity, then NaN): never seen
+        font = lib.font(obj) or 0
+        name = names.get(font)
+        if name is None:
+            name = names[font] = _font_name(lib, font)
+        bold = frozenset({markup.BOLD}) if _BOLD.search(name) else frozenset()
+        return _Run(at[0], at[1], height, text, bool(_STYLED.search(name)), bold, bool(_ITALIC.search(name)))
+
+    if count > 0:
+        buffer = ctypes.create_string_buffer(2 * count + 2)
+        written = lib.get_text(text_page, 0, count, buffer)
+        text = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
+        if len(text) != count:  # (never seen: one character for each, read one by one)
+            text = "".join(_character(lib.unicode(text_page, k)) for k in range(count))
+        owner = lib.text_object
+
+        def end_of(start: int, obj: int | None) -> int:
+            """Where the characters of ``obj`` that begin at ``start`` end: an object's characters come one after
+            the other, so a probe that doubles its step, then halves it, finds the end in a few calls. (Not so
+            the characters PDFium puts in, which belong to no object: a space or a line break, looked at one by
+            one.)"""
+            if obj is None:
+                end = start + 1
+                while end < count and owner(text_page, end) is None:
+                    end += 1
+                return end
+            low, step = start, 8
+            high = start + step
+            while high < count and owner(text_page, high) == obj:
+                low, step = high, step * 2
+                high = low + step
+            high = min(high, count)
+            while high - low > 1:
+                middle = (low + high) // 2
+                if owner(text_page, middle) == obj:
+                    low = middle
+                else:
+                    high = middle
+            return int(high)
+
+        start = 0
+        last: list[_Run] | None = None  # the runs of the object read last
+        while start < count:
+            obj = owner(text_page, start)
+            end = end_of(start, obj)
+            # (PDFium gives a hyphen that ends a line as U+FFFE)
+            piece = text[start:end].replace("\ufffe", "-")
+            first, start = start, end
+            if not obj:  # put in by PDFium: a space between runs drawn apart, or a line break
+                if piece.isspace() and last and not last[-1].text[-1:].isspace():
+                    lib.origin(text_page, first, ctypes.byref(x), ctypes.byref(y))
+                    at = (float(x.value), float(y.value))
+                    if "\n" in piece and end < count:
+                        # a space too where the next run starts back to the left, a line of its own that this
+                        # reader may yet put on one line with this one (small type set off beside larger type);
+                        # not where it goes on to the right (a footnote marker, then the rest of its line)
+                        lib.origin(text_page, end, ctypes.byref(x), ctypes.byref(y))
+                        if x.value >= at[0] - 1:
+                            continue
+                    if all(abs(v) < _FAR for v in at):
+                        last.append(_Run(*at, last[-1].size, " ", False))
+                continue
+            last = found.setdefault(obj, [])
+            piece = piece.replace("\n", "").replace("\r", "")
+            if not piece:
+                continue
+            lib.char_matrix(text_page, first, m)
+            lib.origin(text_page, first, ctypes.byref(x), ctypes.byref(y))
+            if _SPREAD.search(piece):
+                piece = _respaced(lib, text_page, first, piece)
+            made = run(obj, piece.translate(_SYMBOL_BULLETS), (float(x.value), float(y.value)), float(m[0]),
+                       float(m[1]))
+            if made is not None:
+                last.append(made)
+    runs: list[_Run] = []
+    starts: dict[tuple[float, float], _Run] = {}  # where each run starts (rounded) -> the run
+    for obj, outer in texts:
+        kept = found.get(obj)
+        if kept is not None:
+            runs.extend(kept)
+            for r in kept:
+                if not r.blank:
+                    starts.setdefault((round(r.x, 1), round(r.y, 1)), r)
+            continue
+        # left out by PDFium: drawn again over a run, or only spaces
+        if not lib.matrix(obj, m):
+            continue
+        a, b, _c, _d, e, f = _times(_matrix(m), outer)
+        again = starts.get((round(e, 1), round(f, 1)))
+        if again is not None:
+            runs.append(again)
+        else:
+            made = run(obj, " ", (e, f), a, b)
+            if made is not None:
+                runs.append(made)
+    return runs
+
+
+#: Letters one space apart, three or more: a line set with wide tracking ("P A R T  I I"), where PDFium gives one
+#: space for the two the PDF draws between words.
+_SPREAD = re.compile(r"(?:\S ){2,}\S")
+
+
+def _respaced(lib: _Pdfium, text_page: int, first: int, piece: str) -> str:
+    """``piece`` (the characters from ``first``) with the second space put back between the words of a
+    letter-spaced line: where the gap between two letters one space apart is clearly wider than the narrowest."""
+    ctypes = lib.ctypes
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    edges: list[tuple[float, float]] = []
+    for k in range(len(piece)):
+        lib.char_box(text_page, first + k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
+                     ctypes.byref(top))
+        edges.append((left.value, right.value))
+    gaps = {k: edges[k + 1][0] - edges[k - 1][1] for k in range(1, len(piece) - 1)
+            if piece[k] == " " and piece[k - 1] != " " and piece[k + 1] != " "}
+    if not gaps:
+        return piece
+    narrow = min(gaps.values())
+    widest = max(right - left for left, right in edges) or 1.0
+    return "".join("  " if k in gaps and gaps[k] > 1.6 * narrow + 0.1 * widest else ch for k, ch in enumerate(piece))
+
+
+def _character(code: int) -> str:
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+
+def _font_name(lib: _Pdfium, font: int) -> str:
+    """A font's /BaseFont ("ABCDEF+TimesNewRoman,Bold"), which says whether it is bold or italic."""
+    if not font:
+        return ""
+    buffer = lib.ctypes.create_string_buffer(256)
+    length = lib.font_name(font, buffer, 256)
+    return buffer.raw[: max(length - 1, 0)].decode("utf-8", "replace") if 0 < length <= 256 else ""
 
 
 #: Text this far from the origin (in points: 350 metres) is off any page; NaN is never less than it.
@@ -1135,31 +1504,35 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
         reader = _open(raw)
         pages = list(reader.pages)
         meter = _Meter(raw.source, len(raw.data))
-        meter.plan(pages)  # refused here, before pypdf reads a page, when reading them all would cost too much
+        meter.plan(pages)  # refused here, before PDFium reads a page, when reading them all would cost too much
+        meter.document = _pdfium_open(raw.source, _uncycled(reader) if meter.cyclic else raw.data)
         page_runs: list[list[_Run]] = []
         boxes: list[tuple[float, float, float, float]] = []
         failed: list[int] = []
         limits: list[str] = []  # what limit of pypdf's a page that failed went past
-        for number, page in enumerate(pages, start=1):
-            try:
-                meter.begin(page, number)
-                runs = _runs(page, meter)
-                box = page.mediabox
-                edges = (float(box.left), float(box.bottom), float(box.right), float(box.top))
-                if not all(math.isfinite(edge) for edge in edges):
-                    edges = _LETTER
-                page_runs.append(runs)  # both or neither: a page whose media box fails after its text is read
-                boxes.append(edges)  # must not leave the two lists out of step
-            except LoadError:
-                raise
-            except Exception as exc:  # one damaged page must not cost the others
-                if isinstance(exc, DependencyError):
-                    raise _missing(raw.source, exc) from None
-                if _limit(exc):
-                    limits.append(f"page {number} goes past a safety limit of pypdf: {_limit(exc)}")
-                failed.append(number)
-                page_runs.append([])
-                boxes.append(_LETTER)
+        try:
+            for number, page in enumerate(pages, start=1):
+                try:
+                    meter.begin(page, number)
+                    runs = _runs(page, meter)
+                    box = page.mediabox
+                    edges = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+                    if not all(math.isfinite(edge) for edge in edges):
+                        edges = _LETTER
+                    page_runs.append(runs)  # both or neither: a page whose media box fails after its text is read
+                    boxes.append(edges)  # must not leave the two lists out of step
+                except LoadError:
+                    raise
+                except Exception as exc:  # one damaged page must not cost the others
+                    if isinstance(exc, DependencyError):
+                        raise _missing(raw.source, exc) from None
+                    if _limit(exc):
+                        limits.append(f"page {number} goes past a safety limit of pypdf: {_limit(exc)}")
+                    failed.append(number)
+                    page_runs.append([])
+                    boxes.append(_LETTER)
+        finally:
+            meter.document.close()
     if not page_runs:
         raise LoadError(raw.source, "not a readable PDF: it has no pages", _BROKEN_HINT)
     garbled_pages = _garbled(page_runs)
