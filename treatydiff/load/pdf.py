@@ -691,7 +691,7 @@ def _open(raw: RawDraft) -> Any:
         if reader.is_encrypted and len(reader.pages):
             # (pypdf decrypts a stream when it is read: AES without cryptography fails there. PDFium decrypts
             # AES itself, but the streams must be measured first, and only pypdf can read them for that.)
-            contents = reader.pages[0].get("/Contents")
+            contents: Any = reader.pages[0].get("/Contents")
             contents = contents.get_object() if hasattr(contents, "get_object") else contents
             if isinstance(contents, list) and contents and hasattr(contents[0], "get_object"):
                 contents[0].get_object()
@@ -846,7 +846,6 @@ def _uncycled(reader: Any) -> bytes:
     drawn again is not): pypdf read each form of such a loop once, and so does this reader; PDFium follows the
     loop down to its depth limit, drawing a form that draws another twice 2**n times (30 s for a file of 1 KB)."""
     from pypdf import PdfWriter
-
     from pypdf.generic import DictionaryObject, NameObject
 
     writer = PdfWriter(clone_from=reader)
