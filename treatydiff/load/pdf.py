@@ -467,6 +467,12 @@ def _contents(page: Any) -> list[Any]:
     return [contents] if hasattr(contents, "get_data") else []
 
 
+def _xobject_names(resources: Any) -> list[str]:
+    """The names of the XObjects ``resources`` holds (forms and images)."""
+    xobjects = _resolved(resources.get("/XObject")) if isinstance(resources, dict) else None
+    return list(xobjects) if isinstance(xobjects, dict) else []
+
+
 def _form(resources: Any, name: str) -> Any:
     """The form XObject ``name`` names in ``resources``, as pypdf finds it; None for an image or nothing."""
     resources = _resolved(resources)
@@ -844,34 +850,43 @@ def _pdfium() -> _Pdfium:
 def _uncycled(reader: Any) -> bytes:
     """The file written again without the draws that make a form draw itself (the first form of the loop to be
     drawn again is not): pypdf read each form of such a loop once, and so does this reader; PDFium follows the
-    loop down to its depth limit, drawing a form that draws another twice 2**n times (30 s for a file of 1 KB)."""
+    loop down to its depth limit, drawing a form that draws another twice 2**n times (30 s for a file of 1 KB).
+    A depth-first walk over the forms the pages can draw: a draw of a form still on the walk's path closes a loop,
+    and is cut from the resources of the form that makes it (resources of its own: they may be shared)."""
     from pypdf import PdfWriter
     from pypdf.generic import DictionaryObject, NameObject
 
     writer = PdfWriter(clone_from=reader)
-    done: set[int] = set()
+    state: dict[int, bool] = {}  # id(form) -> True while on the path, False once its draws are all walked
+    kept: list[Any] = []  # the forms walked, kept so that their ids stay theirs
     for page in writer.pages:
-        todo: list[tuple[Any, Any, list[int], int]] = [(None, _resolved(page.get("/Resources")), [], 0)]
-        while todo:  # depth first, each form once: the draws that go back up the path are the loops
-            owner, resources, path, depth = todo.pop()
-            xobjects = _resolved(resources.get("/XObject")) if isinstance(resources, dict) else None
-            if not isinstance(xobjects, dict) or depth > MAX_FORM_DEPTH:
+        resources = _resolved(page.get("/Resources"))
+        frames: list[list[Any]] = [[None, resources, _xobject_names(resources), 0]]
+        while frames:
+            frame = frames[-1]
+            owner, resources, names, k = frame
+            if k >= len(names):
+                frames.pop()
+                if owner is not None:
+                    state[id(owner)] = False
                 continue
-            for name in list(xobjects):
-                form = _form(resources, name)
-                if form is None:
-                    continue
-                if id(form) in path and owner is not None:
-                    # the form that draws it again gets resources of its own without it (they may be shared)
-                    kept = DictionaryObject({NameObject(k): v for k, v in xobjects.items() if k != name})
-                    own = DictionaryObject(dict(resources.items()))
-                    own[NameObject("/XObject")] = kept
-                    owner[NameObject("/Resources")] = own
-                    resources, xobjects = own, kept
-                elif id(form) not in done:
-                    done.add(id(form))
-                    inner = _resolved(form.get("/Resources")) or resources
-                    todo.append((form, inner, [*path, id(form)], depth + 1))
+            frame[3] = k + 1
+            form = _form(resources, names[k])
+            if form is None:
+                continue
+            walking = state.get(id(form))
+            if walking and owner is not None:
+                xobjects = _resolved(resources.get("/XObject"))
+                own = DictionaryObject(dict(resources.items()))
+                own[NameObject("/XObject")] = DictionaryObject(
+                    {NameObject(n): v for n, v in xobjects.items() if n != names[k]})
+                owner[NameObject("/Resources")] = own
+                frame[1] = own
+            elif walking is None and len(frames) <= MAX_FORM_DEPTH:
+                state[id(form)] = True
+                kept.append(form)
+                inner = _resolved(form.get("/Resources")) or resources
+                frames.append([form, inner, _xobject_names(inner), 0])
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
