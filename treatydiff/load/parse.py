@@ -104,9 +104,14 @@ def classify(unit: Unit) -> Token:
                 text=rest.strip(),
             )
         title = _title(rest)
+        if word in patterns.STOPPED_TITLE_WORDS and title.endswith(".") and not title.endswith(".."):
+            title = title[:-1].rstrip()  # "SEC. 2. SHORT TITLE.": the full stop closes the heading, as printed
+            stopped = True
+        else:
+            stopped = not title.endswith(".")
         # several numbers ("§§ 180b und 181", "Articles 2, 3 and 4") head nothing but a placeholder
         single = word not in patterns.PLURAL_ARTICLE_WORDS and "," not in match.group("number")
-        if single and sep and (strong or (unit.block_start and _title_like(title) and not title.endswith("."))):
+        if single and sep and (strong or (unit.block_start and _title_like(title) and stopped)):
             return Token(
                 T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")), title
             )
@@ -151,6 +156,22 @@ def _sections_by_paragraph_sign(tokens: list[Token]) -> list[Token]:
         else t
         for t in tokens
     ]
+
+
+def _first_us_section(tokens: list[Token]) -> list[Token]:
+    """A US bill opens with "SECTION 1. SHORT TITLE." and goes on with "SEC. 2.": where "SEC." headings number
+    the articles, a "SECTION 1." before the first of them is that bill's first section, not a division."""
+    first = next(
+        (i for i, t in enumerate(tokens) if t.type is T.ARTICLE and t.word in patterns.STOPPED_TITLE_WORDS), None
+    )
+    if first is None:
+        return tokens
+    for i, token in enumerate(tokens[:first]):
+        if token.type is T.DIVISION and token.kind is Kind.SECTION and token.word == "section" and token.label:
+            title = token.title[:-1].rstrip() if token.title.endswith(".") else token.title
+            tokens = [*tokens[:i], Token(T.ARTICLE, token.unit, Kind.ARTICLE, "SEC.", token.label, title),
+                      *tokens[i + 1:]]
+    return tokens
 
 
 def _cover_annexes(tokens: list[Token]) -> list[Token]:
@@ -405,6 +426,7 @@ class _B:
     rank: int = 0
     style: str = ""
     value: str = ""
+    designation: str = ""  # -> ``Node.designation`` ("Sec." for a bill's "SEC. 2.")
 
     def add(self, child: _B) -> _B:
         self.children.append(child)
@@ -490,7 +512,8 @@ class _Builder:
         self._end_preamble()
         self.close_provision()
         node = self.container().add(
-            _B(Kind.ARTICLE, token.label, token.title, line=token.unit.line, source_ref=token.unit.ref)
+            _B(Kind.ARTICLE, token.label, token.title, line=token.unit.line, source_ref=token.unit.ref,
+               designation=patterns.designation(token.word))
         )
         _mark(node, token.label + " " + token.title)
         self.provision = node
@@ -501,7 +524,8 @@ class _Builder:
         self._end_preamble()
         self.close_provision()
         node = self.container().add(
-            _B(Kind.ARTICLE, token.label, line=token.unit.line, marks={Mark.DELETED}, source_ref=token.unit.ref)
+            _B(Kind.ARTICLE, token.label, line=token.unit.line, marks={Mark.DELETED}, source_ref=token.unit.ref,
+               designation=patterns.designation(token.word))
         )
         node.text = token.text.strip(" -:")
         self.provision = node
@@ -738,6 +762,7 @@ def _freeze(node: _B, footnotes: dict[str, str], used: set[str]) -> Node:
         marks=frozenset(node.marks),
         footnotes=tuple(footnotes[ref] for ref in node.refs if ref in footnotes),
         ref=node.source_ref,
+        designation=node.designation,
     )
 
 
@@ -764,7 +789,8 @@ def guess_language(text: str) -> str:
 
 def parse(units: list[Unit]) -> tuple[tuple[Node, ...], tuple[Diagnostic, ...]]:
     """Build the article tree of one draft, with warnings about what was guessed."""
-    tokens, warnings = _contents(_sections_by_paragraph_sign([classify(unit) for unit in units if unit.text]))
+    tokens = _first_us_section(_sections_by_paragraph_sign([classify(unit) for unit in units if unit.text]))
+    tokens, warnings = _contents(tokens)
     tokens = _cover_annexes(tokens)
     if not any(t.type in (T.ARTICLE, T.PLACEHOLDER, T.DIVISION, T.ANNEX, T.ANNEX_GROUP) for t in tokens):
         blocks = [Node(Kind.BLOCK, text=t.unit.text, line=t.unit.line, ref=t.unit.ref) for t in tokens]
