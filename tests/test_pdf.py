@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from corpus_drafts import GROUP, corpus_draft
 from rich.console import Console
 
 from treatydiff.cli import Env, cli
@@ -315,8 +316,9 @@ def twin(pattern: str) -> Draft:
 
 
 @corpus
+@GROUP
 def test_commission_proposal_pdf_has_the_85_articles_and_no_page_furniture() -> None:
-    draft = load(PROPOSAL_PDF)
+    draft = corpus_draft(PROPOSAL_PDF)
     assert_outline_kept(draft, PROPOSAL_PDF.relative_to(CORPUS).as_posix())
     labels = [p.node.label for p in draft.articles()]
     assert labels == [str(n) for n in range(1, 86)]
@@ -330,9 +332,10 @@ def test_commission_proposal_pdf_has_the_85_articles_and_no_page_furniture() -> 
 
 
 @corpus
+@GROUP
 def test_council_general_approach_pdf_matches_its_markdown_twin() -> None:
-    """Its tree, and its JSON outline (one test: the 140-page PDF is read once)."""
-    draft = load(COUNCIL_PDF)
+    """Its tree, and its JSON outline (the 140-page PDF is read once: ``corpus_drafts``)."""
+    draft = corpus_draft(COUNCIL_PDF)
     assert_outline_kept(draft, COUNCIL_PDF.relative_to(CORPUS).as_posix())
     articles = [p.node for p in draft.articles()]
     assert sum(1 for a in articles if not a.deleted) == 94
@@ -362,9 +365,10 @@ CLEAN_PDFS = ("eu-ai-act-formats/v01-2021-04-21-COM-2021-206-annexes.pdf",
 
 
 @corpus
+@GROUP
 @pytest.mark.parametrize("name", CLEAN_PDFS)
 def test_the_outline_of_a_clean_corpus_pdf_is_unchanged(name: str) -> None:
-    assert_outline_kept(load(CORPUS / name), name)
+    assert_outline_kept(corpus_draft(CORPUS / name), name)
 
 
 def assert_outline_kept(draft: Draft, name: str) -> None:

@@ -350,3 +350,95 @@ def test_a_range_of_deleted_points_is_still_a_point() -> None:
     text = "Article 1\n\n1. Parties shall:\n\n(a) act;\n(b) to (d) [deleted]\n\n(e) report.\n"
     paragraph = articles(load_text(text, format="txt"))[0].children[0]
     assert [c.label for c in paragraph.children] == ["(a)", "(b)", "(e)"]
+
+
+# --- placeholders whose body says it, recitals the Council numbers oddly, a financial statement's annex ----------
+
+
+@pytest.mark.parametrize("body", ["-", "Abrogato", "(weggefallen)", "Deleted.", "[deleted]"])
+def test_an_article_whose_only_text_is_a_dash_or_a_deletion_word_is_a_placeholder(body: str) -> None:
+    draft = load_text(f"### Art 1\n\nText one.\n\n### Art 2\n\n{body}\n\n### Art 3\n\nText.\n", source="x.md")
+    assert [(a.label, a.deleted, a.children) for a in articles(draft)][1] == ("2", True, ())
+    assert draft.counts()["placeholders"] == 1
+    assert body.strip("-") in words(draft.nodes) or body == "-"  # the word is kept, as the placeholder's text
+
+
+@pytest.mark.parametrize("body", ["- The Parties agree.", "Repealed by Law 5 of 2020, except paragraph 2."])
+def test_an_article_with_words_beside_a_dash_or_repealed_is_no_placeholder(body: str) -> None:
+    draft = load_text(f"### Art 1\n\nText one.\n\n### Art 2\n\n{body}\n\n### Art 3\n\nText.\n", source="x.md")
+    assert not articles(draft)[1].deleted
+    assert draft.counts()["placeholders"] == 0
+
+
+PREAMBLE = """Having regard to the Treaty,
+
+Whereas:
+
+(12) Twelve.
+
+{inserted}
+
+(12a) Twelve a.
+
+(13) Thirteen.
+
+{typo}
+
+(15) Fifteen.
+
+HAVE ADOPTED THIS REGULATION:
+
+Article 1
+
+Text.
+"""
+
+
+def recitals(draft: Draft) -> list[str]:
+    return [n.label for n in draft.walk() if n.kind is Kind.RECITAL]
+
+
+def test_a_recital_numbered_before_another_and_one_whose_bracket_is_missing_are_recitals() -> None:
+    draft = load_text(PREAMBLE.format(inserted="(-12a) Minus twelve a.", typo="14) Fourteen."), source="x.txt")
+    assert recitals(draft) == ["(12)", "(-12a)", "(12a)", "(13)", "14)", "(15)"]
+    assert [n.text for n in draft.walk() if n.kind is Kind.RECITAL][4] == "Fourteen."
+
+
+def test_a_number_and_bracket_that_does_not_continue_the_recitals_is_no_recital() -> None:
+    draft = load_text(PREAMBLE.format(inserted="", typo="3) of Article 5 applies."), source="x.txt")
+    assert recitals(draft) == ["(12)", "(12a)", "(13)", "(15)"]
+
+
+STATEMENT = """Article 1
+
+Text.
+
+Done at Brussels,
+
+For the European Parliament
+
+LEGISLATIVE FINANCIAL STATEMENT
+
+1. FRAMEWORK OF THE PROPOSAL
+
+ANNEX
+
+to the LEGISLATIVE FINANCIAL STATEMENT
+
+Name of the proposal: a regulation.
+"""
+
+
+def test_the_annex_of_a_financial_statement_after_the_act_is_no_annex_of_the_act() -> None:
+    draft = load_text(STATEMENT, source="x.txt")
+    assert draft.counts()["annexes"] == 0
+    closing = draft.nodes[-1]
+    assert closing.title == "Final formula"
+    (annex,) = [n for n in closing.children if n.kind is Kind.DIVISION]
+    assert annex.title == "Annex to the LEGISLATIVE FINANCIAL STATEMENT"
+    assert [c.text for c in annex.children] == ["Name of the proposal: a regulation."]
+
+
+def test_an_annex_to_something_the_closing_text_does_not_hold_stays_an_annex() -> None:
+    draft = load_text(STATEMENT.replace("to the LEGISLATIVE", "to the BUDGETARY"), source="x.txt")
+    assert draft.counts()["annexes"] == 1

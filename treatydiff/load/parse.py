@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -474,7 +475,9 @@ class _Builder:
         for index, token in enumerate(self.tokens):
             pending, self.awaiting_title = self.awaiting_title, None
             if pending is not None and self._is_title(token, pending):
-                if pending.kind in (Kind.ARTICLE, Kind.ANNEX) and patterns.PLACEHOLDER.match(token.text):
+                if pending.kind in (Kind.ARTICLE, Kind.ANNEX) and (
+                    patterns.PLACEHOLDER.match(token.text) or patterns.DELETED_BODY.match(token.text)
+                ):
                     pending.marks.add(Mark.DELETED)  # "### ANNEX I" then "[deleted]" on its own line
                     pending.text = token.text.strip(" -:")
                     continue
@@ -482,6 +485,9 @@ class _Builder:
                 _mark(pending, pending.title)
                 continue
             getattr(self, f"on_{token.type.value}")(token, index)
+        for node in _walk(self.root):
+            _placeholder_by_body(node)
+        _annexes_of_the_closing_text(self.root)
         return self.root.children
 
     def _is_title(self, token: Token, pending: _B) -> bool:
@@ -656,7 +662,7 @@ class _Builder:
         preamble.line = preamble.line or token.unit.line
         mark = token.marker
         last = preamble.children[-1] if preamble.children else None
-        if mark and mark.style == "(1)":
+        if mark and (mark.style == "(1)" or _next_recital(mark, preamble)):
             node = preamble.add(_B(Kind.RECITAL, mark.label, line=token.unit.line, source_ref=token.unit.ref))
             _set_text(node, mark.rest)
             _mark(node, node.text)
@@ -742,6 +748,52 @@ class _Builder:
             ):
                 return roman
         return roman if mark.value == "i" else mark.style
+
+
+def _next_recital(mark: patterns.Marker, preamble: _B) -> bool:
+    """ "38) Actions by …" after recital (37): the next recital, its opening bracket dropped by a typo."""
+    recitals = [c for c in preamble.children if c.kind is Kind.RECITAL and c.label]
+    if mark.style != "1)" or not recitals:
+        return False
+    last = label_value(recitals[-1].label)
+    return last.isdigit() and label_value(mark.label) == str(int(last) + 1)
+
+
+def _annexes_of_the_closing_text(root: _B) -> None:
+    """ "ANNEX" then "to the LEGISLATIVE FINANCIAL STATEMENT" after the closing formula, where the closing text holds
+    that statement: the annex of a document that follows the act (a proposal's financial statement), not an annex
+    of the act. It stays in the closing text, as a division of it."""
+    closing: _B | None = None
+    for node in list(root.children):
+        if node.kind is Kind.DIVISION and node.title == FINAL_FORMULA:
+            closing = node
+        elif node.kind is Kind.ANNEX and closing is not None and node.children:
+            first = node.children[0]
+            to = re.match(r"(?i)^to the (.+)$", (node.title or first.text).strip())
+            read = {c.text.strip().casefold() for c in _walk(closing) if c.kind is Kind.BLOCK}
+            if to and to.group(1).strip().casefold() in read:
+                root.children.remove(node)
+                node.kind, node.title = Kind.DIVISION, " ".join(p for p in ("Annex", node.label, to.group(0)) if p)
+                if not first.children and first.text.strip() == to.group(0).strip():
+                    node.children.pop(0)
+                closing.add(node)
+
+
+def _walk(node: _B) -> Iterator[_B]:
+    yield node
+    for child in node.children:
+        yield from _walk(child)
+
+
+def _placeholder_by_body(node: _B) -> None:
+    """An article whose only text is a dash or a deletion word ("Art. 115." then "Abrogato") is a placeholder."""
+    if node.kind is not Kind.ARTICLE or Mark.DELETED in node.marks or node.text or len(node.children) != 1:
+        return
+    (child,) = node.children
+    body = " ".join(p for p in (child.label, child.text) if p)
+    if body and not child.children and patterns.DELETED_BODY.match(body):
+        node.children, node.text = [], body.strip(" -\u2013—")
+        node.marks.add(Mark.DELETED)
 
 
 def _mark(node: _B, text: str) -> None:

@@ -59,11 +59,15 @@ ARTICLE = re.compile(
 )
 _DELETED = (
     r"deleted|repealed|removed|weggefallen|aufgehoben|vervallen|supprimé|abrogé|"
-    r"supprimée|abrogée|suprimido|derogado|soppresso"
+    r"supprimée|abrogée|suprimido|derogado|soppresso|abrogato|abrogata"
 )
 # (a dash or a full stop and the spaces after it are one optional part: "\s*[-:]?\s*" tried every split of a run
 # of spaces, and took minutes for a long one)
 PLACEHOLDER = re.compile(rf"^\s*(?:[-\u2013—:.]\s*)?[\[(]\s*(?:{_DELETED})\s*[\])]\s*(?:\.\s*)?$", re.I)
+
+#: The whole text of an article that is left in place only to keep its number: a dash ("Art 49" then "-", as German
+#: federal law prints a repealed article), or the deletion word on its own ("Abrogato", "(weggefallen)", "Deleted.").
+DELETED_BODY = re.compile(rf"^\s*(?:[-\u2013—]|[\[(]?\s*(?:{_DELETED})\s*[\])]?\s*\.?)\s*$", re.I)
 
 _DIVISIONS: dict[str, Kind] = {}
 for _kind, _words in {
@@ -150,7 +154,7 @@ OPTION = re.compile(
 # letters: compromise texts insert "(12a)" after (12), then "(12aa)" and "(12ab)" after (12a) (not "2nd").
 _NUMBER_LABEL = r"\d{1,3}(?!(?:st|nd|rd|th)\b)[a-z]{0,2}"
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("(1)", re.compile(rf"^\((?P<v>{_NUMBER_LABEL})\)\s*(?=\S|$)")),
+    ("(1)", re.compile(rf"^\((?P<v>-?{_NUMBER_LABEL})\)\s*(?=\S|$)")),  # "(-12a)": inserted before (12a)
     ("1.", re.compile(rf"^(?P<v>{_NUMBER_LABEL})\.(?:\s+|$)(?=\S|$)")),
     ("1)", re.compile(rf"^(?P<v>{_NUMBER_LABEL})\)\s+(?=\S)")),
     ("(a)", re.compile(r"^\((?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s*(?=\S|$)")),
