@@ -442,3 +442,39 @@ def test_the_annex_of_a_financial_statement_after_the_act_is_no_annex_of_the_act
 def test_an_annex_to_something_the_closing_text_does_not_hold_stays_an_annex() -> None:
     draft = load_text(STATEMENT.replace("to the LEGISLATIVE", "to the BUDGETARY"), source="x.txt")
     assert draft.counts()["annexes"] == 1
+
+
+# --- a sentence broken apart by a blank line does not end the list it stands in -----------------------------
+
+BROKEN = """Article 3
+
+For the purposes of this Regulation:
+
+(21) 'conformity assessment body' means a body that performs conformity assessment;
+
+(22) 'notified body' means a conformity assessment body designated in accordance with this
+
+Regulation and other relevant Union harmonisation legislation;
+
+(23) 'substantial modification' means a change to the AI system;
+
+{after}
+"""
+
+
+def test_a_fragment_that_ends_the_sentence_before_it_joins_it_and_the_points_go_on() -> None:
+    (article,) = articles(load_text(BROKEN.format(after="(24) 'CE marking' means a marking."), source="x.txt"))
+    points = [(c.kind, c.label) for c in list(article.walk())[1:] if c.label]
+    assert points == [(Kind.POINT, "(21)"), (Kind.POINT, "(22)"), (Kind.POINT, "(23)"), (Kind.POINT, "(24)")]
+    assert next(c for c in article.walk() if c.label == "(22)").text == (
+        "'notified body' means a conformity assessment body designated in accordance with this Regulation and "
+        "other relevant Union harmonisation legislation;")
+
+
+@pytest.mark.parametrize(
+    "before", ["(22) 'notified body' means a body designated under this Regulation.", "General introduction"]
+)
+def test_a_paragraph_after_a_finished_sentence_or_a_title_stays_a_paragraph(before: str) -> None:
+    text = f"Article 3\n\n{before}\n\nThe Commission shall publish the list.\n"
+    (article,) = articles(load_text(text, source="x.txt"))
+    assert [c.text for c in article.walk()][-1] == "The Commission shall publish the list."

@@ -706,6 +706,13 @@ class _Builder:
                 _set_text(top, token.text)  # "(2)" alone on its line, the words on the next
                 _mark(top, top.text)
                 return
+            if top is not None and provision.kind is Kind.ARTICLE and _continues(top, token.text):
+                # "(22) 'notified body' means a body designated in accordance with this", a blank line, then
+                # "Regulation and other relevant Union harmonisation legislation;": a sentence broken apart by
+                # the file, not a paragraph (which would end the list: points (23) to (44) read as paragraphs)
+                _set_text(top, token.text)  # (appended to its words)
+                _mark(top, top.text)
+                return
             parent = self.levels[0] if self.levels and self.levels[0].style == "option" else provision
             self.levels = self.levels[:1] if parent is not provision else []
             node = parent.add(
@@ -748,6 +755,15 @@ class _Builder:
             ):
                 return roman
         return roman if mark.value == "i" else mark.style
+
+
+def _continues(node: _B, text: str) -> bool:
+    """``text`` is the rest of ``node``'s sentence: the node's words stop after a lower-case word or a comma (no
+    full stop, colon or semicolon; a title such as "Introduction" is no sentence), and ``text`` ends as a sentence
+    or a list entry does."""
+    last = node.text.rstrip()[-1:]
+    return (not node.children and (last.islower() or last == ",") and len(node.text.split()) >= 4
+            and text.rstrip()[-1:] in (".", ";", ":"))
 
 
 def _next_recital(mark: patterns.Marker, preamble: _B) -> bool:
