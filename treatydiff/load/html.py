@@ -9,7 +9,10 @@ scripts, styles, forms, templates, comments. A block set wholly in bold or itali
 
 EUR-Lex prints articles as ``<p class="ti-art">Article 5</p>`` and points as two-cell tables (``(a)`` in the
 first cell, the words in the second); its classes give heading levels and a marker cell is joined to its
-text, so an Official Journal page reads into the same tree as the same text written in Markdown.
+text, so an Official Journal page reads into the same tree as the same text written in Markdown. A dash cell
+(or a proposal's ``<span class="num">&#8211;</span>``, or a paragraph that opens "— ") makes an unnumbered list item,
+as a ``<ul>`` item is; a proposal's item number (``<span class="num">1.</span>``) is set apart from its words.
+The Journal's header (``oj-hd-*``) and colophon (the act's ELI address, the ISSN) are page furniture.
 """
 
 from __future__ import annotations
@@ -106,6 +109,27 @@ _NOTE_REF_HREF = re.compile(r"^#ntr\d", re.I)
 _NOTE_DEF_HREF = re.compile(r"^#ntc\d", re.I)
 _NOTE_ITEM_ID = re.compile(r"^fn[-_]?(\w+)$")
 _BULLET_CELL = re.compile(r"^[\u2022\u2013\u2014\u00b7\u25aa\u25cf*-]$")
+# EUR-Lex dash lists. The Official Journal sets each dash item as a table row (a cell "—", a cell of words), the
+# Commission's proposals as ``<p class="li Tiret1"><span class="num">&#8211;</span>...</p>`` (an en dash), older
+# pages as a paragraph "— words": each is an unnumbered list item, as Formex reads its ``LIST TYPE="DASH"``. A
+# paragraph counts only when a word follows the dash and its space ("- 0.5" in a table is a negative number).
+_DASH_ITEM = re.compile(r"^\s*[\u2013\u2014-]\s+(?=[^\W\d_]|[\"'(\u2018\u201c\u00ab])")
+#: The label cells ``patterns.marker`` does not read: the numbers of an annex's sections ("3.1.", "1.2.3.";
+#: "3.1" with no full stop would be a number in a table) and the points Parliament inserts before the first
+#: ("(-a)", "(-aa)").
+_LABEL_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.|\d{1,3}(?:\.\d{1,3}){2,}|\(-[a-z]{1,2}\))$")
+#: The Official Journal's header (class ``oj-hd-date``, ``oj-hd-lg``, ``oj-hd-ti``, ``oj-hd-oj``, ``oj-hd-coll``,
+#: ``oj-hd-uniq``: date, language, "Official Journal of the European Union", "L 119/1" or "C/2023/419") is page
+#: furniture, as is its colophon: a paragraph that is nothing but the act's ELI address or the Journal's ISSN.
+_HEADER_CLASS = re.compile(r"^(?:oj-)?hd-")
+_COLOPHON = re.compile(
+    r"^(?:ELI\s*:\s*https?://data\.europa\.eu/eli/\S+"
+    r"|ISSN\s+\d{4}-\d{3}[\dX](?:\s*\((?:electronic|print|paper)\s+edition\))?)$",
+    re.I,
+)
+#: The class EUR-Lex gives the number of a list item in its XHTML (``<span class="num">1.</span>``), set apart
+#: from the words after it by the page's style sheet, not by a space.
+_NUMBER_CLASS = "num"
 
 
 def _number(n: int, style: str) -> str:
@@ -208,6 +232,8 @@ class _Frame:
     in_marks: frozenset[str] = frozenset()  # those of every open element
     lists: int = 0  # open ``ol``/``ul`` frames
     open_list: _Frame | None = None  # the innermost of them
+    number: bool = False  # an EUR-Lex list item's number (``_NUMBER_CLASS``)
+    emphasis_before: bool = True  # whether the block was wholly emphasised before that number
 
 
 #: What an empty stack says (nothing open).
@@ -276,6 +302,10 @@ class _Reader(HTMLParser):
         if block is not None:
             self.tally.line(block.marked)
         if block is not None and block.texts():
+            if not block.heading and not block.verbatim:
+                if _COLOPHON.match(block.text()):
+                    return  # the Official Journal's colophon (an ELI address, an ISSN): page furniture
+                _dash_item(block)
             self.sinks[-1].append(block)
 
     def _open_block(self) -> _Block:
@@ -321,6 +351,17 @@ class _Reader(HTMLParser):
         block.marked.append((text, marks))
         if words and text.strip() and not (self.stack and self.stack[-1].in_emphasis):
             block.emphasis = False
+
+    @staticmethod
+    def _end_number(block: _Block, frame: _Frame) -> None:
+        """The end of an EUR-Lex item number: a dash makes the block an unnumbered list item (the dash goes, as
+        a ``<ul>`` item's bullet does); any other number is set apart from the words after it by a space
+        ("1.Where data" is read "1. Where data", the paragraph numbered 1)."""
+        if len(block.lines) == 1 and _BULLET_CELL.match(block.text()):
+            block.lines = [[]]
+            block.bullet, block.emphasis = True, frame.emphasis_before
+        else:
+            block.lines[-1].append(" ")
 
     def _set_pending(self, number: str, bullet: bool, indent: int) -> None:
         if self.pending is not None and self.pending[0]:  # an item with no words before its sub-list
@@ -378,6 +419,9 @@ class _Reader(HTMLParser):
                 frame.note = self._note_anchor(attributes, classes)
                 if frame.note:
                     self.note = []
+            if _NUMBER_CLASS in classes and not (self.stack and self.stack[-1].number):
+                frame.number = True
+                frame.emphasis_before = self.block.emphasis if self.block is not None else True
         self._push(frame)
 
     def _push(self, frame: _Frame) -> None:
@@ -426,7 +470,8 @@ class _Reader(HTMLParser):
             return False  # pandoc's footnotes, even in an <aside>
         if tag in _DROP or attributes.get("role", "").lower() in _DROP_ROLES:
             return True
-        if _DROP_CLASSES.intersection(attributes.get("class", "").split()):
+        classes = attributes.get("class", "").split()
+        if _DROP_CLASSES.intersection(classes) or any(_HEADER_CLASS.match(name) for name in classes):
             return True
         if "hidden" in attributes or attributes.get("aria-hidden", "").lower() == "true" or (
             _HIDDEN_STYLE.search(attributes.get("style", ""))
@@ -512,6 +557,8 @@ class _Reader(HTMLParser):
             label = words.strip("()[] ") or "*"
             self._add(f"[^{label}]" if frame.note == "ref" else f"[^{label}]: ", words=False)
             return
+        if frame.number and self.block is not None:
+            self._end_number(self.block, frame)
         tag = frame.tag
         if tag not in _BLOCK:
             return
@@ -569,9 +616,19 @@ def _marks(tag: str, style: str, classes: set[str]) -> frozenset[str]:
 
 
 def _is_marker(text: str) -> bool:
-    """A cell that holds only a list marker: ``(a)``, ``1.``, ``(iv)``, ``-``, a bullet."""
+    """A cell that holds only a list marker: ``(a)``, ``1.``, ``(iv)``, ``3.1.``, ``(-a)``, ``-``, a bullet."""
     found = patterns.marker(text)
-    return (found is not None and not found.rest) or bool(_BULLET_CELL.match(text))
+    return (found is not None and not found.rest) or bool(_BULLET_CELL.match(text) or _LABEL_CELL.match(text))
+
+
+def _dash_item(block: _Block) -> None:
+    """A paragraph that opens with a dash and a space ("— the targeting of activities") is an item of a dash
+    list: an unnumbered list item without its dash."""
+    first = "".join(block.lines[0])
+    found = _DASH_ITEM.match(first)
+    if found is not None:
+        block.lines[0] = [first[found.end() :]]
+        block.bullet = True
 
 
 def _row_blocks(row: _Row) -> list[_Block]:
@@ -581,11 +638,11 @@ def _row_blocks(row: _Row) -> list[_Block]:
     cells = [cell for cell in row.cells if any(block.texts() for block in cell)]
     if not cells:
         return []
-    marker = ""
+    marker, bullet = "", False
     if len(cells) > 1 and len(cells[0]) == 1 and _is_marker(cells[0][0].text()):
         marker, cells = cells[0][0].text(), cells[1:]
         if _BULLET_CELL.match(marker):
-            marker = ""
+            marker, bullet = "", True  # a dash list's item, as a <ul> item
     if all(len(cell) == 1 for cell in cells):
         text = " | ".join(cell[0].text() for cell in cells)
         first = cells[0][0]
@@ -593,6 +650,7 @@ def _row_blocks(row: _Row) -> list[_Block]:
             _Block(
                 first.line,
                 heading=first.heading,
+                bullet=bullet or first.bullet,
                 lines=[[f"{marker} {text}".strip()]],
                 emphasis=all(cell[0].emphasis for cell in cells),
             )
@@ -600,6 +658,7 @@ def _row_blocks(row: _Row) -> list[_Block]:
     blocks = [block for cell in cells for block in cell]
     if marker:
         blocks[0].lines[0].insert(0, marker + " ")
+    blocks[0].bullet = blocks[0].bullet or bullet
     return blocks
 
 
