@@ -1627,8 +1627,13 @@ _SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf06e": "�
                                  "\uf076": "❖", "\uf0a8": "□", "\uf0e0": "→", "\uf0f0": "⇨", "\uf02d": "-"})
 
 #: A bullet that opens a line, with the space after it: the line is a list item (the glyphs above, and the round
-#: and square ones fonts with a Unicode map give).
-_BULLET = re.compile("^\\s*[\u2022\u25aa\u25a0\u27a2\u2713\u2756\u25a1\u21e8\u25cf\u25e6\u2023]\\s+(?=\\S)")
+#: and square ones fonts with a Unicode map give). A dash set apart from its words is one too: the indents of EU
+#: and UN texts ("- any reference to ...", "\u2013 in effect from ..."), which Word and Markdown give as list items;
+#: not before a digit, where it is a minus or the second half of a range cut at the line end ("2021" / "- 2027").
+_BULLET = re.compile(
+    "^\\s*(?:[\u2022\u25aa\u25a0\u27a2\u2713\u2756\u25a1\u21e8\u25cf\u25e6\u2023]\\s+(?=\\S)"
+    "|[-\u2013\u2014]\\s+(?=[^\\s\\d]))"
+)
 
 _WIDE_GAP = re.compile(r"\s{2,}")
 #: The end of a sentence or of a list item: what a heading may follow on the next line without a gap.
