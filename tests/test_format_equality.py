@@ -115,6 +115,55 @@ def test_a_dash_before_a_number_stays_a_word(tmp_path: Path) -> None:
     assert _article(pdf, "2").children[0].text == "The programme runs over the years 2021 - 2027 and is then evaluated."
 
 
+# --- a cover page with a block at the top right: its footer is no part of the right column -------------------
+
+
+def _cover_pdf() -> bytes:
+    """Page 1: references at the top left, a block of codes at the top right, text below both, a footer in two
+    halves ("DOC 15/22" at the left, "AB/cd 1" at the right); pages 2 and 3: text and the same footer."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842), invariant=1)
+    pdf.setFont("Times-Roman", 11)
+    for k, text in enumerate(["Interinstitutional File:", "2021/0106(COD)", "", "", "", ""]):
+        if text:
+            pdf.drawString(72, 760 - 15 * k, text)
+    for k, code in enumerate(["TELECOM 516", "JAI 1633", "COPEN 434", "CYBER 399", "EJUSTICE 95", "CODEC 1940"]):
+        pdf.drawString(330, 760 - 15 * k, code)
+    for k, text in enumerate(["OUTCOME OF PROCEEDINGS", "", "Delegations will find in Annex the text approved.",
+                              "", "The text forms the basis for the negotiations."]):
+        if text:
+            pdf.drawString(72, 640 - 15 * k, text)
+    for page in (1, 2, 3):
+        if page > 1:
+            pdf.setFont("Times-Roman", 11)
+            pdf.drawString(72, 760, f"Article {page - 1}")
+            pdf.drawString(72, 745, "Subject matter")
+            pdf.drawString(72, 720, f"This Regulation lays down rules of kind {page}.")
+        pdf.drawString(72, 60, "DOC 15/22")
+        pdf.drawString(400, 60, f"AB/cd {page}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_a_footer_under_a_right_column_is_page_furniture_read_last(tmp_path: Path) -> None:
+    """Council general approach, cover page: "15698/22 ... RB/ek 1" was cut in two at the column gutter, its
+    right half taken for the end of the block of codes at the top right; so the cover's text was read before the
+    codes, and the footer stayed in the preamble ("15698/22 TREE.2.B", "RB/ek 1 EN")."""
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(_cover_pdf())
+    draft = treatydiff.load(path)
+    texts = [n.text for p in draft.provisions() for n in _walk((p.node,)) if n.text]
+    words = " ".join(texts)
+    assert "AB/cd" not in words and "DOC 15/22" not in words
+    assert words.index("CODEC 1940") < words.index("OUTCOME OF PROCEEDINGS") < words.index("Delegations will")
+
+
+def _walk(nodes: tuple[Node, ...]) -> list[Node]:
+    return [m for n in nodes for m in (n, *_walk(n.children))]
+
+
 # --- the corpus: the AI Act proposal and the Council general approach in three formats -----------------------
 
 PROPOSAL = {

@@ -1351,13 +1351,30 @@ def _columns(lines: list[_Line], left: float, width: float) -> list[_Line]:
         for part in (runs_left, runs_right):
             if any(not r.blank for r in part):
                 split.append(_Line(line.y, max(r.size for r in part if not r.blank), part))
-    right = [line for line in split if line.x >= edge - 1]
+    right = _without_footer([line for line in split if line.x >= edge - 1])
     top, bottom = max(line.y for line in right), min(line.y for line in right)
-    # full-width lines above the columns (a title) and below them (a footer) keep their place
+    # full-width lines above the columns (a title) and below them (a footer) keep their place; below the columns
+    # a line is read whole (a footer "15698/22   RB/ek 1" is one line, as on the pages without columns)
     above = [line for line in split if line.y > top + 1 and line.x < edge - 1]
-    below = [line for line in split if line.y < bottom - 1 and line.x < edge - 1]
+    below = [line for line in ordered if line.y < bottom - 1]
     middle_left = [line for line in split if bottom - 1 <= line.y <= top + 1 and line.x < edge - 1]
     return above + middle_left + right + below
+
+
+#: How far below the rest of the right column (in its type sizes) a few lines stand that are no part of it
+_FOOTER_GAP = 5.0
+#: How many lines such a footer may have
+_FOOTER_LINES = 3
+
+
+def _without_footer(right: list[_Line]) -> list[_Line]:
+    """The lines of the right column (top down) without the right half of a page footer: a few lines far below
+    the others (a cover page with a block of references at the top right, and "RB/ek 1" / "EN" at the foot of the
+    page: the footer is not the end of the column, and the body text between them is read before it)."""
+    for k in range(max(1, len(right) - _FOOTER_LINES), len(right)):
+        if right[k - 1].y - right[k].y > _FOOTER_GAP * max(right[k - 1].size, right[k].size, 1.0):
+            return right[:k]
+    return right
 
 
 def _column_edge(lines: list[_Line], left: float, width: float) -> float | None:
