@@ -478,3 +478,25 @@ def test_a_paragraph_after_a_finished_sentence_or_a_title_stays_a_paragraph(befo
     text = f"Article 3\n\n{before}\n\nThe Commission shall publish the list.\n"
     (article,) = articles(load_text(text, source="x.txt"))
     assert [c.text for c in article.walk()][-1] == "The Commission shall publish the list."
+
+
+
+@pytest.mark.parametrize("joiner", ["; or", ", oder", "; of"])
+def test_the_closing_words_after_a_lists_last_entry_are_no_part_of_that_entry(joiner: str) -> None:
+    text = (f"Article 2\n\n1. Where a Party\n\n(a) lights no lamp at the harbour{joiner}\n\n"
+            f"(b) pays no keeper of the lighthouse{joiner}\n\nThat Party shall report.\n\n2. Reports are public.\n")
+    (article,) = articles(load_text(text, source="x.md"))
+    assert "That Party shall report." in [c.text for c in article.walk()]
+
+
+def test_a_page_reference_cut_at_the_line_end_is_no_point_p() -> None:
+    text = "Article 1\n\n1. As laid down in Regulation (EU) 2016/679 (OJ L 119, 4.5.2016,\np. 1).\n\n2. Next.\n"
+    (article,) = articles(load_text(text, source="x.txt"))
+    assert [c.label for c in article.children] == ["1.", "2."]
+    assert article.children[0].text.endswith("(OJ L 119, 4.5.2016, p. 1).")
+
+
+def test_a_typographic_ellipsis_reads_as_the_three_full_stops_another_format_types() -> None:
+    one = load_text("Article 1\n\nRegulation (EU) 2024/\u2026 (OJ L \u2026).\n", source="a.txt")
+    two = load_text("Article 1\n\nRegulation (EU) 2024/... (OJ L ...).\n", source="b.txt")
+    assert articles(one)[0].children[0].text == articles(two)[0].children[0].text

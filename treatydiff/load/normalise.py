@@ -37,6 +37,7 @@ _CHAR_MAP = str.maketrans(
         "\u2013": "-",
         "\u2014": "-",
         "\u2015": "-",
+        "\u2026": "...",  # a typographic ellipsis is the three full stops another format types
         "\u2212": "-",
         "\u00a0": " ",
         "\u2007": " ",
@@ -249,6 +250,10 @@ def _runs_on(before: SourceLine, after: SourceLine) -> bool:
 _ENDS = re.compile(r"(?:[.;:,!?)\]\"']|[;,]\s*(?:and|or|und|oder|en|of|et|ou|y|e|o))$")
 
 
+#: "p. 44)." opening a line: the page of a reference cut at the line end ("(OJ L 138, 26.5.2016," / "p. 44)."),
+#: not a point "p." (a point's label is followed by words, never by a number)
+_PAGE_REFERENCE = re.compile(r"^pp?\.\s*\d")
+
 _RULE = re.compile(r"^(?:[_=~*\u00b7\u2022-]\s*){3,}$")
 
 
@@ -369,7 +374,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             or first.heading
             or first.emphasis
             or after_heading
-            or (patterns.starts_unit(text) and bool(_ENDS.search(current[-1])))
+            or (patterns.starts_unit(text) and bool(_ENDS.search(current[-1])) and not _PAGE_REFERENCE.match(text))
             or _standalone_heading(current[-1], block_start_of_first, len(current))
             # a table of contents: each entry ends at its leader and page number; its heading stands alone
             or contents.has_leader(current[-1])

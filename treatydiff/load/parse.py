@@ -758,12 +758,24 @@ class _Builder:
 
 
 def _continues(node: _B, text: str) -> bool:
-    """``text`` is the rest of ``node``'s sentence: the node's words stop after a lower-case word or a comma (no
-    full stop, colon or semicolon; a title such as "Introduction" is no sentence), and ``text`` ends as a sentence
-    or a list entry does."""
-    last = node.text.rstrip()[-1:]
-    return (not node.children and (last.islower() or last == ",") and len(node.text.split()) >= 4
-            and text.rstrip()[-1:] in (".", ";", ":"))
+    """``text`` is the rest of ``node``'s sentence: the node's words stop after a lower-case word (no full stop,
+    colon, semicolon or comma, no "and"/"or"; a title such as "Introduction" is no sentence), and ``text`` ends as a
+    sentence or a list entry does."""
+    words = node.text.split()
+    return (not node.children and len(words) >= 4 and words[-1][-1:].islower()
+            and not _joins_entries(words) and text.rstrip()[-1:] in (".", ";", ":"))
+
+
+def _joins_entries(words: list[str]) -> bool:
+    """The words end as a list entry ends before the next: "…; and", "…, oder", the Dutch "…; of" (an English "of"
+    at the end of a line is a sentence broken off)."""
+    last = words[-1].lower()
+    return last in _LIST_JOINERS and (last != "of" or words[-2][-1:] in (",", ";"))
+
+
+#: The words a list entry ends with before the next ("(a) …; and", "1. …, oder"): what follows the last entry is the
+#: list's closing words, which belong to the whole list, not to that entry.
+_LIST_JOINERS = frozenset(["and", "or", "und", "oder", "en", "of", "et", "ou", "y", "e", "o"])
 
 
 def _next_recital(mark: patterns.Marker, preamble: _B) -> bool:
