@@ -500,3 +500,20 @@ def test_a_typographic_ellipsis_reads_as_the_three_full_stops_another_format_typ
     one = load_text("Article 1\n\nRegulation (EU) 2024/\u2026 (OJ L \u2026).\n", source="a.txt")
     two = load_text("Article 1\n\nRegulation (EU) 2024/... (OJ L ...).\n", source="b.txt")
     assert articles(one)[0].children[0].text == articles(two)[0].children[0].text
+
+
+def test_the_closing_formula_of_an_eu_act_ends_its_last_article_in_every_format() -> None:
+    text = ("Article 1\n\nThis Regulation applies from 1 June 2099.\n\nThis Regulation shall be binding in its entirety "
+            "and directly applicable in all Member States.\n\nDone at Brussels, 1 January 2099.\n")
+    draft = load_text(text, source="x.txt")
+    assert [c.text for c in articles(draft)[0].children] == ["This Regulation applies from 1 June 2099."]
+    closing = draft.nodes[-1]
+    assert closing.title == "Final formula"
+    assert closing.children[0].text.startswith("This Regulation shall be binding")
+    assert len([n for n in draft.nodes if n.title == "Final formula"]) == 1
+
+
+def test_a_heading_numbered_1_5_is_one_label_not_a_division_1_titled_5() -> None:
+    draft = load_text("## Article 1\n\nText.\n\n## 1.5. Grounds for the proposal\n\nMore.\n", format="md")
+    (division,) = [n for n in draft.walk() if n.kind is Kind.DIVISION]
+    assert (division.label, division.title) == ("1.5", "Grounds for the proposal")

@@ -442,7 +442,8 @@ def _set_text(node: _B, text: str) -> None:
 
 _ALPHA_NEXT = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
 _UNKNOWN_LABEL = re.compile(
-    r"^(?P<label>[IVXLC]+(?: ?[a-z])?|\d+[a-z]?|[A-Z]\d+(?:\.\d+)?)\.?(?:\s*[-:.]\s*|\s+|$)(?P<title>.*)$"
+    r"^(?P<label>[IVXLC]+(?: ?[a-z])?|\d+[a-z]?(?:\.\d+[a-z]?)*|[A-Z]\d+(?:\.\d+)?)"
+    r"\.?(?:\s*[-:.]\s*|\s+|$)(?P<title>.*)$"
 )
 
 
@@ -598,6 +599,11 @@ class _Builder:
             self._block(self._preamble(), token.text, token.unit.line, Kind.BLOCK)
 
     def on_heading(self, token: Token, index: int) -> None:
+        if self.structured and patterns.FINAL_FORMULA.match(token.text):
+            # the closing formula set as a heading (Formex FINAL, Akoma Ntoso conclusions): the closing text, as
+            # the same words in running text are
+            self.on_text(replace(token, type=T.TEXT), index)
+            return
         if not self.structured and not self._leads_to_structure(index):
             self._block(self._preamble(), token.text, token.unit.line, Kind.BLOCK)
             return

@@ -139,6 +139,8 @@ PREAMBULAR = re.compile(
 FINAL_FORMULA = re.compile(
     r"^(?:IN WITNESS WHEREOF|In witness whereof|Done at|DONE at|Fait à|FAIT à|Gedaan te|GEDAAN te|Geschehen zu|"
     r"TEN BLIJKE WAARVAN|Ten blijke waarvan|ZU URKUND DESSEN|EN FOI DE QUOI)\b"
+    # an EU act's closing formula, after its last article
+    r"|^This (?:Regulation|Directive|Decision) (?:shall be binding in its entirety|is addressed to)"
 )
 # A place formula run into the last sentence of the article before it ("... in all Member States. Done at Brussels,"),
 # as some PDF-to-DOCX conversions write it: a sentence ends, and the formula is the short rest of the paragraph.
