@@ -517,3 +517,10 @@ def test_a_heading_numbered_1_5_is_one_label_not_a_division_1_titled_5() -> None
     draft = load_text("## Article 1\n\nText.\n\n## 1.5. Grounds for the proposal\n\nMore.\n", format="md")
     (division,) = [n for n in draft.walk() if n.kind is Kind.DIVISION]
     assert (division.label, division.title) == ("1.5", "Grounds for the proposal")
+
+
+def test_a_point_inserted_before_point_a_is_a_point() -> None:
+    text = "Article 1\n\n1. Where:\n\n(-a) the use of data;\n\n(a) the keeper;\n\n(b) the lamp.\n"
+    (article,) = articles(load_text(text, format="txt"))
+    assert [(c.kind, c.label) for c in article.children[0].children] == [
+        (Kind.POINT, "(-a)"), (Kind.POINT, "(a)"), (Kind.POINT, "(b)")]
