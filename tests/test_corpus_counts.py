@@ -34,9 +34,6 @@ KNOWN = {
     "ru-konstitutsiya-belarus/": _LANGUAGES + " (Статья 1)",
     "zh-daolu-yunshu-tiaoli/": _LANGUAGES + " (第一条)",
     "zh-minshi-susongfa/": _LANGUAGES + " (第一条)",
-    # the published file: Anhang EV quotes Artikel 3 to 7 of the Unification Treaty as lines of one Markdown
-    # paragraph (no blank line around them), which Markdown shows as running text; only Artikel 6 stands apart
-    "de-grundgesetz/": "Anhang EV's quoted Artikel 3-7 are lines of one Markdown paragraph (1 of 5 read)",
     # the published file: the prohibited list follows Article 19 under a plain heading ("The 2011 prohibited
     # list"); the count takes it for the appendix Article 2(2) refers to, the reader sees no annex heading
     "coe-anti-doping-convention/": "the appendix has no Annex or Appendix heading (0 annexes read of 1)",

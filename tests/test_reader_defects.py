@@ -524,3 +524,69 @@ def test_a_point_inserted_before_point_a_is_a_point() -> None:
     (article,) = articles(load_text(text, format="txt"))
     assert [(c.kind, c.label) for c in article.children[0].children] == [
         (Kind.POINT, "(-a)"), (Kind.POINT, "(a)"), (Kind.POINT, "(b)")]
+
+
+# --- found by an independent check on texts written in other house styles ------------------------------------
+
+
+def test_an_article_heading_with_no_blank_line_before_it_still_opens_the_article() -> None:
+    text = ("Article 1\nThe Parties shall cooperate in good faith.\nArticle 2\n"
+            "This Convention enters into force on signature.\n")
+    draft = load_text(text, format="txt")
+    assert [(a.label, [c.text for c in a.children]) for a in articles(draft)] == [
+        ("1", ["The Parties shall cooperate in good faith."]),
+        ("2", ["This Convention enters into force on signature."])]
+
+
+def test_an_article_reference_wrapped_onto_its_own_line_mid_sentence_stays_text() -> None:
+    text = "Article 1\n\nThe Parties shall act as laid down in\nArticle 2\nof the Charter.\n"
+    assert labels(load_text(text, format="txt")) == ["1"]
+
+
+BILL_TEXT = """SECTION 1. SHORT TITLE; TABLE OF CONTENTS.
+
+    (a) Short Title.--This Act may be cited as the ``Lamps Act''.
+    (b) Table of Contents.--The table of contents for this Act is as
+follows:
+
+Sec. 1. Short title; table of contents.
+Sec. 2. Definitions.
+                        TITLE I--LAMPS
+Sec. 101. Lighting.
+Sec. 102. Keepers.
+
+SEC. 2. DEFINITIONS.
+    In this Act, the term ``lamp'' means a light.
+
+                        TITLE I--LAMPS
+
+SEC. 101. LIGHTING.
+
+    Each lamp shall be lit at dusk.
+
+SEC. 102. KEEPERS.
+
+    A keeper may be paid.
+
+                                       Passed the Senate July 12, 2023.
+
+            Attest:
+
+                                                JOHN SMITH,
+
+                                                    Secretary.
+"""
+
+
+def test_a_plain_text_bill_reads_its_sections_once_its_contents_apart_and_its_attestation_after_them() -> None:
+    draft = load_text(BILL_TEXT, format="txt")
+    sections = articles(draft)
+    assert [(a.label, a.title, a.designation) for a in sections] == [
+        ("1", "SHORT TITLE; TABLE OF CONTENTS", "Sec."), ("2", "DEFINITIONS", "Sec."),
+        ("101", "LIGHTING", "Sec."), ("102", "KEEPERS", "Sec.")]
+    assert sections[1].children[0].text == 'In this Act, the term "lamp" means a light.'
+    assert [(n.kind, n.title) for n in draft.walk() if n.kind in (Kind.TITLE, Kind.DIVISION)] == [
+        (Kind.TITLE, "LAMPS"), (Kind.DIVISION, "Final formula")]
+    assert sum(1 for n in draft.walk() if n.kind is Kind.CONTENTS) == 1
+    assert [c.text for c in sections[-1].children] == ["A keeper may be paid."]
+    assert draft.nodes[-1].children[0].text == "Passed the Senate July 12, 2023."

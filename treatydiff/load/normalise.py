@@ -366,8 +366,19 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             # the page does not open with a heading
             flush()
             block_start, after_heading = True, False
+        # "Article 2" (or "CHAPTER II"), nothing else on its line, right after a line that ends a sentence: a
+        # heading whose blank line before it the file left out, not words of the paragraph above
+        # A bill's sections and titles listed line by line in its table of contents: each its own line.
+        bare = bool(current) and (
+            (bool(_ENDS.search(current[-1])) and _standalone_heading(text, True, 1))
+            or (bool(_BILL_SECTION.match(text)) and (bool(_ENDS.search(current[-1])) or _heading_line(current[-1])))
+            or (bool(_BILL_SECTION.match(current[-1])) and _heading_line(text))
+        )
+        if bare:
+            block_start = True
         opens = (
-            first is None
+            bare
+            or first is None
             or line.heading
             or line.bullet
             or line.emphasis
@@ -461,11 +472,23 @@ def _title_like(text: str) -> bool:
     return len(text) < 100 and not patterns.starts_unit(text) and text[-1] not in ".;:,"
 
 
+#: A US bill's section heading as GPO prints it, its title closed by a full stop ("SEC. 2. DEFINITIONS.",
+#: "SECTION 1. SHORT TITLE.", "Sec. 2. Definitions." in its table of contents): the line after it is a new unit.
+_BILL_SECTION = re.compile(r"^(?:SEC\.|Sec\.|SECTION)\s*\d+[A-Z]{0,2}\.\s+\S.{0,200}\.$")
+
+
+def _heading_line(text: str) -> bool:
+    """A whole line that reads as a heading: a bill's section, or a division ("TITLE I--LAMPS")."""
+    return len(text) < 120 and bool(_BILL_SECTION.match(text) or patterns.DIVISION.match(text))
+
+
 def _standalone_heading(text: str, block_start: bool, count: int) -> bool:
     """A plain-text heading line (``Article 5``, ``CHAPTER II``) that stands alone at the start of a block:
     the line after it is its title or its first paragraph, never a continuation."""
     if not block_start or count != 1:
         return False
+    if _BILL_SECTION.match(text):
+        return True
     if patterns.PLACEHOLDER.match(text):
         return False
     if len(text) < 120 and patterns.ANNEX_GROUP.match(text):

@@ -64,7 +64,7 @@ class Token:
 
 
 def _title(rest: str) -> str:
-    return re.sub(r"^\s*[-:.,]\s*", "", rest).strip()
+    return re.sub(r"^\s*(?:--|[-:.,])\s*", "", rest).strip()  # "TITLE I--VESSEL SAFETY" (GPO's dash)
 
 
 def _title_like(text: str) -> bool:
@@ -290,17 +290,24 @@ class _Contents:
             if self.tokens[i].type in _STRUCTURAL:
                 by_kind.setdefault(self.tokens[i].kind, []).append(i)
         for kind, listed in by_kind.items():
+            # the first entries may list the heading the contents stands in ("SECTION 1. SHORT TITLE; TABLE OF
+            # CONTENTS." lists "Sec. 1." first): the three compared are the first that come again after the run
+            listed = [i for i in listed if self._again(self.keys[i], end - 1) is not None]
             if len(listed) < 3:
                 continue
             ours = [self.keys[i] for i in listed[:3]]
             again = self._again(ours[0], end - 1)
-            if again is None:
-                continue
             later = [self.keys[i] for i in self.structural[bisect_right(self.structural, again - 1):]
                      if self.tokens[i].kind is kind][:3]  # fmt: skip
             if later == ours:
-                return next(i for i in range(start, end) if self._again(self.keys[i], end - 1) is not None)
+                return next(i for i in range(start, end) if self._listed(i, start, end))
         return None
+
+    def _listed(self, i: int, start: int, end: int) -> bool:
+        """Entry ``i`` of the run from ``start`` to ``end`` names a heading of the body: one after the run, or
+        the one the run stands in."""
+        at = self.positions.get(self.keys[i]) if self.keys[i] is not None else None
+        return bool(at) and (at[-1] >= end or at[0] < start)
 
     def find(self) -> list[tuple[int, int, int]]:
         """(heading or -1, first entry, end) of each table of contents, in order."""

@@ -141,6 +141,8 @@ FINAL_FORMULA = re.compile(
     r"TEN BLIJKE WAARVAN|Ten blijke waarvan|ZU URKUND DESSEN|EN FOI DE QUOI)\b"
     # an EU act's closing formula, after its last article
     r"|^This (?:Regulation|Directive|Decision) (?:shall be binding in its entirety|is addressed to)"
+    # a US bill's attestation ("Passed the Senate July 12, 2023.", "Attest:")
+    r"|^(?:Passed the (?:Senate|House of Representatives)\b|Attest:)"
 )
 # A place formula run into the last sentence of the article before it ("... in all Member States. Done at Brussels,"),
 # as some PDF-to-DOCX conversions write it: a sentence ends, and the formula is the short rest of the paragraph.
