@@ -297,6 +297,7 @@ class _Contents:
                 continue
             ours = [self.keys[i] for i in listed[:3]]
             again = self._again(ours[0], end - 1)
+            assert again is not None  # (kept: it comes again)
             later = [self.keys[i] for i in self.structural[bisect_right(self.structural, again - 1):]
                      if self.tokens[i].kind is kind][:3]  # fmt: skip
             if later == ours:
@@ -306,7 +307,8 @@ class _Contents:
     def _listed(self, i: int, start: int, end: int) -> bool:
         """Entry ``i`` of the run from ``start`` to ``end`` names a heading of the body: one after the run, or
         the one the run stands in."""
-        at = self.positions.get(self.keys[i]) if self.keys[i] is not None else None
+        key = self.keys[i]
+        at = self.positions.get(key, []) if key is not None else []
         return bool(at) and (at[-1] >= end or at[0] < start)
 
     def find(self) -> list[tuple[int, int, int]]:
