@@ -140,3 +140,26 @@ def test_a_symbol_font_bullet_is_a_bullet(tmp_path: Path) -> None:
     texts = [n.text for n in draft.walk() if n.text]
     assert "the first point of the list;" in texts  # a list item of its own, its bullet no word of it
     assert not any("\uf0b7" in text or "•" in text for text in texts)
+
+
+def _shifted(text: str, by: int = -29) -> str:
+    """``text`` as a subset font whose codes are its letters moved by ``by`` gives it ("Article" -> "$UWLFOH")."""
+    return "".join(chr(ord(ch) + by) if ch.isascii() and ch.isalpha() else ch for ch in text)
+
+
+def test_letters_shifted_by_a_font_without_a_map_are_garbled() -> None:
+    assert garbled.judge(_shifted(SAMPLES["en"] + " Member States shall ensure that the Commission is informed."))
+    assert garbled.judge(SAMPLES["en"] + " Member States shall ensure that the Commission is informed.") is None
+    assert garbled.judge("The fee is $10,000 or €5,000 (see #12), payable by 3 May; 4a and 12aa apply. " * 3) is None
+
+
+def test_a_page_of_shifted_letters_is_left_out_and_named(tmp_path: Path) -> None:
+    lines = [_shifted(line.decode()).encode().replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+             for line in
+             [b"Article 2", b"General obligation", b"States Parties shall take the measures that are necessary",
+              b"to give effect to this Convention in the States and Territories they represent.",
+              b"Each State Party shall report to the Conference of the Parties on those measures."]]
+    draft = load(_pdf(tmp_path, [_page(*_CLEAN_LINES), _page(*lines, top=700), _page(*_LAST_LINES, top=740)]))
+    assert [a.node.label for a in draft.articles()] == ["1", "3"]
+    (warning,) = [str(w) for w in draft.warnings if "does not decode" in str(w)]
+    assert "implausible words" in warning and ": 2 — read them with --ocr" in warning

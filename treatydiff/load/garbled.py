@@ -16,6 +16,7 @@ stray Symbol-font bullet, and no page has three scripts each over a sixth of its
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -33,6 +34,16 @@ _SCRIPT_SHARE = 0.15
 _LETTER_SHARE = 0.5
 #: Punctuation that legal text is full of (dotted leaders, numbering, quotations): not counted as symbols.
 _COMMON = frozenset(".,;:!?()[]{}-_/\\'\"%&*+=<>#|§°…·•«»„\u2013\u2014\u2011\u2018\u2019\u201c\u201d\u2039\u203a")
+
+
+#: A word as a font without a Unicode map shifts it (its codes are the letters moved by 29): a capital read as a
+#: symbol before the letters ("Article" -> "$UWLFOH", "Convention" -> "&RQYHQWLRQ"), or as a digit before capitals
+#: ("States" -> "6WDWHV"). Real drafts write these symbols before digits ("$10,000"), not before a word; brackets,
+#: quotation marks and Markdown's "*" and "|" are no sign (measured: no 2,500-character piece of the corpus's texts).
+_SHIFTED_WORD = re.compile(r"^(?:[$%&+<=:;][^\W\d_]{2,}|\d[A-Z]{3,}\b)")
+#: Shifted words among the words of two letters or more (and at least ``_SHIFTED_MIN`` of them).
+_SHIFTED_SHARE = 0.05
+_SHIFTED_MIN = 5
 
 
 def judge(text: str) -> str | None:
@@ -68,6 +79,10 @@ def judge(text: str) -> str | None:
     alphabetic = sum(scripts.values())
     if alphabetic and sum(1 for n in scripts.values() if n >= _SCRIPT_SHARE * alphabetic) >= 3:
         return "letters of unrelated scripts mixed in every word"
+    words = [w for w in text.split() if sum(ch.isalpha() for ch in w) >= 2]
+    shifted = sum(1 for w in words if _SHIFTED_WORD.match(w))
+    if shifted >= max(_SHIFTED_MIN, _SHIFTED_SHARE * len(words)):
+        return "implausible words: capitals read as symbols and digits (letters shifted by a font without a map)"
     return None
 
 
