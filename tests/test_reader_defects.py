@@ -590,3 +590,12 @@ def test_a_plain_text_bill_reads_its_sections_once_its_contents_apart_and_its_at
     assert sum(1 for n in draft.walk() if n.kind is Kind.CONTENTS) == 1
     assert [c.text for c in sections[-1].children] == ["A keeper may be paid."]
     assert draft.nodes[-1].children[0].text == "Passed the Senate July 12, 2023."
+
+
+def test_letter_spaced_lines_are_joined_back_in_every_text_format() -> None:
+    text = "C h a r t s  a n d  l i s t s\n\nArticle 1\n\nThe  Parties  agree.\n\nA N N E X  I\n\nText.\n"
+    for form in ("txt", "md"):
+        draft = load_text(text, format=form)
+        assert "Charts and lists" in [n.text for n in draft.walk()]
+        assert [c.text for c in articles(draft)[0].children] == ["The Parties agree."]
+        assert draft.counts()["annexes"] == 1

@@ -72,14 +72,38 @@ _FORMAT = re.compile("[\u061c\u180e\u202a-\u202e\u2061-\u2064\u2066-\u206f\ufff9
 
 
 def clean(text: str) -> str:
-    """One line of text with its characters normalised and its spaces collapsed."""
-    text = unicodedata.normalize("NFC", text)
+    """One line of text with its characters normalised, letter-spaced words joined back, its spaces collapsed."""
+    text = unspaced(unicodedata.normalize("NFC", text))
     if _LIGATURES.search(text):
         text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _FORMAT.sub("", _CONTROL.sub("", text.translate(_CHAR_MAP)))
     if "``" in text or "''" in text:
         text = _DOUBLE_QUOTES.sub('"', text)
     return " ".join(text.split())  # ``\s`` and ``str.isspace`` agree: spaces collapsed, ends stripped
+
+
+_WIDE_GAP = re.compile(r"\s{2,}")
+
+
+def unspaced(text: str) -> str:
+    """A letter-spaced line joined back into words: "C h a r t s  a n d  l i s t s" -> "Charts and lists".
+
+    Headings set with wide tracking come out of the PDF a space between every two letters, and two or more
+    between words. A line is joined only when every one of its words is so (three letters at least, letters
+    only: a row of figures "1 2 3" or a list "(a) (b)" stays) but for a short number or numeral standing alone
+    between them, so that ordinary text never is."""
+    words = _WIDE_GAP.split(text.strip())
+    spread = [word.split(" ") for word in words]
+    if not any(len(letters) >= 3 for letters in spread) or not all(
+        len(letters) >= 2 or len(words) > 1 for letters in spread
+    ):
+        return text
+    if not all(len(ch) == 1 and ch.isalpha() for letters in spread if len(letters) > 1 for ch in letters):
+        return text
+    if not all(letters[0].isalnum() and len(letters[0]) <= 4 for letters in spread if len(letters) == 1):
+        return text  # a word on its own between spread ones: a number ("S e c t i o n  2"), a numeral ("I")
+    lead = text[: len(text) - len(text.lstrip())]
+    return lead + " ".join("".join(letters) for letters in spread)
 
 
 # --- page furniture ---------------------------------------------------------------------------------------

@@ -1652,30 +1652,8 @@ _BULLET = re.compile(
     "|[-\u2013\u2014]\\s+(?=[^\\s\\d]))"
 )
 
-_WIDE_GAP = re.compile(r"\s{2,}")
 #: The end of a sentence or of a list item: what a heading may follow on the next line without a gap.
 _ENDS_SENTENCE = re.compile(r"[.;:!?]['\")\]\u2019\u201d]*\s*$")
-
-
-def _unspaced(text: str) -> str:
-    """A letter-spaced line joined back into words: "C h a r t s  a n d  l i s t s" -> "Charts and lists".
-
-    Headings set with wide tracking come out of the PDF a space between every two letters, and two or more
-    between words. A line is joined only when every one of its words is so (three letters at least, letters
-    only: a row of figures "1 2 3" or a list "(a) (b)" stays) but for a short number or numeral standing alone
-    between them, so that ordinary text never is."""
-    words = _WIDE_GAP.split(text.strip())
-    spread = [word.split(" ") for word in words]
-    if not any(len(letters) >= 3 for letters in spread) or not all(
-        len(letters) >= 2 or len(words) > 1 for letters in spread
-    ):
-        return text
-    if not all(len(ch) == 1 and ch.isalpha() for letters in spread if len(letters) > 1 for ch in letters):
-        return text
-    if not all(letters[0].isalnum() and len(letters[0]) <= 4 for letters in spread if len(letters) == 1):
-        return text  # a word on its own between spread ones: a number ("S e c t i o n  2"), a numeral ("I")
-    lead = text[: len(text) - len(text.lstrip())]
-    return lead + " ".join("".join(letters) for letters in spread)
 
 
 _GARBLED_HINT = "read them with --ocr, or run OCR on them (e.g. ocrmypdf --force-ocr) and pass the result"
@@ -1871,7 +1849,7 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                     page_break=out[-1].page_break,
                 )
             else:
-                text = _unspaced(text)
+                text = normalise.unspaced(text)
                 bullet = _BULLET.match(text)  # a list item: the bullet is no word, as a Markdown "- " is none
                 # a bold or italic line straight after a plain one that does not end its sentence is words of
                 # that sentence set off ("... laid down in" / "**Article 4(1)(c) of Regulation ...**"), no heading
