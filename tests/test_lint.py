@@ -433,3 +433,35 @@ def test_a_number_of_5000_digits_is_no_number() -> None:
 def test_a_200_kb_title_or_paragraph_is_checked_in_linear_time() -> None:
     verdicts = _timed(articles(("1", "A."), ("2 " + "x" * 200_000, ""), ("3", "[^" * 100_000)))
     assert [v.article for v in failed(verdicts, "TD104")] == ["3"]  # each "[^" opens a bracket, never closed
+
+
+BILL = """SECTION 1. SHORT TITLE.
+
+This Act may be cited as the Lamps Act.
+
+SEC. 2. DEFINITIONS.
+
+In this Act, a lamp is a light.
+
+TITLE I--LAMPS
+
+SEC. 101. LIGHTING.
+
+Each lamp shall be lit.
+
+TITLE II--KEEPERS
+
+SEC. 201. KEEPERS.
+
+A keeper may be paid.
+"""
+
+
+def test_a_bill_whose_titles_number_their_sections_from_their_hundred_has_no_gap() -> None:
+    assert failed(run(BILL), "TD102") == []
+
+
+def test_a_jump_to_101_under_a_new_chapter_of_a_convention_is_still_a_gap() -> None:
+    text = "Chapter I\n\nArticle 1\n\nThe Parties agree.\n\nChapter II\n\nArticle 101\n\nThey act.\n"
+    assert len(failed(run(text), "TD102")) == 1
+    assert len(failed(run(BILL.replace("SEC. 201.", "SEC. 205.")), "TD102")) == 1

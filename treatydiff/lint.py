@@ -351,12 +351,16 @@ class _Numbered:
     line: int
     numbers: tuple[_Number, ...]
     inside: tuple[str, int, int] | None = None  # ``_Label.inside``
+    #: a bill's section (``Node.designation`` "Sec.") that is the first under a heading the one before it is not
+    #: under: where a title numbers its sections from its own hundred
+    opens: bool = False
 
 
 def _article_units(run: list[_Article], labels: dict[int, _Label]) -> list[_Numbered]:
     return [
-        _Numbered(a.name, "article", a.node.label, a.node.line, labels[id(a.node)].numbers, labels[id(a.node)].inside)
-        for a in run
+        _Numbered(a.name, "article", a.node.label, a.node.line, labels[id(a.node)].numbers, labels[id(a.node)].inside,
+                  opens=bool(a.node.designation) and k > 0 and a.division is not run[k - 1].division)
+        for k, a in enumerate(run)
     ]
 
 
@@ -406,7 +410,9 @@ def _gaps(units: list[_Numbered], where: str) -> Iterator[_Finding]:
                 reach[low] = max(reach.get(low, low), high)
         end: int | None = None
         for start, last in sorted(reach.items()):
-            if end is not None and start > end + 1:
+            # a bill's title numbering its sections from its own hundred ("TITLE II" opens with Sec. 201): no gap
+            by_title = family == "arabic" and start > 100 and start % 100 == 1 and first_with[start].opens
+            if end is not None and start > end + 1 and not by_title:
                 yield _gap(family, end + 1, start - 1, first_with[start], where)
             end = last if end is None else max(end, last)
 
