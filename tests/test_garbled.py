@@ -163,3 +163,13 @@ def test_a_page_of_shifted_letters_is_left_out_and_named(tmp_path: Path) -> None
     assert [a.node.label for a in draft.articles()] == ["1", "3"]
     (warning,) = [str(w) for w in draft.warnings if "does not decode" in str(w)]
     assert "implausible words" in warning and ": 2 — read them with --ocr" in warning
+
+
+@pytest.mark.parametrize("base", [0x4E00, 0xAC00], ids=["han", "hangul"])
+def test_latin_letters_mapped_onto_a_block_of_ideographs_or_syllables_are_garbled(base: int) -> None:
+    mapped = "".join(chr(base + ord(ch)) if ch.isascii() and ch.isprintable() else ch for ch in SAMPLES["en"])
+    reason = garbled.judge(mapped)
+    assert reason is not None and "short run of code points" in reason
+    assert garbled.judge(SAMPLES["zh"]) is None
+    assert garbled.judge("제1조 이 협약의 당사국은 국내법에 따라 필요한 입법 및 그 밖의 조치를 채택하고, 협약에서 정한 행위를 "
+                         "범죄로 규정하며, 인권과 법치를 충분히 존중하면서 국제 협력을 강화한다.") is None

@@ -41,6 +41,10 @@ _COMMON = frozenset(".,;:!?()[]{}-_/\\'\"%&*+=<>#|§°…·•«»„\u2013\u201
 #: ("States" -> "6WDWHV"). Real drafts write these symbols before digits ("$10,000"), not before a word; brackets,
 #: quotation marks and Markdown's "*" and "|" are no sign (measured: no 2,500-character piece of the corpus's texts).
 _SHIFTED_WORD = re.compile(r"^(?:[$%&+<=:;][^\W\d_]{2,}|\d[A-Z]{3,}\b)")
+#: The span of code points a page's ideographs or Hangul syllables keep within when they are no text: a font's
+#: codes for Latin letters mapped onto a block ("<20> <7E> <4E20>") give a few dozen neighbours; a page of real
+#: Chinese, Japanese or Korean uses characters thousands of code points apart.
+_CJK_SPAN = 256
 #: Shifted words among the words of two letters or more (and at least ``_SHIFTED_MIN`` of them).
 _SHIFTED_SHARE = 0.05
 _SHIFTED_MIN = 5
@@ -79,6 +83,9 @@ def judge(text: str) -> str | None:
     alphabetic = sum(scripts.values())
     if alphabetic and sum(1 for n in scripts.values() if n >= _SCRIPT_SHARE * alphabetic) >= 3:
         return "letters of unrelated scripts mixed in every word"
+    cjk = [ch for ch in letters if not ch.isdigit() and _script(ch) == "CJK"]
+    if scripts.get("CJK", 0) >= 2 * _MIN_LETTERS and max(map(ord, cjk)) - min(map(ord, cjk)) < _CJK_SPAN:
+        return "ideographs from one short run of code points (a font's codes mapped onto them as a block)"
     words = [w for w in text.split() if sum(ch.isalpha() for ch in w) >= 2]
     shifted = sum(1 for w in words if _SHIFTED_WORD.match(w))
     if shifted >= max(_SHIFTED_MIN, _SHIFTED_SHARE * len(words)):
