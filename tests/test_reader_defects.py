@@ -599,3 +599,13 @@ def test_letter_spaced_lines_are_joined_back_in_every_text_format() -> None:
         assert "Charts and lists" in [n.text for n in draft.walk()]
         assert [c.text for c in articles(draft)[0].children] == ["The Parties agree."]
         assert draft.counts()["annexes"] == 1
+
+
+def test_preamble_clauses_with_no_gap_between_them_stay_apart() -> None:
+    text = ("The States Parties to this Convention,\nRecognizing the importance of shared lakes for the peoples of the "
+            "region and for\nfuture generations,\nNoting the work of the International Law Commission,\n"
+            "Have agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate.\n")
+    preamble = load_text(text, format="txt").nodes[0]
+    assert [(c.kind, c.text.split()[0]) for c in preamble.children] == [
+        (Kind.BLOCK, "The"), (Kind.RECITAL, "Recognizing"), (Kind.RECITAL, "Noting"), (Kind.BLOCK, "Have")]
+    assert preamble.children[1].text.endswith("for future generations,")

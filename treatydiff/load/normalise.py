@@ -274,6 +274,18 @@ def _runs_on(before: SourceLine, after: SourceLine) -> bool:
 _ENDS = re.compile(r"(?:[.;:,!?)\]\"']|[;,]\s*(?:and|or|und|oder|en|of|et|ou|y|e|o))$")
 
 
+#: The words that open a clause of a treaty's preamble (the UN's list, in English, and the French forms): after a
+#: line that ends its clause with a comma or semicolon, such a line starts the next clause, gap or no gap.
+_PREAMBLE_CLAUSE = re.compile(
+    r"^(?:Acknowledging|Affirming|Alarmed|Aware|Bearing in mind|Believing|Cognizant|Concerned|Conscious|"
+    r"Considering|Convinced|Deeply|Desiring|Determined|Emphasi[sz]ing|Encouraged|Expressing|Guided|Having|"
+    r"Keeping in mind|Mindful|Noting|Prompted|Inspired|Desirous|Persuaded|Reaffirming|Reali[sz]ing|Recalling|"
+    r"Recogni[sz]ing|Reiterating|Resolved|"
+    r"Seeking|Stressing|Taking into account|Underlining|Welcoming|Wishing|Considérant|Conscients?|Convaincus?|"
+    r"Rappelant|Reconnaissant|Notant|Soulignant|Réaffirmant|Désireux|Résolus?|Ayant"
+    r"|Have agreed|HAVE AGREED|Have adopted|HAVE ADOPTED|Agree as follows|Sont convenus|SONT CONVENUS)\b"
+)
+
 #: "p. 44)." opening a line: the page of a reference cut at the line end ("(OJ L 138, 26.5.2016," / "p. 44)."),
 #: not a point "p." (a point's label is followed by words, never by a number)
 _PAGE_REFERENCE = re.compile(r"^pp?\.\s*\d")
@@ -403,6 +415,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
         opens = (
             bare
             or first is None
+            or (bool(_PREAMBLE_CLAUSE.match(text)) and current[-1].endswith((",", ";", ":")))
             or line.heading
             or line.bullet
             or line.emphasis
