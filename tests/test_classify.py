@@ -472,3 +472,19 @@ def test_a_long_run_of_footnote_openers_is_scanned_in_linear_time() -> None:
     start = time.process_time()
     _NOT_BRACKETS.findall("[^" * 50_000)
     assert time.process_time() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The Party shall notify the Secretariat and shall consult the other Parties.",
+         "The Party may notify the Secretariat and shall consult the other Parties."),
+        ("The Party shall consult the other Parties and shall notify the Secretariat.",
+         "The Party shall consult the other Parties and may notify the Secretariat."),
+    ],
+    ids=["first", "second"],
+)
+def test_a_duty_weakened_beside_one_kept_in_the_same_sentence_is_weakened(old: str, new: str) -> None:
+    result = run(old, new)
+    assert kinds(result) == [FlagKind.OBLIGATION_WEAKENED]
+    assert (result.flags[0].old_text, result.flags[0].new_text) == ("shall", "may")

@@ -474,7 +474,14 @@ def _obligation_flags(
     exclusion = v.exclusion
     flags: list[Flag] = []
     taken: set[tuple[bool, int]] = set()
-    matcher = difflib.SequenceMatcher(None, [m.key for m in old], [m.key for m in new], autojunk=False)
+    # a modal in changed words pairs only with one in changed words: "shall notify ... and shall consult" ->
+    # "may notify ... and shall consult" weakens the first duty; the second, untouched, is the one kept
+    matcher = difflib.SequenceMatcher(
+        None,
+        [(m.key, _inside(m.span, spans.changed_old)) for m in old],
+        [(m.key, _inside(m.span, spans.changed_new)) for m in new],
+        autojunk=False,
+    )
     unpaired_old: list[_Modal] = []
     unpaired_new: list[_Modal] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
