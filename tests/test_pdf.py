@@ -705,3 +705,19 @@ def test_a_bold_line_inside_a_sentence_is_no_heading(tmp_path: Path) -> None:
     assert [a.node.label for a in draft.articles()] == ["1", "2"]
     (first,) = [a.node for a in draft.articles() if a.node.label == "1"]
     assert "laid down in Article 4(1)(c) of Regulation (EU) 2016/679 shall apply" in first.full_text()
+
+
+def test_an_italic_letter_spaced_heading_reads_as_its_words(tmp_path: Path) -> None:
+    """Letters set a space apart in italics: PDFium drops the spaces an italic letter leans over ("Ch a rts a n d
+    l i s ts"); the words come back from the gaps between the letters' advances."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    path = tmp_path / "tracked.pdf"
+    pdf = canvas.Canvas(str(path))
+    spaced = "  ".join(" ".join(word) for word in ["Charts", "and", "lists", "of", "coordinates"])
+    for y, text, font in [(780, "Article 1", "Times-Roman"), (765, spaced, "Times-Italic"),
+                          (735, "The Parties agree on the charts.", "Times-Roman")]:
+        pdf.setFont(font, 11)
+        pdf.drawCentredString(300, y, text)
+    pdf.save()
+    (article,) = [p.node for p in load(path).articles()]
+    assert article.title == "Charts and lists of coordinates"

@@ -41,6 +41,7 @@ bounded): none asks again about everything before.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import math
 import re
@@ -816,6 +817,7 @@ class _Pdfium:
         self.text_object = bind("FPDFText_GetTextObject", p, p, i)
         self.origin = bind("FPDFText_GetCharOrigin", i, p, i, pd, pd)
         self.char_box = bind("FPDFText_GetCharBox", i, p, i, pd, pd, pd, pd)
+        self.loose_box = bind("FPDFText_GetLooseCharBox", i, p, i, pf)  # an FS_RECTF: left, top, right, bottom
         self.char_matrix = bind("FPDFText_GetMatrix", i, p, i, p)
         self.font = bind("FPDFTextObj_GetFont", p, p)
         self.font_size = bind("FPDFTextObj_GetFontSize", i, p, pf)
@@ -1192,6 +1194,14 @@ def _respaced(lib: _Pdfium, text_page: int, first: int, piece: str) -> str:
         lib.char_box(text_page, first + k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
                      ctypes.byref(top))
         edges.append((left.value, right.value))
+    tokens = piece.split()
+    if sum(len(t) == 1 for t in tokens) >= max(3, len(tokens) // 2):
+        rect = (ctypes.c_float * 4)()
+        loose = []
+        for k in range(len(piece)):
+            lib.loose_box(text_page, first + k, rect)
+            loose.append((float(rect[0]), float(rect[2])))
+        return _rebuilt(piece, loose)
     gaps = {k: edges[k + 1][0] - edges[k - 1][1] for k in range(1, len(piece) - 1)
             if piece[k] == " " and piece[k - 1] != " " and piece[k + 1] != " "}
     if not gaps:
@@ -1199,6 +1209,24 @@ def _respaced(lib: _Pdfium, text_page: int, first: int, piece: str) -> str:
     narrow = min(gaps.values())
     widest = max(right - left for left, right in edges) or 1.0
     return "".join("  " if k in gaps and gaps[k] > 1.6 * narrow + 0.1 * widest else ch for k, ch in enumerate(piece))
+
+
+def _rebuilt(piece: str, edges: list[tuple[float, float]]) -> str:
+    """A letter-spaced line whose spaces PDFium gives by the shapes of the letters ("Ch a rts a n d l i s ts": an
+    italic letter leans over the space after it): its words from the gaps between the letters' advances
+    (``edges``: PDFium's loose boxes, not the ink), one space apart where a gap is clearly wider than most."""
+    letters = [k for k, ch in enumerate(piece) if ch != " "]
+    gaps = [edges[b][0] - edges[a][1] for a, b in itertools.pairwise(letters)]
+    if len(gaps) < 4:
+        return piece
+    usual = sorted(gaps)[len(gaps) // 2]
+    widest = max(right - left for left, right in edges) or 1.0
+    out = [piece[letters[0]]]
+    short = 0.0  # what the gap before fell short of the usual: a letter whose box reaches over both its gaps ("f")
+    for (_, b), gap in zip(itertools.pairwise(letters), gaps, strict=True):
+        out.append((" " if gap + short > 1.5 * usual + 0.1 * widest else "") + piece[b])
+        short = max(0.0, usual - gap)
+    return "".join(out)
 
 
 def _character(code: int) -> str:
