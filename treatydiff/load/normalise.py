@@ -271,7 +271,7 @@ def _runs_on(before: SourceLine, after: SourceLine) -> bool:
 # --- joining wrapped lines --------------------------------------------------------------------------------
 
 # A line that ends a unit: closing punctuation, or a list joint ("...; and", "..., or") before the next point.
-_ENDS = re.compile(r"(?:[.;:,!?)\]\"']|[;,]\s*(?:and|or|und|oder|en|of|et|ou|y|e|o))$")
+_ENDS = re.compile(rf"(?:[.;:,!?)\]\"']|[;,]\s*(?:{'|'.join(patterns.LIST_JOINERS)}))$")
 
 
 #: The words that open a clause of a treaty's preamble (the UN's list, in English, and the French forms): after a
@@ -402,14 +402,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             # the page does not open with a heading
             flush()
             block_start, after_heading = True, False
-        # "Article 2" (or "CHAPTER II"), nothing else on its line, right after a line that ends a sentence: a
-        # heading whose blank line before it the file left out, not words of the paragraph above
-        # A bill's sections and titles listed line by line in its table of contents: each its own line.
-        bare = bool(current) and (
-            (bool(_ENDS.search(current[-1])) and _standalone_heading(text, True, 1))
-            or (bool(_BILL_SECTION.match(text)) and (bool(_ENDS.search(current[-1])) or _heading_line(current[-1])))
-            or (bool(_BILL_SECTION.match(current[-1])) and _heading_line(text))
-        )
+        bare = bool(current) and _heading_without_gap(current[-1], text)
         if bare:
             block_start = True
         opens = (
@@ -512,6 +505,18 @@ def _title_like(text: str) -> bool:
 #: A US bill's section heading as GPO prints it, its title closed by a full stop ("SEC. 2. DEFINITIONS.",
 #: "SECTION 1. SHORT TITLE.", "Sec. 2. Definitions." in its table of contents): the line after it is a new unit.
 _BILL_SECTION = re.compile(r"^(?:SEC\.|Sec\.|SECTION)\s*\d+[A-Z]{0,2}\.\s+\S.{0,200}\.$")
+
+
+def _heading_without_gap(before: str, text: str) -> bool:
+    """``text`` opens a unit though no blank line comes before it: "Article 2" (or "CHAPTER II"), nothing else on
+    its line, after a line that ends a sentence (the file left the blank line out); a bill's sections and titles
+    listed line by line in its table of contents, each its own line."""
+    ends = bool(_ENDS.search(before))
+    if _BILL_SECTION.match(text):
+        return ends or _heading_line(before)
+    if _BILL_SECTION.match(before) and _heading_line(text):
+        return True
+    return ends and _standalone_heading(text, True, 1)
 
 
 def _heading_line(text: str) -> bool:

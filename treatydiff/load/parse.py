@@ -785,12 +785,7 @@ def _joins_entries(words: list[str]) -> bool:
     """The words end as a list entry ends before the next: "…; and", "…, oder", the Dutch "…; of" (an English "of"
     at the end of a line is a sentence broken off)."""
     last = words[-1].lower()
-    return last in _LIST_JOINERS and (last != "of" or words[-2][-1:] in (",", ";"))
-
-
-#: The words a list entry ends with before the next ("(a) …; and", "1. …, oder"): what follows the last entry is the
-#: list's closing words, which belong to the whole list, not to that entry.
-_LIST_JOINERS = frozenset(["and", "or", "und", "oder", "en", "of", "et", "ou", "y", "e", "o"])
+    return last in patterns.LIST_JOINERS and (last != "of" or words[-2][-1:] in (",", ";"))
 
 
 def _next_recital(mark: patterns.Marker, preamble: _B) -> bool:
@@ -807,13 +802,14 @@ def _annexes_of_the_closing_text(root: _B) -> None:
     that statement: the annex of a document that follows the act (a proposal's financial statement), not an annex
     of the act. It stays in the closing text, as a division of it."""
     closing: _B | None = None
+    read: set[str] = set()  # the lines of the closing text
     for node in list(root.children):
         if node.kind is Kind.DIVISION and node.title == FINAL_FORMULA:
             closing = node
+            read = {c.text.strip().casefold() for c in _walk(closing) if c.kind is Kind.BLOCK}
         elif node.kind is Kind.ANNEX and closing is not None and node.children:
             first = node.children[0]
             to = re.match(r"(?i)^to the (.+)$", (node.title or first.text).strip())
-            read = {c.text.strip().casefold() for c in _walk(closing) if c.kind is Kind.BLOCK}
             if to and to.group(1).strip().casefold() in read:
                 root.children.remove(node)
                 node.kind, node.title = Kind.DIVISION, " ".join(p for p in ("Annex", node.label, to.group(0)) if p)

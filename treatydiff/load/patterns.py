@@ -65,6 +65,10 @@ _DELETED = (
 # of spaces, and took minutes for a long one)
 PLACEHOLDER = re.compile(rf"^\s*(?:[-\u2013—:.]\s*)?[\[(]\s*(?:{_DELETED})\s*[\])]\s*(?:\.\s*)?$", re.I)
 
+#: The words a list entry ends with before the next ("(a) …; and", "1. …, oder", the Dutch "…; of"), in the
+#: languages above.
+LIST_JOINERS = ("and", "or", "und", "oder", "en", "of", "et", "ou", "y", "e", "o")
+
 #: The whole text of an article that is left in place only to keep its number: a dash ("Art 49" then "-", as German
 #: federal law prints a repealed article), or the deletion word on its own ("Abrogato", "(weggefallen)", "Deleted.").
 DELETED_BODY = re.compile(rf"^\s*(?:[-\u2013—]|[\[(]?\s*(?:{_DELETED})\s*[\])]?\s*\.?)\s*$", re.I)
