@@ -1188,20 +1188,20 @@ def _respaced(lib: _Pdfium, text_page: int, first: int, piece: str) -> str:
     """``piece`` (the characters from ``first``) with the second space put back between the words of a
     letter-spaced line: where the gap between two letters one space apart is clearly wider than the narrowest."""
     ctypes = lib.ctypes
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    edges: list[tuple[float, float]] = []
-    for k in range(len(piece)):
-        lib.char_box(text_page, first + k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
-                     ctypes.byref(top))
-        edges.append((left.value, right.value))
     tokens = piece.split()
-    if sum(len(t) == 1 for t in tokens) >= max(3, len(tokens) // 2):
+    if sum(len(t) == 1 for t in tokens) >= max(3, len(tokens) // 2):  # mostly single letters: rebuild the words
         rect = (ctypes.c_float * 4)()
         loose = []
         for k in range(len(piece)):
             lib.loose_box(text_page, first + k, rect)
             loose.append((float(rect[0]), float(rect[2])))
         return _rebuilt(piece, loose)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    edges: list[tuple[float, float]] = []
+    for k in range(len(piece)):
+        lib.char_box(text_page, first + k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
+                     ctypes.byref(top))
+        edges.append((left.value, right.value))
     gaps = {k: edges[k + 1][0] - edges[k - 1][1] for k in range(1, len(piece) - 1)
             if piece[k] == " " and piece[k - 1] != " " and piece[k + 1] != " "}
     if not gaps:
