@@ -30,6 +30,8 @@ _HEADING = re.compile(rf"^\W{{0,3}}(?:{_ALTERNATIVES})\W{{0,3}}$", re.IGNORECASE
 # dots (". . . ." or "......"), ellipses, middle dots or rules between an entry and its page number
 _LEADER = re.compile(r"\s*(?:(?:\s?[.·∙•]){4,}|…{2,}|_{4,}|-{6,})\s*(?P<page>[0-9]{1,4}|[ivxlc]{1,7})?\s*$",
                      re.IGNORECASE)
+#: The characters a leader ends with.
+_LEADER_ENDS = frozenset(".·∙•…_-")
 _PAGE_ONLY = re.compile(r"^\s*(?:pages?|p\.|seite|page|página|pagina|стр\.?|страница|页|صفحة)?\s*[0-9]{1,4}\s*$",
                         re.IGNORECASE)
 _PAGE_WORD = re.compile(r"^\s*(?:pages?|seite|página|pagina|стр\.?|страница|页次?|الصفحة|صفحة)\s*$", re.IGNORECASE)
@@ -43,7 +45,11 @@ def is_heading(text: str) -> bool:
 
 def has_leader(text: str) -> bool:
     """An entry followed by a leader (and its page number): ``Article 33. Contiguous zone ........ 31``."""
-    return bool(_LEADER.search(text))
+    # the search would try every position of the line (it is run on every paragraph of a draft): first what every
+    # such line ends with (a leader's last character, then maybe a page number), then a search of the end only
+    # (any leader has its shortest form, four dots or six dashes, within the last 12 characters before the number)
+    tail = text.rstrip().rstrip("0123456789ivxlcIVXLC").rstrip()
+    return tail[-1:] in _LEADER_ENDS and bool(_LEADER.search(text, max(0, len(tail) - 12)))
 
 
 def is_page_furniture(text: str) -> bool:

@@ -41,6 +41,8 @@ _COMMON = frozenset(".,;:!?()[]{}-_/\\'\"%&*+=<>#|§°…·•«»„\u2013\u201
 #: ("States" -> "6WDWHV"). Real drafts write these symbols before digits ("$10,000"), not before a word; brackets,
 #: quotation marks and Markdown's "*" and "|" are no sign (measured: no 2,500-character piece of the corpus's texts).
 _SHIFTED_WORD = re.compile(r"^(?:[$%&+<=:;][^\W\d_]{2,}|\d[A-Z]{3,}\b)")
+#: What a shifted word begins with (a cheap test before the pattern).
+_SHIFT_OPENERS = frozenset("$%&+<=:;0123456789")
 #: The span of code points a page's ideographs or Hangul syllables keep within when they are no text: a font's
 #: codes for Latin letters mapped onto a block ("<20> <7E> <4E20>") give a few dozen neighbours; a page of real
 #: Chinese, Japanese or Korean uses characters thousands of code points apart.
@@ -86,9 +88,13 @@ def judge(text: str) -> str | None:
     cjk = [ch for ch in letters if not ch.isdigit() and _script(ch) == "CJK"]
     if scripts.get("CJK", 0) >= 2 * _MIN_LETTERS and max(map(ord, cjk)) - min(map(ord, cjk)) < _CJK_SPAN:
         return "ideographs from one short run of code points (a font's codes mapped onto them as a block)"
-    words = [w for w in text.split() if sum(ch.isalpha() for ch in w) >= 2]
-    shifted = sum(1 for w in words if _SHIFTED_WORD.match(w))
-    if shifted >= max(_SHIFTED_MIN, _SHIFTED_SHARE * len(words)):
+    split = text.split()
+    # (a shifted word has two letters at least, so it is one of the words counted below)
+    shifted = sum(1 for w in split if w[0] in _SHIFT_OPENERS and _SHIFTED_WORD.match(w))
+    if shifted < _SHIFTED_MIN:
+        return None
+    words = sum(1 for w in split if sum(ch.isalpha() for ch in w) >= 2)
+    if shifted >= _SHIFTED_SHARE * words:
         return "implausible words: capitals read as symbols and digits (letters shifted by a font without a map)"
     return None
 

@@ -83,6 +83,9 @@ def clean(text: str) -> str:
 
 
 _WIDE_GAP = re.compile(r"\s{2,}")
+#: How every letter-spaced line begins: a letter and a space, or a short number and a wide gap (a test cheaper
+#: than the split below, which most lines fail).
+_SPREAD_START = re.compile(r"\s*(?:\S\s|\w{1,4}\s{2})")
 
 
 def unspaced(text: str) -> str:
@@ -92,6 +95,8 @@ def unspaced(text: str) -> str:
     between words. A line is joined only when every one of its words is so (three letters at least, letters
     only: a row of figures "1 2 3" or a list "(a) (b)" stays) but for a short number or numeral standing alone
     between them, so that ordinary text never is."""
+    if not _SPREAD_START.match(text):
+        return text
     words = _WIDE_GAP.split(text.strip())
     spread = [word.split(" ") for word in words]
     if not any(len(letters) >= 3 for letters in spread) or not all(

@@ -41,6 +41,7 @@ bounded): none asks again about everything before.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import math
@@ -1072,7 +1073,7 @@ def _text_runs(lib: _Pdfium, text_page: int, texts: list[tuple[int, _Matrix]]) -
     x, y = ctypes.c_double(), ctypes.c_double()
     m = (ctypes.c_float * 6)()
     size = ctypes.c_float()
-    names: dict[int, str] = {}
+    faces: dict[int, tuple[bool, frozenset[str], bool]] = {}  # font -> styled, bold, italic (from its name)
 
     def run(obj: int, text: str, at: tuple[float, float], dx: float, dy: float) -> _Run | None:
         """The run of ``obj`` drawn from ``at`` along (dx, dy) on the page; None when it is off the page."""
@@ -1083,11 +1084,13 @@ def _text_runs(lib: _Pdfium, text_page: int, texts: list[tuple[int, _Matrix]]) -
         if not all(abs(v) < _FAR for v in (*at, height)):
             return None  # drawn far off any page, or where the numbers overflow (to infinity, then NaN): never seen
         font = lib.font(obj) or 0
-        name = names.get(font)
-        if name is None:
-            name = names[font] = _font_name(lib, font)
-        bold = frozenset({markup.BOLD}) if _BOLD.search(name) else frozenset()
-        return _Run(at[0], at[1], height, text, bool(_STYLED.search(name)), bold, bool(_ITALIC.search(name)))
+        face = faces.get(font)
+        if face is None:
+            name = _font_name(lib, font)
+            face = faces[font] = (bool(_STYLED.search(name)),
+                                  frozenset({markup.BOLD}) if _BOLD.search(name) else frozenset(),
+                                  bool(_ITALIC.search(name)))
+        return _Run(at[0], at[1], height, text, *face)
 
     if count > 0:
         buffer = ctypes.create_string_buffer(2 * count + 2)
@@ -1196,18 +1199,19 @@ def _respaced(lib: _Pdfium, text_page: int, first: int, piece: str) -> str:
             lib.loose_box(text_page, first + k, rect)
             loose.append((float(rect[0]), float(rect[2])))
         return _rebuilt(piece, loose)
+    spaces = [k for k in range(1, len(piece) - 1) if piece[k] == " " and piece[k - 1] != " " and piece[k + 1] != " "]
+    if not spaces:
+        return piece
+    # the boxes of the letters around those spaces only (a long line may have a few letter-spaced words)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    edges: list[tuple[float, float]] = []
-    for k in range(len(piece)):
+    edges: dict[int, tuple[float, float]] = {}
+    for k in sorted({j for k in spaces for j in (k - 1, k + 1)}):
         lib.char_box(text_page, first + k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
                      ctypes.byref(top))
-        edges.append((left.value, right.value))
-    gaps = {k: edges[k + 1][0] - edges[k - 1][1] for k in range(1, len(piece) - 1)
-            if piece[k] == " " and piece[k - 1] != " " and piece[k + 1] != " "}
-    if not gaps:
-        return piece
+        edges[k] = (left.value, right.value)
+    gaps = {k: edges[k + 1][0] - edges[k - 1][1] for k in spaces}
     narrow = min(gaps.values())
-    widest = max(right - left for left, right in edges) or 1.0
+    widest = max(right - left for left, right in edges.values()) or 1.0
     return "".join("  " if k in gaps and gaps[k] > 1.6 * narrow + 0.1 * widest else ch for k, ch in enumerate(piece))
 
 
@@ -1456,9 +1460,22 @@ class _Reach:
         return self.end > x - 0.5 * self.size
 
 
+class _Widths(dict[str, float]):
+    """The width in ems of each character, worked out the first time it is asked for."""
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = 0.75 if ch.isupper() else 0.25 if ch.isspace() else 0.4 if not ch.isalnum() else 0.55
+        return width
+
+
+_WIDTHS = _Widths()
+
+
+@functools.lru_cache(maxsize=16384)
 def _ems(text: str) -> float:
-    """A generous estimate of the width of ``text`` in ems: capitals are wide, spaces and punctuation narrow."""
-    return sum(0.75 if ch.isupper() else 0.25 if ch.isspace() else 0.4 if not ch.isalnum() else 0.55 for ch in text)
+    """A generous estimate of the width of ``text`` in ems: capitals are wide, spaces and punctuation narrow.
+    (Asked for the same run many times while its page is laid out: the answers are kept.)"""
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def _split_notes(lines: list[_Line], body: float, height: float, continued: bool) -> tuple[int, int]:
@@ -1842,8 +1859,9 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                 labels[note.label], by_number[note.label] = label, note
             note.label = label
         anchors: dict[int, list[_Note]] = {}
-        for index, line in enumerate(page.lines):
-            for text, marker in line.pieces():
+        page_pieces = [line.pieces() for line in page.lines]
+        for index, pieces in enumerate(page_pieces):
+            for text, marker in pieces:
                 found = by_number.get(text.strip()) if marker else None
                 if found is not None and found.anchor < 0:
                     found.anchor = index
@@ -1853,7 +1871,7 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
         for index, line in enumerate(page.lines):
             gap = gap or index in page.gaps
             text = "".join(
-                f"[^{labels[t.strip()]}]" if marker and t.strip() in labels else t for t, marker in line.pieces()
+                f"[^{labels[t.strip()]}]" if marker and t.strip() in labels else t for t, marker in page_pieces[index]
             )
             if not text.strip():
                 continue  # every run of the line is left out of this view: its paragraph break goes to the next
