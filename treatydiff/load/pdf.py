@@ -1182,9 +1182,10 @@ def _text_runs(lib: _Pdfium, text_page: int, texts: list[tuple[int, _Matrix]]) -
     return runs
 
 
-#: Letters one space apart, three or more: a line set with wide tracking ("P A R T  I I"), where PDFium gives one
-#: space for the two the PDF draws between words.
-_SPREAD = re.compile(r"(?:\S ){2,}\S")
+#: Letters one space apart, three or more standing alone: a line set with wide tracking ("P A R T  I I"), where
+#: PDFium gives one space for the two the PDF draws between words; not a word of one letter in a sentence ("in
+#: Chapter 2 of", "Where a high").
+_SPREAD = re.compile(r"(?<!\S)(?:\S ){2,}\S(?!\S)")
 
 
 def _respaced(lib: _Pdfium, text_page: int, first: int, piece: str) -> str:
