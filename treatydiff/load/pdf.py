@@ -1206,7 +1206,7 @@ def _respaced(lib: _Pdfium, text_page: int, first: int, piece: str) -> str:
     # the boxes of the letters around those spaces only (a long line may have a few letter-spaced words)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     edges: dict[int, tuple[float, float]] = {}
-    for k in sorted({j for k in spaces for j in (k - 1, k + 1)}):
+    for k in sorted({j for space in spaces for j in (space - 1, space + 1)}):
         lib.char_box(text_page, first + k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
                      ctypes.byref(top))
         edges[k] = (left.value, right.value)
@@ -1462,10 +1462,13 @@ class _Reach:
 
 
 class _Widths(dict[str, float]):
-    """The width in ems of each character, worked out the first time it is asked for."""
+    """The width in ems of each character, worked out the first time it is asked for (and kept, for the first few
+    thousand characters met: a file drawing every code point must not fill the memory)."""
 
     def __missing__(self, ch: str) -> float:
-        width = self[ch] = 0.75 if ch.isupper() else 0.25 if ch.isspace() else 0.4 if not ch.isalnum() else 0.55
+        width = 0.75 if ch.isupper() else 0.25 if ch.isspace() else 0.4 if not ch.isalnum() else 0.55
+        if len(self) < 8192:
+            self[ch] = width
         return width
 
 
