@@ -1,0 +1,164 @@
+"""Article alignment against labelled truth: precision, recall and F1 per pair (issue 16).
+
+Run: python benchmarks/bench_align.py [--synthetic N,N] [--seeds K] [--show-errors]
+
+Two kinds of truth:
+- the gold alignments of real pairs, ``benchmarks/align/*.tsv`` (how they were made: ``benchmarks/align/METHOD.md``);
+  a pair whose drafts are not under ``../shared/corpus/`` is skipped, and said so;
+- synthetic pairs with planted changes (``generate.make_pair``: renumbering, moves, splits, merges, edits), of the
+  sizes given by ``--synthetic`` (default 200), ``--seeds`` seeds each (default 3).
+
+A relation is a pair (old article, new article); a removed article is (old, None), an added one (None, new). The
+tool's relations are read off ``align()``: a match of m old and n new articles gives every (old, new) of it. Only
+the articles of the instruments are scored (not the preamble, annexes or closing text). Precision, recall and F1
+are over these relations; ``--show-errors`` lists the relations the tool gave that the truth does not hold
+("extra") and those it missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402
+
+from treatydiff.align import align  # noqa: E402
+from treatydiff.load import load, load_text  # noqa: E402
+from treatydiff.model import Draft, Kind  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLD = ROOT / "benchmarks" / "align"
+
+#: gold file -> (old draft, new draft), under ``../shared/corpus``
+PAIRS = {
+    "dsa.tsv": ("eu-dsa/v1-2020-12-15-COM-2020-825-proposal.xhtml",
+                "eu-dsa/v3-2022-10-19-Regulation-2022-2065-formex.xml"),
+    "data-act.tsv": ("eu-data-act/v1-2022-02-23-COM-2022-68-proposal.xhtml",
+                     "eu-data-act/v3-2023-12-13-Regulation-2023-2854-formex.xml"),
+}
+
+Relation = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    truth: int
+    found: int
+    right: int
+    extra: tuple[Relation, ...]
+    missed: tuple[Relation, ...]
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.truth if self.truth else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def relations(old: Draft, new: Draft) -> set[Relation]:
+    """The tool's relations between the articles of the two drafts."""
+    out: set[Relation] = set()
+    for match in align(old, new):
+        olds = [p.node.label for p in match.old if p.node.kind is Kind.ARTICLE and not p.annex]
+        news = [p.node.label for p in match.new if p.node.kind is Kind.ARTICLE and not p.annex]
+        if not olds and not news:
+            continue
+        if not news:
+            out.update((o, None) for o in olds)
+        elif not olds:
+            out.update((None, n) for n in news)
+        else:
+            out.update((o, n) for o in olds for n in news)
+    return out
+
+
+def gold(path: Path) -> set[Relation]:
+    """The relations of a gold file (columns ``old new relation evidence``)."""
+    out: set[Relation] = set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            old, new = (row["old"] or "").strip() or None, (row["new"] or "").strip() or None
+            if old is None and new is None:
+                raise SystemExit(f"error: {path}: a row with neither an old nor a new article — fill one in")
+            out.add((old, new))
+    return out
+
+
+def score(name: str, truth: set[Relation], found: set[Relation]) -> Score:
+    return Score(name, len(truth), len(found), len(truth & found), tuple(sorted(found - truth, key=_order)),
+                 tuple(sorted(truth - found, key=_order)))
+
+
+def _order(relation: Relation) -> tuple[str, str]:
+    return (relation[0] or "", relation[1] or "")
+
+
+def synthetic(size: int, seed: int) -> Score:
+    old_md, new_md, truth = generate.make_pair(size, seed)
+    planted: set[Relation] = set()
+    for _outcome, olds, news in truth:
+        if not news:
+            planted.update((o, None) for o in olds)
+        elif not olds:
+            planted.update((None, n) for n in news)
+        else:
+            planted.update((o, n) for o in olds for n in news)
+    found = relations(load_text(old_md, format="md"), load_text(new_md, format="md"))
+    return score(f"synthetic {size} articles, seed {seed}", planted, found)
+
+
+def real() -> list[Score | str]:
+    out: list[Score | str] = []
+    for gold_file, (old_name, new_name) in PAIRS.items():
+        path = GOLD / gold_file
+        if not path.is_file():
+            out.append(f"{gold_file}: no gold file yet")
+            continue
+        old_path, new_path = CORPUS / old_name, CORPUS / new_name
+        if not (old_path.is_file() and new_path.is_file()):
+            out.append(f"{gold_file}: skipped, {CORPUS} does not hold its drafts")
+            continue
+        out.append(score(gold_file, gold(path), relations(load(old_path), load(new_path))))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--synthetic", default="200", help="sizes of the synthetic pairs, comma-separated")
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--no-real", action="store_true", help="only the synthetic pairs")
+    args = parser.parse_args(argv)
+    scores: list[Score | str] = [] if args.no_real else real()
+    for size in (int(s) for s in args.synthetic.split(",") if s):
+        scores.extend(synthetic(size, seed) for seed in range(1, args.seeds + 1))
+    print(f"{'pair':42} {'truth':>6} {'found':>6} {'right':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    for s in scores:
+        if isinstance(s, str):
+            print(s)
+            continue
+        print(f"{s.name:42} {s.truth:6} {s.found:6} {s.right:6} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
+        if args.show_errors:
+            for kind, relations_ in (("extra", s.extra), ("missed", s.missed)):
+                for old, new in relations_:
+                    print(f"    {kind:6} {old or '-':>8} -> {new or '-'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
