@@ -88,12 +88,25 @@ def _furniture(rows: list[_Row], pages: int) -> set[int]:
     return {i for indices in ends.values() for i in indices if _DIGITS.sub("#", rows[i].text) in repeated}
 
 
+def _heading_row(runs: Sequence[_Run]) -> bool:
+    """Could a page hold a row of column headings: two runs that are column headings ("Proposal", "Amendment"),
+    near enough in height to be put in one row (``_rows`` puts a run in a row within 0.3 of its size)?"""
+    heads = sorted((r for r in runs if not r.blank and not r.hidden
+                    and amendments.HEADER.match(" ".join(r.text.split()).strip(" :"))), key=lambda r: r.y)
+    # two runs of one row are within 0.6 of the larger size of each other; then so are two neighbours in height
+    # within 0.6 of the largest size (a test in one pass, however many headings a page repeats)
+    reach = 0.6 * max((r.size for r in heads), default=0.0)
+    return any(b.y - a.y <= reach for a, b in pairwise(heads))
+
+
 def tables(page_runs: Sequence[Sequence[_Run]], width: float) -> tuple[list[amendments.Table], list[str]]:
     """The amendment tables of a document, and the column headings of the first; none when it holds none.
 
     A table opens at "Amendment N" (its number, then its locator and the column headings), or, in a comparison
     document without numbers, at a row of column headings: the locator is then the line above it, taken back
     from the table before if that one was still open."""
+    if not any(_heading_row(runs) for runs in page_runs):
+        return [], []  # (not laid out in rows for nothing)
     rows = _rows(page_runs)
     furniture = _furniture(rows, len(page_runs))
     found: list[_Amendment] = []
