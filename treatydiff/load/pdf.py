@@ -96,7 +96,7 @@ class _Run:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # (as ``not text.strip()``, without a copy of the text)
 
 
 @dataclass(slots=True)
@@ -1455,7 +1455,7 @@ class _Reach:
     def add(self, run: _Run) -> None:
         self.size = max(self.size, run.size)
         if not run.blank:
-            self.end = max(self.end, run.x + run.size * _ems(run.text.rstrip()))
+            self.end = max(self.end, run.x + run.size * _ems_inked(run.text))
 
     def covers(self, x: float) -> bool:
         return self.end > x - 0.5 * self.size
@@ -1480,6 +1480,12 @@ def _ems(text: str) -> float:
     """A generous estimate of the width of ``text`` in ems: capitals are wide, spaces and punctuation narrow.
     (Asked for the same run many times while its page is laid out: the answers are kept.)"""
     return sum(map(_WIDTHS.__getitem__, text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _ems_inked(text: str) -> float:
+    """``_ems`` of ``text`` without its trailing spaces (kept by the run's own text, asked for again and again)."""
+    return _ems(text.rstrip())
 
 
 def _split_notes(lines: list[_Line], body: float, height: float, continued: bool) -> tuple[int, int]:
