@@ -76,15 +76,17 @@ def relations(old: Draft, new: Draft) -> set[Relation]:
     for match in align(old, new):
         olds = [p.node.label for p in match.old if p.node.kind is Kind.ARTICLE and not p.annex]
         news = [p.node.label for p in match.new if p.node.kind is Kind.ARTICLE and not p.annex]
-        if not olds and not news:
-            continue
-        if not news:
-            out.update((o, None) for o in olds)
-        elif not olds:
-            out.update((None, n) for n in news)
-        else:
-            out.update((o, n) for o in olds for n in news)
+        out.update(_pairs(olds, news))
     return out
+
+
+def _pairs(olds: list[str] | tuple[str, ...], news: list[str] | tuple[str, ...]) -> set[Relation]:
+    """The relations of one match: every (old, new) of it; (old, None) for a removal, (None, new) for an addition."""
+    if not news:
+        return {(o, None) for o in olds}
+    if not olds:
+        return {(None, n) for n in news}
+    return {(o, n) for o in olds for n in news}
 
 
 def gold(path: Path) -> set[Relation]:
@@ -112,12 +114,7 @@ def synthetic(size: int, seed: int) -> Score:
     old_md, new_md, truth = generate.make_pair(size, seed)
     planted: set[Relation] = set()
     for _outcome, olds, news in truth:
-        if not news:
-            planted.update((o, None) for o in olds)
-        elif not olds:
-            planted.update((None, n) for n in news)
-        else:
-            planted.update((o, n) for o in olds for n in news)
+        planted.update(_pairs(olds, news))
     found = relations(load_text(old_md, format="md"), load_text(new_md, format="md"))
     return score(f"synthetic {size} articles, seed {seed}", planted, found)
 
