@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from treatydiff.cli import Env, cli
 from treatydiff.errors import ExitCode
 from treatydiff.load import amendments, load, markup
-from treatydiff.model import Draft, LoadOptions
+from treatydiff.model import Draft, Kind, LoadOptions
 
 
 @pytest.mark.parametrize(
@@ -446,3 +446,34 @@ def test_a_three_column_comparison_table_in_a_pdf_reads_as_in_html(column: int) 
     pdf, html = (load(MARKED / f"comparison.{fmt}", options) for fmt in ("pdf", "html"))
     assert _tree(pdf) == _tree(html)
     assert list(_articles(pdf)) == ["1", "2"]
+
+
+#: An amendment whose new point lists its items in dash rows, each dash a cell of its own in a table nested in
+#: the amendment's cell (how the Parliament's amendments are published on EUR-Lex).
+DASH_AMENDMENT = """<html><body>
+<p>Amendment 7</p><p>Article 4 - paragraph 2 - point b a (new)</p>
+<table><tr><td><p>Text proposed by the Commission</p></td><td><p>Amendment</p></td></tr>
+<tr><td><p> </p></td><td><table><tr><td><p>(ba)</p></td><td>
+<p>it publishes a yearly report on the requests received. The report shall list:</p>
+<table><tr><td><p>\u2014</p></td><td><p>the requests by the authority that made them;</p></td></tr></table>
+<table><tr><td><p>\u2014</p></td><td><p>the action taken on each request.</p></td></tr></table>
+</td></tr></table></td></tr>
+<tr><td><p> </p></td><td><p>The reports shall be public.</p></td></tr></table>
+</body></html>"""
+
+
+def test_dash_items_in_an_amendment_cell_stay_list_items(tmp_path: Path) -> None:
+    (article,) = draft(tmp_path, DASH_AMENDMENT).nodes
+    point, closing = article.children
+    assert (point.label, [c.kind for c in point.children]) == ("(ba)", [Kind.POINT, Kind.POINT])
+    assert [c.text for c in point.children] == ["the requests by the authority that made them;",
+                                                 "the action taken on each request."]
+    assert closing.text == "The reports shall be public."
+
+
+def test_a_dash_set_apart_opens_a_list_item_in_an_amendment_column() -> None:
+    """As a PDF's table cell prints it: the dash, then the words (a minus before a number is no bullet)."""
+    tables = [amendments.Table("1", "Article 2", 1, (((), ("Points:", "\u2013 the first;", "- 2 per cent")),))]
+    lines, _ = amendments.column_lines(tables, 1)
+    items = [(line.text, line.bullet) for line in lines if line.text and line.text != "Article 2"]
+    assert items == [("Points:", False), ("the first;", True), ("- 2 per cent", False)]

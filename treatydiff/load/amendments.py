@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from treatydiff.errors import LoadError
+from treatydiff.load import patterns
 from treatydiff.load.lines import SourceLine
 from treatydiff.model import Diagnostic, LoadOptions
 
@@ -122,9 +123,11 @@ def column_lines(tables: Sequence[Table], column: int) -> tuple[list[SourceLine]
     out: list[SourceLine] = []
 
     def add(text: str, number: int) -> None:
-        """One paragraph (its printed lines, when a reader kept them apart with newlines)."""
-        for piece in text.split("\n"):
-            out.append(SourceLine(piece, number))
+        """One paragraph (its printed lines, when a reader kept them apart with newlines); one that opens with a
+        bullet or a dash set apart from its words is a list item, as in the readers of whole documents."""
+        bullet = patterns.LIST_BULLET.match(text)
+        for k, piece in enumerate((text[bullet.end():] if bullet else text).split("\n")):
+            out.append(SourceLine(piece, number, bullet=bool(bullet) and k == 0))
         out.append(SourceLine("", number))
 
     def cells(table: Table) -> list[str]:

@@ -740,7 +740,9 @@ def _amendments(reader: _Reader) -> tuple[list[amendments.Table], list[str]]:
                 locator = text
             elif len(text) < 200:
                 fallback = text  # the last short line above the table: named in the warning if nothing places it
-        rows = tuple(tuple(tuple(block.text() for block in cell) for cell in row.cells) for row in grid[1:])
+        # a list item keeps its bullet, as printed, for the column's reader (``amendments.column_lines``)
+        rows = tuple(tuple(tuple(f"\u2022 {block.text()}" if block.bullet else block.text() for block in cell)
+                           for cell in row.cells) for row in grid[1:])
         line = blocks[since].line if since < len(blocks) else 0
         tables.append(amendments.Table(number, locator or fallback, line, rows))
         since = end

@@ -69,6 +69,15 @@ PLACEHOLDER = re.compile(rf"^\s*(?:[-\u2013—:.]\s*)?[\[(]\s*(?:{_DELETED})\s*[
 #: languages above.
 LIST_JOINERS = ("and", "or", "und", "oder", "en", "of", "et", "ou", "y", "e", "o")
 
+#: A bullet that opens a printed line, with the space after it: the line is a list item (the round and square glyphs
+#: of PDFs, those Symbol fonts give once mapped). A dash set apart from its words is one too: the indents of EU and UN
+#: texts ("- any reference to ...", "\u2013 in effect from ..."), which Word and Markdown give as list items; not
+#: before a digit, where it is a minus or the second half of a range cut at the line end ("2021" / "- 2027").
+LIST_BULLET = re.compile(
+    "^\\s*(?:[\u2022\u25aa\u25a0\u27a2\u2713\u2756\u25a1\u21e8\u25cf\u25e6\u2023]\\s+(?=\\S)"
+    "|[-\u2013\u2014]\\s+(?=[^\\s\\d]))"
+)
+
 #: The whole text of an article that is left in place only to keep its number: a dash ("Art 49" then "-", as German
 #: federal law prints a repealed article), or the deletion word on its own ("Abrogato", "(weggefallen)", "Deleted.").
 DELETED_BODY = re.compile(rf"^\s*(?:[-\u2013—]|[\[(]?\s*(?:{_DELETED})\s*[\])]?\s*\.?)\s*$", re.I)

@@ -1698,14 +1698,6 @@ def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
 _SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
                                  "\uf076": "❖", "\uf0a8": "□", "\uf0e0": "→", "\uf0f0": "⇨", "\uf02d": "-"})
 
-#: A bullet that opens a line, with the space after it: the line is a list item (the glyphs above, and the round
-#: and square ones fonts with a Unicode map give). A dash set apart from its words is one too: the indents of EU
-#: and UN texts ("- any reference to ...", "\u2013 in effect from ..."), which Word and Markdown give as list items;
-#: not before a digit, where it is a minus or the second half of a range cut at the line end ("2021" / "- 2027").
-_BULLET = re.compile(
-    "^\\s*(?:[\u2022\u25aa\u25a0\u27a2\u2713\u2756\u25a1\u21e8\u25cf\u25e6\u2023]\\s+(?=\\S)"
-    "|[-\u2013\u2014]\\s+(?=[^\\s\\d]))"
-)
 
 #: The end of a sentence or of a list item: what a heading may follow on the next line without a gap.
 _ENDS_SENTENCE = re.compile(r"[.;:!?]['\")\]\u2019\u201d]*\s*$")
@@ -1906,7 +1898,7 @@ def _emit(pages: list[_Page]) -> list[SourceLine]:
                 )
             else:
                 text = normalise.unspaced(text)
-                bullet = _BULLET.match(text)  # a list item: the bullet is no word, as a Markdown "- " is none
+                bullet = patterns.LIST_BULLET.match(text)  # a list item: its bullet is no word (nor is Markdown's "- ")
                 # a bold or italic line straight after a plain one that does not end its sentence is words of
                 # that sentence set off ("... laid down in" / "**Article 4(1)(c) of Regulation ...**"), no heading
                 inside = prev is not None and not gap and not prev.styled and not _ENDS_SENTENCE.search(out[-1].text)
