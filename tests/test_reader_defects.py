@@ -609,3 +609,18 @@ def test_preamble_clauses_with_no_gap_between_them_stay_apart() -> None:
     assert [(c.kind, c.text.split()[0]) for c in preamble.children] == [
         (Kind.BLOCK, "The"), (Kind.RECITAL, "Recognizing"), (Kind.RECITAL, "Noting"), (Kind.BLOCK, "Have")]
     assert preamble.children[1].text.endswith("for future generations,")
+
+
+@pytest.mark.parametrize("number", ["1.5", "1.5.", "2.3.1"])
+def test_a_numbered_heading_under_an_annex_heading_is_a_section_not_its_title(number: str) -> None:
+    """The first of an annex's numbered sections is not taken for the annex's title (the others never were)."""
+    (annex,) = load_text(f"## ANNEX I\n\n## {number} Grounds for refusal\n\nThe authority may refuse.\n\n"
+                         "## 1.6 Appeals\n\nAn appeal lies.\n", format="md").nodes
+    assert annex.title == ""
+    assert [(c.kind, c.label, c.title) for c in annex.children] == [
+        (Kind.DIVISION, number.rstrip("."), "Grounds for refusal"), (Kind.DIVISION, "1.6", "Appeals")]
+
+
+def test_an_annex_title_on_the_next_heading_line_is_still_its_title() -> None:
+    (annex,) = load_text("## ANNEX I\n\n## 2024 reporting template\n\nFields.\n", format="md").nodes
+    assert annex.title == "2024 reporting template"

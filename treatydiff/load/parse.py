@@ -455,6 +455,9 @@ _UNKNOWN_LABEL = re.compile(
     r"\.?(?:\s*[-:.]\s*|\s+|$)(?P<title>.*)$"
 )
 
+#: A heading's number of several levels ("1.5", "2.3.1."), then its title.
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
+
 
 class _Builder:
     def __init__(self, tokens: list[Token], footnotes: dict[str, str]) -> None:
@@ -504,7 +507,9 @@ class _Builder:
         if pending.title or pending.children or pending.text:
             return False
         if token.type is T.HEADING:
-            return True
+            # "## 1.5 Grounds for refusal" under "## ANNEX I" opens the annex's section 1.5, as "## 1.6 ..." after
+            # it does: a title never starts with a section's number of several levels
+            return not _SECTION_NUMBER.match(token.text)
         if token.type is T.TEXT and not token.marker and not patterns.OPTION.match(token.text):
             return _title_like(token.text) and token.text[-1] not in ".:" and len(token.text) < 150
         return False
