@@ -724,6 +724,12 @@ def _read(
     return out, reader.tally, reader
 
 
+def _bulleted(block: _Block) -> str:
+    """A block's text, with a bullet before it when it is a list item (and holds words)."""
+    text = block.text()
+    return f"\u2022 {text}" if block.bullet and text.strip() else text
+
+
 def _amendments(reader: _Reader) -> tuple[list[amendments.Table], list[str]]:
     """The document's amendment tables, each with the number and locator printed above it (the last such
     paragraphs between it and the table before), and the column headings of the first."""
@@ -741,8 +747,7 @@ def _amendments(reader: _Reader) -> tuple[list[amendments.Table], list[str]]:
             elif len(text) < 200:
                 fallback = text  # the last short line above the table: named in the warning if nothing places it
         # a list item keeps its bullet, as printed, for the column's reader (``amendments.column_lines``)
-        rows = tuple(tuple(tuple(f"\u2022 {block.text()}" if block.bullet else block.text() for block in cell)
-                           for cell in row.cells) for row in grid[1:])
+        rows = tuple(tuple(tuple(_bulleted(block) for block in cell) for cell in row.cells) for row in grid[1:])
         line = blocks[since].line if since < len(blocks) else 0
         tables.append(amendments.Table(number, locator or fallback, line, rows))
         since = end
