@@ -82,8 +82,13 @@ class Table:
 
 def is_header(cells: Sequence[str]) -> bool:
     """Whether a table row names amendment columns ("Text proposed by the Commission" | "Amendment")."""
-    texts = [" ".join(c.split()).strip(" :") for c in cells if c.strip()]
-    return len(texts) >= 2 and all(HEADER.match(t) for t in texts)
+    texts = [c for c in cells if c.strip()]
+    return len(texts) >= 2 and all(is_heading(t) for t in texts)
+
+
+def is_heading(cell: str) -> bool:
+    """Whether one cell names an amendment column ("Amendment", "Proposal", "Texto vigente")."""
+    return bool(HEADER.match(" ".join(cell.split()).strip(" :")))
 
 
 def is_number(text: str) -> bool:

@@ -455,8 +455,12 @@ _UNKNOWN_LABEL = re.compile(
     r"\.?(?:\s*[-:.]\s*|\s+|$)(?P<title>.*)$"
 )
 
-#: A heading's number of several levels ("1.5", "2.3.1."), then its title.
-_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
+
+def _section_numbered(text: str) -> bool:
+    """A heading that opens with a section's number of several levels ("1.5", "2.3.1.") and has a title."""
+    match = _UNKNOWN_LABEL.match(text)
+    return match is not None and match.group("label")[:1].isdigit() and "." in match.group("label") \
+        and bool(match.group("title"))
 
 
 class _Builder:
@@ -509,7 +513,7 @@ class _Builder:
         if token.type is T.HEADING:
             # "## 1.5 Grounds for refusal" under "## ANNEX I" opens the annex's section 1.5, as "## 1.6 ..." after
             # it does: a title never starts with a section's number of several levels
-            return not _SECTION_NUMBER.match(token.text)
+            return not _section_numbered(token.text)
         if token.type is T.TEXT and not token.marker and not patterns.OPTION.match(token.text):
             return _title_like(token.text) and token.text[-1] not in ".:" and len(token.text) < 150
         return False

@@ -1475,16 +1475,15 @@ class _Widths(dict[str, float]):
 _WIDTHS = _Widths()
 
 
-@functools.lru_cache(maxsize=16384)
 def _ems(text: str) -> float:
-    """A generous estimate of the width of ``text`` in ems: capitals are wide, spaces and punctuation narrow.
-    (Asked for the same run many times while its page is laid out: the answers are kept.)"""
+    """A generous estimate of the width of ``text`` in ems: capitals are wide, spaces and punctuation narrow."""
     return sum(map(_WIDTHS.__getitem__, text))
 
 
 @functools.lru_cache(maxsize=16384)
 def _ems_inked(text: str) -> float:
-    """``_ems`` of ``text`` without its trailing spaces (kept by the run's own text, asked for again and again)."""
+    """``_ems`` of ``text`` without its trailing spaces. Asked for each run again and again while its page is laid
+    out: the answers are kept, by the run's own text (whose hash Python keeps; a stripped copy would be new)."""
     return _ems(text.rstrip())
 
 

@@ -91,8 +91,8 @@ def _furniture(rows: list[_Row], pages: int) -> set[int]:
 def _heading_row(runs: Sequence[_Run]) -> bool:
     """Could a page hold a row of column headings: two runs that are column headings ("Proposal", "Amendment"),
     near enough in height to be put in one row (``_rows`` puts a run in a row within 0.3 of its size)?"""
-    heads = sorted((r for r in runs if not r.blank and not r.hidden
-                    and amendments.HEADER.match(" ".join(r.text.split()).strip(" :"))), key=lambda r: r.y)
+    heads = sorted((r for r in runs if not r.blank and not r.hidden and amendments.is_heading(r.text)),
+                   key=lambda r: r.y)
     # two runs of one row are within 0.6 of the larger size of each other; then so are two neighbours in height
     # within 0.6 of the largest size (a test in one pass, however many headings a page repeats)
     reach = 0.6 * max((r.size for r in heads), default=0.0)
