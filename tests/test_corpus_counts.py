@@ -25,15 +25,14 @@ CORPUS = HERE.parents[1] / "shared" / "corpus"
 COUNTS: dict[str, dict] = json.loads((HERE / "corpus_counts" / "counts.json").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 
-_LANGUAGES = "issue 17: article headings in this language are not read yet"
 #: file (a prefix of its path in the corpus) -> why the reader's counts differ from the document's
 KNOWN = {
-    "ar-dostour-misr-1923-1930/": _LANGUAGES + " (مادة 1)",
-    "cl-bill-15995/": _LANGUAGES + " (ARTÍCULO 1°.-, Artículo único)",
-    "es-bill-121-000036/": _LANGUAGES + " (Artículo primero)",
-    "ru-konstitutsiya-belarus/": _LANGUAGES + " (Статья 1)",
-    "zh-daolu-yunshu-tiaoli/": _LANGUAGES + " (第一条)",
-    "zh-minshi-susongfa/": _LANGUAGES + " (第一条)",
+    # a committee report and a comparison table: the bill's own text is quoted after "PROYECTO DE LEY:"
+    # ("“Artículo único.- Modifícase ..."), and a quoted heading is read as the quoted text of a law, as the
+    # Spanish bills' «Artículo 5. ...» is; the report's discussion names the article on a line of its own
+    # ("DISCUSIÓN EN PARTICULAR" / "Artículo único"), run into the line before it
+    "cl-bill-15995/comparado.txt": "the bill's text is quoted (“Artículo único.- ...): 0 articles read of 1",
+    "cl-bill-15995/v3-informe-comision.txt": "the bill's text is quoted (“Artículo único.- ...): 0 articles read of 1",
     # the published file: the prohibited list follows Article 19 under a plain heading ("The 2011 prohibited
     # list"); the count takes it for the appendix Article 2(2) refers to, the reader sees no annex heading
     "coe-anti-doping-convention/": "the appendix has no Annex or Appendix heading (0 annexes read of 1)",

@@ -1,7 +1,9 @@
 """Languages: the registry of per-language vocabularies and the detector that picks one per draft.
 
-Adding a language: a module ``treatydiff/lang/<code>.py`` with one ``LANGUAGE = Language(...)`` and one line in
-``_MODULES`` below (and a test file of its own). Modules are imported on first use.
+Adding a language: a module ``treatydiff/lang/<code>.py`` and one line in ``_MODULES`` below (and a test file of
+its own). The module holds ``LANGUAGE = Language(...)``, the vocabulary of the legal-meaning flags, and
+``STRUCTURE = Structure(...)``, its headings for the structure parser; a language whose flags have no vocabulary
+yet holds the second only. Modules are imported on first use.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import re
 from collections import Counter
 from functools import cache
 
-from treatydiff.lang.base import Direction, Language
+from treatydiff.lang.base import Direction, Language, Structure
 
-__all__ = ["Direction", "Language", "codes", "detect", "get", "name"]
+__all__ = ["Direction", "Language", "Structure", "codes", "detect", "get", "name", "structures"]
 
 #: code -> module name, in the order the detector breaks ties.
 _MODULES: dict[str, str] = {
@@ -22,6 +24,11 @@ _MODULES: dict[str, str] = {
     "fr": "treatydiff.lang.fr",
     "es": "treatydiff.lang.es",
     "nl": "treatydiff.lang.nl",
+    "it": "treatydiff.lang.it",
+    "pt": "treatydiff.lang.pt",
+    "ru": "treatydiff.lang.ru",
+    "zh": "treatydiff.lang.zh",
+    "ar": "treatydiff.lang.ar",
 }
 
 DEFAULT = "en"
@@ -41,22 +48,36 @@ _SCRIPTS = {"ru": ("Russian", re.compile(r"[\u0400-\u04ff]")), "ar": ("Arabic", 
 
 def name(code: str) -> str:
     """The English name of a language the detector can report."""
-    if code in _MODULES:
+    if code in codes():
         return get(code).name
     if code in UNREGISTERED:
         return UNREGISTERED[code][0]
     return _SCRIPTS[code][0] if code in _SCRIPTS else code
 
 
+@cache
 def codes() -> tuple[str, ...]:
-    return tuple(_MODULES)
+    """The languages whose legal-meaning flags have a vocabulary."""
+    return tuple(code for code in _MODULES if hasattr(_module(code), "LANGUAGE"))
 
 
 @cache
+def _module(code: str) -> object:
+    return importlib.import_module(_MODULES[code])
+
+
 def get(code: str) -> Language:
-    """The language registered under ``code``; KeyError for an unknown one."""
-    language: Language = importlib.import_module(_MODULES[code]).LANGUAGE
+    """The vocabulary registered under ``code``; KeyError for a language without one."""
+    language: Language | None = getattr(_module(code), "LANGUAGE", None) if code in _MODULES else None
+    if language is None:
+        raise KeyError(code)
     return language
+
+
+@cache
+def structures() -> tuple[Structure, ...]:
+    """The headings of every registered language, for the structure parser."""
+    return tuple(found for code in _MODULES if (found := getattr(_module(code), "STRUCTURE", None)) is not None)
 
 
 #: How many words of a draft ``detect`` reads (its first ones).
@@ -74,7 +95,7 @@ def detect(text: str, sample: int = SAMPLE_WORDS) -> str:
             return code
     words = Counter(w.casefold() for w in _WORD.findall(head))
     best, best_score = DEFAULT, 0
-    candidates = [(code, get(code).stopwords) for code in _MODULES]
+    candidates = [(code, get(code).stopwords) for code in codes()]
     candidates += [(code, stop) for code, (_, stop) in UNREGISTERED.items()]
     for code, stop in candidates:
         score = sum(n for w, n in words.items() if w in stop)

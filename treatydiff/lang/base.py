@@ -81,3 +81,47 @@ class Language:
     neutral: tuple[str, ...]
     deadlines: tuple[str, ...]
     neutral_endings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """How one language heads the units of a law or treaty, as the structure parser (``treatydiff/load``) reads
+    them. Words are matched as printed (each word and its capitals, "Статья" and "СТАТЬЯ"); the parser compiles
+    the words of every registered language into its heading patterns, so a draft is read whatever its language.
+
+    - ``article_words``: what is printed before an article's number ("Статья", "Artículo", "مادة");
+      ``article_frames``: (before, after) around the number where the word is printed around it ("第", "条":
+      "第一条"); ``plural_article_words``: (plural, singular) for the words that head a placeholder for several
+      articles ("Articles 2 to 9 [deleted]", "§§ 116 bis 119 (weggefallen)").
+    - ``divisions``: (word, kind) for the words before a division's number, kind one of "part", "title",
+      "chapter", "section", "subsection", "annex" ("Глава" is a chapter); ``division_frames``: (before, after,
+      kind) around the number ("第", "章", "chapter": "第一章"); ``annex_plurals``: the plural of an annex word,
+      which heads a group of annexes ("Annexes I to III").
+    - ``number_words``: a pattern for the words that number an article or a division instead of digits
+      ("primero", "único", "الأولى", "ПЕРВАЯ"), matched in any case; the label keeps the word as printed.
+    - ``digits``/``multipliers``: the numerals of a script that writes numbers with multipliers ("二百九十一" is
+      291): each digit and each multiplier with its value; a label in them is read as its value in Arabic digits.
+    - ``deleted``: the words that say an article is repealed ("Исключена", "suprimida").
+    - ``run_in``: the heading line may carry the article's first words after a full stop, a colon or a frame
+      ("Статья 1. Республика Беларусь ...", "ARTÍCULO 1°.- Modifícase ...", "第一条 ..."): what follows is the
+      article's text unless it reads as a title.
+    - ``stopped_titles``: the article words after which a title on the heading line ends with a full stop
+      ("Artículo 1. Objeto.", a US bill's "SEC. 2. SHORT TITLE."); after the others, a full stop makes the words on
+      the heading line a sentence of the text ("Article 5 shall apply.", a Russian title has none).
+    - ``titled``: articles have titles, on the heading line or the next; Arabic and Chinese articles have none, and
+      the line after "مادة 1" is the article's text, whatever it looks like.
+    """
+
+    article_words: tuple[str, ...] = ()
+    article_frames: tuple[tuple[str, str], ...] = ()
+    plural_article_words: tuple[tuple[str, str], ...] = ()
+    divisions: tuple[tuple[str, str], ...] = ()
+    division_frames: tuple[tuple[str, str, str], ...] = ()
+    annex_plurals: tuple[str, ...] = ()
+    number_words: str = ""
+    digits: tuple[tuple[str, int], ...] = ()
+    multipliers: tuple[tuple[str, int], ...] = ()
+    deleted: tuple[str, ...] = ()
+    run_in: bool = False
+    stopped_titles: tuple[str, ...] = ()
+    titled: bool = True

@@ -1,6 +1,6 @@
 """German: the legal vocabulary of federal statutes and the Basic Law (Grundgesetz)."""
 
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language, Structure
 
 _D, _E, _C = Direction.DISCRETION, Direction.EXCEPTION, Direction.CONDITION
 _N = r"(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
@@ -100,4 +100,14 @@ LANGUAGE = Language(
         r"innerhalb angemessener Frist",
     ),
     neutral_endings=(),
+)
+
+STRUCTURE = Structure(
+    article_words=("Artikel", "Art.", "Art", "§"),
+    plural_article_words=(("§§", "§"),),
+    number_words=r"erster",
+    divisions=(("Teil", "part"), ("Titel", "title"), ("Kapitel", "chapter"), ("Abschnitt", "section"),
+               ("Unterabschnitt", "subsection"), ("Anhang", "annex"), ("Anlage", "annex")),
+    annex_plurals=("Anhänge", "Anlagen"),
+    deleted=("weggefallen", "aufgehoben"),
 )

@@ -1,6 +1,6 @@
 """English: the legal vocabulary of treaties, EU acts and common-law statutes."""
 
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language, Structure
 
 _D, _E, _C = Direction.DISCRETION, Direction.EXCEPTION, Direction.CONDITION
 _LAW = (r"(?:(?:its|their) )?(?:own )?(?:domestic |national |internal )?"
@@ -156,4 +156,17 @@ LANGUAGE = Language(
         r"within a reasonable (?:period|time)",
     ),
     neutral_endings=("ly",),
+)
+
+STRUCTURE = Structure(
+    # "SEC. 2. SHORT TITLE." is a US bill's section, its title closed by a full stop
+    article_words=("Article", "Art.", "Art", "Sec.", "SEC."),
+    plural_article_words=(("Articles", "Article"),),
+    number_words=r"first",
+    divisions=(("Part", "part"), ("Title", "title"), ("Chapter", "chapter"), ("Section", "section"),
+               ("Subsection", "subsection"), ("Sub-section", "subsection"), ("Annex", "annex"),
+               ("Appendix", "annex"), ("Schedule", "annex")),
+    annex_plurals=("Annexes", "Appendices", "Schedules"),
+    deleted=("deleted", "repealed", "removed"),
+    stopped_titles=("Sec.", "SEC."),
 )

@@ -1,6 +1,6 @@
 """Spanish: the legal vocabulary of Spanish and Latin American bills and codes, and the Spanish texts of treaties."""
 
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language, Structure
 
 _D, _E, _C = Direction.DISCRETION, Direction.EXCEPTION, Direction.CONDITION
 
@@ -77,4 +77,23 @@ LANGUAGE = Language(
         r"en un plazo razonable",
     ),
     neutral_endings=("mente",),
+)
+
+# the ordinals that number articles and divisions ("Artículo primero", "Disposición adicional decimoquinta",
+# "Artículo único"), masculine and feminine, with and without the accent the stressed syllable takes
+_ORDINAL = (r"(?:primer|segund|tercer|cuart|quint|sext|s[ée]ptim|octav|noven|d[ée]cim|und[ée]cim|duod[ée]cim"
+            r"|(?:d[ée]cimo|vig[ée]simo|trig[ée]simo)\s?(?:primer|segund|tercer|cuart|quint|sext|s[ée]ptim|octav"
+            r"|noven))[oa]|[úu]nic[oa]")
+
+STRUCTURE = Structure(
+    article_words=("Artículo", "Art."),
+    plural_article_words=(("Artículos", "Artículo"),),
+    number_words=_ORDINAL,
+    divisions=(("Parte", "part"), ("Título", "title"), ("Capítulo", "chapter"), ("Sección", "section"),
+               ("Anexo", "annex")),
+    annex_plurals=("Anexos",),
+    deleted=("suprimido", "suprimida", "derogado", "derogada"),
+    # "ARTÍCULO 1°.- Modifícase ..." (a Chilean bill): the text runs on after ".-"; "Artículo 1. Objeto." is a title
+    run_in=True,
+    stopped_titles=("Artículo",),
 )

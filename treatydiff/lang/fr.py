@@ -1,6 +1,6 @@
 """French: the legal vocabulary of French codes, the Constitution and the French texts of treaties and EU acts."""
 
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language, Structure
 
 _D, _E, _C = Direction.DISCRETION, Direction.EXCEPTION, Direction.CONDITION
 
@@ -77,4 +77,14 @@ LANGUAGE = Language(
         r"dans un délai raisonnable",
     ),
     neutral_endings=("ment",),
+)
+
+STRUCTURE = Structure(
+    article_words=("Article", "Art."),
+    plural_article_words=(("Articles", "Article"),),
+    number_words=r"premier",
+    divisions=(("Partie", "part"), ("Titre", "title"), ("Chapitre", "chapter"), ("Section", "section"),
+               ("Sous-section", "subsection"), ("Annexe", "annex")),
+    annex_plurals=("Annexes",),
+    deleted=("supprimé", "supprimée", "abrogé", "abrogée"),
 )

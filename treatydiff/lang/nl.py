@@ -1,6 +1,6 @@
 """Dutch: the legal vocabulary of the Grondwet, Dutch statutes and the Dutch texts of treaties."""
 
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, Language, Structure
 
 _D, _E, _C = Direction.DISCRETION, Direction.EXCEPTION, Direction.CONDITION
 
@@ -74,4 +74,13 @@ LANGUAGE = Language(
         r"binnen een redelijke termijn",
     ),
     neutral_endings=(),
+)
+
+STRUCTURE = Structure(
+    article_words=("Artikel", "Art."),
+    plural_article_words=(("Artikelen", "Artikel"),),
+    divisions=(("Deel", "part"), ("Titel", "title"), ("Hoofdstuk", "chapter"), ("Afdeling", "section"),
+               ("Paragraaf", "section"), ("Bijlage", "annex")),
+    annex_plurals=("Bijlagen",),
+    deleted=("vervallen",),
 )

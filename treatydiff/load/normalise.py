@@ -514,14 +514,38 @@ _BILL_SECTION = re.compile(r"^(?:SEC\.|Sec\.|SECTION)\s*\d+[A-Z]{0,2}\.\s+\S.{0,
 
 def _heading_without_gap(before: str, text: str) -> bool:
     """``text`` opens a unit though no blank line comes before it: "Article 2" (or "CHAPTER II"), nothing else on
-    its line, after a line that ends a sentence (the file left the blank line out); a bill's sections and titles
+    its line, after a line that ends a sentence (the file left the blank line out), or after a division's line
+    that holds its title; a division's number and title after a sentence's full stop; a bill's sections and titles
     listed line by line in its table of contents, each its own line."""
     ends = bool(_ENDS.search(before))
     if _BILL_SECTION.match(text):
         return ends or _heading_line(before)
     if _BILL_SECTION.match(before) and _heading_line(text):
         return True
-    return ends and _standalone_heading(text, True, 1)
+    if _titled_division(before) and _standalone_heading(text, True, 1):
+        return True  # "الفرع الأول - الملك" then "مادة 32": the division's line holds its title
+    if _untitled_heading(text):
+        return True  # "مادة 120" after a sentence left without its full stop
+    return (ends and _standalone_heading(text, True, 1)) or (before[-1:] in ".!?" and _titled_division(text))
+
+
+def _untitled_heading(text: str) -> bool:
+    """An article's heading alone on its line in a language whose articles have no titles ("مادة 120"): the text
+    never breaks a sentence before such a line, which always opens the article."""
+    match = patterns.ARTICLE.match(text)
+    return match is not None and match.group("word") in patterns.UNTITLED_WORDS and not match.group("rest").strip()
+
+
+def _titled_division(text: str) -> bool:
+    """A division's number and its title on one line ("CHAPTER II - Scope", "الفصل الثاني - الملك والوزراء"),
+    nothing that goes on a sentence ("Chapter 5 of the Regulation shall ...")."""
+    match = patterns.DIVISION.match(text)
+    if match is None or not match.group("number") or len(text) >= 120:
+        return False
+    title = match.group("rest").strip(" -\u2013\u2014:.")
+    return bool(title) and title[0].isalpha() and not title[0].islower() and title[-1] not in ".;:," and not (
+        patterns.starts_unit(title)
+    )
 
 
 def _heading_line(text: str) -> bool:

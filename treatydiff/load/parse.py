@@ -95,27 +95,33 @@ def classify(unit: Unit) -> Token:
         rest = text[match.start("rest"):]
         sep = not rest or not rest[0].isalnum()  # "Article 5a" must not read as "Article 5" + "a..."
         word = match.group("word")
+        label = patterns.number(match.group("number"))
         if sep and patterns.PLACEHOLDER.match(rest):
             return Token(
                 T.PLACEHOLDER,
                 unit,
                 Kind.ARTICLE,
                 patterns.PLURAL_ARTICLE_WORDS.get(word, word),  # "§§ 116 bis 119" deletes sections ("§")
-                _number(match.group("number")),
+                label,
                 text=rest.strip(),
             )
+        # several numbers ("§§ 180b und 181", "Articles 2, 3 and 4") head nothing but a placeholder
+        single = word not in patterns.PLURAL_ARTICLE_WORDS and "," not in match.group("number")
+        if single and sep and (strong or unit.block_start) and (body := _run_on(word, rest)):
+            if patterns.DELETED_BODY.match(body):
+                return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, word, label, text=body)  # "Статья 101. Исключена."
+            return Token(T.ARTICLE, unit, Kind.ARTICLE, word, label, text=body)
         title = _title(rest)
         if word in patterns.STOPPED_TITLE_WORDS and title.endswith(".") and not title.endswith(".."):
             title = title[:-1].rstrip()  # "SEC. 2. SHORT TITLE.": the full stop closes the heading, as printed
             stopped = True
         else:
             stopped = not title.endswith(".")
-        # several numbers ("§§ 180b und 181", "Articles 2, 3 and 4") head nothing but a placeholder
-        single = word not in patterns.PLURAL_ARTICLE_WORDS and "," not in match.group("number")
-        if single and sep and (strong or (unit.block_start and _title_like(title) and stopped)):
-            return Token(
-                T.ARTICLE, unit, Kind.ARTICLE, match.group("word"), _number(match.group("number")), title
-            )
+        untitled = word in patterns.UNTITLED_WORDS  # "مادة 5 من الدستور ...": words after the number, no title
+        if single and sep and not (untitled and title) and (
+            strong or (unit.block_start and _title_like(title) and stopped)
+        ):
+            return Token(T.ARTICLE, unit, Kind.ARTICLE, word, label, title)
     if (strong or unit.block_start) and len(text) < 200 and patterns.ANNEX_GROUP.match(seen):
         return Token(T.ANNEX_GROUP, unit, Kind.DIVISION, title=text)
     match = patterns.DIVISION.match(seen)
@@ -131,7 +137,7 @@ def classify(unit: Unit) -> Token:
             return Token(T.ANNEX, unit, kind, word.lower(), number, text=rest)
         if named and (strong or unit.block_start) and _title_like(rest) and len(text) < 200:
             return Token(
-                T.ANNEX if kind is Kind.ANNEX else T.DIVISION, unit, kind, word.lower(), number, rest
+                T.ANNEX if kind is Kind.ANNEX else T.DIVISION, unit, kind, word.lower(), patterns.number(number), rest
             )
     match = patterns.PREAMBLE.match(seen)
     if match and (strong or unit.block_start):
@@ -141,8 +147,29 @@ def classify(unit: Unit) -> Token:
     return Token(T.TEXT, unit, text=text, marker=patterns.marker(text))
 
 
-def _number(number: str) -> str:
-    return re.sub(r"\s+", " ", number).strip()
+_RUN_ON = re.compile(r"^\s*(?P<sep>[.:\-\u2013\u2014]*)\s*(?P<body>.*)$")
+
+
+def _run_on(word: str, rest: str) -> str:
+    """The article's first words, where its heading line runs on into them ("Статья 1. Республика Беларусь
+    ... государство.", "ARTÍCULO 1°.- Modifícase ...", "第一条 ..."); "" where what follows the number is
+    a title or nothing. Only in a language whose headings run on (``Structure.run_in``): there a title is a line
+    with no full stop ("Статья 5. Гражданское законодательство"), or one short sentence after a word whose titles
+    end with one ("Artículo 1. Objeto."); after ".-" or ":" the text always runs on, after a dash alone a title
+    follows ("Artículo 5 \u2013 Ámbito")."""
+    if word not in patterns.RUN_IN_WORDS:
+        return ""
+    found = _RUN_ON.match(rest)
+    sep, body = (found.group("sep"), found.group("body").strip()) if found else ("", "")
+    if not sep and word not in patterns.FRAMED_WORDS:
+        return ""  # "Статья 5 Конституции применяется ...": a sentence that begins with a reference
+    if not body or word in patterns.UNTITLED_WORDS or ":" in sep or re.search("\\.[-\u2013\u2014]", sep):
+        return body  # ".-" and ":" open the text; a dash alone opens a title ("Artículo 5 \u2013 Ámbito")
+    if word in patterns.STOPPED_TITLE_WORDS:
+        # one sentence, after a note on the article ("Artículo cuarto (nuevo). Modificación de la Ley 20/1990.")
+        sentence = re.sub(r"^\([^)]{1,20}\)\.?\s*", "", body)
+        return "" if _title_like(body) and ". " not in sentence else body
+    return "" if _title_like(body) and body[-1] not in ".:;!?" else body
 
 
 def _sections_by_paragraph_sign(tokens: list[Token]) -> list[Token]:
@@ -163,7 +190,7 @@ def _first_us_section(tokens: list[Token]) -> list[Token]:
     """A US bill opens with "SECTION 1. SHORT TITLE." and goes on with "SEC. 2.": where "SEC." headings number
     the articles, a "SECTION 1." before the first of them is that bill's first section, not a division."""
     first = next(
-        (i for i, t in enumerate(tokens) if t.type is T.ARTICLE and t.word in patterns.STOPPED_TITLE_WORDS), None
+        (i for i, t in enumerate(tokens) if t.type is T.ARTICLE and t.word in patterns.DESIGNATIONS), None
     )
     if first is None:
         return tokens
@@ -542,7 +569,9 @@ class _Builder:
         )
         _mark(node, token.label + " " + token.title)
         self.provision = node
-        if not token.title:
+        if token.text:  # the heading line ran on into the article's first words
+            self.on_text(Token(T.TEXT, token.unit, text=token.text, marker=patterns.marker(token.text)), index)
+        elif not token.title and token.word not in patterns.UNTITLED_WORDS:
             self.awaiting_title = node
 
     def on_placeholder(self, token: Token, index: int) -> None:

@@ -4,8 +4,11 @@ normaliser (to know where a wrapped paragraph ends) and the structure parser (to
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from treatydiff import lang
 from treatydiff.model import Kind
 
 #: The most digits a number in a draft is read with (an article number, an HTML list's start): 18 fit in 64 bits. A
@@ -13,19 +16,51 @@ from treatydiff.model import Kind
 #: value like 10**5000 would drive loops and allocations ("Article 1111...1" of 5,000 digits is a typo or an attack).
 MAX_DIGITS = 18
 
-# Words that introduce an article, in the languages of the texts treatydiff meets (en, fr, nl, de, es, it), and
-# the "SEC." of a US bill's sections ("SEC. 2. SHORT TITLE.", "Sec. 2. Short title." in its table of contents).
-_ARTICLE_WORDS = (
-    r"Article|ARTICLE|Artikel|ARTIKEL|Art\.|ART\.|Art|ART|Artículo|ARTÍCULO|Articolo|ARTICOLO|§" r"|Sec\.|SEC\."
-)
+#: The headings of every registered language (``treatydiff/lang``): the patterns below are compiled from them, so a
+#: draft is read whatever its language and a language is added in its own module.
+_STRUCTURES = lang.structures()
+
+
+def _printed(words: Iterable[str]) -> list[str]:
+    """Each word as printed and in capitals ("Статья", "СТАТЬЯ"), longest first (so "Article" is tried before
+    "Art"), each once."""
+    return sorted({form for word in words for form in (word, word.upper())}, key=lambda w: (-len(w), w))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, _printed(words)))
+
+
+# Words that introduce an article, in every registered language, and the "SEC." of a US bill's sections ("SEC. 2.
+# SHORT TITLE.", "Sec. 2. Short title." in its table of contents).
+_ARTICLE_WORDS = _alternatives(w for s in _STRUCTURES for w in s.article_words)
 #: The article words that are no "Article" -> the word a report writes before the number (``Node.designation``):
 #: "SEC. 2." is "Sec. 2" in a report. A word not listed is read as "Article" (reports write "Art."). "§" is left out
 #: for now: German laws' sections are still reported as "Art. 5" (listing it would change every German report).
 DESIGNATIONS = {"Sec.": "Sec.", "SEC.": "Sec."}
 #: The article words whose headings end their title with a full stop, as a sentence would end ("SEC. 2. SHORT
-#: TITLE."): after these, a title on the heading line that ends with "." is still a title (the parser reads
-#: "Article 5 shall apply." as text, not as a heading).
-STOPPED_TITLE_WORDS = frozenset({"Sec.", "SEC."})
+#: TITLE.", "Artículo 1. Objeto."): after these, a title on the heading line that ends with "." is still a title
+#: (the parser reads "Article 5 shall apply." as text, not as a heading).
+STOPPED_TITLE_WORDS = frozenset(w for s in _STRUCTURES for w in _printed(s.stopped_titles))
+
+
+def _heading_words(structure: lang.Structure) -> set[str]:
+    return {*_printed(structure.article_words), *(after for _, after in structure.article_frames)}
+
+
+def _only_where(holds: Callable[[lang.Structure], bool]) -> frozenset[str]:
+    """The article words of the languages where ``holds``, less those another language heads its articles with
+    too ("Art." is Spanish and English: it runs on in neither)."""
+    words = {w for s in _STRUCTURES if holds(s) for w in _heading_words(s)}
+    return frozenset(words - {w for s in _STRUCTURES if not holds(s) for w in _heading_words(s)})
+
+
+#: The article words of languages whose heading line runs on into the article's text ("Статья 1. Республика
+#: Беларусь ...", "第一条 ..."), and of those whose articles have no titles ("مادة 1", its text on the next line).
+RUN_IN_WORDS = _only_where(lambda s: s.run_in)
+UNTITLED_WORDS = _only_where(lambda s: not s.titled)
+#: The words of the headings printed around their number, which follow it ("条" in "第一条").
+FRAMED_WORDS = frozenset(frame[1] for s in _STRUCTURES for frame in (*s.article_frames, *s.division_frames))
 
 
 def designation(word: str) -> str:
@@ -36,31 +71,108 @@ def designation(word: str) -> str:
 
 #: The plural words, which head only a placeholder for several articles ("§§ 116 bis 119 (weggefallen)",
 #: "Articles 2 to 9 [deleted]"), and the singular each stands for.
-PLURAL_ARTICLE_WORDS = {"§§": "§", "Articles": "Article", "ARTICLES": "ARTICLE", "Artikelen": "Artikel",
-                        "ARTIKELEN": "ARTIKEL", "Artículos": "Artículo", "ARTÍCULOS": "ARTÍCULO",
-                        "Articoli": "Articolo", "ARTICOLI": "ARTICOLO"}
+PLURAL_ARTICLE_WORDS = {
+    printed: singular if printed == plural else singular.upper()
+    for s in _STRUCTURES for plural, singular in s.plural_article_words for printed in _printed((plural,))
+}
 _LATIN = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
 _ROMAN = r"[IVXLC]+"
+#: The words that number an article or a division instead of digits ("first", "primero", "الأولى"), in any case.
+_NUMBER_WORDS = "|".join(f"(?:{s.number_words})" for s in _STRUCTURES if s.number_words)
+#: The numerals of the scripts that write numbers with multipliers ("二百九十一"), and their values.
+_NUMERALS = {char: value for s in _STRUCTURES for char, value in (*s.digits, *s.multipliers)}
+_MULTIPLIERS = {char for s in _STRUCTURES for char, _ in s.multipliers}
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 _NUMBER = (
     # a US bill's section inserted between two others: "SEC. 2A." (a capital only after "SEC."/"Sec.": "Article 5A"
     # stays what it was)
     r"(?:(?:(?<=Sec\. )|(?<=SEC\. )|(?<=Sec\.)|(?<=SEC\.))\d+[A-Z]{1,2}\b"
     rf"|\[\s*[0-9A-Za-z. ]{{1,8}}\s*\]"  # Article [X], Article [5]
-    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}(?:\s*(?:{_LATIN})\b(?!\s+\d))?"  # 5, 4a, 12.1, 5 bis (not "116 bis 119")
+    r"|\(\d{1,4}\)(?!\s*\()"  # "المادة (1)" (not "Article (1)(c)", a reference)
+    # 5, 4a, 12.1, 5 bis (not "116 bis 119"); 32¹ (Belarus inserts articles with a superscript), "1°" and "1.º"
+    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}[{_SUPERSCRIPTS}]*(?:\.?[°º])?(?:\s*(?:{_LATIN})\b(?!\s+\d))?"
     rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
-    rf"|premier|first|erster)"
+    rf"|(?i:{_NUMBER_WORDS})(?!\w))"
 )
+#: The words between the numbers of a placeholder for several articles ("Articles 2 to 9", "§§ 116 bis 119").
+_NUMBER_JOINT = r"\s*,\s*|\s+(?:and|to|und|bis|et|à|en|tot|y|a|e)\s+|\s*[-\u2013]\s*"
+
+
+class Patterns:
+    """Patterns tried in turn, as one: the heading patterns with the word before the number ("Article 5") and those
+    with the number in a frame ("第五条"), which name the same groups ("word", "number", "rest")."""
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        self.patterns = patterns
+
+    def match(self, text: str) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            found = pattern.match(text)
+            if found:
+                return found
+        return None
+
+
+def _framed(frames: Iterable[tuple[str, str]]) -> list[re.Pattern[str]]:
+    """The patterns of the headings printed around their number ("第" ... "条"); the word is what follows the
+    number, which says what the heading is ("条" an article, "章" a chapter)."""
+    by_before: dict[str, set[str]] = {}
+    for before, after in frames:
+        by_before.setdefault(before, set()).add(after)
+    numerals = "".join(map(re.escape, _NUMERALS))
+    return [
+        re.compile(
+            rf"^{re.escape(before)}\s*(?P<number>(?:[{numerals}]|\d)+)\s*(?P<word>{_alternatives(afters)})(?P<rest>.*)$"
+        )
+        for before, afters in by_before.items()
+    ]
+
+
 # "Article 5", "Article 74a und 75", "§§ 116 bis 119", "Articles 2, 3 and 4": a list of numbers (with commas) heads
 # only a placeholder, as a plural word does (the parser says so).
-ARTICLE = re.compile(
-    rf"^(?:\([^)]{{1,12}}\)\s*)?(?P<word>{'|'.join(map(re.escape, PLURAL_ARTICLE_WORDS))}|{_ARTICLE_WORDS})"
-    rf"\s*(?P<number>{_NUMBER}(?:(?:\s*,\s*(?={_NUMBER}\b)|\s+(?:und|and|et|en|to|bis|tot|y|a|e)\s+){_NUMBER})*)"
-    rf"(?P<rest>.*)$"
+ARTICLE = Patterns(
+    re.compile(
+        rf"^(?:\([^)]{{1,12}}\)\s*)?(?P<word>{_alternatives(PLURAL_ARTICLE_WORDS)}|{_ARTICLE_WORDS})"
+        rf"\s*(?P<number>{_NUMBER}(?:(?:\s*,\s*(?={_NUMBER}\b)|\s+(?:und|and|et|en|to|bis|tot|y|a|e)\s+){_NUMBER})*)"
+        rf"(?P<rest>.*)$"
+    ),
+    *_framed(frame for s in _STRUCTURES for frame in s.article_frames),
 )
-_DELETED = (
-    r"deleted|repealed|removed|weggefallen|aufgehoben|vervallen|supprimé|abrogé|"
-    r"supprimée|abrogée|suprimido|derogado|soppresso|abrogato|abrogata"
-)
+
+
+def number(printed: str) -> str:
+    """An article's or a division's label from its printed number: spaces made one, the ordinal sign and the
+    parentheses dropped ("1°" and "(1)" are 1), digits of other scripts as Arabic digits ("١٢" is 12), and numerals
+    written with multipliers as their value ("二百九十一" is 291)."""
+    label = re.sub(r"\s+", " ", printed).strip()
+    if re.fullmatch(r"\(\d+\)", label):
+        label = label[1:-1]
+    label = re.sub(r"(?<=\d)\.?[°º]", "", label)
+    if not label.isascii():
+        label = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in label)
+    if label and all(ch in _NUMERALS for ch in label):
+        return str(_numeral_value(label))
+    return label
+
+
+def _numeral_value(numerals: str) -> int:
+    """"二百零五" is 205, "十五" is 15, "一万二千" is 12000: digits times the multiplier after them, summed."""
+    total, section, digit = 0, 0, 0
+    for char in numerals:
+        value = _NUMERALS[char]
+        if char not in _MULTIPLIERS:
+            digit = digit * 10 + value if digit and value else value  # "一二三" read digit by digit
+        elif value >= 10000:
+            total += (section + digit) * value
+            section, digit = 0, 0
+        else:
+            section += (digit or 1) * value  # "十五": the ten stands alone
+            digit = 0
+    return total + section + digit
+
+
+#: The words that say an article is repealed, in every registered language.
+_DELETED = "|".join(map(re.escape, sorted({w for s in _STRUCTURES for w in s.deleted}, key=lambda w: (-len(w), w))))
 # (a dash or a full stop and the spaces after it are one optional part: "\s*[-:]?\s*" tried every split of a run
 # of spaces, and took minutes for a long one)
 PLACEHOLDER = re.compile(rf"^\s*(?:[-\u2013—:.]\s*)?[\[(]\s*(?:{_DELETED})\s*[\])]\s*(?:\.\s*)?$", re.I)
@@ -82,17 +194,12 @@ LIST_BULLET = re.compile(
 #: federal law prints a repealed article), or the deletion word on its own ("Abrogato", "(weggefallen)", "Deleted.").
 DELETED_BODY = re.compile(rf"^\s*(?:[-\u2013—]|[\[(]?\s*(?:{_DELETED})\s*[\])]?\s*\.?)\s*$", re.I)
 
-_DIVISIONS: dict[str, Kind] = {}
-for _kind, _words in {
-    Kind.PART: "Part Deel Teil Partie Parte",
-    Kind.TITLE: "Title Titel Titre Título Titolo",
-    Kind.CHAPTER: "Chapter Hoofdstuk Kapitel Chapitre Capítulo Capitolo",
-    Kind.SECTION: "Section Afdeling Abschnitt Sección Sezione Paragraaf",
-    Kind.SUBSECTION: "Subsection Sub-section Unterabschnitt Sous-section",
-    Kind.ANNEX: "Annex Appendix Schedule Bijlage Anhang Anlage Annexe Anexo Allegato",
-}.items():
-    for _word in _words.split():
-        _DIVISIONS[_word.lower()] = _kind
+#: The words that head a division, in every registered language (lower case) -> its kind; a framed heading's word is
+#: what follows its number ("章" in "第一章").
+_DIVISIONS: dict[str, Kind] = {
+    word.lower(): Kind(kind)
+    for s in _STRUCTURES for word, kind in (*s.divisions, *((after, kind) for _, after, kind in s.division_frames))
+}
 #: The words (lower case) that head an annex ("Annex", "Anhang", "Schedule", ...).
 ANNEX_WORDS = tuple(word for word, kind in _DIVISIONS.items() if kind is Kind.ANNEX)
 #: A division's number: a well-formed Roman numeral in capitals with an optional letter ("IV", "Ia", "IIIA"), an
@@ -102,23 +209,31 @@ ANNEX_WORDS = tuple(word for word, kind in _DIVISIONS.items() if kind is Kind.AN
 #: shape keeps "CIVIL" out, and a capital after it stops at H ("IIIA", not "IN" or "IS"). In a line all in
 #: capitals ("ANNEX OF THE DECISION") capitals say nothing: ``letters_number`` tells the parser which to doubt.
 _ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_DIVISION_NUMBER = rf"(?-i:{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?\b|\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]{{1,3}}(?:\.\d+)?)"
+_DIVISION_NUMBER = (
+    rf"(?-i:{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?\b|\d+(?:\.\d+)*[a-zA-Z]?[{_SUPERSCRIPTS}]*|[A-Z]{{1,3}}(?:\.\d+)?)"
+    rf"|(?:{_NUMBER_WORDS})(?!\w)"  # "Título primero", "ГЛАВА ПЕРВАЯ", "الفصل الثاني"
+)
 _LETTERS_NUMBER = re.compile(rf"^(?!{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?$)[A-Z]{{2,3}}$")
 
 
 def letters_number(number: str) -> bool:
     """Is this division number two or three capitals that are no Roman numeral ("EV", but also "OF", "THE")?"""
     return bool(_LETTERS_NUMBER.match(number))
-DIVISION = re.compile(
-    r"^(?P<word>" + "|".join(sorted(_DIVISIONS, key=len, reverse=True)) + r")\b\.?"
-    rf"(?:\s+(?P<number>{_DIVISION_NUMBER})\b\.?)?(?P<rest>.*)$",
-    re.I,
+
+
+_WORDED_DIVISIONS = [word for s in _STRUCTURES for word, _ in s.divisions]
+DIVISION = Patterns(
+    re.compile(
+        r"^(?P<word>" + "|".join(sorted({w.lower() for w in _WORDED_DIVISIONS}, key=len, reverse=True)) + r")\b\.?"
+        rf"(?:\s+(?P<number>{_DIVISION_NUMBER})(?!\w)\.?)?(?P<rest>.*)$",
+        re.I,
+    ),
+    *_framed((before, after) for s in _STRUCTURES for before, after, _ in s.division_frames),
 )
 #: A heading over several annexes: "Annexes I to III", "APPENDICES I, II AND III", "ANNEXES", "Anhänge I bis III".
 #: Nothing but the plural word and the numbers (an optional title after a dash or colon): "Annexes I to III shall
 #: apply" is a sentence.
-_ANNEX_PLURALS = r"Annexes|Appendices|Schedules|Bijlagen|Anhänge|Anlagen|Anexos|Allegati"
-_NUMBER_JOINT = r"\s*,\s*|\s+(?:and|to|und|bis|et|à|en|tot|y|a|e)\s+|\s*[-\u2013]\s*"
+_ANNEX_PLURALS = _alternatives(w for s in _STRUCTURES for w in s.annex_plurals)
 ANNEX_GROUP = re.compile(
     rf"^(?P<word>{_ANNEX_PLURALS})"
     rf"(?:\s+(?>{_DIVISION_NUMBER})\b(?:(?:{_NUMBER_JOINT})(?>{_DIVISION_NUMBER})\b)*)?"  # atomic: "I" is a numeral

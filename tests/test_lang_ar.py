@@ -1,0 +1,28 @@
+"""Arabic headings (``treatydiff/lang/ar.py``): "مادة 1" alone on its line and the text on the next (an article
+has no title), divisions numbered by ordinals ("الفصل الثاني"), Arabic-Indic digits read as digits."""
+
+from __future__ import annotations
+
+from lang_cases import headings
+
+CONSTITUTION = """الفصل الأول: الدولة المصرية ونظام الحكم فيها
+مادة 1
+مصر دولة ذات سيادة وهي حرة مستقلة.
+الفرع الثاني – الوزراء
+مادة ٥٧
+مجلس الوزراء هو المهيمن على مصالح الدولة.
+"""
+
+
+def test_articles_take_the_next_line_as_their_text() -> None:
+    assert headings(CONSTITUTION) == [
+        ("chapter", "الأول", "الدولة المصرية ونظام الحكم فيها", ""),
+        ("article", "1", "", "مصر دولة ذات سيادة وهي حرة مستقلة."),
+        ("section", "الثاني", "الوزراء", ""),
+        ("article", "57", "", "مجلس الوزراء هو المهيمن على مصالح الدولة."),
+    ]
+
+
+def test_an_article_after_a_sentence_without_its_full_stop() -> None:
+    text = "مادة 1\nيضع كل مجلس لائحته الداخلية\nمادة 2\nالجنسية المصرية يحددها القانون.\n"
+    assert [row[1] for row in headings(text)] == ["1", "2"]

@@ -1,0 +1,17 @@
+"""Italian headings (``treatydiff/lang/it.py``): "Art. 1", "Articolo 2", "Titolo I", "Allegato A", "Abrogato"."""
+
+from __future__ import annotations
+
+from lang_cases import headings
+
+
+def test_italian_headings() -> None:
+    text = ("TITOLO I\nRAPPORTI CIVILI\n\nArt. 13\n\nLa libertà personale è inviolabile.\n\n"
+            "Articolo 14\n\n(Abrogato)\n\nAllegato A\n\nElenco delle sedi.\n")
+    rows = headings(text)
+    assert rows[:3] == [
+        ("title", "I", "RAPPORTI CIVILI", ""),
+        ("article", "13", "", "La libertà personale è inviolabile."),
+        ("article", "14", "", "(Abrogato)"),
+    ]
+    assert rows[3][:2] == ("annex", "A")

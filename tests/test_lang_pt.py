@@ -1,0 +1,16 @@
+"""Portuguese headings (``treatydiff/lang/pt.py``): "Artigo 1.º" with its ordinal sign, "Artigo único", "Capítulo
+II", the title on the next line."""
+
+from __future__ import annotations
+
+from lang_cases import headings
+
+
+def test_portuguese_headings() -> None:
+    text = ("CAPÍTULO II\nDireitos, liberdades e garantias pessoais\n\nArtigo 24.º\nDireito à vida\n\n"
+            "A vida humana é inviolável.\n\nArtigo único\n\nÉ revogado o Decreto-Lei n.º 1/2000.\n")
+    assert headings(text) == [
+        ("chapter", "II", "Direitos, liberdades e garantias pessoais", ""),
+        ("article", "24", "Direito à vida", "A vida humana é inviolável."),
+        ("article", "único", "", "É revogado o Decreto-Lei n.º 1/2000."),
+    ]

@@ -1,0 +1,40 @@
+"""Chinese headings (``treatydiff/lang/zh.py``): written around the number ("第一条", "第二章", "第一编"), the
+number in Chinese numerals read as its value, the text run on after the heading, no titles."""
+
+from __future__ import annotations
+
+from lang_cases import headings
+
+LAW = """## 第一编 总 则
+
+### 第一章 任务、适用范围和基本原则
+
+第一条 中华人民共和国民事诉讼法以宪法为根据，结合我国民事审判工作的经验和实际情况，制定本法。
+
+第二百零五条 各级人民法院院长对本院已经发生法律效力的判决、裁定，发现确有错误的，应当提交审判委员会讨论决定。
+
+第三十条规定的案件，由人民法院管辖。
+"""
+
+
+def test_framed_headings_and_their_numbers() -> None:
+    assert headings(LAW, "md") == [
+        ("part", "1", "总 则", ""),
+        ("chapter", "1", "任务、适用范围和基本原则", ""),
+        ("article", "1", "", "中华人民共和国民事诉讼法以宪法为根据，结合我国民事审判工作的经验和实际情况，制定本法。"),
+        ("article", "205", "",
+         "各级人民法院院长对本院已经发生法律效力的判决、裁定，发现确有错误的，应当提交审判委员会讨论决定。"),
+    ]
+
+
+def test_a_reference_to_an_article_opens_none() -> None:
+    # "第三十条规定的案件" (the cases that article 30 provides for): no space after "条", a sentence
+    rows = headings(LAW, "md")
+    assert "30" not in [row[1] for row in rows]
+
+
+def test_numerals_with_multipliers() -> None:
+    from treatydiff.load.patterns import number
+
+    assert [number(n) for n in ("十", "十五", "一百零一", "二百九十一", "三百零六", "一千零一", "两千")] == [
+        "10", "15", "101", "291", "306", "1001", "2000"]
