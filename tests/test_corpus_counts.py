@@ -31,7 +31,8 @@ KNOWN = {
     # ("“Artículo único.- Modifícase ..."), and a quoted heading is read as the quoted text of a law, as the
     # Spanish bills' «Artículo 5. ...» is; the report's discussion names the article on a line of its own
     # ("DISCUSIÓN EN PARTICULAR" / "Artículo único"), run into the line before it
-    "cl-bill-15995/comparado.txt": "the bill's text is quoted (“Artículo único.- ...): 0 articles read of 1",
+    # the comparison table's left column, the law in force, prints its "Artículo 6º.- ..." unquoted
+    "cl-bill-15995/comparado.txt": "the law in force's Artículo 6º is read, the bill's quoted Artículo único is not",
     "cl-bill-15995/v3-informe-comision.txt": "the bill's text is quoted (“Artículo único.- ...): 0 articles read of 1",
     # the published file: the prohibited list follows Article 19 under a plain heading ("The 2011 prohibited
     # list"); the count takes it for the appendix Article 2(2) refers to, the reader sees no annex heading

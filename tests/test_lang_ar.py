@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from lang_cases import headings
 
+from treatydiff import load_text
+
 CONSTITUTION = """الفصل الأول: الدولة المصرية ونظام الحكم فيها
 مادة 1
 مصر دولة ذات سيادة وهي حرة مستقلة.
@@ -26,3 +28,13 @@ def test_articles_take_the_next_line_as_their_text() -> None:
 def test_an_article_after_a_sentence_without_its_full_stop() -> None:
     text = "مادة 1\nيضع كل مجلس لائحته الداخلية\nمادة 2\nالجنسية المصرية يحددها القانون.\n"
     assert [row[1] for row in headings(text)] == ["1", "2"]
+
+
+def test_a_heading_run_on_after_a_colon_and_a_repealed_article() -> None:
+    text = "المادة (1)\nمصر دولة.\nالمادة 2: الإسلام دين الدولة.\nالمادة 9 (ملغاة)\n"
+    assert headings(text) == [
+        ("article", "1", "", "مصر دولة."),
+        ("article", "2", "", "الإسلام دين الدولة."),
+        ("article", "9", "", "(ملغاة)"),
+    ]
+    assert [n.deleted for n in load_text(text, source="d.txt", format="txt").walk() if n.label == "9"] == [True]

@@ -38,3 +38,15 @@ def test_numerals_with_multipliers() -> None:
 
     assert [number(n) for n in ("十", "十五", "一百零一", "二百九十一", "三百零六", "一千零一", "两千")] == [
         "10", "15", "101", "291", "306", "1001", "2000"]
+
+
+def test_plain_text_with_ideographic_spaces_a_deleted_article_and_an_annex() -> None:
+    text = ("第一章\u3000总则\n\n第一条\u3000为了规范道路运输，制定本条例。\n\n第五十条\u3000删除\n\n"
+            "第一百零五条\u3000本条例自2024年1月1日起施行。\n\n附件：收费标准\n\n一、客运\n")
+    assert headings(text) == [
+        ("chapter", "1", "总则", ""),
+        ("article", "1", "", "为了规范道路运输，制定本条例。"),
+        ("article", "50", "", "删除"),
+        ("article", "105", "", "本条例自2024年1月1日起施行。"),
+        ("annex", "", "收费标准", "一、客运"),
+    ]

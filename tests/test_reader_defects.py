@@ -624,3 +624,13 @@ def test_a_numbered_heading_under_an_annex_heading_is_a_section_not_its_title(nu
 def test_an_annex_title_on_the_next_heading_line_is_still_its_title() -> None:
     (annex,) = load_text("## ANNEX I\n\n## 2024 reporting template\n\nFields.\n", format="md").nodes
     assert annex.title == "2024 reporting template"
+
+
+def test_a_placeholder_line_after_a_sentence_opens_its_article() -> None:
+    # a file of one paragraph a line: "Article 2 [deleted]" was joined to Article 1's sentence, which then read as
+    # Article 1's title ("The Parties shall cooperate. Article 2 [deleted]")
+    draft = load_text("Article 1\nThe Parties shall cooperate.\nArticle 2 [deleted]\nArticle 3\nText three.\n",
+                      source="d.txt", format="txt")
+    articles = [p.node for p in draft.articles()]
+    assert [(a.label, a.title, a.deleted) for a in articles] == [("1", "", False), ("2", "", True), ("3", "", False)]
+    assert articles[0].children[0].text == "The Parties shall cooperate."

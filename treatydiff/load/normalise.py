@@ -526,14 +526,40 @@ def _heading_without_gap(before: str, text: str) -> bool:
         return True  # "الفرع الأول - الملك" then "مادة 32": the division's line holds its title
     if _untitled_heading(text):
         return True  # "مادة 120" after a sentence left without its full stop
-    return (ends and _standalone_heading(text, True, 1)) or (before[-1:] in ".!?" and _titled_division(text))
+    return (ends and (_standalone_heading(text, True, 1) or _whole_article_line(text))) or (
+        before[-1:] in ".!?" and _titled_division(text)
+    )
 
 
 def _untitled_heading(text: str) -> bool:
-    """An article's heading alone on its line in a language whose articles have no titles ("مادة 120"): the text
-    never breaks a sentence before such a line, which always opens the article."""
+    """An article's heading in a language whose articles have no titles, alone on its line or run on into the
+    article's text ("مادة 120", "المادة 2: ..."): the text never breaks a sentence before such a line, which always
+    opens the article."""
     match = patterns.ARTICLE.match(text)
-    return match is not None and match.group("word") in patterns.UNTITLED_WORDS and not match.group("rest").strip()
+    return (
+        match is not None
+        and match.group("word") in patterns.UNTITLED_WORDS
+        and (not match.group("rest").strip() or _runs_into_text(match))
+    )
+
+
+def _whole_article_line(text: str) -> bool:
+    """An article's heading line that holds what follows its number: a placeholder ("Article 2 [deleted]",
+    "المادة 9 (ملغاة)"), or the article's text, in a language whose headings run on into it ("Статья 2. ...",
+    "第二条　..."). After a line that ends a sentence, such a line opens the article."""
+    match = patterns.ARTICLE.match(text)
+    if match is None or match.group("rest")[:1].isalnum():
+        return False  # "Article 5a"
+    return bool(patterns.PLACEHOLDER.match(match.group("rest"))) or _runs_into_text(match)
+
+
+def _runs_into_text(match: re.Match[str]) -> bool:
+    """Does this heading run on into the article's text: a word of a language whose headings do, followed by a
+    full stop or a colon ("Статья 1. ...", "مادة 3: ...") or written around its number ("第一条　...")?"""
+    word = match.group("word")
+    return word in patterns.RUN_IN_WORDS and (
+        word in patterns.FRAMED_WORDS or bool(re.match(r"\s*[.:]\s*\S", match.group("rest")))
+    )
 
 
 def _titled_division(text: str) -> bool:

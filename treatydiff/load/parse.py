@@ -64,7 +64,8 @@ class Token:
 
 
 def _title(rest: str) -> str:
-    return re.sub(r"^\s*(?:--|[-:.,])\s*", "", rest).strip()  # "TITLE I--VESSEL SAFETY" (GPO's dash)
+    # "TITLE I--VESSEL SAFETY" (GPO's dash); the fullwidth colon and the enumeration comma of Chinese
+    return re.sub(r"^\s*(?:--|[-:.,\uff1a\u3001])\s*", "", rest).strip()
 
 
 def _title_like(text: str) -> bool:
@@ -132,7 +133,9 @@ def classify(unit: Unit) -> Token:
             # EV" keeps its label: there the capitals stand out)
             number, rest = "", _title(text[match.start("number"):])
         kind = patterns.division_kind(word)
-        named = bool(number) or word.isupper() or (kind is Kind.ANNEX and not rest)
+        # a word of a script without capitals names its division when a colon follows it ("附件" and a colon)
+        caseless = word.upper() == word.lower() and bool(re.match(r"\s*[:\uff1a]", text[match.start("rest"):]))
+        named = bool(number) or word.isupper() or caseless or (kind is Kind.ANNEX and not rest)
         if kind is Kind.ANNEX and patterns.PLACEHOLDER.match(rest):
             return Token(T.ANNEX, unit, kind, word.lower(), number, text=rest)
         if named and (strong or unit.block_start) and _title_like(rest) and len(text) < 200:
