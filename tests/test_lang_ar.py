@@ -38,3 +38,10 @@ def test_a_heading_run_on_after_a_colon_and_a_repealed_article() -> None:
         ("article", "9", "", "(ملغاة)"),
     ]
     assert [n.deleted for n in load_text(text, source="d.txt", format="txt").walk() if n.label == "9"] == [True]
+
+
+def test_repealed_articles_without_brackets_or_after_a_numbered_one() -> None:
+    text = "المادة (1)\nنص.\nالمادة (3) ملغاة\nالمادة (4) (ملغاة)\nالمادة 5\nنص.\n"
+    draft = load_text(text, source="d.txt", format="txt")
+    assert [(n.label, n.deleted) for n in draft.walk() if n.kind.value == "article"] == [
+        ("1", False), ("3", True), ("4", True), ("5", False)]

@@ -34,3 +34,14 @@ def test_a_division_numbered_by_an_ordinal() -> None:
         ("title", "PRIMERO", "Disposiciones generales", ""),
         ("article", "1", "Objeto", "Esta ley regula la economía social."),
     ]
+
+
+def test_a_stopped_title_and_its_text_on_the_next_line() -> None:
+    text = ("Artículo 2. Ámbito de aplicación.\nEsta ley se aplica a todas las cooperativas.\n\n"
+            "Artículo cuarto. Modificación de la Ley 20/1990, de 19 de diciembre, sobre Régimen\n"
+            "Fiscal de las Cooperativas.\n\nSe añade una letra f) al artículo 7.\n")
+    assert headings(text) == [
+        ("article", "2", "Ámbito de aplicación", "Esta ley se aplica a todas las cooperativas."),
+        ("article", "cuarto", "Modificación de la Ley 20/1990, de 19 de diciembre, sobre Régimen Fiscal de las "
+         "Cooperativas", "Se añade una letra f) al artículo 7."),
+    ]

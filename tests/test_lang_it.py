@@ -15,3 +15,13 @@ def test_italian_headings() -> None:
         ("article", "14", "", "(Abrogato)"),
     ]
     assert rows[3][:2] == ("annex", "A")
+
+
+def test_capo_and_articles_whose_number_ends_with_a_full_stop() -> None:
+    text = "Capo I\nPrincipi\n\nArt. 1.\nLa legge si applica.\n\nCAPO II\nAltro\n\nArt. 2.\nAltro testo qui.\n"
+    assert headings(text) == [
+        ("chapter", "I", "Principi", ""),
+        ("article", "1", "", "La legge si applica."),
+        ("chapter", "II", "Altro", ""),
+        ("article", "2", "", "Altro testo qui."),
+    ]

@@ -14,3 +14,8 @@ def test_portuguese_headings() -> None:
         ("article", "24", "Direito à vida", "A vida humana é inviolável."),
         ("article", "único", "", "É revogado o Decreto-Lei n.º 1/2000."),
     ]
+
+
+def test_a_revoked_article_keeps_its_full_stop_inside() -> None:
+    text = "Artigo 2.º\n(Revogado.)\n\nArtigo 3.º\nObjeto\n\nA lei aplica-se.\n"
+    assert headings(text) == [("article", "2", "", "(Revogado.)"), ("article", "3", "Objeto", "A lei aplica-se.")]

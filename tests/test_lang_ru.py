@@ -45,3 +45,10 @@ def test_a_code_article_keeps_its_title() -> None:
 def test_a_reference_at_the_start_of_a_line_opens_no_article() -> None:
     text = "Статья 1. Государство охраняет права граждан.\n\nСтатья 5 Конституции применяется непосредственно.\n"
     assert [row[1] for row in headings(text)] == ["1"]
+
+
+def test_a_titled_article_and_its_text_on_the_next_line() -> None:
+    text = ("Статья 1. Основные начала гражданского законодательства\n"
+            "Гражданское законодательство основывается на признании равенства участников.\n")
+    assert headings(text) == [("article", "1", "Основные начала гражданского законодательства",
+                               "Гражданское законодательство основывается на признании равенства участников.")]

@@ -50,3 +50,12 @@ def test_plain_text_with_ideographic_spaces_a_deleted_article_and_an_annex() -> 
         ("article", "105", "", "本条例自2024年1月1日起施行。"),
         ("annex", "", "收费标准", "一、客运"),
     ]
+
+
+def test_a_numbered_annex_and_a_deletion_in_fullwidth_brackets() -> None:
+    text = "第十条\u3000为了。\n\n第五十条\u3000（删除）\n\n附件一\n城市绿地分类标准\n\n一、公园\n"
+    assert headings(text) == [
+        ("article", "10", "", "为了。"),
+        ("article", "50", "", "（删除）"),
+        ("annex", "1", "城市绿地分类标准", "一、公园"),
+    ]

@@ -634,3 +634,25 @@ def test_a_placeholder_line_after_a_sentence_opens_its_article() -> None:
     articles = [p.node for p in draft.articles()]
     assert [(a.label, a.title, a.deleted) for a in articles] == [("1", "", False), ("2", "", True), ("3", "", False)]
     assert articles[0].children[0].text == "The Parties shall cooperate."
+
+
+def test_a_heading_with_its_full_stop_stands_alone_in_a_file_of_one_paragraph_a_line() -> None:
+    # "Article 1." and its text on the next line were one paragraph, and the file read 0 articles
+    draft = load_text("Article 1.\nThe law applies.\n\nArticle 2.\nOther text.\n", source="d.txt", format="txt")
+    assert [(p.node.label, p.node.children[0].text) for p in draft.articles()] == [
+        ("1", "The law applies."), ("2", "Other text.")]
+
+
+def test_a_title_on_the_heading_line_ends_there_when_the_text_follows_without_a_gap() -> None:
+    text = ("Article 3 Scope\nThis Convention applies to wetlands.\n\n"
+            "Article 4 Measures to be taken by the Parties in\nrespect of wetlands\n\nThe Parties shall act.\n")
+    draft = load_text(text, source="d.txt", format="txt")
+    assert [(p.node.title, p.node.children[0].text) for p in draft.articles()] == [
+        ("Scope", "This Convention applies to wetlands."),
+        ("Measures to be taken by the Parties in respect of wetlands", "The Parties shall act.")]
+
+
+def test_a_paragraph_that_begins_with_a_reference_keeps_its_wrapped_end() -> None:
+    text = "Artikel 1\n\n(3) Artikel 44 Abs. 1 findet auf dem Gebiet der Verteidigung keine\nAnwendung.\n"
+    draft = load_text(text, source="d.md", format="md")
+    assert [p.node.label for p in draft.articles()] == ["1"]

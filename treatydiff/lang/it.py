@@ -6,8 +6,8 @@ from treatydiff.lang.base import Structure
 STRUCTURE = Structure(
     article_words=("Articolo", "Art."),
     plural_article_words=(("Articoli", "Articolo"),),
-    divisions=(("Parte", "part"), ("Titolo", "title"), ("Capitolo", "chapter"), ("Sezione", "section"),
-               ("Allegato", "annex")),
+    divisions=(("Parte", "part"), ("Titolo", "title"), ("Capo", "chapter"), ("Capitolo", "chapter"),
+               ("Sezione", "section"), ("Allegato", "annex")),
     annex_plurals=("Allegati",),
     deleted=("soppresso", "soppressa", "abrogato", "abrogata"),
 )

@@ -422,6 +422,7 @@ def units(lines: list[SourceLine]) -> list[Unit]:
             or after_heading
             or (patterns.starts_unit(text) and bool(_ENDS.search(current[-1])) and not _PAGE_REFERENCE.match(text))
             or _standalone_heading(current[-1], block_start_of_first, len(current))
+            or (len(current) == 1 and block_start_of_first and _titled_article(current[0]) and _body_start(text))
             # a table of contents: each entry ends at its leader and page number; its heading stands alone
             or contents.has_leader(current[-1])
             or (len(current) == 1 and contents.is_heading(current[0]))
@@ -531,6 +532,29 @@ def _heading_without_gap(before: str, text: str) -> bool:
     )
 
 
+def _titled_article(text: str) -> bool:
+    """An article's heading and its title on one line ("Статья 1. Основные начала ...", "Artículo 2. Ámbito de
+    aplicación.", "Article 5 Scope"): the line after it is the article's text, not more of its title (a title
+    wrapped onto a line that starts in lower case stays one)."""
+    match = patterns.ARTICLE.match(text)
+    if match is None or match.start("word") or len(text) >= 120 or match.group("rest")[:1].isalnum():
+        return False  # (not "(3) Artikel 44 Abs. 1 findet ...", a paragraph that begins with a reference)
+    title = match.group("rest").strip(" -\u2013\u2014:").lstrip(". ")
+    if match.group("word") in patterns.STOPPED_TITLE_WORDS:
+        if not title.endswith(".") or ". " in title:
+            return False  # "Artículo cuarto. Modificación de la Ley 20/1990, ... sobre Régimen" goes on
+        title = title[:-1]  # "Artículo 2. Ámbito de aplicación."
+    return bool(title) and title[0].isalpha() and not title[0].islower() and _title_like(title) and not (
+        patterns.PLACEHOLDER.match(match.group("rest"))
+    )
+
+
+def _body_start(text: str) -> bool:
+    """Can this line open an article's text after its heading: a numbered paragraph, or a line of three words or
+    more that does not go on in lower case (a title wrapped onto its second line, "Anwendung.", is short)?"""
+    return patterns.starts_unit(text) or (not text[:1].islower() and len(text.split()) >= 3)
+
+
 def _untitled_heading(text: str) -> bool:
     """An article's heading in a language whose articles have no titles, alone on its line or run on into the
     article's text ("مادة 120", "المادة 2: ..."): the text never breaks a sentence before such a line, which always
@@ -550,7 +574,10 @@ def _whole_article_line(text: str) -> bool:
     match = patterns.ARTICLE.match(text)
     if match is None or match.group("rest")[:1].isalnum():
         return False  # "Article 5a"
-    return bool(patterns.PLACEHOLDER.match(match.group("rest"))) or _runs_into_text(match)
+    rest = match.group("rest")
+    return bool(patterns.PLACEHOLDER.match(rest) or patterns.DELETED_BODY.match(rest.strip(" .:-\u2013"))) or (
+        _runs_into_text(match)
+    )
 
 
 def _runs_into_text(match: re.Match[str]) -> bool:
@@ -591,4 +618,5 @@ def _standalone_heading(text: str, block_start: bool, count: int) -> bool:
     if len(text) < 120 and patterns.ANNEX_GROUP.match(text):
         return True  # "ANNEXES", "Annexes I to III"
     match = patterns.ARTICLE.match(text) or patterns.DIVISION.match(text)
-    return match is not None and len(text) < 120 and not match.group("rest").strip()
+    # "Article 1." and "Art. 1." stand alone as "Article 1" does
+    return match is not None and len(text) < 120 and not match.group("rest").strip(" .:")

@@ -108,6 +108,10 @@ def classify(unit: Unit) -> Token:
             )
         # several numbers ("§§ 180b und 181", "Articles 2, 3 and 4") head nothing but a placeholder
         single = word not in patterns.PLURAL_ARTICLE_WORDS and "," not in match.group("number")
+        if single and sep and (strong or unit.block_start) and _title(rest) and patterns.DELETED_BODY.match(
+            _title(rest)
+        ):
+            return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, word, label, text=_title(rest))  # "المادة (3) ملغاة"
         if single and sep and (strong or unit.block_start) and (body := _run_on(word, rest)):
             if patterns.DELETED_BODY.match(body):
                 return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, word, label, text=body)  # "Статья 101. Исключена."

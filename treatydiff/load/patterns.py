@@ -82,13 +82,14 @@ _NUMBER_WORDS = "|".join(f"(?:{s.number_words})" for s in _STRUCTURES if s.numbe
 #: The numerals of the scripts that write numbers with multipliers ("二百九十一"), and their values.
 _NUMERALS = {char: value for s in _STRUCTURES for char, value in (*s.digits, *s.multipliers)}
 _MULTIPLIERS = {char for s in _STRUCTURES for char, _ in s.multipliers}
+_NUMERAL_CHARS = "".join(map(re.escape, _NUMERALS))
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 _NUMBER = (
     # a US bill's section inserted between two others: "SEC. 2A." (a capital only after "SEC."/"Sec.": "Article 5A"
     # stays what it was)
     r"(?:(?:(?<=Sec\. )|(?<=SEC\. )|(?<=Sec\.)|(?<=SEC\.))\d+[A-Z]{1,2}\b"
     rf"|\[\s*[0-9A-Za-z. ]{{1,8}}\s*\]"  # Article [X], Article [5]
-    r"|\(\d{1,4}\)(?!\s*\()"  # "المادة (1)" (not "Article (1)(c)", a reference)
+    r"|\(\d{1,4}\)(?!\()"  # "المادة (1)" (not "Article (1)(c)", a reference)
     # 5, 4a, 12.1, 5 bis (not "116 bis 119"); 32¹ (Belarus inserts articles with a superscript), "1°" and "1.º"
     rf"|\d+(?:\.\d+)*[a-z]{{0,2}}[{_SUPERSCRIPTS}]*(?:\.?[°º])?(?:\s*(?:{_LATIN})\b(?!\s+\d))?"
     rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
@@ -119,10 +120,9 @@ def _framed(frames: Iterable[tuple[str, str]]) -> list[re.Pattern[str]]:
     by_before: dict[str, set[str]] = {}
     for before, after in frames:
         by_before.setdefault(before, set()).add(after)
-    numerals = "".join(map(re.escape, _NUMERALS))
     return [
         re.compile(
-            rf"^{re.escape(before)}\s*(?P<number>(?:[{numerals}]|\d)+)\s*(?P<word>{_alternatives(afters)})(?P<rest>.*)$"
+            rf"^{re.escape(before)}\s*(?P<number>(?:[{_NUMERAL_CHARS}]|\d)+)\s*(?P<word>{_alternatives(afters)})(?P<rest>.*)$"
         )
         for before, afters in by_before.items()
     ]
@@ -175,7 +175,11 @@ def _numeral_value(numerals: str) -> int:
 _DELETED = "|".join(map(re.escape, sorted({w for s in _STRUCTURES for w in s.deleted}, key=lambda w: (-len(w), w))))
 # (a dash or a full stop and the spaces after it are one optional part: "\s*[-:]?\s*" tried every split of a run
 # of spaces, and took minutes for a long one)
-PLACEHOLDER = re.compile(rf"^\s*(?:[-\u2013—:.]\s*)?[\[(]\s*(?:{_DELETED})\s*[\])]\s*(?:\.\s*)?$", re.I)
+# (the brackets of Chinese text are fullwidth, U+FF08 and U+FF09 around "删除"; a Portuguese deletion keeps its
+# full stop inside, "(Revogado.)")
+PLACEHOLDER = re.compile(
+    rf"^\s*(?:[-\u2013—:.]\s*)?[\[(\uff08]\s*(?:{_DELETED})\.?\s*[\])\uff09]\s*(?:\.\s*)?$", re.I
+)
 
 #: The words a list entry ends with before the next ("(a) …; and", "1. …, oder", the Dutch "…; of"), in the
 #: languages above.
@@ -192,7 +196,9 @@ LIST_BULLET = re.compile(
 
 #: The whole text of an article that is left in place only to keep its number: a dash ("Art 49" then "-", as German
 #: federal law prints a repealed article), or the deletion word on its own ("Abrogato", "(weggefallen)", "Deleted.").
-DELETED_BODY = re.compile(rf"^\s*(?:[-\u2013—]|[\[(]?\s*(?:{_DELETED})\s*[\])]?\s*\.?)\s*$", re.I)
+DELETED_BODY = re.compile(
+    rf"^\s*(?:[-\u2013—]|[\[(\uff08]?\s*(?:{_DELETED})\.?\s*[\])\uff09]?\s*\.?)\s*$", re.I
+)
 
 #: The words that head a division, in every registered language (lower case) -> its kind; a framed heading's word is
 #: what follows its number ("章" in "第一章").
@@ -212,6 +218,7 @@ _ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _DIVISION_NUMBER = (
     rf"(?-i:{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?\b|\d+(?:\.\d+)*[a-zA-Z]?[{_SUPERSCRIPTS}]*|[A-Z]{{1,3}}(?:\.\d+)?)"
     rf"|(?:{_NUMBER_WORDS})(?!\w)"  # "Título primero", "ГЛАВА ПЕРВАЯ", "الفصل الثاني"
+    rf"|[{_NUMERAL_CHARS}]+"  # "附件一"
 )
 _LETTERS_NUMBER = re.compile(rf"^(?!{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?$)[A-Z]{{2,3}}$")
 
@@ -224,8 +231,10 @@ def letters_number(number: str) -> bool:
 _WORDED_DIVISIONS = [word for s in _STRUCTURES for word, _ in s.divisions]
 DIVISION = Patterns(
     re.compile(
-        r"^(?P<word>" + "|".join(sorted({w.lower() for w in _WORDED_DIVISIONS}, key=len, reverse=True)) + r")\b\.?"
-        rf"(?:\s+(?P<number>{_DIVISION_NUMBER})(?!\w)\.?)?(?P<rest>.*)$",
+        r"^(?P<word>" + "|".join(sorted({w.lower() for w in _WORDED_DIVISIONS}, key=len, reverse=True)) + r")"
+        # (numerals with multipliers follow their word with no space: "附件一")
+        rf"(?:\b\.?|(?=[{_NUMERAL_CHARS}]))(?:(?:\s+|(?=[{_NUMERAL_CHARS}]))(?P<number>{_DIVISION_NUMBER})(?!\w)\.?)?"
+        r"(?P<rest>.*)$",
         re.I,
     ),
     *_framed((before, after) for s in _STRUCTURES for before, after, _ in s.division_frames),
