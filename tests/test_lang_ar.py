@@ -45,3 +45,8 @@ def test_repealed_articles_without_brackets_or_after_a_numbered_one() -> None:
     draft = load_text(text, source="d.txt", format="txt")
     assert [(n.label, n.deleted) for n in draft.walk() if n.kind.value == "article"] == [
         ("1", False), ("3", True), ("4", True), ("5", False)]
+
+
+def test_an_inserted_article_is_numbered_with_its_suffix() -> None:
+    text = "المادة (10)\nنص.\nالمادة (10) مكرراً\nنص جديد.\nالمادة ١٢ مكرر\nنص آخر.\n"
+    assert [row[1] for row in headings(text)] == ["10", "10 مكرراً", "12 مكرر"]

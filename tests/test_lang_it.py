@@ -25,3 +25,8 @@ def test_capo_and_articles_whose_number_ends_with_a_full_stop() -> None:
         ("chapter", "II", "Altro", ""),
         ("article", "2", "", "Altro testo qui."),
     ]
+
+
+def test_hyphenated_latin_suffixes() -> None:
+    text = "Art. 4.\nTesto qui.\n\nArt. 4-bis.\nAltro testo.\n\nArt. 1-ter\nTesto ancora.\n"
+    assert [row[1] for row in headings(text)] == ["4", "4-bis", "1-ter"]

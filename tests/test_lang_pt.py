@@ -19,3 +19,8 @@ def test_portuguese_headings() -> None:
 def test_a_revoked_article_keeps_its_full_stop_inside() -> None:
     text = "Artigo 2.º\n(Revogado.)\n\nArtigo 3.º\nObjeto\n\nA lei aplica-se.\n"
     assert headings(text) == [("article", "2", "", "(Revogado.)"), ("article", "3", "Objeto", "A lei aplica-se.")]
+
+
+def test_an_inserted_article_with_its_letter_after_the_ordinal_sign() -> None:
+    text = "Artigo 4.º\nObjeto\n\nTexto.\n\nArtigo 4.º-A\nNovo\n\nTexto novo.\n"
+    assert [(row[1], row[2]) for row in headings(text)] == [("4", "Objeto"), ("4-A", "Novo")]

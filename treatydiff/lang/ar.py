@@ -15,6 +15,7 @@ STRUCTURE = Structure(
     divisions=(("الباب", "part"), ("الجزء", "part"), ("الفصل", "chapter"), ("الفرع", "section"),
                ("المرفق", "annex"), ("ملحق", "annex"), ("الملحق", "annex")),
     annex_plurals=("المرفقات",),
+    suffixes=("مكرراً", "مكررًا", "مكررا", "مكرر", "مكررة"),  # "bis", with and without its tanween
     deleted=("ملغاة", "ملغى", "ألغيت"),
     # "مادة 1" then the text on the next line: an article has no title; "المادة 1: ..." runs on
     run_in=True,

@@ -101,6 +101,8 @@ class Structure:
       ("primero", "único", "الأولى", "ПЕРВАЯ"), matched in any case; the label keeps the word as printed.
     - ``digits``/``multipliers``: the numerals of a script that writes numbers with multipliers ("二百九十一" is
       291): each digit and each multiplier with its value; a label in them is read as its value in Arabic digits.
+    - ``suffixes``: the words after an article's number that insert an article after it, as the Latin "bis" and
+      "ter" do (the parser knows those): "المادة 12 مكرر" is Article 12 bis.
     - ``deleted``: the words that say an article is repealed ("Исключена", "suprimida").
     - ``run_in``: the heading line may carry the article's first words after a full stop, a colon or a frame
       ("Статья 1. Республика Беларусь ...", "ARTÍCULO 1°.- Modifícase ...", "第一条 ..."): what follows is the
@@ -121,6 +123,7 @@ class Structure:
     number_words: str = ""
     digits: tuple[tuple[str, int], ...] = ()
     multipliers: tuple[tuple[str, int], ...] = ()
+    suffixes: tuple[str, ...] = ()
     deleted: tuple[str, ...] = ()
     run_in: bool = False
     stopped_titles: tuple[str, ...] = ()

@@ -76,6 +76,9 @@ PLURAL_ARTICLE_WORDS = {
     for s in _STRUCTURES for plural, singular in s.plural_article_words for printed in _printed((plural,))
 }
 _LATIN = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
+#: What follows a number to insert an article after it: the Latin words, and those of each language ("مكرر").
+_SUFFIXES = "|".join([_LATIN, *map(re.escape, sorted({w for s in _STRUCTURES for w in s.suffixes}, key=len,
+                                                       reverse=True))])
 _ROMAN = r"[IVXLC]+"
 #: The words that number an article or a division instead of digits ("first", "primero", "الأولى"), in any case.
 _NUMBER_WORDS = "|".join(f"(?:{s.number_words})" for s in _STRUCTURES if s.number_words)
@@ -89,9 +92,11 @@ _NUMBER = (
     # stays what it was)
     r"(?:(?:(?<=Sec\. )|(?<=SEC\. )|(?<=Sec\.)|(?<=SEC\.))\d+[A-Z]{1,2}\b"
     rf"|\[\s*[0-9A-Za-z. ]{{1,8}}\s*\]"  # Article [X], Article [5]
-    r"|\(\d{1,4}\)(?!\()"  # "المادة (1)" (not "Article (1)(c)", a reference)
-    # 5, 4a, 12.1, 5 bis (not "116 bis 119"); 32¹ (Belarus inserts articles with a superscript), "1°" and "1.º"
-    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}[{_SUPERSCRIPTS}]*(?:\.?[°º])?(?:\s*(?:{_LATIN})\b(?!\s+\d))?"
+    # "المادة (1)", "المادة (10) مكرراً" (not "Article (1)(c)", a reference)
+    rf"|\(\d{{1,4}}\)(?!\()(?:\s*(?:{_SUFFIXES})(?!\w)(?!\s+\d))?"
+    # 5, 4a, 12.1, 5 bis (not "116 bis 119"); 32¹ (Belarus inserts articles with a superscript), "1°" and "1.º";
+    # "4-bis" (Italy), "4.º-A" (Portugal), "12 مكرر"
+    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}[{_SUPERSCRIPTS}]*(?:\.?[°º](?:-[A-Z]\b)?)?(?:(?:\s*|-)(?:{_SUFFIXES})(?!\w)(?!\s+\d))?"
     rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
     rf"|(?i:{_NUMBER_WORDS})(?!\w))"
 )
@@ -145,8 +150,7 @@ def number(printed: str) -> str:
     parentheses dropped ("1°" and "(1)" are 1), digits of other scripts as Arabic digits ("١٢" is 12), and numerals
     written with multipliers as their value ("二百九十一" is 291)."""
     label = re.sub(r"\s+", " ", printed).strip()
-    if re.fullmatch(r"\(\d+\)", label):
-        label = label[1:-1]
+    label = re.sub(r"^\((\d+)\)", r"\1", label)
     label = re.sub(r"(?<=\d)\.?[°º]", "", label)
     if not label.isascii():
         label = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in label)
