@@ -21,6 +21,9 @@ Why it matches this way:
 - Leftovers are tested for split and merge by containment: a new article made mostly (>= ``MIN_CONTAINED``,
   0.5) of one old article's shingles is a piece of it; two or more pieces make a split. Symmetrically, two or
   more old articles each mostly contained in one new article make a merge.
+- What is left between two neighbours matched in order is paired in order on weaker evidence (``_fill_gaps``):
+  there an article's successor is where it would be, and a rewrite keeps its distinctive words (IDF-weighted)
+  even when it keeps few of its phrases ("same number, same title, rewritten text" was removed + added).
 - A ``[deleted]`` placeholder in the new draft is never matched by number: it records that the old article with
   its number was removed (or points to where that article's content went).
 - The candidate search has a budget (``Budget``): a number of postings it may visit (by default 4 per shingle
@@ -32,6 +35,8 @@ Why it matches this way:
 
 from __future__ import annotations
 
+import bisect
+import math
 import operator
 import re
 import time
@@ -39,7 +44,7 @@ import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 
 from treatydiff.model import FINAL_FORMULA, Diagnostic, Draft, Kind, Match, Outcome, Provision
 
@@ -58,6 +63,12 @@ WHOLLY = 0.85
 NEAR = 5
 MIN_NAMED_PART = 0.1
 CANDIDATES = 8
+# between two neighbours matched in order (``_fill_gaps``): IDF-weighted word overlap, the bar of ``MIN_BODY`` on
+# words instead of phrases; or a fifth of the distinctive words where the titles share a third of theirs
+GAP_BODY = 0.35
+GAP_TITLE = 0.3
+GAP_BODY_WITH_TITLE = 0.2
+GAP_WINDOW = 20
 #: Default candidate-search budget: postings visited per shingle of the two drafts, plus a floor.
 WORK_PER_SHINGLE = 4
 WORK_FLOOR = 100_000
@@ -131,6 +142,7 @@ class Item:
     placeholder: bool
     preamble: bool
     closing: bool  # the final formula ("Done at ...", signatures, and what follows outside annexes)
+    vocabulary: frozenset[str]  # the body's words, case folded (``_fill_gaps`` weighs them)
 
     @property
     def matchable(self) -> bool:
@@ -143,19 +155,21 @@ def items(draft: Draft) -> list[Item]:
     out = []
     for i, provision in enumerate(provisions):
         raw = _WORD.findall(body_text(provision))
+        folded = " ".join(raw).casefold()
         out.append(
             Item(
                 i,
                 provision,
                 _shingles(_raw_hashes(raw)),  # = shingles(words(...)): casefold is per character
                 frozenset(words(provision.node.title)),
-                f"{provision.node.kind.value}:{' '.join(raw).casefold()}",
+                f"{provision.node.kind.value}:{folded}",
                 i / max(1, len(provisions) - 1),
                 # an annex's own articles are numbered apart from the instrument's: "Annex VI/5" is not Article 5
                 f"{provision.annex}/{provision.node.label}" if provision.annex else provision.node.label,
                 provision.node.deleted,
                 provision.node.kind is Kind.PREAMBLE,
                 provision.node.kind is Kind.DIVISION and provision.node.title == FINAL_FORMULA and not provision.path,
+                frozenset(folded.split()),
             )
         )
     return out
@@ -310,7 +324,10 @@ def align_report(
     # 3. splits and merges among what is left
     groups = _splits_and_merges(olds, news, pairs, shared)
 
-    # 4. assemble: every provision in exactly one match
+    # 4. the gaps between articles matched in order: what is left there pairs up in order on weaker evidence
+    _fill_gaps(olds, news, pairs, scores, groups)
+
+    # 5. assemble: every provision in exactly one match
     matches: list[Match] = []
     grouped_old = {i for g_old, _, _ in groups for i in g_old}
     grouped_new = {i for _, g_new, _ in groups for i in g_new}
@@ -394,6 +411,83 @@ def align_report(
         else:
             matches.append(Match(Outcome.ADDED, (), (n.provision,), 0.0))
     return tuple(matches), tuple(warnings)
+
+
+def _in_order(pairs: dict[int, int]) -> list[tuple[int, int]]:
+    """The longest run of pairs whose new articles come in the order of the old ones (a longest increasing
+    subsequence, by patience sorting): the skeleton the gaps are read between."""
+    ordered = sorted(pairs.items())
+    tail_values: list[int] = []  # the smallest new index that ends a run of each length
+    tails: list[int] = []  # and the position in ``ordered`` of that pair
+    back = [-1] * len(ordered)
+    for k, (_, n) in enumerate(ordered):
+        at = bisect.bisect_left(tail_values, n)
+        if at == len(tail_values):
+            tail_values.append(n)
+            tails.append(k)
+        else:
+            tail_values[at], tails[at] = n, k
+        back[k] = tails[at - 1] if at else -1
+    out: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.append(ordered[k])
+        k = back[k]
+    return out[::-1]
+
+
+def _fill_gaps(
+    olds: list[Item],
+    news: list[Item],
+    pairs: dict[int, int],
+    scores: dict[int, float],
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+) -> None:
+    """Pair, in order, the articles left between two neighbours matched in order (``pairs`` gets them). Between
+    its old neighbours' successors an article's successor is where it would be; there a rewrite that kept the
+    distinctive words but few phrases (a purpose article redrafted, an obligation restated) is enough: the words
+    of each body weighted by their rarity in the two drafts (IDF, so "shall" and "Member States" weigh little),
+    overlapping by ``GAP_BODY``, or by ``GAP_BODY_WITH_TITLE`` where the titles agree by ``GAP_TITLE``. Only pairs
+    that keep the order are taken, best first; splits and merges already found are left as they are. An article
+    is tried against those of the other side within ``GAP_WINDOW`` places of where it would stand in its gap, which
+    keeps the cost linear (two drafts with nothing in common are one long gap)."""
+    grouped_old = {i for g_old, _, _ in groups for i in g_old}
+    taken = set(pairs.values()) | {i for _, g_new, _ in groups for i in g_new}
+    free_old = [o.matchable and o.index not in pairs and o.index not in grouped_old for o in olds]
+    free_new = [n.matchable and n.index not in taken for n in news]
+    if not any(free_old) or not any(free_new):
+        return
+    old_words = [o.vocabulary for o in olds]
+    new_words = [n.vocabulary for n in news]
+    df = Counter(chain.from_iterable(old_words + new_words))
+    weight = {w: math.log((len(olds) + len(news)) / count) for w, count in df.items()}
+
+    def weighted_dice(a: frozenset[str], b: frozenset[str]) -> float:
+        size = sum(weight[w] for w in a) + sum(weight[w] for w in b)
+        return 2 * sum(weight[w] for w in a & b) / size if size else 0.0
+
+    anchors = [(-1, -1), *_in_order(pairs), (len(olds), len(news))]
+    for (old_from, new_from), (old_to, new_to) in pairwise(anchors):
+        left = [o for o in olds[old_from + 1 : old_to] if free_old[o.index]]
+        right = [n for n in news[new_from + 1 : new_to] if free_new[n.index]]
+        ranked: list[tuple[float, int, int]] = []
+        for k, o in enumerate(left):
+            at = k * len(right) // len(left) if right else 0
+            for n in right[max(0, at - GAP_WINDOW) : at + GAP_WINDOW + 1]:
+                if o.provision.node.kind is not n.provision.node.kind:
+                    continue
+                body, title = weighted_dice(old_words[o.index], new_words[n.index]), _title_score(o, n)
+                if body >= GAP_BODY or (title is not None and title >= GAP_TITLE and body >= GAP_BODY_WITH_TITLE):
+                    ranked.append((body + 0.5 * (title or 0.0), o.index, n.index))
+        ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
+        chosen: list[tuple[int, int]] = []
+        for _, o_index, n_index in ranked:
+            if o_index in pairs or n_index in taken or any((o_index < a) != (n_index < b) for a, b in chosen):
+                continue
+            chosen.append((o_index, n_index))
+            pairs[o_index] = n_index
+            scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
+            taken.add(n_index)
 
 
 def _splits_and_merges(
