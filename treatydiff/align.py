@@ -480,11 +480,16 @@ def _fill_gaps(
                 if body >= GAP_BODY or (title is not None and title >= GAP_TITLE and body >= GAP_BODY_WITH_TITLE):
                     ranked.append((body + 0.5 * (title or 0.0), o.index, n.index))
         ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
-        chosen: list[tuple[int, int]] = []
+        chosen_old: list[int] = []  # the pairs taken in this gap, in order on both sides
+        chosen_new: list[int] = []
         for _, o_index, n_index in ranked:
-            if o_index in pairs or n_index in taken or any((o_index < a) != (n_index < b) for a, b in chosen):
+            if o_index in pairs or n_index in taken:
                 continue
-            chosen.append((o_index, n_index))
+            at = bisect.bisect_left(chosen_old, o_index)
+            if bisect.bisect_left(chosen_new, n_index) != at:
+                continue  # it would cross a pair already taken
+            chosen_old.insert(at, o_index)
+            chosen_new.insert(at, n_index)
             pairs[o_index] = n_index
             scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
             taken.add(n_index)

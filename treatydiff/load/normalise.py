@@ -523,13 +523,18 @@ def _heading_without_gap(before: str, text: str) -> bool:
         return ends or _heading_line(before)
     if _BILL_SECTION.match(before) and _heading_line(text):
         return True
-    if _titled_division(before) and _standalone_heading(text, True, 1):
+    alone = _standalone_heading(text, True, 1)
+    if alone and _titled_division(before):
         return True  # "الفرع الأول - الملك" then "مادة 32": the division's line holds its title
-    if _untitled_heading(text):
-        return True  # "مادة 120" after a sentence left without its full stop
-    return (ends and (_standalone_heading(text, True, 1) or _whole_article_line(text))) or (
-        before[-1:] in ".!?" and _titled_division(text)
-    )
+    article = patterns.ARTICLE.match(text)
+    if article is not None and not article.group("rest")[:1].isalnum():  # (not "Article 5a")
+        word, rest = article.group("word"), article.group("rest")
+        runs_on = patterns.run_on(word, rest) is not None
+        if word in patterns.UNTITLED_WORDS and (not rest.strip() or runs_on):
+            return True  # "مادة 120" after a sentence left without its full stop: such a line always opens
+        if ends and (patterns.deletion_only(rest) or runs_on):
+            return True  # "Article 2 [deleted]", "Статья 2. ...", "第二条　..." after a sentence
+    return (ends and alone) or (before[-1:] in ".!?" and _titled_division(text))
 
 
 def _titled_article(text: str) -> bool:
@@ -544,9 +549,7 @@ def _titled_article(text: str) -> bool:
         if not title.endswith(".") or ". " in title:
             return False  # "Artículo cuarto. Modificación de la Ley 20/1990, ... sobre Régimen" goes on
         title = title[:-1]  # "Artículo 2. Ámbito de aplicación."
-    return bool(title) and title[0].isalpha() and not title[0].islower() and _title_like(title) and not (
-        patterns.PLACEHOLDER.match(match.group("rest"))
-    )
+    return _a_title(title) and not patterns.PLACEHOLDER.match(match.group("rest"))
 
 
 def _body_start(text: str) -> bool:
@@ -555,50 +558,19 @@ def _body_start(text: str) -> bool:
     return patterns.starts_unit(text) or (not text[:1].islower() and len(text.split()) >= 3)
 
 
-def _untitled_heading(text: str) -> bool:
-    """An article's heading in a language whose articles have no titles, alone on its line or run on into the
-    article's text ("مادة 120", "المادة 2: ..."): the text never breaks a sentence before such a line, which always
-    opens the article."""
-    match = patterns.ARTICLE.match(text)
-    return (
-        match is not None
-        and match.group("word") in patterns.UNTITLED_WORDS
-        and (not match.group("rest").strip() or _runs_into_text(match))
-    )
-
-
-def _whole_article_line(text: str) -> bool:
-    """An article's heading line that holds what follows its number: a placeholder ("Article 2 [deleted]",
-    "المادة 9 (ملغاة)"), or the article's text, in a language whose headings run on into it ("Статья 2. ...",
-    "第二条　..."). After a line that ends a sentence, such a line opens the article."""
-    match = patterns.ARTICLE.match(text)
-    if match is None or match.group("rest")[:1].isalnum():
-        return False  # "Article 5a"
-    rest = match.group("rest")
-    return bool(patterns.PLACEHOLDER.match(rest) or patterns.DELETED_BODY.match(rest.strip(" .:-\u2013"))) or (
-        _runs_into_text(match)
-    )
-
-
-def _runs_into_text(match: re.Match[str]) -> bool:
-    """Does this heading run on into the article's text: a word of a language whose headings do, followed by a
-    full stop or a colon ("Статья 1. ...", "مادة 3: ...") or written around its number ("第一条　...")?"""
-    word = match.group("word")
-    return word in patterns.RUN_IN_WORDS and (
-        word in patterns.FRAMED_WORDS or bool(re.match(r"\s*[.:]\s*\S", match.group("rest")))
-    )
-
-
 def _titled_division(text: str) -> bool:
     """A division's number and its title on one line ("CHAPTER II - Scope", "الفصل الثاني - الملك والوزراء"),
     nothing that goes on a sentence ("Chapter 5 of the Regulation shall ...")."""
     match = patterns.DIVISION.match(text)
     if match is None or not match.group("number") or len(text) >= 120:
         return False
-    title = match.group("rest").strip(" -\u2013\u2014:.")
-    return bool(title) and title[0].isalpha() and not title[0].islower() and title[-1] not in ".;:," and not (
-        patterns.starts_unit(title)
-    )
+    return _a_title(match.group("rest").strip(" -\u2013\u2014:."))
+
+
+def _a_title(text: str) -> bool:
+    """Words after a heading's number that read as its title: they begin with a letter that is no lower-case one
+    and read as a title line does (``_title_like``)."""
+    return bool(text) and text[0].isalpha() and not text[0].islower() and _title_like(text)
 
 
 def _heading_line(text: str) -> bool:

@@ -108,14 +108,11 @@ def classify(unit: Unit) -> Token:
             )
         # several numbers ("§§ 180b und 181", "Articles 2, 3 and 4") head nothing but a placeholder
         single = word not in patterns.PLURAL_ARTICLE_WORDS and "," not in match.group("number")
-        if single and sep and (strong or unit.block_start) and _title(rest) and patterns.DELETED_BODY.match(
-            _title(rest)
-        ):
-            return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, word, label, text=_title(rest))  # "المادة (3) ملغاة"
-        if single and sep and (strong or unit.block_start) and (body := _run_on(word, rest)):
-            if patterns.DELETED_BODY.match(body):
-                return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, word, label, text=body)  # "Статья 101. Исключена."
-            return Token(T.ARTICLE, unit, Kind.ARTICLE, word, label, text=body)
+        if single and sep and (strong or unit.block_start):
+            if deleted := patterns.deletion_only(rest):  # "Статья 101. Исключена.", "المادة (3) ملغاة"
+                return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, word, label, text=deleted)
+            if body := _run_on(word, rest):
+                return Token(T.ARTICLE, unit, Kind.ARTICLE, word, label, text=body)
         title = _title(rest)
         if word in patterns.STOPPED_TITLE_WORDS and title.endswith(".") and not title.endswith(".."):
             title = title[:-1].rstrip()  # "SEC. 2. SHORT TITLE.": the full stop closes the heading, as printed
@@ -154,23 +151,17 @@ def classify(unit: Unit) -> Token:
     return Token(T.TEXT, unit, text=text, marker=patterns.marker(text))
 
 
-_RUN_ON = re.compile(r"^\s*(?P<sep>[.:\-\u2013\u2014]*)\s*(?P<body>.*)$")
-
-
 def _run_on(word: str, rest: str) -> str:
     """The article's first words, where its heading line runs on into them ("Статья 1. Республика Беларусь
-    ... государство.", "ARTÍCULO 1°.- Modifícase ...", "第一条 ..."); "" where what follows the number is
-    a title or nothing. Only in a language whose headings run on (``Structure.run_in``): there a title is a line
-    with no full stop ("Статья 5. Гражданское законодательство"), or one short sentence after a word whose titles
-    end with one ("Artículo 1. Objeto."); after ".-" or ":" the text always runs on, after a dash alone a title
-    follows ("Artículo 5 \u2013 Ámbito")."""
-    if word not in patterns.RUN_IN_WORDS:
+    ... государство.", "ARTÍCULO 1°.- Modifícase ...", "第一条 ..."; where it may: ``patterns.run_on``); "" where
+    what follows the number is a title or nothing. A title is a line with no full stop ("Статья 5. Гражданское
+    законодательство"), or one short sentence after a word whose titles end with one ("Artículo 1. Objeto.");
+    after ".-" or ":" the text always runs on, after a dash alone a title follows ("Artículo 5 \u2013 Ámbito")."""
+    found = patterns.run_on(word, rest)
+    if found is None:
         return ""
-    found = _RUN_ON.match(rest)
-    sep, body = (found.group("sep"), found.group("body").strip()) if found else ("", "")
-    if not sep and word not in patterns.FRAMED_WORDS:
-        return ""  # "Статья 5 Конституции применяется ...": a sentence that begins with a reference
-    if not body or word in patterns.UNTITLED_WORDS or ":" in sep or re.search("\\.[-\u2013\u2014]", sep):
+    sep, body = found
+    if word in patterns.UNTITLED_WORDS or ":" in sep or re.search("\\.[-\u2013\u2014]", sep):
         return body  # ".-" and ":" open the text; a dash alone opens a title ("Artículo 5 \u2013 Ámbito")
     if word in patterns.STOPPED_TITLE_WORDS:
         # one sentence, after a note on the article ("Artículo cuarto (nuevo). Modificación de la Ley 20/1990.")

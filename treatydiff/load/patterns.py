@@ -61,6 +61,20 @@ RUN_IN_WORDS = _only_where(lambda s: s.run_in)
 UNTITLED_WORDS = _only_where(lambda s: not s.titled)
 #: The words of the headings printed around their number, which follow it ("条" in "第一条").
 FRAMED_WORDS = frozenset(frame[1] for s in _STRUCTURES for frame in (*s.article_frames, *s.division_frames))
+_RUN_ON = re.compile(r"^\s*(?P<sep>[.:\-\u2013\u2014]*)\s*(?P<body>.*)$")
+
+
+def run_on(word: str, rest: str) -> tuple[str, str] | None:
+    """Where an article heading may run on into the article's text ("Статья 1. Республика ...", "مادة 3: ...",
+    "第一条　..."): its word is one of ``RUN_IN_WORDS`` and a full stop, a colon or a dash follows the number (or
+    the word follows it, in a frame), then words: those separators and those words. None elsewhere ("Статья 5
+    Конституции применяется ..." begins a sentence with a reference). Whether the words are a title or the text,
+    the parser decides."""
+    found = _RUN_ON.match(rest)
+    if word not in RUN_IN_WORDS or found is None or not (found.group("sep") or word in FRAMED_WORDS):
+        return None
+    body = found.group("body").strip()
+    return (found.group("sep"), body) if body else None
 
 
 def designation(word: str) -> str:
@@ -203,6 +217,13 @@ LIST_BULLET = re.compile(
 DELETED_BODY = re.compile(
     rf"^\s*(?:[-\u2013—]|[\[(\uff08]?\s*(?:{_DELETED})\.?\s*[\])\uff09]?\s*\.?)\s*$", re.I
 )
+
+
+def deletion_only(rest: str) -> str:
+    """What follows an article's number when it is only the word that repeals the article, the separators before
+    it dropped ("Статья 101. Исключена.", "المادة (3) ملغاة", "Article 2 [deleted]"); "" otherwise."""
+    words = rest.lstrip(" .:-\u2013\u2014")
+    return words.strip() if words and (PLACEHOLDER.match(rest) or DELETED_BODY.match(words)) else ""
 
 #: The words that head a division, in every registered language (lower case) -> its kind; a framed heading's word is
 #: what follows its number ("章" in "第一章").
