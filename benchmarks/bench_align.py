@@ -77,6 +77,9 @@ def relations(old: Draft, new: Draft) -> set[Relation]:
         olds = [p.node.label for p in match.old if p.node.kind is Kind.ARTICLE and not p.annex]
         news = [p.node.label for p in match.new if p.node.kind is Kind.ARTICLE and not p.annex]
         out.update(_pairs(olds, news))
+        # a paragraph of an old article matched elsewhere that moved into this match's new article
+        sources = [p.node.label for p in match.received if p.node.kind is Kind.ARTICLE and not p.annex]
+        out.update((o, n) for o in sources for n in news)
     return out
 
 

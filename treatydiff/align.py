@@ -36,13 +36,14 @@ Why it matches this way:
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import operator
 import re
 import time
 import zlib
 from collections import Counter, defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
 
@@ -64,11 +65,20 @@ NEAR = 5
 MIN_NAMED_PART = 0.1
 CANDIDATES = 8
 # between two neighbours matched in order (``_fill_gaps``): IDF-weighted word overlap, the bar of ``MIN_BODY`` on
-# words instead of phrases; or a fifth of the distinctive words where the titles share a third of theirs
+# words instead of phrases; or a fifth of the distinctive words where the titles share a third of theirs, or the
+# two have the same number (weak evidence alone; in the place the article would stand, enough with its words)
 GAP_BODY = 0.35
 GAP_TITLE = 0.3
 GAP_BODY_WITH_TITLE = 0.2
 GAP_WINDOW = 20
+# out of order (``_moves``): the bar of the gaps, and a clear lead over the next candidate of either article
+MOVE_MARGIN = 0.15
+# a paragraph that left its article (``_paragraph_moves``): of its shingles that are not stock text (in at most
+# ``DISTINCT`` articles of the other draft), half (``MIN_MOVED``) and at least ``MIN_PARAGRAPH`` (a sentence) in one
+# other article, and under half with the article's own successor
+MIN_PARAGRAPH = 8
+DISTINCT = 3
+MIN_MOVED = 0.5
 #: Default candidate-search budget: postings visited per shingle of the two drafts, plus a floor.
 WORK_PER_SHINGLE = 4
 WORK_FLOOR = 100_000
@@ -325,12 +335,24 @@ def align_report(
     groups = _splits_and_merges(olds, news, pairs, shared)
 
     # 4. the gaps between articles matched in order: what is left there pairs up in order on weaker evidence
-    _fill_gaps(olds, news, pairs, scores, groups)
+    idf = functools.cache(lambda: _idf(olds, news))  # word weights, computed once if a stage needs them
+    _fill_gaps(olds, news, pairs, scores, groups, idf)
 
-    # 5. assemble: every provision in exactly one match
+    # 5. paragraphs that left their article: for another article's successor (a split, a move), or into an article
+    # that has a predecessor of its own (``received``)
+    received = _paragraph_moves(olds, news, pairs, scores, groups)
+
+    # 6. an article moved out of order and rewritten: a clear best on its distinctive words
+    _moves(olds, news, pairs, scores, groups, shared, idf)
+
+    # 7. assemble: every provision in exactly one match
     matches: list[Match] = []
     grouped_old = {i for g_old, _, _ in groups for i in g_old}
     grouped_new = {i for _, g_new, _ in groups for i in g_new}
+
+    def sources(new_indices: Sequence[int]) -> tuple[Provision, ...]:
+        return tuple(olds[i].provision for i in sorted({i for n in new_indices for i in received.get(n, ())}))
+
     for g_old, g_new, outcome in groups:
         combined_old = frozenset().union(*(olds[i].shingles for i in g_old))
         combined_new = frozenset().union(*(news[i].shingles for i in g_new))
@@ -340,13 +362,15 @@ def align_report(
                 tuple(olds[i].provision for i in g_old),
                 tuple(news[i].provision for i in g_new),
                 round(dice(combined_old, combined_new), 3),
+                received=sources(g_new),
             )
         )
     for o_index, n_index in pairs.items():
         if o_index in grouped_old or n_index in grouped_new:
             continue
         matches.append(
-            Match(Outcome.MODIFIED, (olds[o_index].provision,), (news[n_index].provision,), round(scores[o_index], 3))
+            Match(Outcome.MODIFIED, (olds[o_index].provision,), (news[n_index].provision,), round(scores[o_index], 3),
+                  received=sources((n_index,)))
         )
     matched_old = set(pairs) | grouped_old
     matched_new = set(pairs.values()) | grouped_new
@@ -413,6 +437,14 @@ def align_report(
     return tuple(matches), tuple(warnings)
 
 
+def _idf(olds: list[Item], news: list[Item]) -> dict[str, float]:
+    """Each word's weight: the log of how many provisions of the two drafts there are over how many hold it (so
+    "shall" and "Member States" weigh little, "saltmarshes" much)."""
+    df = Counter(chain.from_iterable(i.vocabulary for i in (*olds, *news)))
+    total = len(olds) + len(news)
+    return {w: math.log(total / count) for w, count in df.items()}
+
+
 def _in_order(pairs: dict[int, int]) -> list[tuple[int, int]]:
     """The longest run of pairs whose new articles come in the order of the old ones (a longest increasing
     subsequence, by patience sorting): the skeleton the gaps are read between."""
@@ -442,12 +474,14 @@ def _fill_gaps(
     pairs: dict[int, int],
     scores: dict[int, float],
     groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+    idf: Callable[[], dict[str, float]],
 ) -> None:
     """Pair, in order, the articles left between two neighbours matched in order (``pairs`` gets them). Between
     its old neighbours' successors an article's successor is where it would be; there a rewrite that kept the
     distinctive words but few phrases (a purpose article redrafted, an obligation restated) is enough: the words
     of each body weighted by their rarity in the two drafts (IDF, so "shall" and "Member States" weigh little),
-    overlapping by ``GAP_BODY``, or by ``GAP_BODY_WITH_TITLE`` where the titles agree by ``GAP_TITLE``. Only pairs
+    overlapping by ``GAP_BODY``, or by ``GAP_BODY_WITH_TITLE`` where the titles agree by ``GAP_TITLE`` or the
+    numbers are the same (French Constitution, Article 28 rewritten for a single session). Only pairs
     that keep the order are taken, best first; splits and merges already found are left as they are. An article
     is tried against those of the other side within ``GAP_WINDOW`` places of where it would stand in its gap, which
     keeps the cost linear (two drafts with nothing in common are one long gap)."""
@@ -459,12 +493,7 @@ def _fill_gaps(
         return
     old_words = [o.vocabulary for o in olds]
     new_words = [n.vocabulary for n in news]
-    df = Counter(chain.from_iterable(old_words + new_words))
-    weight = {w: math.log((len(olds) + len(news)) / count) for w, count in df.items()}
-
-    def weighted_dice(a: frozenset[str], b: frozenset[str]) -> float:
-        size = sum(weight[w] for w in a) + sum(weight[w] for w in b)
-        return 2 * sum(weight[w] for w in a & b) / size if size else 0.0
+    weight = idf()
 
     anchors = [(-1, -1), *_in_order(pairs), (len(olds), len(news))]
     for (old_from, new_from), (old_to, new_to) in pairwise(anchors):
@@ -476,8 +505,9 @@ def _fill_gaps(
             for n in right[max(0, at - GAP_WINDOW) : at + GAP_WINDOW + 1]:
                 if o.provision.node.kind is not n.provision.node.kind:
                     continue
-                body, title = weighted_dice(old_words[o.index], new_words[n.index]), _title_score(o, n)
-                if body >= GAP_BODY or (title is not None and title >= GAP_TITLE and body >= GAP_BODY_WITH_TITLE):
+                body, title = _weighted_dice(old_words[o.index], new_words[n.index], weight), _title_score(o, n)
+                named = (title is not None and title >= GAP_TITLE) or (bool(o.number) and o.number == n.number)
+                if body >= GAP_BODY or (named and body >= GAP_BODY_WITH_TITLE):
                     ranked.append((body + 0.5 * (title or 0.0), o.index, n.index))
         ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
         chosen_old: list[int] = []  # the pairs taken in this gap, in order on both sides
@@ -493,6 +523,232 @@ def _fill_gaps(
             pairs[o_index] = n_index
             scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
             taken.add(n_index)
+
+
+def _moves(
+    olds: list[Item],
+    news: list[Item],
+    pairs: dict[int, int],
+    scores: dict[int, float],
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+    shared: dict[int, dict[int, int]],
+    idf: Callable[[], dict[str, float]],
+) -> None:
+    """Pair an old article still without successor with a new one still without predecessor, out of order, when
+    the pair shares the distinctive words that ``_fill_gaps`` asks of a pair in order (``GAP_BODY``, IDF-weighted)
+    and leads every other candidate of either article by ``MOVE_MARGIN``: out of order there is no neighbour to
+    vouch for it, so the words alone must single it out (DSA "Jurisdiction" -> "Competences", moved to another
+    chapter and rewritten around the Commission's powers). The candidates are those the phrase index offered."""
+    grouped_old = {i for g_old, _, _ in groups for i in g_old}
+    taken = set(pairs.values()) | {i for _, g_new, _ in groups for i in g_new}
+    free = [o for o in shared if o not in pairs and o not in grouped_old]
+    if not free:
+        return
+    weight = idf()
+    scored: dict[int, dict[int, float]] = {}
+    for o_index in free:
+        o = olds[o_index]
+        scored[o_index] = {
+            n: _weighted_dice(o.vocabulary, news[n].vocabulary, weight)
+            for n in shared[o_index]
+            if news[n].provision.node.kind is o.provision.node.kind and not news[n].placeholder
+        }
+    rivals: dict[int, list[float]] = defaultdict(list)  # new index -> the scores of the old articles offered it
+    for found in scored.values():
+        for n_index, value in found.items():
+            rivals[n_index].append(value)
+    for o_index, found in scored.items():
+        ranked = sorted(found.items(), key=lambda t: -t[1])
+        if not ranked:
+            continue
+        n_index, best = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        others = sorted(rivals[n_index], reverse=True)[1:2] or [0.0]
+        if n_index in taken or best < GAP_BODY or best - max(runner_up, others[0]) < MOVE_MARGIN:
+            continue
+        pairs[o_index] = n_index
+        scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
+        taken.add(n_index)
+
+
+def _weighted_dice(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    size = sum(weight[w] for w in a) + sum(weight[w] for w in b)
+    return 2 * sum(weight[w] for w in a & b) / size if size else 0.0
+
+
+def paragraphs(provision: Provision) -> list[str]:
+    """The paragraphs of a provision as the alignment reads them: its own text, then each part below its heading
+    with everything under that part (a paragraph with its points)."""
+    out = [provision.node.text] if provision.node.text else []
+    for part in provision.parts():
+        text = " ".join(n.text for n in part.walk() if n.text)
+        if text:
+            out.append(text)
+    return out
+
+
+def _paragraph_moves(
+    olds: list[Item],
+    news: list[Item],
+    pairs: dict[int, int],
+    scores: dict[int, float],
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+) -> dict[int, list[int]]:
+    """Paragraphs that left their article, found by what is left over once each article has its successor
+    (issue 16, "residual evidence"; ``_left_their_article`` says when a paragraph left). Read both ways, so
+    that ``compare B A`` mirrors ``compare A B``: an old paragraph now in another new article, and a new paragraph
+    that was in another old article. Then, for an old article O and a new article N that the paragraph joins:
+
+    - N has no predecessor: O was split (its successor and N); when O has no successor either, N is its
+      successor, moved and rewritten (or, with several such N, O was split among them);
+    - N has a predecessor and O none: O was merged into N (the mirror of the split);
+    - both have their own partner: the paragraph moved from O into N; both go on being matched as they were,
+      and N records where the paragraph came from (the returned map: new index -> old indices).
+
+    A new article without predecessor that has the title of an old article whose successor took another title
+    (and the mirror) shares a sentence of its distinctive text with it: the title went with that part (DSA
+    "Recommender systems": the obligation of very large platforms kept the old title in an article of its own)."""
+    grouped_old = {i for g_old, _, _ in groups for i in g_old}
+    grouped_new = {i for _, g_new, _ in groups for i in g_new}
+    partner_of_new = {n: o for o, n in pairs.items()}
+    new_postings = _postings(news, olds, partner_of_new, grouped_new)
+    old_postings = _postings(olds, news, pairs, grouped_old)
+    found: dict[tuple[int, int], float] = {}  # (old index, new index) -> share of the paragraph that moved
+    for o_index, n_index, share in _left_their_article(olds, news, pairs, grouped_old, new_postings):
+        found[o_index, n_index] = max(share, found.get((o_index, n_index), 0.0))
+    for n_index, o_index, share in _left_their_article(news, olds, partner_of_new, grouped_new, old_postings):
+        found[o_index, n_index] = max(share, found.get((o_index, n_index), 0.0))
+
+    def free_old(i: int) -> bool:
+        return olds[i].matchable and i not in pairs and i not in grouped_old
+
+    def free_new(i: int) -> bool:
+        return news[i].matchable and i not in partner_of_new and i not in grouped_new
+
+    def distinctive_in_common(o: Item, n: Item) -> int:
+        return sum(1 for s in o.shingles & n.shingles
+                   if len(new_postings.get(s, ())) <= DISTINCT and len(old_postings.get(s, ())) <= DISTINCT)
+
+    for here, there, partner, free_here, is_old in ((news, olds, pairs, free_new, False),
+                                                    (olds, news, partner_of_new, free_old, True)):
+        by_title: dict[frozenset[str], list[int]] = defaultdict(list)  # articles whose partner took another title
+        for t in there:
+            if t.matchable and t.title and t.index in partner and here[partner[t.index]].title != t.title:
+                by_title[t.title].append(t.index)
+        for h in here:
+            namesakes = by_title.get(h.title, [])
+            if free_here(h.index) and len(namesakes) == 1:
+                t = there[namesakes[0]]
+                o, n = (h, t) if is_old else (t, h)
+                if (o.index, n.index) not in found and distinctive_in_common(o, n) >= MIN_PARAGRAPH:
+                    found[o.index, n.index] = 0.0
+
+    received: dict[int, set[int]] = defaultdict(set)
+    pieces: dict[int, dict[int, float]] = defaultdict(dict)  # old index -> {new index without predecessor: share}
+    joined: dict[int, dict[int, float]] = defaultdict(dict)  # new index with predecessor -> {free old index: share}
+    for (o_index, n_index), share in sorted(found.items()):
+        if free_new(n_index):
+            pieces[o_index][n_index] = share
+        elif free_old(o_index):
+            joined[n_index][o_index] = share
+        elif o_index in pairs and n_index in partner_of_new:
+            received[n_index].add(o_index)
+    # an article without partner goes to one place only: where the most of it went
+    best_source = _best_of(pieces)
+    best_home = _best_of(joined)
+    for o_index, found_pieces in sorted(pieces.items()):
+        more = sorted(n for n in found_pieces if best_source[n] == o_index)
+        home = pairs.get(o_index)
+        if not more:
+            continue
+        if home is None and len(more) == 1:  # its successor, moved and rewritten
+            pairs[o_index] = more[0]
+            scores[o_index] = dice(olds[o_index].shingles, news[more[0]].shingles)
+            continue
+        if home is not None:
+            del pairs[o_index]
+        groups.append(((o_index,), tuple(sorted(more if home is None else [home, *more])), Outcome.SPLIT))
+    taken_old = {i for g_old, _, _ in groups for i in g_old} | set(pairs)
+    for n_index, sources in sorted(joined.items()):
+        more = sorted(o for o in sources if best_home[o] == n_index and o not in taken_old)
+        home = partner_of_new[n_index]
+        if not more or home not in pairs or pairs[home] != n_index:
+            continue
+        del pairs[home]
+        groups.append((tuple(sorted([home, *more])), (n_index,), Outcome.MERGED))
+    return {n: sorted(found_in) for n, found_in in received.items()}
+
+
+def _best_of(shares: dict[int, dict[int, float]]) -> dict[int, int]:
+    """For each inner key, the outer key with its largest share (the smallest outer key on a tie)."""
+    best: dict[int, tuple[float, int]] = {}
+    for outer, inner in sorted(shares.items()):
+        for key, share in inner.items():
+            if key not in best or share > best[key][0]:
+                best[key] = (share, outer)
+    return {key: outer for key, (_, outer) in best.items()}
+
+
+def _postings(
+    targets: list[Item], sources: list[Item], partner_of_target: dict[int, int], grouped: set[int]
+) -> dict[int, list[int]]:
+    """Where a paragraph can have gone: shingle -> the articles of ``targets`` that hold it, leaving out those
+    identical to their partner and those in a split or merge already."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for t in targets:
+        partner = partner_of_target.get(t.index)
+        if t.matchable and t.index not in grouped and (partner is None or sources[partner].key != t.key):
+            for s in t.shingles:
+                postings[s].append(t.index)
+    return postings
+
+
+def _at(items: list[Item], index: int | None) -> Item | None:
+    return None if index is None else items[index]
+
+
+def _gained(item: Item, partner: Item | None) -> bool:
+    """Whether ``item`` holds a sentence (``MIN_PARAGRAPH`` shingles) that its partner does not: only then can a
+    paragraph have left it, or joined it."""
+    return partner is None or len(item.shingles - partner.shingles) >= MIN_PARAGRAPH
+
+
+def _left_their_article(
+    sources: list[Item],
+    targets: list[Item],
+    partner: dict[int, int],
+    grouped: set[int],
+    postings: dict[int, list[int]],
+) -> Iterator[tuple[int, int, float]]:
+    """(source index, target index, share) for each paragraph of a source article that left it for a target
+    article. A paragraph left when its distinctive shingles (those in at most ``DISTINCT`` target articles: a
+    stock formula such as "the Commission is empowered to adopt delegated acts" is in many, and proves nothing)
+    are mostly (``MIN_MOVED``) in one target and not with the source's own partner, counting in the target only
+    what its own partner does not explain, and at least ``MIN_PARAGRAPH`` of them (a sentence or so: a short
+    paragraph that shares a clause with another article has not moved there). An article that survives whole in
+    its partner has none left over, so it is never split."""
+    partner_of_target = {t: s for s, t in partner.items()}
+    for source in sources:
+        home = partner.get(source.index)
+        if not source.matchable or source.index in grouped or not _gained(source, _at(targets, home)):
+            continue
+        kept = targets[home].shingles if home is not None else frozenset()
+        for text in paragraphs(source.provision):
+            own = [s for s in shingles(words(text)) if len(postings.get(s, ())) <= DISTINCT]
+            if len(own) < MIN_PARAGRAPH or sum(s in kept for s in own) >= MIN_MOVED * len(own):
+                continue  # a sentence or less of distinctive text, or it stayed with its partner
+            found = Counter(chain.from_iterable(postings.get(s, ()) for s in own))
+            found.pop(home, None)  # type: ignore[arg-type]  # None is never a key
+            for t_index, common in found.most_common(2):
+                other = partner_of_target.get(t_index)
+                if other is not None and not _gained(targets[t_index], sources[other]):
+                    continue
+                if other is not None:
+                    held = targets[t_index].shingles
+                    common = sum(1 for s in own if s in held and s not in sources[other].shingles)
+                if common >= max(MIN_MOVED * len(own), MIN_PARAGRAPH):
+                    yield source.index, t_index, common / len(own)
+                    break
 
 
 def _splits_and_merges(

@@ -410,6 +410,9 @@ class Match:
     new: tuple[Provision, ...]
     score: float
     note: str = ""
+    #: old provisions matched elsewhere, a paragraph of which moved into this match's new provision (old
+    #: Article 15(4) became the new Article 24(5), whose predecessor is old Article 23)
+    received: tuple[Provision, ...] = ()
 
     @property
     def in_preamble(self) -> bool:
