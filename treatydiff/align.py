@@ -331,6 +331,10 @@ def align_report(
             )
         )
 
+    # 2b. order as evidence: a pair out of order gives way to the article where the old one would stand when
+    # that one holds as much of it
+    _reseat(olds, news, pairs, scores, shared)
+
     # 3. splits and merges among what is left
     groups = _splits_and_merges(olds, news, pairs, shared)
 
@@ -481,7 +485,8 @@ def _fill_gaps(
     distinctive words but few phrases (a purpose article redrafted, an obligation restated) is enough: the words
     of each body weighted by their rarity in the two drafts (IDF, so "shall" and "Member States" weigh little),
     overlapping by ``GAP_BODY``, or by ``GAP_BODY_WITH_TITLE`` where the titles agree by ``GAP_TITLE`` or the
-    numbers are the same (French Constitution, Article 28 rewritten for a single session). Only pairs
+    numbers are the same (French Constitution, Article 28 rewritten for a single session); with the same title,
+    and the same number or alone in their gap, the words need not agree at all. Only pairs
     that keep the order are taken, best first; splits and merges already found are left as they are. An article
     is tried against those of the other side within ``GAP_WINDOW`` places of where it would stand in its gap, which
     keeps the cost linear (two drafts with nothing in common are one long gap)."""
@@ -506,8 +511,12 @@ def _fill_gaps(
                 if o.provision.node.kind is not n.provision.node.kind:
                     continue
                 body, title = _weighted_dice(old_words[o.index], new_words[n.index], weight), _title_score(o, n)
-                named = (title is not None and title >= GAP_TITLE) or (bool(o.number) and o.number == n.number)
-                if body >= GAP_BODY or (named and body >= GAP_BODY_WITH_TITLE):
+                same_number = bool(o.number) and o.number == n.number
+                named = (title is not None and title >= GAP_TITLE) or same_number
+                # the same title where the article would stand, with its number or as the only pair the gap
+                # holds: the same article, however rewritten (a purpose clause redrafted in other words)
+                titled = title == 1.0 and (same_number or len(left) == len(right) == 1)
+                if body >= GAP_BODY or (named and body >= GAP_BODY_WITH_TITLE) or titled:
                     ranked.append((body + 0.5 * (title or 0.0), o.index, n.index))
         ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
         chosen_old: list[int] = []  # the pairs taken in this gap, in order on both sides
@@ -523,6 +532,44 @@ def _fill_gaps(
             pairs[o_index] = n_index
             scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
             taken.add(n_index)
+
+
+def _reseat(
+    olds: list[Item],
+    news: list[Item],
+    pairs: dict[int, int],
+    scores: dict[int, float],
+    shared: dict[int, dict[int, int]],
+) -> None:
+    """A pair that breaks the order of its neighbours (off the skeleton of ``_in_order``) is kept only when it
+    beats, by ``MOVE_MARGIN``, the best article without predecessor that stands where the old one would (between
+    the successors of its neighbours), both measured by the share of the old article's phrases they hold.
+    Otherwise that article, holding at least ``MIN_CONTAINED_PAIR`` of it, is the successor: parallel wording
+    elsewhere ("... shall be presumed to comply with the requirements of Article 9", in a new article of another
+    chapter) does not take an article from its successor, which kept its text and grew."""
+    skeleton = _in_order(pairs)
+    on = set(skeleton)
+    old_marks = [o for o, _ in skeleton]
+    anchors = [(-1, -1), *skeleton, (len(olds), len(news))]
+    taken = set(pairs.values())
+    for o_index, n_index in sorted(pairs.items()):
+        if (o_index, n_index) in on or o_index not in shared:
+            continue
+        size = len(olds[o_index].shingles) or 1
+        at = bisect.bisect_left(old_marks, o_index)
+        low, high = anchors[at][1], anchors[at + 1][1]
+        kind = olds[o_index].provision.node.kind
+        in_place = [(common, n) for n, common in shared[o_index].items()
+                    if low < n < high and n not in taken and news[n].provision.node.kind is kind]
+        if not in_place:
+            continue
+        common, candidate = max(in_place)
+        held, away = common / size, shared[o_index].get(n_index, 0) / size
+        if held >= MIN_CONTAINED_PAIR and away < held + MOVE_MARGIN:
+            taken.discard(n_index)
+            taken.add(candidate)
+            pairs[o_index] = candidate
+            scores[o_index] = dice(olds[o_index].shingles, news[candidate].shingles)
 
 
 def _moves(
