@@ -21,9 +21,22 @@ Why it matches this way:
 - Leftovers are tested for split and merge by containment: a new article made mostly (>= ``MIN_CONTAINED``,
   0.5) of one old article's shingles is a piece of it; two or more pieces make a split. Symmetrically, two or
   more old articles each mostly contained in one new article make a merge.
+- Best first is then improved where two pairs beat one (``_swaps``): an article whose larger paragraph moved next
+  door keeps the successor with its number, title and first paragraph.
+- Order is evidence (``_reseat``): a pair off the longest run of pairs in order gives way to the article standing
+  where the old one would, unless it beats that one by ``MOVE_MARGIN`` on the share of the old text held.
 - What is left between two neighbours matched in order is paired in order on weaker evidence (``_fill_gaps``):
   there an article's successor is where it would be, and a rewrite keeps its distinctive words (IDF-weighted)
   even when it keeps few of its phrases ("same number, same title, rewritten text" was removed + added).
+- Paragraphs that left their article are found by what is left over once each article has its successor
+  (``_paragraph_moves``, read both ways so that ``compare B A`` mirrors ``compare A B``): they make splits,
+  merges and moves, or are recorded on the match of the article they joined (``Match.received``).
+- Out of order, an article without partner pairs only on distinctive words that lead every other candidate by
+  ``MOVE_MARGIN`` (``_moves``).
+- Every match carries its ``Evidence`` (``compare --explain``): the rule that made it, the scores, the pairs in
+  order around it, and the candidates that lost with the reason.
+- The thresholds come from what they must tell apart, not from a document: the benchmark
+  (``benchmarks/bench_align.py --sensitivity``) moves each by 30 % either way on the labelled pairs.
 - A ``[deleted]`` placeholder in the new draft is never matched by number: it records that the old article with
   its number was removed (or points to where that article's content went).
 - The candidate search has a budget (``Budget``): a number of postings it may visit (by default 4 per shingle
@@ -44,10 +57,11 @@ import time
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, pairwise
+from typing import NamedTuple
 
-from treatydiff.model import FINAL_FORMULA, Diagnostic, Draft, Kind, Match, Outcome, Provision
+from treatydiff.model import FINAL_FORMULA, Diagnostic, Draft, Evidence, Kind, Match, Outcome, Provision, Rival
 
 SHINGLE = 3
 MAX_POSTINGS = 40
@@ -240,6 +254,13 @@ def align_report(
         for o, n in zip(old_frames, new_frames, strict=False):
             pairs[o.index] = n.index
             scores[o.index] = dice(o.shingles, n.shingles)
+    how: dict[tuple[int, int], str] = {}  # (old index, new index) -> the rule that paired them (``Evidence``)
+
+    def decided(rule: str) -> None:
+        for pair in pairs.items():
+            how.setdefault(pair, rule)
+
+    decided(BY_PLACE)
 
     # 1. identical bodies, unique on both sides
     old_keys = Counter(o.key for o in olds if o.matchable)
@@ -249,6 +270,7 @@ def align_report(
         if o.matchable and old_keys[o.key] == 1 and o.key in by_key and o.shingles:
             pairs[o.index] = by_key[o.key].index
             scores[o.index] = 1.0
+    decided(IDENTICAL)
 
     # 2. candidates from an inverted index of shingles (articles already paired by identity stay out of it)
     taken = set(pairs.values())
@@ -260,17 +282,18 @@ def align_report(
     index = {s: posting for s, posting in grown.items() if len(posting) <= MAX_POSTINGS}
     del grown
     # every one, in order: a draft may print a number twice (an old article is offered those of about its rank)
-    by_number: dict[str, list[int]] = defaultdict(list)
+    numbered: dict[str, list[int]] = defaultdict(list)
     number_rank: Counter[str] = Counter()
     for n in news:
         if n.matchable:
-            by_number[n.number].append(n.index)
+            numbered[n.number].append(n.index)
     max_work = budget.max_work
     if max_work is None:
         max_work = WORK_PER_SHINGLE * sum(len(i.shingles) for i in (*olds, *news)) + WORK_FLOOR
     work = 0
     exhausted = ""  # why the candidate search stopped, once it has
     by_number_only = 0
+    by_number: set[int] = set()  # the old articles the fallback looked at
     looked = 0
     shared: dict[int, dict[int, int]] = {}  # old index -> {candidate new index: shingles in common}
     for o in olds:
@@ -286,12 +309,13 @@ def align_report(
                 exhausted = "the time budget was used up"
         if exhausted:  # the fallback: the article(s) with its number only
             by_number_only += 1
+            by_number.add(o.index)
             candidates: list[int] = []
         else:
             found = list(chain.from_iterable(filter(None, map(index.get, o.shingles))))
             work += len(found)
             candidates = [n for n, _ in Counter(found).most_common(CANDIDATES)]
-        same_number = by_number.get(o.number, [])[max(0, rank - 1) : rank + 2]
+        same_number = numbered.get(o.number, [])[max(0, rank - 1) : rank + 2]
         candidates += [n for n in same_number if n not in candidates]
         # boilerplate included from here on: the index only chose the candidates
         shared[o.index] = {n: len(o.shingles & news[n].shingles) for n in candidates}
@@ -316,6 +340,10 @@ def align_report(
         pairs[o_index] = n_index
         scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
         taken.add(n_index)
+        how[o_index, n_index] = FALLBACK if o_index in by_number else BEST
+    for o_index, n_index in _swaps(ranked, pairs):
+        scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
+        how[o_index, n_index] = SWAPPED
 
     if exhausted:
         remedy = (
@@ -334,20 +362,28 @@ def align_report(
     # 2b. order as evidence: a pair out of order gives way to the article where the old one would stand when
     # that one holds as much of it
     _reseat(olds, news, pairs, scores, shared)
+    decided(RESEATED)
 
     # 3. splits and merges among what is left
     groups = _splits_and_merges(olds, news, pairs, shared)
+    group_how = {(g_old, g_new): SPLIT_RULE if outcome is Outcome.SPLIT else MERGE_RULE
+                 for g_old, g_new, outcome in groups}
 
     # 4. the gaps between articles matched in order: what is left there pairs up in order on weaker evidence
     idf = functools.cache(lambda: _idf(olds, news))  # word weights, computed once if a stage needs them
     _fill_gaps(olds, news, pairs, scores, groups, idf)
+    decided(IN_GAP)
 
     # 5. paragraphs that left their article: for another article's successor (a split, a move), or into an article
     # that has a predecessor of its own (``received``)
     received = _paragraph_moves(olds, news, pairs, scores, groups)
+    decided(PARAGRAPHS)
+    for g_old, g_new, _ in groups:
+        group_how.setdefault((g_old, g_new), PARAGRAPHS)
 
     # 6. an article moved out of order and rewritten: a clear best on its distinctive words
     _moves(olds, news, pairs, scores, groups, shared, idf)
+    decided(MOVED)
 
     # 7. assemble: every provision in exactly one match
     matches: list[Match] = []
@@ -438,7 +474,155 @@ def align_report(
             matches.append(Match(Outcome.REMOVED, (), (n.provision,), 0.0, note))
         else:
             matches.append(Match(Outcome.ADDED, (), (n.provision,), 0.0))
-    return tuple(matches), tuple(warnings)
+    explain = _Explainer(olds, news, pairs, scores, groups, shared, how, group_how, idf)
+    return tuple(replace(m, evidence=explain(m)) for m in matches), tuple(warnings)
+
+
+#: The rules, as ``Evidence.rule`` names them.
+BY_PLACE = "the preamble, or the final formula, in the same place"
+IDENTICAL = "the same text, found once in each draft"
+BEST = "the best of its candidates on phrases in common (word 3-grams), title and place, taken best first"
+FALLBACK = "by number only: the candidate search ran out of its budget"
+SWAPPED = ("with the best pair of its old article and the best of its new one, these two pairs score more than "
+           "the one pair they replace")
+RESEATED = ("in place: it stands between the successors of its neighbours and holds as much of the old text as "
+            "the pair out of order did")
+IN_GAP = "between neighbours matched in order, on distinctive words (IDF-weighted), with the title or number"
+PARAGRAPHS = "paragraphs of one are in the other, once each article has its successor"
+MOVED = "out of order, on distinctive words that lead every other candidate by a clear margin"
+SPLIT_RULE = "split: the old text makes most of each new article"
+MERGE_RULE = "merged: each old article brings text the new one does not get from its main predecessor"
+NO_MATCH = "no candidate reached the bar"
+#: How many rivals an explanation lists.
+RIVALS = 3
+
+
+class _Explainer:
+    """The ``Evidence`` of each match, read off what the stages of ``align_report`` decided."""
+
+    def __init__(
+        self,
+        olds: list[Item],
+        news: list[Item],
+        pairs: dict[int, int],
+        scores: dict[int, float],
+        groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+        shared: dict[int, dict[int, int]],
+        how: dict[tuple[int, int], str],
+        group_how: dict[tuple[tuple[int, ...], tuple[int, ...]], str],
+        idf: Callable[[], dict[str, float]],
+    ) -> None:
+        self.olds, self.news, self.shared, self.how, self.group_how, self.idf = olds, news, shared, how, group_how, idf
+        self.scores = scores
+        grouped_old = {i for g_old, _, _ in groups for i in g_old}
+        grouped_new = {i for _, g_new, _ in groups for i in g_new}
+        self.grouped = (grouped_old, grouped_new)
+        self.ones = {o: n for o, n in pairs.items() if o not in grouped_old and n not in grouped_new}
+        self.successor_of = {n: o for o, n in self.ones.items()}
+        self.skeleton = _in_order(self.ones)
+        self.on = set(self.skeleton)
+        self.old_marks = [o for o, _ in self.skeleton]
+        self.new_marks = [n for _, n in self.skeleton]
+        self.index_old = {id(o.provision): o.index for o in olds}
+        self.index_new = {id(n.provision): n.index for n in news}
+        self.offered: dict[int, dict[int, int]] = defaultdict(dict)  # new index -> {old index: 3-grams in common}
+        for o_index, found in shared.items():
+            for n_index, common in found.items():
+                self.offered[n_index][o_index] = common
+
+    def __call__(self, match: Match) -> Evidence:
+        old = tuple(self.index_old[id(p)] for p in match.old)
+        new = tuple(self.index_new[id(p)] for p in match.new)
+        olds, news = self.olds, self.news
+        one_to_one = len(old) == len(new) == 1
+        if one_to_one:  # the 3-grams in common, from the similarity (no set to build for the many unchanged ones)
+            a, b = olds[old[0]].shingles, news[new[0]].shingles
+            common = round(self.scores.get(old[0], 0.0) * (len(a) + len(b)) / 2) if a and b else 0
+        else:
+            a = frozenset().union(*(olds[i].shingles for i in old))
+            b = frozenset().union(*(news[i].shingles for i in new))
+            common = len(a & b)
+        rule = (match.note or NO_MATCH) if not (old and new) or match.outcome is Outcome.REMOVED else (
+            self.how.get((old[0], new[0]), BEST) if one_to_one and old[0] in self.ones
+            else self.group_how.get((old, new), match.note or BEST))
+        words = None
+        if one_to_one and rule in (IN_GAP, MOVED):
+            words = round(_weighted_dice(olds[old[0]].vocabulary, news[new[0]].vocabulary, self.idf()), 3)
+        title = _title_score(olds[old[0]], news[new[0]]) if one_to_one else None
+        before, after = self._neighbours(old, new)
+        return Evidence(
+            rule=rule,
+            phrases=round(dice(a, b, common), 3) if a or b else 0.0,
+            held=round(common / len(a), 3) if a else 0.0,
+            words=words,
+            title=None if title is None else round(title, 3),
+            same_number=bool(old and new) and {olds[i].number for i in old} & {news[i].number for i in new} != set(),
+            in_order=one_to_one and (old[0], new[0]) in self.on,
+            before=before,
+            after=after,
+            rivals=self._rivals(old, new),
+        )
+
+    def _neighbours(self, old: tuple[int, ...], new: tuple[int, ...]) -> tuple[str, str]:
+        """The pairs in order on either side of where the match stands (by its old article, else its new one)."""
+        marks, at = (self.old_marks, old[0]) if old else (self.new_marks, new[0])
+        k = bisect.bisect_left(marks, at)
+        if k < len(marks) and marks[k] == at:  # the match is on the skeleton: its neighbours are the next ones
+            low, high = k - 1, k + 1
+        else:
+            low, high = k - 1, k
+        return (self._pair_name(low), self._pair_name(high))
+
+    def _pair_name(self, k: int) -> str:
+        if not 0 <= k < len(self.skeleton):
+            return ""
+        o, n = self.skeleton[k]
+        return f"{_name(self.olds[o])} → {_name(self.news[n])}"
+
+    def _rivals(self, old: tuple[int, ...], new: tuple[int, ...]) -> tuple[Rival, ...]:
+        """The best candidates the match did not take, on the new side for its old articles and on the old side
+        for its new ones, and why each lost."""
+        found: list[tuple[float, Rival]] = []
+        for o_index in old:
+            o = self.olds[o_index]
+            for n_index, common in self.shared.get(o_index, {}).items():
+                if n_index not in new and (common or o.number == self.news[n_index].number):
+                    n = self.news[n_index]
+                    found.append(self._rival("new", o, n, common, n_index, self.successor_of, 1))
+        for n_index in new:
+            n = self.news[n_index]
+            for o_index, common in self.offered.get(n_index, {}).items():
+                if o_index not in old and (common or n.number == self.olds[o_index].number):
+                    o = self.olds[o_index]
+                    found.append(self._rival("old", o, n, common, o_index, self.ones, 0))
+        found.sort(key=lambda t: -t[0])
+        return tuple(r for _, r in found[:RIVALS])
+
+    def _rival(
+        self, side: str, o: Item, n: Item, common: int, index: int, partner: dict[int, int], grouped: int
+    ) -> tuple[float, Rival]:
+        """The rival (``n`` on the new side, else ``o``), scored against the other, and why it lost: it has a
+        partner of its own, is in a split or merge, had too little in common, or was a candidate the rule of
+        the match preferred this match to (a pair out of order, a weaker score)."""
+        shown, other = (n, self.olds) if side == "new" else (o, self.news)
+        held = common / len(o.shingles) if o.shingles else 0.0
+        phrases = dice(o.shingles, n.shingles, common)
+        if index in partner:
+            reason = f"matched with {'old' if side == 'new' else 'new'} {_name(other[partner[index]])}"
+        elif index in self.grouped[grouped]:
+            reason = "in a split or merge"
+        elif phrases >= MIN_BODY or held >= MIN_CONTAINED_PAIR:
+            reason = "a candidate too, left without partner: the rule of this match preferred it"
+        else:
+            reason = "too little in common"
+        rival = Rival(side, shown.provision.node.kind.value, shown.provision.node.label, shown.provision.node.title,
+                      round(phrases, 3), round(held, 3), reason)
+        return phrases + held, rival
+
+
+def _name(item: Item) -> str:
+    node = item.provision.node
+    return f"{node.kind.value.capitalize()} {node.label}".strip()
 
 
 def _idf(olds: list[Item], news: list[Item]) -> dict[str, float]:
@@ -532,6 +716,35 @@ def _fill_gaps(
             pairs[o_index] = n_index
             scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
             taken.add(n_index)
+
+
+def _swaps(ranked: list[tuple[float, int, int]], pairs: dict[int, int]) -> list[tuple[int, int]]:
+    """Improve the best-first assignment where two pairs beat one: when the old article of a pair has another
+    candidate still free and the new one another old candidate still free, and those two pairs score more
+    together than the one they would replace. Best first takes the single best pair even when it leaves two
+    articles without the partner each would have had (an article whose larger paragraph moved next door is
+    paired with the article next door, and the one that keeps its number, title and first paragraph is left
+    "added"). The pairs and their scores are those the best-first pass accepted; ``pairs`` is changed in place,
+    and the pairs made are returned."""
+    accepted = {(o, n): total for total, o, n in ranked}
+    by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for total, o, n in ranked:  # best first, so each list is too
+        by_old[o].append((total, n))
+        by_new[n].append((total, o))
+    taken = set(pairs.values())
+    made: list[tuple[int, int]] = []
+    for o_index, n_index in sorted(pairs.items()):
+        if pairs.get(o_index) != n_index or (o_index, n_index) not in accepted:
+            continue
+        other_new = next(((t, n) for t, n in by_old[o_index] if n not in taken), None)
+        other_old = next(((t, o) for t, o in by_new[n_index] if o not in pairs), None)
+        if other_new and other_old and other_new[0] + other_old[0] > accepted[o_index, n_index]:
+            pairs[o_index] = other_new[1]
+            pairs[other_old[1]] = n_index
+            taken.add(other_new[1])
+            made += [(o_index, other_new[1]), (other_old[1], n_index)]
+    return made
 
 
 def _reseat(
@@ -674,7 +887,7 @@ def _paragraph_moves(
 
     def distinctive_in_common(o: Item, n: Item) -> int:
         return sum(1 for s in o.shingles & n.shingles
-                   if len(new_postings.get(s, ())) <= DISTINCT and len(old_postings.get(s, ())) <= DISTINCT)
+                   if new_postings.df[s] <= DISTINCT and old_postings.df[s] <= DISTINCT)
 
     for here, there, partner, free_here, is_old in ((news, olds, pairs, free_new, False),
                                                     (olds, news, partner_of_new, free_old, True)):
@@ -736,18 +949,29 @@ def _best_of(shares: dict[int, dict[int, float]]) -> dict[int, int]:
     return {key: outer for key, (_, outer) in best.items()}
 
 
+class _Where(NamedTuple):
+    """Where a paragraph can have gone: in how many articles of a draft each 3-gram is (``df``; those identical to
+    their partner and those in a split or merge already left out), and which of them, among the articles that
+    can have received a paragraph (``postings``: no partner, or a sentence more than their partner)."""
+
+    df: Counter[int]
+    postings: dict[int, list[int]]
+
+
 def _postings(
     targets: list[Item], sources: list[Item], partner_of_target: dict[int, int], grouped: set[int]
-) -> dict[int, list[int]]:
-    """Where a paragraph can have gone: shingle -> the articles of ``targets`` that hold it, leaving out those
-    identical to their partner and those in a split or merge already."""
+) -> _Where:
+    df: Counter[int] = Counter()
     postings: dict[int, list[int]] = defaultdict(list)
     for t in targets:
         partner = partner_of_target.get(t.index)
-        if t.matchable and t.index not in grouped and (partner is None or sources[partner].key != t.key):
+        if not t.matchable or t.index in grouped or (partner is not None and sources[partner].key == t.key):
+            continue
+        df.update(t.shingles)
+        if _gained(t, _at(sources, partner)):
             for s in t.shingles:
                 postings[s].append(t.index)
-    return postings
+    return _Where(df, postings)
 
 
 def _at(items: list[Item], index: int | None) -> Item | None:
@@ -765,7 +989,7 @@ def _left_their_article(
     targets: list[Item],
     partner: dict[int, int],
     grouped: set[int],
-    postings: dict[int, list[int]],
+    where: _Where,
 ) -> Iterator[tuple[int, int, float]]:
     """(source index, target index, share) for each paragraph of a source article that left it for a target
     article. A paragraph left when its distinctive shingles (those in at most ``DISTINCT`` target articles: a
@@ -781,15 +1005,13 @@ def _left_their_article(
             continue
         kept = targets[home].shingles if home is not None else frozenset()
         for text in paragraphs(source.provision):
-            own = [s for s in shingles(words(text)) if len(postings.get(s, ())) <= DISTINCT]
+            own = [s for s in shingles(words(text)) if where.df[s] <= DISTINCT]
             if len(own) < MIN_PARAGRAPH or sum(s in kept for s in own) >= MIN_MOVED * len(own):
                 continue  # a sentence or less of distinctive text, or it stayed with its partner
-            found = Counter(chain.from_iterable(postings.get(s, ()) for s in own))
+            found = Counter(chain.from_iterable(where.postings.get(s, ()) for s in own))
             found.pop(home, None)  # type: ignore[arg-type]  # None is never a key
             for t_index, common in found.most_common(2):
                 other = partner_of_target.get(t_index)
-                if other is not None and not _gained(targets[t_index], sources[other]):
-                    continue
                 if other is not None:
                     held = targets[t_index].shingles
                     common = sum(1 for s in own if s in held and s not in sources[other].shingles)

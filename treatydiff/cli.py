@@ -718,6 +718,11 @@ time_budget_option = click.option(
     help="Only changes in these divisions: a number (II, 2) or words of a chapter, part or section heading. "
     "Repeatable.",
 )
+@click.option(
+    "--explain", "explain", multiple=True, metavar="SEL",
+    help="Show why these articles were matched as they were (as --article, unchanged ones too): the rule, the "
+    "scores, the neighbours in order and the candidates that lost. Repeatable. The JSON always carries it.",
+)
 @ignore_option
 @time_budget_option
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when anything changed (0 when nothing did).")
@@ -761,9 +766,9 @@ time_budget_option = click.option(
 @debug_option
 @click.pass_obj
 def compare(env: Env, old: str, new: str | None, format_name: str | None, articles: tuple[str, ...],
-            chapters: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None, exit_code: bool,
-            show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool, context: int,
-            markdown_style: str, flagged: bool, min_severity: str, recitals: str, parts: tuple[str, ...],
+            chapters: tuple[str, ...], explain: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None,
+            exit_code: bool, show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool,
+            context: int, markdown_style: str, flagged: bool, min_severity: str, recitals: str, parts: tuple[str, ...],
             no_pager: bool, from_format: str | None, max_size: int, output: str | None, color: str) -> ExitCode:
     """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
     word-level edits inside each changed article, and the edits that change legal meaning.
@@ -782,8 +787,8 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
     minimum = Severity(min_severity)
-    selection = Selection(articles=articles, chapters=chapters, flagged=minimum if flagged else None, parts=parts,
-                          keep_annexes=True)
+    selection = Selection(articles=articles + explain, chapters=chapters, flagged=minimum if flagged else None,
+                          parts=parts, keep_annexes=True)
     whole = run_compare(old_draft, new_draft, diff_options(ignore, time_budget))
     refuse_unmatched(whole, selection)
     comparison = select(whole, selection)
@@ -791,8 +796,9 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
         say(f"warning: {warning}")
     console = make_console(env, color, output)
     render_options = RenderOptions(
-        show_unchanged=show_unchanged, context=context, concordance=concordance, summary_only=summary_only,
-        side_by_side=side_by_side, markdown_style=markdown_style, min_severity=minimum, recitals=recitals,
+        show_unchanged=show_unchanged or bool(explain), explain=bool(explain), context=context,
+        concordance=concordance, summary_only=summary_only, side_by_side=side_by_side, markdown_style=markdown_style,
+        min_severity=minimum, recitals=recitals,
     )
     text = COMPARE.get(format_name)(comparison, render_options, console)
     if wants_pager(env, text, format_name, output, no_pager, console):

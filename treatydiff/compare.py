@@ -524,7 +524,7 @@ def _change(
             outcome = Outcome.MODIFIED
         else:
             outcome = Outcome.UNCHANGED
-        match = Match(outcome, match.old, match.new, match.score, match.note)
+        match = replace(match, outcome=outcome)
     if outcome in (Outcome.ADDED, Outcome.REMOVED, Outcome.SPLIT, Outcome.MERGED):
         editorial = False
     if outcome is Outcome.UNCHANGED and not flags:

@@ -279,6 +279,7 @@ class RenderOptions:
     min_severity: Severity = Severity.MEDIUM  # flags below it are left out of the report (JSON keeps every flag)
     recitals: str = "auto"  # "full": every changed recital; "compact": counts and flagged ones; "auto": compact
     # when more than RECITALS_IN_FULL recitals changed
+    explain: bool = False  # each article's alignment evidence (``compare --explain``)
 
     def __post_init__(self) -> None:
         # the Python API may name the severity as a string ("high")
@@ -400,6 +401,37 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class Rival:
+    """A candidate a match did not take (``compare --explain``): a provision of the other draft, how much it had
+    in common with the one explained, and why it lost."""
+
+    side: str  # "old" or "new": the draft the rival is in
+    kind: str
+    number: str
+    title: str
+    phrases: float  # Dice of the word 3-grams of the two texts
+    held: float  # the share of the old text's 3-grams found in the new text
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why the aligner made a match (``compare --explain``, and ``evidence`` in the JSON): the rule that decided,
+    the scores it read, the neighbours in order around it, and the candidates that lost."""
+
+    rule: str
+    phrases: float  # Dice of the word 3-grams of the old and new texts (the similarity)
+    held: float  # the share of the old text's 3-grams found in the new text (an article that grew keeps 1.0)
+    words: float | None  # IDF-weighted overlap of the words, where the rule read it
+    title: float | None  # overlap of the titles' words; None when either has no title
+    same_number: bool
+    in_order: bool  # on the longest run of pairs that keep the order of both drafts
+    before: str  # the pair in order before it ("Article 3 → Article 4"), "" at the start
+    after: str  # and after it, "" at the end
+    rivals: tuple[Rival, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     """Which old provisions became which new ones. Tuples so that split (1 -> n) and merge (n -> 1) are
     ordinary; ``old`` is empty for an addition, ``new`` for a removal. ``score`` is the text similarity (0-1).
@@ -413,6 +445,8 @@ class Match:
     #: old provisions matched elsewhere, a paragraph of which moved into this match's new provision (old
     #: Article 15(4) became the new Article 24(5), whose predecessor is old Article 23)
     received: tuple[Provision, ...] = ()
+    #: why the aligner made this match, and what it weighed
+    evidence: Evidence | None = None
 
     @property
     def in_preamble(self) -> bool:

@@ -9,7 +9,11 @@ Contract fields (never renamed or dropped): ``schema_version``, ``old``/``new`` 
 Additions in this version: top-level ``warnings`` (of the comparison), ``placeholders`` in DRAFTINFO,
 ``words_old``/``words_new`` in the summary, ``words_inserted``/``words_deleted`` per CHANGE, ``deleted`` per
 REF, ``designation`` per REF (the word an article is numbered under, "Sec.", where it is not "Article"),
-``old_line``/``new_line`` per paragraph, ``divisions`` (DIVISION: a division heading that changed,
+``old_line``/``new_line`` per paragraph, ``evidence`` per CHANGE (EVIDENCE: why the aligner made the match,
+``rule``, ``phrases``, ``held``, ``words``, ``title``, ``same_number``, ``in_order``, ``before``, ``after``, ``rivals``:
+the candidates that lost, each ``side``, ``kind``, ``number``, ``title``, ``phrases``, ``held``, ``reason``),
+``received`` per CHANGE (REFs of old provisions matched elsewhere, a paragraph of which moved into this one),
+``divisions`` (DIVISION: a division heading that changed,
 ``outcome``, ``old``, ``new``, ``path``, ``old_line``, ``new_line``, ``edits``, ``flags``, ``words_inserted``,
 ``words_deleted``, ``editorial_only``). Lines are null when unknown. The schema ships as
 ``treatydiff/schema/compare.schema.json``. A documented view built field by field, not ``asdict()``.
@@ -28,6 +32,7 @@ from treatydiff.model import (
     DivisionChange,
     Draft,
     Edit,
+    Evidence,
     Flag,
     Outcome,
     ParagraphChange,
@@ -132,6 +137,28 @@ def change_document(change: ArticleChange) -> dict[str, Any]:
         "words_deleted": change.words_deleted,
         "renumbered": change.renumbered,
         "severity": severity.value if (severity := change.severity()) else None,
+        "evidence": _evidence(match.evidence) if match.evidence else None,
+        "received": [_ref(p) for p in match.received],
+    }
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    """EVIDENCE: why the aligner made the match (``compare --explain``)."""
+    return {
+        "rule": evidence.rule,
+        "phrases": evidence.phrases,
+        "held": evidence.held,
+        "words": evidence.words,
+        "title": evidence.title,
+        "same_number": evidence.same_number,
+        "in_order": evidence.in_order,
+        "before": evidence.before,
+        "after": evidence.after,
+        "rivals": [
+            {"side": r.side, "kind": r.kind, "number": r.number, "title": r.title, "phrases": r.phrases,
+             "held": r.held, "reason": r.reason}
+            for r in evidence.rivals
+        ],
     }
 
 

@@ -236,6 +236,11 @@ def change_body(change: ArticleChange, options: RenderOptions) -> list[str]:
         out += [escape(renumbering), ""]
     if change.match.note:
         out += [f"Note: {escape(change.match.note, at_start=False)}", ""]
+    if report.received(change):
+        out += [escape(report.received(change)), ""]
+    if options.explain:
+        out += [f"{'  ' if line.startswith('  ') else ''}- {escape(line.strip(), at_start=False)}"
+                for line in report.explanation(change)] + [""]
     flags = report.shown_flags(change, options)
     if flags:
         for flag in flags:

@@ -240,6 +240,10 @@ def change_panel(change: ArticleChange, plain: bool, width: int, options: Render
     lines: list[RenderableType] = [_badges(change)]
     if change.match.note:
         lines.append(Text(one_line(change.match.note), style="italic"))
+    if report.received(change):
+        lines.append(Text(report.received(change), style="italic"))
+    if options.explain:
+        lines.extend(Text(line, style="dim") for line in report.explanation(change))
     for flag in report.shown_flags(change, options):
         lines.append(_flag_text(flag))
     items = report.visible(change, options)

@@ -61,6 +61,51 @@ def ref_name(provision: Provision) -> str:
     return f"{name} [deleted]" if node.deleted and "deleted" not in node.title.lower() else name
 
 
+def received(change: ArticleChange) -> str:
+    """``A paragraph came from old Art. 15 (matched elsewhere).``, or "" when none did."""
+    sources = change.match.received
+    if not sources:
+        return ""
+    many = len(sources) > 1
+    return (f"{'Paragraphs' if many else 'A paragraph'} came from old {side_names(sources)}, which "
+            f"{'are' if many else 'is'} matched elsewhere.")
+
+
+def explanation(change: ArticleChange) -> list[str]:
+    """Why the aligner made the match (``compare --explain``), as plain lines: the rule, the scores it read, the
+    pairs in order around it, and the candidates that lost with the reason each lost."""
+    evidence = change.match.evidence
+    if evidence is None:
+        return []
+    both = bool(change.match.old and change.match.new)
+    why = "this match" if both else ("removed" if change.match.old else "added")
+    lines = [f"Why {why}: {evidence.rule}."]
+    scores = [f"phrases in common {evidence.phrases:.2f}", f"old text held {evidence.held:.2f}"]
+    if evidence.title is not None:
+        scores.append(f"title {evidence.title:.2f}")
+    if evidence.words is not None:
+        scores.append(f"distinctive words {evidence.words:.2f}")
+    if evidence.same_number:
+        scores.append("same number")
+    if both:
+        lines.append("Scores: " + ", ".join(scores) + ".")
+    around = " and ".join(f"{p}" for p in (evidence.before, evidence.after) if p) or "no pair in order"
+    if not both:
+        lines.append(f"Place: between {around}.")
+    else:
+        place = "in order with its neighbours" if evidence.in_order else "out of the order of its neighbours"
+        lines.append(f"Place: {place} ({around}).")
+    if evidence.rivals:
+        lines.append("Candidates that lost:")
+        for rival in evidence.rivals:
+            name = f"{rival.kind.capitalize()} {rival.number}".strip() + (f" ({rival.title})" if rival.title else "")
+            lines.append(f"  {rival.side} {name}: phrases {rival.phrases:.2f}, old text held {rival.held:.2f}: "
+                         f"{rival.reason}.")
+    else:
+        lines.append("Candidates that lost: none (no other article shares a phrase with it).")
+    return lines
+
+
 def side_names(provisions: tuple[Provision, ...]) -> str:
     """``Art. 18 + Art. 50`` for the several provisions of a split or merge."""
     return " + ".join(ref_name(p) for p in provisions)
