@@ -1,6 +1,6 @@
 """Article alignment against labelled truth: precision, recall and F1 per pair (issue 16).
 
-Run: python benchmarks/bench_align.py [--synthetic N,N] [--seeds K] [--show-errors]
+Run: python benchmarks/bench_align.py [--synthetic N,N] [--seeds K] [--show-errors] [--sensitivity]
 
 Two kinds of truth:
 - the gold alignments of real pairs, ``benchmarks/align/*.tsv`` (how they were made: ``benchmarks/align/METHOD.md``);
@@ -137,13 +137,62 @@ def real() -> list[Score | str]:
     return out
 
 
+#: The aligner's thresholds that ``--sensitivity`` moves, each alone, by 30 % down and up.
+THRESHOLDS = ("MIN_BODY", "MIN_BODY_WITH_TITLE", "MIN_TITLE", "MIN_BODY_WITH_CONTAINMENT", "MIN_CONTAINED_PAIR",
+              "MIN_CONTAINED", "MIN_PART", "MIN_ANCHOR", "MIN_PIECE", "WHOLLY", "MIN_NAMED_PART", "NEAR",
+              "GAP_BODY", "GAP_TITLE", "GAP_BODY_WITH_TITLE", "MOVE_MARGIN", "MIN_PARAGRAPH", "DISTINCT",
+              "MIN_MOVED")
+
+
+def sensitivity(seed_pairs: int) -> None:
+    """F1 on each pair with each threshold of ``treatydiff.align`` moved alone by -30 % and +30 % (integers
+    rounded, at least 1; shares at most 1), next to the F1 at the shipped values."""
+    import treatydiff.align as aligner
+
+    pairs: list[tuple[str, Draft, Draft, set[Relation]]] = []
+    for gold_file, (old_name, new_name) in PAIRS.items():
+        old_path, new_path = CORPUS / old_name, CORPUS / new_name
+        if (GOLD / gold_file).is_file() and old_path.is_file() and new_path.is_file():
+            pairs.append((gold_file, load(old_path), load(new_path), gold(GOLD / gold_file)))
+    for seed in range(1, seed_pairs + 1):
+        old_md, new_md, truth = generate.make_pair(200, seed)
+        planted: set[Relation] = set()
+        for _outcome, olds, news in truth:
+            planted.update(_pairs(olds, news))
+        pairs.append((f"synthetic 200/{seed}", load_text(old_md, format="md"), load_text(new_md, format="md"),
+                      planted))
+
+    def f1s() -> list[float]:
+        return [score(name, truth, relations(old, new)).f1 for name, old, new, truth in pairs]
+
+    names = [name.removesuffix(".tsv") for name, *_ in pairs]
+    print(f"{'threshold':26} {'value':>7}  " + "  ".join(f"{n:>14}" for n in names))
+    print(f"{'(as shipped)':26} {'':>7}  " + "  ".join(f"{f:14.3f}" for f in f1s()))
+    for name in THRESHOLDS:
+        shipped = getattr(aligner, name)
+        for factor in (0.7, 1.3):
+            value = max(1, round(shipped * factor)) if isinstance(shipped, int) else min(1.0, shipped * factor)
+            setattr(aligner, name, value)
+            try:
+                row = f1s()
+            finally:
+                setattr(aligner, name, shipped)
+            print(f"{name:26} {value:7.3g}  " + "  ".join(f"{f:14.3f}" for f in row))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--synthetic", default="200", help="sizes of the synthetic pairs, comma-separated")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--no-real", action="store_true", help="only the synthetic pairs")
+    parser.add_argument("--sensitivity", action="store_true",
+                        help="F1 with each threshold moved alone by 30 %% down and up (real pairs and --seeds "
+                             "synthetic pairs of 200 articles)")
     args = parser.parse_args(argv)
+    if args.sensitivity:
+        sensitivity(args.seeds)
+        return 0
     scores: list[Score | str] = [] if args.no_real else real()
     for size in (int(s) for s in args.synthetic.split(",") if s):
         scores.extend(synthetic(size, seed) for seed in range(1, args.seeds + 1))
