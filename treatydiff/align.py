@@ -519,7 +519,7 @@ class _Explainer:
         self.grouped = (grouped_old, grouped_new)
         self.ones = {o: n for o, n in pairs.items() if o not in grouped_old and n not in grouped_new}
         self.successor_of = {n: o for o, n in self.ones.items()}
-        self.skeleton = _in_order(self.ones)
+        self.skeleton = in_order(self.ones)
         self.on = set(self.skeleton)
         self.old_marks = [o for o, _ in self.skeleton]
         self.new_marks = [n for _, n in self.skeleton]
@@ -633,7 +633,7 @@ def _idf(olds: list[Item], news: list[Item]) -> dict[str, float]:
     return {w: math.log(total / count) for w, count in df.items()}
 
 
-def _in_order(pairs: dict[int, int]) -> list[tuple[int, int]]:
+def in_order(pairs: dict[int, int]) -> list[tuple[int, int]]:
     """The longest run of pairs whose new articles come in the order of the old ones (a longest increasing
     subsequence, by patience sorting): the skeleton the gaps are read between."""
     ordered = sorted(pairs.items())
@@ -684,7 +684,7 @@ def _fill_gaps(
     new_words = [n.vocabulary for n in news]
     weight = idf()
 
-    anchors = [(-1, -1), *_in_order(pairs), (len(olds), len(news))]
+    anchors = [(-1, -1), *in_order(pairs), (len(olds), len(news))]
     for (old_from, new_from), (old_to, new_to) in pairwise(anchors):
         left = [o for o in olds[old_from + 1 : old_to] if free_old[o.index]]
         right = [n for n in news[new_from + 1 : new_to] if free_new[n.index]]
@@ -754,13 +754,13 @@ def _reseat(
     scores: dict[int, float],
     shared: dict[int, dict[int, int]],
 ) -> None:
-    """A pair that breaks the order of its neighbours (off the skeleton of ``_in_order``) is kept only when it
+    """A pair that breaks the order of its neighbours (off the skeleton of ``in_order``) is kept only when it
     beats, by ``MOVE_MARGIN``, the best article without predecessor that stands where the old one would (between
     the successors of its neighbours), both measured by the share of the old article's phrases they hold.
     Otherwise that article, holding at least ``MIN_CONTAINED_PAIR`` of it, is the successor: parallel wording
     elsewhere ("... shall be presumed to comply with the requirements of Article 9", in a new article of another
     chapter) does not take an article from its successor, which kept its text and grew."""
-    skeleton = _in_order(pairs)
+    skeleton = in_order(pairs)
     on = set(skeleton)
     old_marks = [o for o, _ in skeleton]
     anchors = [(-1, -1), *skeleton, (len(olds), len(news))]

@@ -686,10 +686,17 @@ def _scope_flags(
         while trail < min(len(gone), len(came)) - lead and gone[-1 - trail] == came[-1 - trail]:
             trail += 1
         extra_came, extra_gone = came[lead : len(came) - trail], gone[lead : len(gone) - trail]
-        if len(extra_came) > _ITEM_WORDS or len(extra_gone) > _ITEM_WORDS:
-            continue  # a rewritten passage, not an item, a word of reach or a conjunction
         excluded = bool(v.exclusion.search(new_text, max(0, hunk.new_start - 200), hunk.new_start)) or bool(
             v.exclusion.search(old_text, max(0, hunk.old_start - 200), hunk.old_start))
+        if len(extra_came) > _ITEM_WORDS or len(extra_gone) > _ITEM_WORDS:
+            # a rewritten passage, not an item, a word of reach or a conjunction; inside an exclusion ("shall not
+            # apply to AI systems developed or used exclusively for military purposes" -> "... if and insofar
+            # placed on the market ... for military, defence or national security purposes") what is excluded
+            # changed, which way the words alone do not say
+            if excluded and _of_substance(extra_came, v) and _of_substance(extra_gone, v):
+                yield Flag(FlagKind.CONDITION_CHANGED, _clause(old_text, hunk.old_start, hunk.old_end, 4),
+                           _clause(new_text, hunk.new_start, hunk.new_end, 4), paragraph, note="exclusion rewritten")
+            continue
         widened, narrowed = (FlagKind.SCOPE_NARROWED, FlagKind.SCOPE_WIDENED) if excluded else (
             FlagKind.SCOPE_WIDENED, FlagKind.SCOPE_NARROWED)
         where = " to an exclusion" if excluded else ""

@@ -3,14 +3,16 @@ paragraph pair, classify the edits). Pure: no I/O, no colours."""
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from treatydiff import classify, lang
-from treatydiff.align import Budget, align_report, words
+from treatydiff.align import Budget, align_report, in_order, words
 from treatydiff.diff import PAIR_TIME_LIMIT, count_words, word_diff_within
 from treatydiff.model import (
     DIVISION_KINDS,
@@ -118,6 +120,7 @@ def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
                 if i not in pairs and j not in taken:
                     pairs[i] = j
                     taken.add(j)
+            _reseat_units(old, new, pairs, taken, old_words, new_words)
         else:
             matcher = difflib.SequenceMatcher(None, [old[i].text for i in rest_old], [new[j].text for j in rest_new])
             for tag, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -143,6 +146,54 @@ def align_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
     for leftover in after.values():
         result.extend((k, None) for k in leftover)
     return result
+
+
+#: A paragraph paired out of the order of its neighbours gives way to one in its place that holds this much of
+#: its distinctive words (IDF over the paragraphs of the two articles) and is not beaten by ``UNIT_MARGIN``.
+UNIT_HELD = 0.6
+UNIT_MARGIN = 0.15
+
+
+def _reseat_units(
+    old: list[Unit], new: list[Unit], pairs: dict[int, int], taken: set[int],
+    old_words: dict[int, set[str]], new_words: dict[int, set[str]],
+) -> None:
+    """Order as evidence inside an article (as ``align._reseat`` between articles): a paragraph paired out of the
+    order of its neighbours, and not identical to its partner, moves to the unpaired paragraph standing where
+    it would (between the partners of its neighbours in order) that holds at least ``UNIT_HELD`` of its
+    distinctive words, unless the pair out of order holds ``UNIT_MARGIN`` more. A clause widened and rewritten
+    ("exclusively for military purposes" -> "exclusively for military, defence or national security purposes")
+    is then redlined against its successor, not against a new paragraph elsewhere that shares the formula
+    "This Regulation shall not apply to"."""
+    skeleton = in_order(pairs)
+    on = set(skeleton)
+    if len(on) == len(pairs):
+        return
+    every = [set(words(u.text)) for u in (*old, *new)]
+    df = Counter(w for found in every for w in found)
+    weight = {w: math.log(1 + len(every) / count) for w, count in df.items()}
+
+    def held(i: int, j: int) -> float:
+        a = old_words.get(i) or set(words(old[i].text))
+        b = new_words.get(j) or set(words(new[j].text))
+        size = sum(weight[w] for w in a)
+        return sum(weight[w] for w in a & b) / size if size else 0.0
+
+    marks = [i for i, _ in skeleton]
+    anchors = [(-1, -1), *skeleton, (len(old), len(new))]
+    for i, j in sorted(pairs.items()):
+        if (i, j) in on or old[i].text == new[j].text or old[i].heading:
+            continue
+        at = bisect.bisect_left(marks, i)
+        low, high = anchors[at][1], anchors[at + 1][1]
+        in_place = [(held(i, k), -k) for k in range(low + 1, high) if k not in taken and not new[k].heading]
+        if not in_place:
+            continue
+        share, k = max(in_place)
+        if share >= UNIT_HELD and held(i, j) < share + UNIT_MARGIN:
+            taken.discard(j)
+            taken.add(-k)
+            pairs[i] = -k
 
 
 def _moved_units(pairs: list[tuple[int | None, int | None]]) -> set[int]:
