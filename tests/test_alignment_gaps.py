@@ -4,7 +4,12 @@ unrelated article in its place is still removed and added."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from treatydiff import compare, load_text
+from treatydiff.load import load
 from treatydiff.model import Outcome
 
 FIRST = "Article 1 Objective\n\nThe objective of this Convention is to protect coastal wetlands and their fisheries.\n\n"
@@ -32,3 +37,17 @@ def test_an_unrelated_article_in_its_place_is_removed_and_added() -> None:
     unrelated = ("Article 2 Secretariat\n\nA secretariat is established. Its functions are to arrange meetings of "
                  "the Conference of the Parties and to provide them with services as required.\n\n")
     assert sorted(outcome_of_article_2(unrelated)) == sorted([Outcome.REMOVED, Outcome.ADDED])
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_a_one_sentence_article_that_opens_its_grown_successor_in_place_keeps_it() -> None:
+    # Italian Constitution 2012 -> 2016 reform, Article 70: its one sentence opens the new Article 70 of three
+    # paragraphs, between unchanged neighbours; the merge rule, run before the gaps were read, folded it into 77
+    old = load(CORPUS / "it-costituzione/v1-2012-04-20-in-force.md")
+    new = load(CORPUS / "it-costituzione/v2-2016-01-20-proposal-boschi.md")
+    shapes = {(tuple(p.node.label for p in c.match.old), tuple(p.node.label for p in c.match.new))
+              for c in compare(old, new).changes}
+    assert {(("70",), ("70",)), (("77",), ("77",))} <= shapes

@@ -542,9 +542,12 @@ class _Explainer:
             a = frozenset().union(*(olds[i].shingles for i in old))
             b = frozenset().union(*(news[i].shingles for i in new))
             common = len(a & b)
-        rule = (match.note or NO_MATCH) if not (old and new) or match.outcome is Outcome.REMOVED else (
-            self.how.get((old[0], new[0]), BEST) if one_to_one and old[0] in self.ones
-            else self.group_how.get((old, new), match.note or BEST))
+        if not (old and new) or match.outcome is Outcome.REMOVED:  # removed or added, placeholders included
+            rule = match.note or NO_MATCH
+        elif one_to_one and old[0] in self.ones:
+            rule = self.how.get((old[0], new[0]), BEST)
+        else:  # a split or merge, or a placeholder kept or filled again
+            rule = self.group_how.get((old, new), match.note or BEST)
         words = None
         if one_to_one and rule in (IN_GAP, MOVED):
             words = round(_weighted_dice(olds[old[0]].vocabulary, news[new[0]].vocabulary, self.idf()), 3)
@@ -759,7 +762,9 @@ def _reseat(
     the successors of its neighbours), both measured by the share of the old article's phrases they hold.
     Otherwise that article, holding at least ``MIN_CONTAINED_PAIR`` of it, is the successor: parallel wording
     elsewhere ("... shall be presumed to comply with the requirements of Article 9", in a new article of another
-    chapter) does not take an article from its successor, which kept its text and grew."""
+    chapter) does not take an article from its successor, which kept its text and grew. Then an article still
+    without partner pairs with the one standing where it would when either holds ``MIN_CONTAINED_PAIR`` of the
+    other (before splits and merges, which would take it elsewhere on less)."""
     skeleton = in_order(pairs)
     on = set(skeleton)
     old_marks = [o for o, _ in skeleton]
@@ -783,6 +788,31 @@ def _reseat(
             taken.add(candidate)
             pairs[o_index] = candidate
             scores[o_index] = dice(olds[o_index].shingles, news[candidate].shingles)
+    # an article without partner whose text is (mostly) inside the article without predecessor standing where it
+    # would, or the other way round: kept and extended, or cut down, in place ("La funzione legislativa è
+    # esercitata collettivamente dalle due Camere." opens a new Article 70 of three paragraphs)
+    skeleton = in_order(pairs)
+    old_marks = [o for o, _ in skeleton]
+    anchors = [(-1, -1), *skeleton, (len(olds), len(news))]
+    ranked: list[tuple[float, int, int]] = []
+    for o_index, found in shared.items():
+        if o_index in pairs:
+            continue
+        o = olds[o_index]
+        at = bisect.bisect_left(old_marks, o_index)
+        low, high = anchors[at][1], anchors[at + 1][1]
+        for n_index, common in found.items():
+            n = news[n_index]
+            if low < n_index < high and n_index not in taken and n.provision.node.kind is o.provision.node.kind:
+                contained = common / (min(len(o.shingles), len(n.shingles)) or 1)
+                if contained >= MIN_CONTAINED_PAIR:
+                    ranked.append((contained, o_index, n_index))
+    ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for _, o_index, n_index in ranked:
+        if o_index not in pairs and n_index not in taken:
+            pairs[o_index] = n_index
+            scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
+            taken.add(n_index)
 
 
 def _moves(
