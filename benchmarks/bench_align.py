@@ -48,6 +48,8 @@ PAIRS = {
                            "eu-ai-act-council-drafts/v10-2022-12-06-CONSIL_ST_15698_2022_INIT_EN_TXT.md"),
     "italy-2012-2016.tsv": ("it-costituzione/v1-2012-04-20-in-force.md",
                             "it-costituzione/v2-2016-01-20-proposal-boschi.md"),
+    "belarus-1994-1996.tsv": ("ru-konstitutsiya-belarus/v1-1994-03-15.txt",
+                              "ru-konstitutsiya-belarus/v2-1996-11-24.txt"),
 }
 
 Relation = tuple[str | None, str | None]
