@@ -101,6 +101,14 @@ CLOCK_EVERY = 64
 
 _WORD = re.compile(r"\w+")
 
+#: Splits and merges found so far: (old indices, new indices, outcome) each.
+Groups = list[tuple[tuple[int, ...], tuple[int, ...], Outcome]]
+
+
+def _grouped(groups: Groups) -> tuple[set[int], set[int]]:
+    """The old and the new indices in a split or merge already."""
+    return {i for g_old, _, _ in groups for i in g_old}, {i for _, g_new, _ in groups for i in g_new}
+
 
 def body_text(provision: Provision) -> str:
     """The words of a provision below its heading: every unit's text, numbers of units left out."""
@@ -387,8 +395,7 @@ def align_report(
 
     # 7. assemble: every provision in exactly one match
     matches: list[Match] = []
-    grouped_old = {i for g_old, _, _ in groups for i in g_old}
-    grouped_new = {i for _, g_new, _ in groups for i in g_new}
+    grouped_old, grouped_new = _grouped(groups)
 
     def sources(new_indices: Sequence[int]) -> tuple[Provision, ...]:
         return tuple(olds[i].provision for i in sorted({i for n in new_indices for i in received.get(n, ())}))
@@ -506,7 +513,7 @@ class _Explainer:
         news: list[Item],
         pairs: dict[int, int],
         scores: dict[int, float],
-        groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+        groups: Groups,
         shared: dict[int, dict[int, int]],
         how: dict[tuple[int, int], str],
         group_how: dict[tuple[tuple[int, ...], tuple[int, ...]], str],
@@ -514,8 +521,7 @@ class _Explainer:
     ) -> None:
         self.olds, self.news, self.shared, self.how, self.group_how, self.idf = olds, news, shared, how, group_how, idf
         self.scores = scores
-        grouped_old = {i for g_old, _, _ in groups for i in g_old}
-        grouped_new = {i for _, g_new, _ in groups for i in g_new}
+        grouped_old, grouped_new = _grouped(groups)
         self.grouped = (grouped_old, grouped_new)
         self.ones = {o: n for o, n in pairs.items() if o not in grouped_old and n not in grouped_new}
         self.successor_of = {n: o for o, n in self.ones.items()}
@@ -664,7 +670,7 @@ def _fill_gaps(
     news: list[Item],
     pairs: dict[int, int],
     scores: dict[int, float],
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+    groups: Groups,
     idf: Callable[[], dict[str, float]],
 ) -> None:
     """Pair, in order, the articles left between two neighbours matched in order (``pairs`` gets them). Between
@@ -677,8 +683,8 @@ def _fill_gaps(
     that keep the order are taken, best first; splits and merges already found are left as they are. An article
     is tried against those of the other side within ``GAP_WINDOW`` places of where it would stand in its gap, which
     keeps the cost linear (two drafts with nothing in common are one long gap)."""
-    grouped_old = {i for g_old, _, _ in groups for i in g_old}
-    taken = set(pairs.values()) | {i for _, g_new, _ in groups for i in g_new}
+    grouped_old, grouped_new = _grouped(groups)
+    taken = set(pairs.values()) | grouped_new
     free_old = [o.matchable and o.index not in pairs and o.index not in grouped_old for o in olds]
     free_new = [n.matchable and n.index not in taken for n in news]
     if not any(free_old) or not any(free_new):
@@ -820,7 +826,7 @@ def _moves(
     news: list[Item],
     pairs: dict[int, int],
     scores: dict[int, float],
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+    groups: Groups,
     shared: dict[int, dict[int, int]],
     idf: Callable[[], dict[str, float]],
 ) -> None:
@@ -829,8 +835,8 @@ def _moves(
     and leads every other candidate of either article by ``MOVE_MARGIN``: out of order there is no neighbour to
     vouch for it, so the words alone must single it out (DSA "Jurisdiction" -> "Competences", moved to another
     chapter and rewritten around the Commission's powers). The candidates are those the phrase index offered."""
-    grouped_old = {i for g_old, _, _ in groups for i in g_old}
-    taken = set(pairs.values()) | {i for _, g_new, _ in groups for i in g_new}
+    grouped_old, grouped_new = _grouped(groups)
+    taken = set(pairs.values()) | grouped_new
     free = [o for o in shared if o not in pairs and o not in grouped_old]
     if not free:
         return
@@ -882,7 +888,7 @@ def _paragraph_moves(
     news: list[Item],
     pairs: dict[int, int],
     scores: dict[int, float],
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]],
+    groups: Groups,
 ) -> dict[int, list[int]]:
     """Paragraphs that left their article, found by what is left over once each article has its successor
     (issue 16, "residual evidence"; ``_left_their_article`` says when a paragraph left). Read both ways, so
@@ -898,8 +904,7 @@ def _paragraph_moves(
     A new article without predecessor that has the title of an old article whose successor took another title
     (and the mirror) shares a sentence of its distinctive text with it: the title went with that part (DSA
     "Recommender systems": the obligation of very large platforms kept the old title in an article of its own)."""
-    grouped_old = {i for g_old, _, _ in groups for i in g_old}
-    grouped_new = {i for _, g_new, _ in groups for i in g_new}
+    grouped_old, grouped_new = _grouped(groups)
     partner_of_new = {n: o for o, n in pairs.items()}
     new_postings = _postings(news, olds, partner_of_new, grouped_new)
     old_postings = _postings(olds, news, pairs, grouped_old)
@@ -958,7 +963,7 @@ def _paragraph_moves(
         if home is not None:
             del pairs[o_index]
         groups.append(((o_index,), tuple(sorted(more if home is None else [home, *more])), Outcome.SPLIT))
-    taken_old = {i for g_old, _, _ in groups for i in g_old} | set(pairs)
+    taken_old = _grouped(groups)[0] | set(pairs)
     for n_index, sources in sorted(joined.items()):
         more = sorted(o for o in sources if best_home[o] == n_index and o not in taken_old)
         home = partner_of_new[n_index]
@@ -1052,7 +1057,7 @@ def _left_their_article(
 
 def _splits_and_merges(
     olds: list[Item], news: list[Item], pairs: dict[int, int], shared: dict[int, dict[int, int]]
-) -> list[tuple[tuple[int, ...], tuple[int, ...], Outcome]]:
+) -> Groups:
     """Merges and splits by containment.
 
     Merge: a new article into which two or more old articles went. Each member brings text the new article
@@ -1065,7 +1070,7 @@ def _splits_and_merges(
     ``MIN_PIECE`` of it or being almost wholly (``WHOLLY``) made of it. A new article drawing a few sentences
     from an old one that lives on elsewhere is an addition, not a split (AI Act 34a from 33)."""
     partner_of_new = {n: o for o, n in pairs.items()}
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], Outcome]] = []
+    groups: Groups = []
     used_old: set[int] = set()
     used_new: set[int] = set()
     # how much of each old article lies in the part of each new article that its partner does not explain

@@ -169,13 +169,12 @@ def _reseat_units(
     on = set(skeleton)
     if len(on) == len(pairs):
         return
-    every = [set(words(u.text)) for u in (*old, *new)]
-    df = Counter(w for found in every for w in found)
-    weight = {w: math.log(1 + len(every) / count) for w, count in df.items()}
+    # every paragraph of the two articles weighs the words; those left to pair have their word sets already
+    df = Counter(w for unit in (*old, *new) for w in set(words(unit.text)))
+    weight = {w: math.log(1 + (len(old) + len(new)) / count) for w, count in df.items()}
 
-    def held(i: int, j: int) -> float:
-        a = old_words.get(i) or set(words(old[i].text))
-        b = new_words.get(j) or set(words(new[j].text))
+    def held(i: int, j: int) -> float:  # both are among the paragraphs left after the identical ones
+        a, b = old_words[i], new_words[j]
         size = sum(weight[w] for w in a)
         return sum(weight[w] for w in a & b) / size if size else 0.0
 
