@@ -51,3 +51,83 @@ def test_a_one_sentence_article_that_opens_its_grown_successor_in_place_keeps_it
     shapes = {(tuple(p.node.label for p in c.match.old), tuple(p.node.label for p in c.match.new))
               for c in compare(old, new).changes}
     assert {(("70",), ("70",)), (("77",), ("77",))} <= shapes
+
+
+def shapes_of(old_text: str, new_text: str, fmt: str = "md") -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    old = load_text(old_text, source=f"old.{fmt}", format=fmt)
+    new = load_text(new_text, source=f"new.{fmt}", format=fmt)
+    return {(tuple(p.node.label for p in c.match.old), tuple(p.node.label for p in c.match.new))
+            for c in compare(old, new).changes}
+
+
+UNTITLED_FIRST = "Article 1\n\nThe Authority is an independent body governed by public law.\n\n"
+UNTITLED_LAST = "Article 4\n\nThe Authority shall report to the Assembly once a year on its activities.\n"
+
+
+def test_an_untitled_article_alone_in_its_gap_is_paired_on_a_few_distinctive_words() -> None:
+    # no title and no number in common (an article inserted before it), few words in common; but between its
+    # unchanged neighbours it is the only article on either side: there it is the same article, rewritten
+    old = (UNTITLED_FIRST + "Article 2\n\nThe Director issues decisions and instructions within his powers and "
+           "organises and supervises their execution.\n\n" + UNTITLED_LAST)
+    new = (UNTITLED_FIRST + "Article 3\n\nOn the basis of this Statute, the Director issues decisions and "
+           "instructions binding on the whole staff. Where this Statute so provides, the Director issues "
+           "regulations having the force of rules of the Assembly.\n\n" + UNTITLED_LAST)
+    assert (("2",), ("3",)) in shapes_of(old, new)
+
+
+def test_an_unrelated_untitled_article_alone_in_its_gap_is_still_removed_and_added() -> None:
+    old = (UNTITLED_FIRST + "Article 2\n\nThe Director issues decisions and instructions within his powers and "
+           "organises and supervises their execution.\n\n" + UNTITLED_LAST)
+    new = (UNTITLED_FIRST + "Article 3\n\nThe seat of the Authority is in Geneva; a host-country agreement settles "
+           "its privileges and immunities.\n\n" + UNTITLED_LAST)
+    found = shapes_of(old, new)
+    assert {(("2",), ()), ((), ("3",))} <= found
+
+
+def test_an_inflected_rewrite_in_place_is_paired_on_the_stems_of_its_words() -> None:
+    # Russian recasts a sentence by changing endings (языком -> языками): whole words barely agree, their stems do
+    first = "Статья 1.\n\nОрган является независимым учреждением публичного права.\n\n"
+    last = "Статья 3.\n\nОрган ежегодно представляет Ассамблее доклад о своей деятельности.\n"
+    old = (first + "Статья 2.\n\nРабочим языком Органа является английский язык. Орган обеспечивает право "
+           "свободного пользования французским языком как языком переписки.\n\n" + last)
+    new = (first + "Статья 2.\n\nРабочими языками в Органе являются английский и французский языки.\n\n" + last)
+    assert (("2",), ("2",)) in shapes_of(old, new, "txt")
+
+
+def test_a_title_cut_down_to_the_part_it_kept_is_title_agreement_in_the_gap() -> None:
+    # "Joint inspections and requests for mutual assistance" -> "Joint inspections" (two words of seven in common):
+    # the requests went to an article of their own; the gap holds two new articles, so the place alone does not
+    # decide, and the words agree by less than the bar without a title
+    first = "Article 1 Scope\n\nThis Protocol applies to fishing vessels flying the flag of a Party.\n\n"
+    last = "Article 9 Final clause\n\nThis Protocol shall remain in force for as long as the Convention does.\n"
+    old = (first + "Article 2 Joint inspections and requests for mutual assistance\n\nInspectors of two or more "
+           "Parties may carry out joint inspections of a fishing vessel in port within three months of its arrival. "
+           "A Party that suspects a serious violation may ask for help.\n\n" + last)
+    new = (first + "Article 2 Requests for observers\n\nWhere the Committee so decides, the Secretariat sends "
+           "observers to a port at the request of a Party.\n\n"
+           "Article 3 Joint inspections\n\nThe port State may launch and lead joint inspections of a vessel with "
+           "the inspectors of any other Party concerned, at its own initiative or on the advice of the Committee; "
+           "each joint inspection ends within three months.\n\n" + last)
+    assert (("2",), ("3",)) in shapes_of(old, new)
+
+
+def test_a_stock_formula_does_not_make_an_article_a_member_of_a_merge() -> None:
+    # "The competence, organisation and procedure of the ... are determined by law." closes both the Court's
+    # chapter and the Audit Chamber's; the Court's three articles merge into one, and the Audit Chamber's formula,
+    # sharing a clause with it (under a sentence of its words), is not a fourth member
+    court = ("The Court consists of nine judges elected by the Assembly for a term of nine years from persons of "
+             "high moral character who possess the qualifications required in their countries for the highest "
+             "judicial offices. The Court elects its President and Vice-President for three years. ")
+    opinions = ("The Court gives advisory opinions on any legal question at the request of the Council or of the "
+                "Assembly, and its opinions are published with the reasons given by the judges in the majority.")
+    formula = "The competence, organisation and procedure of the {} are determined by law."
+    old = (f"Article 1\n\n{court}\n\nArticle 2\n\n{opinions}\n\nArticle 3\n\n{formula.format('Court')}\n\n"
+           "Article 4\n\nThe Audit Chamber examines the accounts of every organ of the Organisation each year.\n\n"
+           f"Article 5\n\n{formula.format('Audit Chamber')}\n\n")
+    new = (f"Article 1\n\n{court}{opinions} {formula.format('Court')}\n\n"
+           "Article 2\n\nThe Audit Committee examines the accounts of every organ of the Organisation each year "
+           "and reports to the Assembly.\n\n"
+           "Article 3\n\nThe Audit Committee may inspect the premises of any organ without notice.\n\n")
+    found = shapes_of(old, new)
+    assert (("1", "2", "3"), ("1",)) in found
+    assert not any("5" in olds and "1" in news for olds, news in found)

@@ -29,3 +29,22 @@ def test_the_score_counts_a_wrong_relation_twice() -> None:
     result = bench_align.score("made up", truth, found)
     assert (result.right, result.precision, result.recall) == (1, 1 / 3, 1 / 3)
     assert result.extra == ((None, "3"), ("2", "2")) and result.missed == ((None, "2"), ("2", "3"))
+
+
+def test_an_uncertain_row_missed_costs_the_sure_and_possible_score_nothing() -> None:
+    """Scored as sure/possible links (Och and Ney): precision over all rows, recall over the sure ones only; the
+    strict F1 still counts the uncertain row."""
+    truth = {("1", "1"), ("2", "2"), ("2", "3")}
+    found = {("1", "1"), ("2", "2")}
+    result = bench_align.score("made up", truth, found, frozenset({("2", "3")}))
+    assert result.f1 < 1.0 and result.f1_sure == 1.0
+    found_wrong = {("1", "1"), ("2", "4")}
+    result = bench_align.score("made up", truth, found_wrong, frozenset({("2", "3")}))
+    assert result.f1_sure == 2 * 0.5 * 0.5 / (0.5 + 0.5)  # precision 1/2, recall 1 of the 2 sure rows
+
+
+def test_the_gold_marks_its_uncertain_rows(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("old\tnew\trelation\tevidence\n1\t1\tsame\tkept\n2\t3\tsplit\tuncertain: one sentence\n"
+                    "\t4\tuncertain:added\tnew\n", encoding="utf-8")
+    assert bench_align.gold_rows(gold) == {("1", "1"): False, ("2", "3"): True, (None, "4"): True}

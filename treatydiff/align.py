@@ -85,6 +85,11 @@ GAP_BODY = 0.35
 GAP_TITLE = 0.3
 GAP_BODY_WITH_TITLE = 0.2
 GAP_WINDOW = 20
+# ... where the words are compared by their first ``STEM`` letters: a recast sentence keeps its words with other
+# endings in inflected languages (государственным языком -> государственными языками, Republik -> Republiken);
+# truncation is the language-blind stem of retrieval for European languages, loose enough for the place to vouch
+# for it, not for a move out of order (``_moves`` reads whole words)
+STEM = 5
 # out of order (``_moves``): the bar of the gaps, and a clear lead over the next candidate of either article
 MOVE_MARGIN = 0.15
 # a paragraph that left its article (``_paragraph_moves``): of its shingles that are not stock text (in at most
@@ -378,8 +383,9 @@ def align_report(
                  for g_old, g_new, outcome in groups}
 
     # 4. the gaps between articles matched in order: what is left there pairs up in order on weaker evidence
-    idf = functools.cache(lambda: _idf(olds, news))  # word weights, computed once if a stage needs them
-    _fill_gaps(olds, news, pairs, scores, groups, idf)
+    idf = functools.cache(lambda: _idf([i.vocabulary for i in (*olds, *news)]))  # computed once if a stage needs
+    stem_idf = functools.cache(lambda: _idf([_stems(i) for i in (*olds, *news)]))
+    _fill_gaps(olds, news, pairs, scores, groups, stem_idf)
     decided(IN_GAP)
 
     # 5. paragraphs that left their article: for another article's successor (a split, a move), or into an article
@@ -481,7 +487,7 @@ def align_report(
             matches.append(Match(Outcome.REMOVED, (), (n.provision,), 0.0, note))
         else:
             matches.append(Match(Outcome.ADDED, (), (n.provision,), 0.0))
-    explain = _Explainer(olds, news, pairs, scores, groups, shared, how, group_how, idf)
+    explain = _Explainer(olds, news, pairs, scores, groups, shared, how, group_how, idf, stem_idf)
     return tuple(replace(m, evidence=explain(m)) for m in matches), tuple(warnings)
 
 
@@ -518,8 +524,10 @@ class _Explainer:
         how: dict[tuple[int, int], str],
         group_how: dict[tuple[tuple[int, ...], tuple[int, ...]], str],
         idf: Callable[[], dict[str, float]],
+        stem_idf: Callable[[], dict[str, float]],
     ) -> None:
         self.olds, self.news, self.shared, self.how, self.group_how, self.idf = olds, news, shared, how, group_how, idf
+        self.stem_idf = stem_idf
         self.scores = scores
         grouped_old, grouped_new = _grouped(groups)
         self.grouped = (grouped_old, grouped_new)
@@ -555,8 +563,10 @@ class _Explainer:
         else:  # a split or merge, or a placeholder kept or filled again
             rule = self.group_how.get((old, new), match.note or BEST)
         words = None
-        if one_to_one and rule in (IN_GAP, MOVED):
+        if one_to_one and rule == MOVED:
             words = round(_weighted_dice(olds[old[0]].vocabulary, news[new[0]].vocabulary, self.idf()), 3)
+        elif one_to_one and rule == IN_GAP:
+            words = round(_weighted_dice(_stems(olds[old[0]]), _stems(news[new[0]]), self.stem_idf()), 3)
         title = _title_score(olds[old[0]], news[new[0]]) if one_to_one else None
         before, after = self._neighbours(old, new)
         return Evidence(
@@ -634,12 +644,16 @@ def _name(item: Item) -> str:
     return f"{node.kind.value.capitalize()} {node.label}".strip()
 
 
-def _idf(olds: list[Item], news: list[Item]) -> dict[str, float]:
+def _idf(vocabularies: list[frozenset[str]]) -> dict[str, float]:
     """Each word's weight: the log of how many provisions of the two drafts there are over how many hold it (so
-    "shall" and "Member States" weigh little, "saltmarshes" much)."""
-    df = Counter(chain.from_iterable(i.vocabulary for i in (*olds, *news)))
-    total = len(olds) + len(news)
-    return {w: math.log(total / count) for w, count in df.items()}
+    "shall" and "Member States" weigh little, "saltmarshes" much). One vocabulary per provision of both drafts."""
+    df = Counter(chain.from_iterable(vocabularies))
+    return {w: math.log(len(vocabularies) / count) for w, count in df.items()}
+
+
+def _stems(item: Item) -> frozenset[str]:
+    """The words of an item's body cut to their first ``STEM`` letters."""
+    return frozenset(w[:STEM] for w in item.vocabulary)
 
 
 def in_order(pairs: dict[int, int]) -> list[tuple[int, int]]:
@@ -671,15 +685,17 @@ def _fill_gaps(
     pairs: dict[int, int],
     scores: dict[int, float],
     groups: Groups,
-    idf: Callable[[], dict[str, float]],
+    stem_idf: Callable[[], dict[str, float]],
 ) -> None:
     """Pair, in order, the articles left between two neighbours matched in order (``pairs`` gets them). Between
     its old neighbours' successors an article's successor is where it would be; there a rewrite that kept the
     distinctive words but few phrases (a purpose article redrafted, an obligation restated) is enough: the words
-    of each body weighted by their rarity in the two drafts (IDF, so "shall" and "Member States" weigh little),
-    overlapping by ``GAP_BODY``, or by ``GAP_BODY_WITH_TITLE`` where the titles agree by ``GAP_TITLE`` or the
-    numbers are the same (French Constitution, Article 28 rewritten for a single session); with the same title,
-    and the same number or alone in their gap, the words need not agree at all. Only pairs
+    of each body, cut to their stems (``STEM``) and weighted by their rarity in the two drafts (IDF, so "shall"
+    and "Member States" weigh little), overlapping by ``GAP_BODY``, or by ``GAP_BODY_WITH_TITLE`` where the titles
+    agree by ``GAP_TITLE`` or one holds the other (DSA "Joint investigations and requests for Commission
+    intervention" -> "Joint investigations", the request having gone to an article of its own), the numbers are
+    the same (French Constitution, Article 28 rewritten for a single session) or the two are alone in their gap;
+    with the same title, and the same number or alone in their gap, the words need not agree at all. Only pairs
     that keep the order are taken, best first; splits and merges already found are left as they are. An article
     is tried against those of the other side within ``GAP_WINDOW`` places of where it would stand in its gap, which
     keeps the cost linear (two drafts with nothing in common are one long gap)."""
@@ -689,9 +705,9 @@ def _fill_gaps(
     free_new = [n.matchable and n.index not in taken for n in news]
     if not any(free_old) or not any(free_new):
         return
-    old_words = [o.vocabulary for o in olds]
-    new_words = [n.vocabulary for n in news]
-    weight = idf()
+    old_words = [_stems(o) if free else frozenset() for o, free in zip(olds, free_old, strict=True)]
+    new_words = [_stems(n) if free else frozenset() for n, free in zip(news, free_new, strict=True)]
+    weight = stem_idf()
 
     anchors = [(-1, -1), *in_order(pairs), (len(olds), len(news))]
     for (old_from, new_from), (old_to, new_to) in pairwise(anchors):
@@ -705,10 +721,15 @@ def _fill_gaps(
                     continue
                 body, title = _weighted_dice(old_words[o.index], new_words[n.index], weight), _title_score(o, n)
                 same_number = bool(o.number) and o.number == n.number
-                named = (title is not None and title >= GAP_TITLE) or same_number
+                alone = len(left) == len(right) == 1
+                # the titles agree (or one holds the other), or the number, or the two are alone in their gap:
+                # where it would stand, the only article without predecessor (Belarus 1996, Article 85 on the
+                # President's decrees, between the unchanged 84 and 86, old 101)
+                named = ((title is not None and title >= GAP_TITLE) or _title_inside(o, n) or _title_inside(n, o)
+                         or same_number or alone)
                 # the same title where the article would stand, with its number or as the only pair the gap
                 # holds: the same article, however rewritten (a purpose clause redrafted in other words)
-                titled = title == 1.0 and (same_number or len(left) == len(right) == 1)
+                titled = title == 1.0 and (same_number or alone)
                 if body >= GAP_BODY or (named and body >= GAP_BODY_WITH_TITLE) or titled:
                     ranked.append((body + 0.5 * (title or 0.0), o.index, n.index))
         ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -1061,7 +1082,9 @@ def _splits_and_merges(
     """Merges and splits by containment.
 
     Merge: a new article into which two or more old articles went. Each member brings text the new article
-    did not get from its own 1:1 partner: at least ``MIN_PART`` of the member lies in that unexplained part.
+    did not get from its own 1:1 partner: at least ``MIN_PART`` of the member, and a sentence (``MIN_PARAGRAPH``
+    3-grams), lies in that unexplained part (a clause of a stock formula, "The competence, organisation and
+    procedure of ... are determined by law", is not a member's text).
     One member is the anchor (the partner, or ``MIN_ANCHOR`` of it inside); a weak member (under
     ``MIN_CONTAINED`` inside) must also have the new article's number, a title inside its title, or stand next
     to the anchor in the old draft (``NEAR`` articles), so that stock phrases far away do not join. An old
@@ -1083,7 +1106,8 @@ def _splits_and_merges(
             partner = partner_of_new.get(n_index)
             if partner is not None and partner != o_index:
                 common = len(o.shingles & (news[n_index].shingles - olds[partner].shingles))
-            cover[n_index][o_index] = common / (len(o.shingles) or 1)
+            if common >= MIN_PARAGRAPH or partner == o_index:
+                cover[n_index][o_index] = common / (len(o.shingles) or 1)
     best_home: dict[int, int] = {}
     for n_index, parts in cover.items():
         for o_index, share in parts.items():
