@@ -131,3 +131,49 @@ def test_a_stock_formula_does_not_make_an_article_a_member_of_a_merge() -> None:
     found = shapes_of(old, new)
     assert (("1", "2", "3"), ("1",)) in found
     assert not any("5" in olds and "1" in news for olds, news in found)
+
+
+STATUTE_FIRST = ("Article 1\n\nThe Organisation is established as an intergovernmental body of the States Parties.\n\n"
+                 "Article 2\n\nThe Organisation has legal personality in the territory of each State Party.\n\n")
+STATUTE_LAST = "Article 9\n\nThis Statute enters into force on the thirtieth day after the tenth ratification.\n"
+
+
+def test_a_short_article_whose_words_a_longer_one_holds_in_its_gap_is_its_successor() -> None:
+    # one sentence recast as the opening of a long article: few phrases and under a fifth of the words in common
+    # by Dice, but the new article holds most of its distinctive words; the gap holds two articles on each side
+    old = (STATUTE_FIRST + "Article 3\n\nThe Organisation's chief administrative officer: its Secretary-General.\n\n"
+           "Article 4\n\nFishing quotas are allotted by the Assembly on the advice of the scientific committee.\n\n"
+           + STATUTE_LAST)
+    new = (STATUTE_FIRST + "Article 3\n\nSeals and flags: the emblem of the Organisation is a blue whale on a white "
+           "field.\n\nArticle 4\n\nThe chief administrative officer of the Organisation is its Secretary-General, "
+           "appointed by the Assembly for four years on the proposal of the Council, once renewable. The "
+           "Secretary-General directs the staff, prepares the budget, reports each year to the Assembly and "
+           "represents the Organisation before the courts of every State Party.\n\n" + STATUTE_LAST)
+    assert (("3",), ("4",)) in shapes_of(old, new)
+
+
+def test_a_rewritten_article_inside_a_chapter_that_moved_pairs_between_its_moved_neighbours() -> None:
+    # the Council's chapter now comes before the Assembly's; the Assembly's first and last articles are unchanged
+    # (paired out of order), and the one between them, rewritten, pairs there, in a gap of the moved block
+    first = ("Article 1\n\nThe Organisation is established as an intergovernmental body of the States Parties.\n\n"
+             "Article 2\n\nThe Organisation has legal personality in the territory of each State Party.\n\n"
+             "Article 3\n\nThe official languages of the Organisation are English, French and Spanish.\n\n")
+    assembly1 = ("The Assembly consists of one delegate of each State Party, who may be accompanied by alternates "
+                 "and advisers appointed by the government of that State.")
+    assembly3 = ("The Assembly adopts its rules of procedure by a two-thirds majority of the delegates present and "
+                 "voting, and elects its President and two Vice-Presidents for each regular session.")
+    council = ("The Council consists of twelve States Parties elected by the Assembly for three years with due "
+               "regard to equitable geographical representation and to the interests of coastal States.",
+               "The Council meets at least twice a year at the seat of the Organisation and may be convened in "
+               "extraordinary session at the request of one third of its members.",
+               "The Council supervises the secretariat, prepares the draft budget and submits an annual report on "
+               "its work to the Assembly.")
+    last = "Article 12\n\nThis Statute enters into force on the thirtieth day after the tenth ratification.\n"
+    old = (first + f"Article 4\n\n{assembly1}\n\nArticle 5\n\nThe Assembly meets in regular session once every two "
+           "years, and in special session when the Council or a majority of States Parties so request.\n\n"
+           f"Article 6\n\n{assembly3}\n\nArticle 7\n\n{council[0]}\n\nArticle 8\n\n{council[1]}\n\n"
+           f"Article 9\n\n{council[2]}\n\n" + last)
+    new = (first + f"Article 4\n\n{council[0]}\n\nArticle 5\n\n{council[1]}\n\nArticle 6\n\n{council[2]}\n\n"
+           f"Article 7\n\n{assembly1}\n\nArticle 8\n\nThe Assembly sits in ordinary session every two years; "
+           f"extraordinary sittings take place at the call of the Council.\n\nArticle 9\n\n{assembly3}\n\n" + last)
+    assert (("5",), ("8",)) in shapes_of(old, new)

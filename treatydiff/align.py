@@ -27,7 +27,9 @@ Why it matches this way:
   where the old one would, unless it beats that one by ``MOVE_MARGIN`` on the share of the old text held.
 - What is left between two neighbours matched in order is paired in order on weaker evidence (``_fill_gaps``):
   there an article's successor is where it would be, and a rewrite keeps its distinctive words (IDF-weighted)
-  even when it keeps few of its phrases ("same number, same title, rewritten text" was removed + added).
+  even when it keeps few of its phrases ("same number, same title, rewritten text" was removed + added). Two pairs
+  next to each other in both drafts bound such a gap too, inside a chapter that moved as a block; the gaps are read
+  again once paragraph moves and moves have made their pairs.
 - Paragraphs that left their article are found by what is left over once each article has its successor
   (``_paragraph_moves``, read both ways so that ``compare B A`` mirrors ``compare A B``): they make splits,
   merges and moves, or are recorded on the match of the article they joined (``Match.received``).
@@ -398,6 +400,9 @@ def align_report(
     # 6. an article moved out of order and rewritten: a clear best on its distinctive words
     _moves(olds, news, pairs, scores, groups, shared, idf)
     decided(MOVED)
+    # 6b. the gaps again, now bounded by the pairs the paragraphs and the moves made
+    _fill_gaps(olds, news, pairs, scores, groups, stem_idf)
+    decided(IN_GAP)
 
     # 7. assemble: every provision in exactly one match
     matches: list[Match] = []
@@ -695,10 +700,15 @@ def _fill_gaps(
     agree by ``GAP_TITLE`` or one holds the other (DSA "Joint investigations and requests for Commission
     intervention" -> "Joint investigations", the request having gone to an article of its own), the numbers are
     the same (French Constitution, Article 28 rewritten for a single session) or the two are alone in their gap;
-    with the same title, and the same number or alone in their gap, the words need not agree at all. Only pairs
+    with the same title, and the same number or alone in their gap, the words need not agree at all; and either
+    may hold most (``MIN_CONTAINED_PAIR``) of the other's distinctive words, kept inside a longer article or cut
+    down to a part of it (Belarus 1996, Article 79: the President is head of State, the old Article 95's one
+    sentence, opens a long new article). Only pairs
     that keep the order are taken, best first; splits and merges already found are left as they are. An article
     is tried against those of the other side within ``GAP_WINDOW`` places of where it would stand in its gap, which
-    keeps the cost linear (two drafts with nothing in common are one long gap)."""
+    keeps the cost linear (two drafts with nothing in common are one long gap). The gaps are those between the pairs
+    of the skeleton (``in_order``), then those between two pairs next to each other in both drafts, off the
+    skeleton: a chapter that moved as a block has gaps of its own."""
     grouped_old, grouped_new = _grouped(groups)
     taken = set(pairs.values()) | grouped_new
     free_old = [o.matchable and o.index not in pairs and o.index not in grouped_old for o in olds]
@@ -709,10 +719,9 @@ def _fill_gaps(
     new_words = [_stems(n) if free else frozenset() for n, free in zip(news, free_new, strict=True)]
     weight = stem_idf()
 
-    anchors = [(-1, -1), *in_order(pairs), (len(olds), len(news))]
-    for (old_from, new_from), (old_to, new_to) in pairwise(anchors):
-        left = [o for o in olds[old_from + 1 : old_to] if free_old[o.index]]
-        right = [n for n in news[new_from + 1 : new_to] if free_new[n.index]]
+    def fill(old_from: int, new_from: int, old_to: int, new_to: int) -> None:
+        left = [o for o in olds[old_from + 1 : old_to] if free_old[o.index] and o.index not in pairs]
+        right = [n for n in news[new_from + 1 : new_to] if free_new[n.index] and n.index not in taken]
         ranked: list[tuple[float, int, int]] = []
         for k, o in enumerate(left):
             at = k * len(right) // len(left) if right else 0
@@ -730,7 +739,8 @@ def _fill_gaps(
                 # the same title where the article would stand, with its number or as the only pair the gap
                 # holds: the same article, however rewritten (a purpose clause redrafted in other words)
                 titled = title == 1.0 and (same_number or alone)
-                if body >= GAP_BODY or (named and body >= GAP_BODY_WITH_TITLE) or titled:
+                held = _weighted_held(old_words[o.index], new_words[n.index], weight)
+                if body >= GAP_BODY or (named and body >= GAP_BODY_WITH_TITLE) or titled or held >= MIN_CONTAINED_PAIR:
                     ranked.append((body + 0.5 * (title or 0.0), o.index, n.index))
         ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
         chosen_old: list[int] = []  # the pairs taken in this gap, in order on both sides
@@ -746,6 +756,22 @@ def _fill_gaps(
             pairs[o_index] = n_index
             scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
             taken.add(n_index)
+
+    skeleton = in_order(pairs)
+    anchors = [(-1, -1), *skeleton, (len(olds), len(news))]
+    for (old_from, new_from), (old_to, new_to) in pairwise(anchors):
+        fill(old_from, new_from, old_to, new_to)
+    # then inside blocks that moved together, off the skeleton: two pairs next to each other in both drafts bound a
+    # gap of their own (Belarus 1996: the Supreme Soviet's chapter came after the President's, and its articles,
+    # rewritten, pair up between those of it that kept their phrases)
+    on = set(skeleton)
+    by_old = sorted(pairs.items())
+    new_marks = sorted(pairs.values())
+    for (o1, n1), (o2, n2) in pairwise(by_old):
+        if ((o1, n1) in on and (o2, n2) in on) or n1 > n2:
+            continue
+        if bisect.bisect_left(new_marks, n2) - bisect.bisect_left(new_marks, n1) == 1:
+            fill(o1, n1, o2, n2)
 
 
 def _swaps(ranked: list[tuple[float, int, int]], pairs: dict[int, int]) -> list[tuple[int, int]]:
@@ -886,6 +912,14 @@ def _moves(
         pairs[o_index] = n_index
         scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
         taken.add(n_index)
+
+
+def _weighted_held(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    """The share of the lighter word set's weight that the other set holds (an article kept inside one that grew,
+    or cut down to part of it)."""
+    small, large = (a, b) if sum(weight[w] for w in a) <= sum(weight[w] for w in b) else (b, a)
+    size = sum(weight[w] for w in small)
+    return sum(weight[w] for w in small & large) / size if size else 0.0
 
 
 def _weighted_dice(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
