@@ -1,6 +1,6 @@
 """Article alignment against labelled truth: precision, recall and F1 per pair (issue 16).
 
-Run: python benchmarks/bench_align.py [--synthetic N,N] [--seeds K] [--show-errors] [--sensitivity]
+Run: python benchmarks/bench_align.py [--synthetic N,N] [--seeds K] [--show-errors] [--sensitivity] [--agreement]
 
 Two kinds of truth:
 - the gold alignments of real pairs, ``benchmarks/align/*.tsv`` (how they were made: ``benchmarks/align/METHOD.md``);
@@ -19,6 +19,10 @@ Ney, 2003): a row marked ``uncertain:`` is possible, the others sure; precision 
 sure ones only. A tool that takes the stated alternative of an uncertain row (no split row where the reader
 hesitated between a split and "the same article") is then not counted wrong for it. The strict F1 (every row
 required) is the figure the issue's goal is on; the second is shown next to it, never instead of it.
+
+``--agreement`` scores a second reader's labels (``*.second-reader.tsv``, a part of a pair labelled again by a
+reader who saw neither the first labels nor the tool) against the first reader's, over the articles the second
+file covers: how far two careful readers agree is the ceiling any score against one of them can mean.
 """
 
 from __future__ import annotations
@@ -236,6 +240,24 @@ def sensitivity(seed_pairs: int) -> None:
             print(f"{name:26} {value:7.3g}  " + "  ".join(f"{f:14.3f}" for f in row))
 
 
+def agreement() -> None:
+    """F1 of each second reader's labels against the first reader's, over the articles the second file covers."""
+    for second in sorted(GOLD.glob("*.second-reader.tsv")):
+        first = GOLD / second.name.replace(".second-reader", "")
+        theirs = gold(second)
+        olds = {o for o, _ in theirs if o is not None}
+        news = {n for _, n in theirs if n is not None}
+        ours = {(o, n) for o, n in gold(first) if o in olds or n in news}
+        both = len(ours & theirs)
+        f1 = 2 * both / (len(ours) + len(theirs)) if ours or theirs else 1.0
+        print(f"{first.name}: second reader over {len(olds)} old and {len(news)} new articles: "
+              f"{len(theirs)} relations, first reader {len(ours)}, in common {both}, F1 {f1:.3f}")
+        for o, n in sorted(ours - theirs, key=_order):
+            print(f"    first reader only  {o or '-':>6} -> {n or '-'}")
+        for o, n in sorted(theirs - ours, key=_order):
+            print(f"    second reader only {o or '-':>6} -> {n or '-'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--synthetic", default="200", help="sizes of the synthetic pairs, comma-separated")
@@ -245,7 +267,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sensitivity", action="store_true",
                         help="F1 with each threshold moved alone by 30 %% down and up (real pairs and --seeds "
                              "synthetic pairs of 200 articles)")
+    parser.add_argument("--agreement", action="store_true",
+                        help="how far a second reader's labels agree with the first's (*.second-reader.tsv)")
     args = parser.parse_args(argv)
+    if args.agreement:
+        agreement()
+        return 0
     if args.sensitivity:
         sensitivity(args.seeds)
         return 0
