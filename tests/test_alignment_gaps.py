@@ -177,3 +177,27 @@ def test_a_rewritten_article_inside_a_chapter_that_moved_pairs_between_its_moved
            f"Article 7\n\n{assembly1}\n\nArticle 8\n\nThe Assembly sits in ordinary session every two years; "
            f"extraordinary sittings take place at the call of the Council.\n\nArticle 9\n\n{assembly3}\n\n" + last)
     assert (("5",), ("8",)) in shapes_of(old, new)
+
+
+def test_on_a_tie_the_article_standing_in_place_wins_over_the_one_out_of_order() -> None:
+    # a formula closes the Court's chapter and the Audit Chamber's; the Court's is folded into the Court's article,
+    # the Audit Chamber's names the body that replaced it. The two old formulas share as many phrases with the new
+    # one; relative place (new transitional articles push it forward) favours the Court's, the neighbours the other
+    court = ("The Court consists of nine judges elected by the Assembly for a term of nine years from persons of "
+             "high moral character who possess the qualifications required in their countries for the highest "
+             "judicial offices. The Court elects its President and Vice-President for three years. ")
+    opinions = ("The Court gives advisory opinions on any legal question at the request of the Council or of the "
+                "Assembly, and its opinions are published with the reasons given by the judges in the majority.")
+    formula = "The competence, organisation and procedure of the {} are determined by law."
+    audit = "The Audit Chamber examines the accounts of every organ of the Organisation each year."
+    final = "This Statute enters into force on the thirtieth day after the tenth ratification."
+    old = (f"Article 1\n\n{court}\n\nArticle 2\n\n{opinions}\n\nArticle 3\n\n{formula.format('Court')}\n\n"
+           f"Article 4\n\n{audit}\n\nArticle 5\n\n{formula.format('Audit Chamber')}\n\nArticle 6\n\n{final}\n\n")
+    new = (f"Article 1\n\n{court}{opinions} {formula.format('Court')}\n\n"
+           f"Article 2\n\n{audit}\n\nArticle 3\n\n{formula.format('State Control Committee')}\n\n"
+           f"Article 4\n\n{final}\n\n"
+           + "".join(f"Article {k}\n\nTransitional rule {k}: the mandate of the provisional {w} ends when the "
+                     f"first {w} under this Statute takes office.\n\n"
+                     for k, w in ((5, "registrar"), (6, "treasurer"), (7, "council"), (8, "bureau"))))
+    found = shapes_of(old, new)
+    assert {(("5",), ("3",)), (("1", "2", "3"), ("1",))} <= found

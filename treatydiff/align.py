@@ -338,15 +338,8 @@ def align_report(
     for o_index, commons in shared.items():
         o = olds[o_index]
         for n_index, common in commons.items():
-            n = news[n_index]
-            total, body, title = _score(o, n, common)
-            contained = common / max(1, min(len(o.shingles), len(n.shingles)))
-            if (
-                body >= MIN_BODY
-                or (body >= MIN_BODY_WITH_CONTAINMENT and contained >= MIN_CONTAINED_PAIR)
-                or (body >= MIN_BODY_WITH_TITLE and title is not None and title >= MIN_TITLE)
-                or _filled_or_emptied(o, n)
-            ):
+            total, _, _ = _score(o, news[n_index], common)
+            if _acceptable(o, news[n_index], common):
                 ranked.append((total, o.index, n_index))
     ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
     for _, o_index, n_index in ranked:
@@ -841,6 +834,35 @@ def _reseat(
             taken.add(candidate)
             pairs[o_index] = candidate
             scores[o_index] = dice(olds[o_index].shingles, news[candidate].shingles)
+    # the mirror, on a tie: a new article paired out of order gives way to an old article without successor that
+    # stands where its predecessor would, holds as many of its phrases and reaches the bar of the best-first pass
+    # (a formula closing two chapters, "The competence, organisation and procedure of ... are determined by law":
+    # the relative place, which broke the tie, is weaker evidence than the neighbours)
+    skeleton = in_order(pairs)
+    on = set(skeleton)
+    new_marks = [n for _, n in skeleton]
+    anchors = [(-1, -1), *skeleton, (len(olds), len(news))]
+    offered: dict[int, dict[int, int]] = defaultdict(dict)  # new index -> {old index without partner: common}
+    for o_index, found in shared.items():
+        if o_index not in pairs:
+            for n_index, common in found.items():
+                offered[n_index][o_index] = common
+    for o_index, n_index in sorted(pairs.items()):
+        if (o_index, n_index) in on or n_index not in offered or o_index not in shared:
+            continue  # in order, or without rival, or identical texts
+        at = bisect.bisect_left(new_marks, n_index)
+        low, high = anchors[at][0], anchors[at + 1][0]
+        kind = news[n_index].provision.node.kind
+        in_place = [(common, -o) for o, common in offered[n_index].items()
+                    if low < o < high and o not in pairs and olds[o].provision.node.kind is kind]
+        if not in_place:
+            continue
+        common, candidate = max(in_place)
+        candidate = -candidate
+        if common >= shared[o_index].get(n_index, 0) and _acceptable(olds[candidate], news[n_index], common):
+            del pairs[o_index]
+            pairs[candidate] = n_index
+            scores[candidate] = dice(olds[candidate].shingles, news[n_index].shingles)
     # an article without partner whose text is (mostly) inside the article without predecessor standing where it
     # would, or the other way round: kept and extended, or cut down, in place ("La funzione legislativa è
     # esercitata collettivamente dalle due Camere." opens a new Article 70 of three paragraphs)
@@ -1117,8 +1139,8 @@ def _splits_and_merges(
 
     Merge: a new article into which two or more old articles went. Each member brings text the new article
     did not get from its own 1:1 partner: at least ``MIN_PART`` of the member, and a sentence (``MIN_PARAGRAPH``
-    3-grams), lies in that unexplained part (a clause of a stock formula, "The competence, organisation and
-    procedure of ... are determined by law", is not a member's text).
+    3-grams) or all of it, lies in that unexplained part (a clause of a stock formula, "The competence,
+    organisation and procedure of ... are determined by law", is not a member's text; the formula whole is).
     One member is the anchor (the partner, or ``MIN_ANCHOR`` of it inside); a weak member (under
     ``MIN_CONTAINED`` inside) must also have the new article's number, a title inside its title, or stand next
     to the anchor in the old draft (``NEAR`` articles), so that stock phrases far away do not join. An old
@@ -1140,7 +1162,7 @@ def _splits_and_merges(
             partner = partner_of_new.get(n_index)
             if partner is not None and partner != o_index:
                 common = len(o.shingles & (news[n_index].shingles - olds[partner].shingles))
-            if common >= MIN_PARAGRAPH or partner == o_index:
+            if common >= min(MIN_PARAGRAPH, len(o.shingles)) or partner == o_index:
                 cover[n_index][o_index] = common / (len(o.shingles) or 1)
     best_home: dict[int, int] = {}
     for n_index, parts in cover.items():
@@ -1204,6 +1226,18 @@ def _splits_and_merges(
             used_old.add(o_index)
             used_new.update(members)
     return groups
+
+
+def _acceptable(o: Item, n: Item, common: int) -> bool:
+    """Whether a candidate pair, with ``common`` 3-grams in common, reaches the bar of the best-first pass."""
+    _, body, title = _score(o, n, common)
+    contained = common / max(1, min(len(o.shingles), len(n.shingles)))
+    return (
+        body >= MIN_BODY
+        or (body >= MIN_BODY_WITH_CONTAINMENT and contained >= MIN_CONTAINED_PAIR)
+        or (body >= MIN_BODY_WITH_TITLE and title is not None and title >= MIN_TITLE)
+        or _filled_or_emptied(o, n)
+    )
 
 
 def _filled_or_emptied(old: Item, new: Item) -> bool:
