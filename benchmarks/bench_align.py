@@ -60,6 +60,10 @@ PAIRS = {
                             "it-costituzione/v2-2016-01-20-proposal-boschi.md"),
     "belarus-1994-1996.tsv": ("ru-konstitutsiya-belarus/v1-1994-03-15.txt",
                               "ru-konstitutsiya-belarus/v2-1996-11-24.txt"),
+    # labelled on 2026-12-04 by readers who had not seen the tool's output or code (a second independent check)
+    "zh-minshi-susongfa-2021-2023.tsv": ("zh-minshi-susongfa/v1-2021-12-24.md", "zh-minshi-susongfa/v2-2023-09-01.md"),
+    "ar-dostour-misr-1923-1930.tsv": ("ar-dostour-misr-1923-1930/v1-1923-04-19.txt",
+                                      "ar-dostour-misr-1923-1930/v2-1930-10-22.txt"),
 }
 
 Relation = tuple[str | None, str | None]
