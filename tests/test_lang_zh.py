@@ -59,3 +59,22 @@ def test_a_numbered_annex_and_a_deletion_in_fullwidth_brackets() -> None:
         ("article", "50", "", "（删除）"),
         ("annex", "1", "城市绿地分类标准", "一、公园"),
     ]
+
+
+def test_an_article_amended_in_one_clause_keeps_its_successor_after_an_insertion() -> None:
+    # Chinese is written without spaces: read as runs of letters, a sentence is one "word", and a sentence changed
+    # in one clause shares nothing with its old form. Read character by character, it keeps most of its phrases.
+    from treatydiff import compare, load_text
+
+    first = "第一条 为了保护海洋环境，防治污染损害，制定本条例。\n\n"
+    kept = "第二条 本条例适用于在中华人民共和国管辖海域内从事航行、勘探、开发的一切单位和个人。\n\n"
+    amended_old = "第三条 船舶排放污水，应当符合国家规定的标准，并如实记录排放情况，接受海事管理机构的监督检查。\n\n"
+    amended_new = "第四条 船舶排放污水，应当符合国家和地方规定的标准，并如实记录排放情况，接受海事管理机构的监督检查。\n\n"
+    inserted = "第三条 国家建立海洋生态保护补偿制度，具体办法由国务院制定。\n\n"
+    old = load_text(first + kept + amended_old, source="old.md", format="md")
+    new = load_text(first + kept + inserted + amended_new, source="new.md", format="md")
+    changes = {(tuple(p.node.label for p in c.match.old), tuple(p.node.label for p in c.match.new)): c
+               for c in compare(old, new).changes}
+    assert {(("3",), ("4",)), ((), ("3",))} <= set(changes)
+    evidence = changes[("3",), ("4",)].match.evidence
+    assert evidence is not None and evidence.phrases > 0.8  # one clause of four changed, by two characters

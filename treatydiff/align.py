@@ -106,7 +106,11 @@ WORK_FLOOR = 100_000
 #: How many old articles the candidate search handles between two looks at the clock.
 CLOCK_EVERY = 64
 
-_WORD = re.compile(r"\w+")
+# a word: a run of letters and digits, except in the scripts written without spaces (Chinese, Japanese kana), where
+# each character is one (a "word" there would be a whole clause, and a clause changed in one character would share
+# nothing with its old form)
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 
 #: Splits and merges found so far: (old indices, new indices, outcome) each.
 Groups = list[tuple[tuple[int, ...], tuple[int, ...], Outcome]]
