@@ -22,6 +22,13 @@ def test_synthetic_pairs_are_aligned_exactly(seed: int) -> None:
     assert (result.extra, result.missed) == ((), ())
 
 
+def test_a_larger_synthetic_pair_is_aligned_exactly() -> None:
+    """2,000 articles: ten times more removed and inserted articles standing in the same place, where a rule that
+    pairs an article on its place and a fifth of its words pairs unrelated texts."""
+    result = bench_align.synthetic(2000, 1)
+    assert (result.extra, result.missed) == ((), ())
+
+
 def test_the_score_counts_a_wrong_relation_twice() -> None:
     """A relation the tool gives that the truth lacks costs precision, the one it lacks costs recall."""
     truth = {("1", "1"), ("2", "3"), (None, "2")}

@@ -653,9 +653,23 @@ def _idf(vocabularies: list[frozenset[str]]) -> dict[str, float]:
     return {w: math.log(len(vocabularies) / count) for w, count in df.items()}
 
 
+_STEM_OF: dict[str, str] = {}  # word -> its stem, for the ``STEM`` in ``_STEM_LENGTH`` (a stem made once per word)
+_STEM_LENGTH = [STEM]
+
+
 def _stems(item: Item) -> frozenset[str]:
     """The words of an item's body cut to their first ``STEM`` letters."""
-    return frozenset(w[:STEM] for w in item.vocabulary)
+    if _STEM_LENGTH[0] != STEM:  # the benchmark moves the constant
+        _STEM_OF.clear()
+        _STEM_LENGTH[0] = STEM
+    stem_of = _STEM_OF
+    try:
+        return frozenset(map(stem_of.__getitem__, item.vocabulary))
+    except KeyError:
+        for word in item.vocabulary:
+            if word not in stem_of:
+                stem_of[word] = word[:STEM]
+        return frozenset(map(stem_of.__getitem__, item.vocabulary))
 
 
 def in_order(pairs: dict[int, int]) -> list[tuple[int, int]]:
@@ -696,8 +710,9 @@ def _fill_gaps(
     and "Member States" weigh little), overlapping by ``GAP_BODY``, or by ``GAP_BODY_WITH_TITLE`` where the titles
     agree by ``GAP_TITLE`` or one holds the other (DSA "Joint investigations and requests for Commission
     intervention" -> "Joint investigations", the request having gone to an article of its own), the numbers are
-    the same (French Constitution, Article 28 rewritten for a single session) or the two are alone in their gap;
-    with the same title, and the same number or alone in their gap, the words need not agree at all; and either
+    the same (French Constitution, Article 28 rewritten for a single session); with the same title, and the same
+    number or alone in their gap, the words need not agree at all (without a title, the place alone cannot tell a
+    rewrite from an article replaced by another on a new subject: the words must); and either
     may hold most (``MIN_CONTAINED_PAIR``) of the other's distinctive words, kept inside a longer article or cut
     down to a part of it (Belarus 1996, Article 79: the President is head of State, the old Article 95's one
     sentence, opens a long new article). Only pairs
@@ -728,11 +743,9 @@ def _fill_gaps(
                 body, title = _weighted_dice(old_words[o.index], new_words[n.index], weight), _title_score(o, n)
                 same_number = bool(o.number) and o.number == n.number
                 alone = len(left) == len(right) == 1
-                # the titles agree (or one holds the other), or the number, or the two are alone in their gap:
-                # where it would stand, the only article without predecessor (Belarus 1996, Article 85 on the
-                # President's decrees, between the unchanged 84 and 86, old 101)
+                # the titles agree (or one holds the other), or the number
                 named = ((title is not None and title >= GAP_TITLE) or _title_inside(o, n) or _title_inside(n, o)
-                         or same_number or alone)
+                         or same_number)
                 # the same title where the article would stand, with its number or as the only pair the gap
                 # holds: the same article, however rewritten (a purpose clause redrafted in other words)
                 titled = title == 1.0 and (same_number or alone)
