@@ -342,8 +342,8 @@ def align_report(
     for o_index, commons in shared.items():
         o = olds[o_index]
         for n_index, common in commons.items():
-            total, _, _ = _score(o, news[n_index], common)
-            if _acceptable(o, news[n_index], common):
+            total, body, title = _score(o, news[n_index], common)
+            if _acceptable(o, news[n_index], common, body, title):
                 ranked.append((total, o.index, n_index))
     ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
     for _, o_index, n_index in ranked:
@@ -712,15 +712,14 @@ def _fill_gaps(
     intervention" -> "Joint investigations", the request having gone to an article of its own), the numbers are
     the same (French Constitution, Article 28 rewritten for a single session); with the same title, and the same
     number or alone in their gap, the words need not agree at all (without a title, the place alone cannot tell a
-    rewrite from an article replaced by another on a new subject: the words must); and either
-    may hold most (``MIN_CONTAINED_PAIR``) of the other's distinctive words, kept inside a longer article or cut
-    down to a part of it (Belarus 1996, Article 79: the President is head of State, the old Article 95's one
-    sentence, opens a long new article). Only pairs
-    that keep the order are taken, best first; splits and merges already found are left as they are. An article
-    is tried against those of the other side within ``GAP_WINDOW`` places of where it would stand in its gap, which
-    keeps the cost linear (two drafts with nothing in common are one long gap). The gaps are those between the pairs
-    of the skeleton (``in_order``), then those between two pairs next to each other in both drafts, off the
-    skeleton: a chapter that moved as a block has gaps of its own."""
+    rewrite from an article replaced by another on a new subject: the words must); and either may hold most
+    (``MIN_CONTAINED_PAIR``) of the other's distinctive words, kept inside a longer article or cut down to a part
+    of it (Belarus 1996, Article 79: the President is head of State, the old Article 95's one sentence, opens a
+    long new article). Only pairs that keep the order are taken, best first; splits and merges already found are
+    left as they are. An article is tried against those of the other side within ``GAP_WINDOW`` places of where it
+    would stand in its gap, which keeps the cost linear (two drafts with nothing in common are one long gap). The
+    gaps are those between the pairs of the skeleton (``in_order``), then those between two pairs next to each
+    other in both drafts, off the skeleton: a chapter that moved as a block has gaps of its own."""
     grouped_old, grouped_new = _grouped(groups)
     taken = set(pairs.values()) | grouped_new
     free_old = [o.matchable and o.index not in pairs and o.index not in grouped_old for o in olds]
@@ -876,7 +875,9 @@ def _reseat(
             continue
         common, candidate = max(in_place)
         candidate = -candidate
-        if common >= shared[o_index].get(n_index, 0) and _acceptable(olds[candidate], news[n_index], common):
+        _, body, title = _score(olds[candidate], news[n_index], common)
+        if common >= shared[o_index].get(n_index, 0) and _acceptable(olds[candidate], news[n_index], common, body,
+                                                                      title):
             del pairs[o_index]
             pairs[candidate] = n_index
             scores[candidate] = dice(olds[candidate].shingles, news[n_index].shingles)
@@ -1245,9 +1246,9 @@ def _splits_and_merges(
     return groups
 
 
-def _acceptable(o: Item, n: Item, common: int) -> bool:
-    """Whether a candidate pair, with ``common`` 3-grams in common, reaches the bar of the best-first pass."""
-    _, body, title = _score(o, n, common)
+def _acceptable(o: Item, n: Item, common: int, body: float, title: float | None) -> bool:
+    """Whether a candidate pair, with ``common`` 3-grams in common and the body and title scores of ``_score``,
+    reaches the bar of the best-first pass."""
     contained = common / max(1, min(len(o.shingles), len(n.shingles)))
     return (
         body >= MIN_BODY
