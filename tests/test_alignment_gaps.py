@@ -100,20 +100,23 @@ def test_a_title_cut_down_to_the_part_it_kept_is_title_agreement_in_the_gap() ->
     assert (("2",), ("3",)) in shapes_of(old, new)
 
 
+COURT = ("The Court consists of nine judges elected by the Assembly for a term of nine years from persons of high "
+         "moral character who possess the qualifications required in their countries for the highest judicial "
+         "offices. The Court elects its President and Vice-President for three years. ")
+OPINIONS = ("The Court gives advisory opinions on any legal question at the request of the Council or of the "
+            "Assembly, and its opinions are published with the reasons given by the judges in the majority.")
+FORMULA = "The competence, organisation and procedure of the {} are determined by law."
+AUDIT = "The Audit Chamber examines the accounts of every organ of the Organisation each year."
+
+
 def test_a_stock_formula_does_not_make_an_article_a_member_of_a_merge() -> None:
     # "The competence, organisation and procedure of the ... are determined by law." closes both the Court's
     # chapter and the Audit Chamber's; the Court's three articles merge into one, and the Audit Chamber's formula,
     # sharing a clause with it (under a sentence of its words), is not a fourth member
-    court = ("The Court consists of nine judges elected by the Assembly for a term of nine years from persons of "
-             "high moral character who possess the qualifications required in their countries for the highest "
-             "judicial offices. The Court elects its President and Vice-President for three years. ")
-    opinions = ("The Court gives advisory opinions on any legal question at the request of the Council or of the "
-                "Assembly, and its opinions are published with the reasons given by the judges in the majority.")
-    formula = "The competence, organisation and procedure of the {} are determined by law."
-    old = (f"Article 1\n\n{court}\n\nArticle 2\n\n{opinions}\n\nArticle 3\n\n{formula.format('Court')}\n\n"
+    old = (f"Article 1\n\n{COURT}\n\nArticle 2\n\n{OPINIONS}\n\nArticle 3\n\n{FORMULA.format('Court')}\n\n"
            "Article 4\n\nThe Audit Chamber examines the accounts of every organ of the Organisation each year.\n\n"
-           f"Article 5\n\n{formula.format('Audit Chamber')}\n\n")
-    new = (f"Article 1\n\n{court}{opinions} {formula.format('Court')}\n\n"
+           f"Article 5\n\n{FORMULA.format('Audit Chamber')}\n\n")
+    new = (f"Article 1\n\n{COURT}{OPINIONS} {FORMULA.format('Court')}\n\n"
            "Article 2\n\nThe Audit Committee examines the accounts of every organ of the Organisation each year "
            "and reports to the Assembly.\n\n"
            "Article 3\n\nThe Audit Committee may inspect the premises of any organ without notice.\n\n")
@@ -173,18 +176,11 @@ def test_on_a_tie_the_article_standing_in_place_wins_over_the_one_out_of_order()
     # a formula closes the Court's chapter and the Audit Chamber's; the Court's is folded into the Court's article,
     # the Audit Chamber's names the body that replaced it. The two old formulas share as many phrases with the new
     # one; relative place (new transitional articles push it forward) favours the Court's, the neighbours the other
-    court = ("The Court consists of nine judges elected by the Assembly for a term of nine years from persons of "
-             "high moral character who possess the qualifications required in their countries for the highest "
-             "judicial offices. The Court elects its President and Vice-President for three years. ")
-    opinions = ("The Court gives advisory opinions on any legal question at the request of the Council or of the "
-                "Assembly, and its opinions are published with the reasons given by the judges in the majority.")
-    formula = "The competence, organisation and procedure of the {} are determined by law."
-    audit = "The Audit Chamber examines the accounts of every organ of the Organisation each year."
     final = "This Statute enters into force on the thirtieth day after the tenth ratification."
-    old = (f"Article 1\n\n{court}\n\nArticle 2\n\n{opinions}\n\nArticle 3\n\n{formula.format('Court')}\n\n"
-           f"Article 4\n\n{audit}\n\nArticle 5\n\n{formula.format('Audit Chamber')}\n\nArticle 6\n\n{final}\n\n")
-    new = (f"Article 1\n\n{court}{opinions} {formula.format('Court')}\n\n"
-           f"Article 2\n\n{audit}\n\nArticle 3\n\n{formula.format('State Control Committee')}\n\n"
+    old = (f"Article 1\n\n{COURT}\n\nArticle 2\n\n{OPINIONS}\n\nArticle 3\n\n{FORMULA.format('Court')}\n\n"
+           f"Article 4\n\n{AUDIT}\n\nArticle 5\n\n{FORMULA.format('Audit Chamber')}\n\nArticle 6\n\n{final}\n\n")
+    new = (f"Article 1\n\n{COURT}{OPINIONS} {FORMULA.format('Court')}\n\n"
+           f"Article 2\n\n{AUDIT}\n\nArticle 3\n\n{FORMULA.format('State Control Committee')}\n\n"
            f"Article 4\n\n{final}\n\n"
            + "".join(f"Article {k}\n\nTransitional rule {k}: the mandate of the provisional {w} ends when the "
                      f"first {w} under this Statute takes office.\n\n"
