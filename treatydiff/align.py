@@ -185,7 +185,7 @@ class Item:
     placeholder: bool
     preamble: bool
     closing: bool  # the final formula ("Done at ...", signatures, and what follows outside annexes)
-    vocabulary: frozenset[str]  # the body's words, case folded (``_fill_gaps`` weighs them)
+    vocabulary: frozenset[str]  # the body's words, case folded (``_moves`` weighs them, ``_fill_gaps`` their stems)
 
     @property
     def matchable(self) -> bool:
@@ -541,10 +541,7 @@ class _Explainer:
         self.new_marks = [n for _, n in self.skeleton]
         self.index_old = {id(o.provision): o.index for o in olds}
         self.index_new = {id(n.provision): n.index for n in news}
-        self.offered: dict[int, dict[int, int]] = defaultdict(dict)  # new index -> {old index: 3-grams in common}
-        for o_index, found in shared.items():
-            for n_index, common in found.items():
-                self.offered[n_index][o_index] = common
+        self.offered = _by_new(shared)
 
     def __call__(self, match: Match) -> Evidence:
         old = tuple(self.index_old[id(p)] for p in match.old)
@@ -653,16 +650,12 @@ def _idf(vocabularies: list[frozenset[str]]) -> dict[str, float]:
     return {w: math.log(len(vocabularies) / count) for w, count in df.items()}
 
 
-_STEM_OF: dict[str, str] = {}  # word -> its stem, for the ``STEM`` in ``_STEM_LENGTH`` (a stem made once per word)
-_STEM_LENGTH = [STEM]
+_STEM_OF: dict[int, dict[str, str]] = defaultdict(dict)  # stem length -> {word: its stem}, made once per word
 
 
 def _stems(item: Item) -> frozenset[str]:
     """The words of an item's body cut to their first ``STEM`` letters."""
-    if _STEM_LENGTH[0] != STEM:  # the benchmark moves the constant
-        _STEM_OF.clear()
-        _STEM_LENGTH[0] = STEM
-    stem_of = _STEM_OF
+    stem_of = _STEM_OF[STEM]  # by length: the benchmark moves the constant
     try:
         return frozenset(map(stem_of.__getitem__, item.vocabulary))
     except KeyError:
@@ -739,7 +732,8 @@ def _fill_gaps(
             for n in right[max(0, at - GAP_WINDOW) : at + GAP_WINDOW + 1]:
                 if o.provision.node.kind is not n.provision.node.kind:
                     continue
-                body, title = _weighted_dice(old_words[o.index], new_words[n.index], weight), _title_score(o, n)
+                body, held = _weighted_overlap(old_words[o.index], new_words[n.index], weight)
+                title = _title_score(o, n)
                 same_number = bool(o.number) and o.number == n.number
                 alone = len(left) == len(right) == 1
                 # the titles agree (or one holds the other), or the number
@@ -748,7 +742,6 @@ def _fill_gaps(
                 # the same title where the article would stand, with its number or as the only pair the gap
                 # holds: the same article, however rewritten (a purpose clause redrafted in other words)
                 titled = title == 1.0 and (same_number or alone)
-                held = _weighted_held(old_words[o.index], new_words[n.index], weight)
                 if body >= GAP_BODY or (named and body >= GAP_BODY_WITH_TITLE) or titled or held >= MIN_CONTAINED_PAIR:
                     ranked.append((body + 0.5 * (title or 0.0), o.index, n.index))
         ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -774,12 +767,9 @@ def _fill_gaps(
     # gap of their own (Belarus 1996: the Supreme Soviet's chapter came after the President's, and its articles,
     # rewritten, pair up between those of it that kept their phrases)
     on = set(skeleton)
-    by_old = sorted(pairs.items())
-    new_marks = sorted(pairs.values())
-    for (o1, n1), (o2, n2) in pairwise(by_old):
-        if ((o1, n1) in on and (o2, n2) in on) or n1 > n2:
-            continue
-        if bisect.bisect_left(new_marks, n2) - bisect.bisect_left(new_marks, n1) == 1:
+    rank = {n: k for k, n in enumerate(sorted(pairs.values()))}  # each paired new article's place among them
+    for (o1, n1), (o2, n2) in pairwise(sorted(pairs.items())):
+        if rank[n2] - rank[n1] == 1 and not ((o1, n1) in on and (o2, n2) in on):
             fill(o1, n1, o2, n2)
 
 
@@ -827,17 +817,13 @@ def _reseat(
     chapter) does not take an article from its successor, which kept its text and grew. Then an article still
     without partner pairs with the one standing where it would when either holds ``MIN_CONTAINED_PAIR`` of the
     other (before splits and merges, which would take it elsewhere on less)."""
-    skeleton = in_order(pairs)
-    on = set(skeleton)
-    old_marks = [o for o, _ in skeleton]
-    anchors = [(-1, -1), *skeleton, (len(olds), len(news))]
+    place = _Place(pairs, len(olds), len(news))
     taken = set(pairs.values())
     for o_index, n_index in sorted(pairs.items()):
-        if (o_index, n_index) in on or o_index not in shared:
+        if (o_index, n_index) in place.on or o_index not in shared:
             continue
         size = len(olds[o_index].shingles) or 1
-        at = bisect.bisect_left(old_marks, o_index)
-        low, high = anchors[at][1], anchors[at + 1][1]
+        low, high = place.of_successor(o_index)
         kind = olds[o_index].provision.node.kind
         in_place = [(common, n) for n, common in shared[o_index].items()
                     if low < n < high and n not in taken and news[n].provision.node.kind is kind]
@@ -854,27 +840,18 @@ def _reseat(
     # stands where its predecessor would, holds as many of its phrases and reaches the bar of the best-first pass
     # (a formula closing two chapters, "The competence, organisation and procedure of ... are determined by law":
     # the relative place, which broke the tie, is weaker evidence than the neighbours)
-    skeleton = in_order(pairs)
-    on = set(skeleton)
-    new_marks = [n for _, n in skeleton]
-    anchors = [(-1, -1), *skeleton, (len(olds), len(news))]
-    offered: dict[int, dict[int, int]] = defaultdict(dict)  # new index -> {old index without partner: common}
-    for o_index, found in shared.items():
-        if o_index not in pairs:
-            for n_index, common in found.items():
-                offered[n_index][o_index] = common
+    place = _Place(pairs, len(olds), len(news))
+    offered = _by_new({o: found for o, found in shared.items() if o not in pairs})
     for o_index, n_index in sorted(pairs.items()):
-        if (o_index, n_index) in on or n_index not in offered or o_index not in shared:
+        if (o_index, n_index) in place.on or n_index not in offered or o_index not in shared:
             continue  # in order, or without rival, or identical texts
-        at = bisect.bisect_left(new_marks, n_index)
-        low, high = anchors[at][0], anchors[at + 1][0]
+        low, high = place.of_predecessor(n_index)
         kind = news[n_index].provision.node.kind
-        in_place = [(common, -o) for o, common in offered[n_index].items()
+        in_place = [(common, o) for o, common in offered[n_index].items()
                     if low < o < high and o not in pairs and olds[o].provision.node.kind is kind]
         if not in_place:
             continue
-        common, candidate = max(in_place)
-        candidate = -candidate
+        common, candidate = max(in_place, key=lambda t: (t[0], -t[1]))  # the first in the draft on a tie
         _, body, title = _score(olds[candidate], news[n_index], common)
         if common >= shared[o_index].get(n_index, 0) and _acceptable(olds[candidate], news[n_index], common, body,
                                                                       title):
@@ -884,16 +861,13 @@ def _reseat(
     # an article without partner whose text is (mostly) inside the article without predecessor standing where it
     # would, or the other way round: kept and extended, or cut down, in place ("La funzione legislativa è
     # esercitata collettivamente dalle due Camere." opens a new Article 70 of three paragraphs)
-    skeleton = in_order(pairs)
-    old_marks = [o for o, _ in skeleton]
-    anchors = [(-1, -1), *skeleton, (len(olds), len(news))]
+    place = _Place(pairs, len(olds), len(news))
     ranked: list[tuple[float, int, int]] = []
     for o_index, found in shared.items():
         if o_index in pairs:
             continue
         o = olds[o_index]
-        at = bisect.bisect_left(old_marks, o_index)
-        low, high = anchors[at][1], anchors[at + 1][1]
+        low, high = place.of_successor(o_index)
         for n_index, common in found.items():
             n = news[n_index]
             if low < n_index < high and n_index not in taken and n.provision.node.kind is o.provision.node.kind:
@@ -906,6 +880,36 @@ def _reseat(
             pairs[o_index] = n_index
             scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
             taken.add(n_index)
+
+
+class _Place:
+    """Where an article stands against the skeleton of the pairs in order (``in_order``): between which new
+    articles the successor of an old article would stand, or between which old articles the predecessor of a new
+    one (the indices of the skeleton's pairs on either side, -1 and the draft's length at the ends)."""
+
+    def __init__(self, pairs: dict[int, int], old_count: int, new_count: int) -> None:
+        skeleton = in_order(pairs)
+        self.on = set(skeleton)
+        self._old_marks = [o for o, _ in skeleton]
+        self._new_marks = [n for _, n in skeleton]
+        self._anchors = [(-1, -1), *skeleton, (old_count, new_count)]
+
+    def of_successor(self, old_index: int) -> tuple[int, int]:
+        at = bisect.bisect_left(self._old_marks, old_index)
+        return self._anchors[at][1], self._anchors[at + 1][1]
+
+    def of_predecessor(self, new_index: int) -> tuple[int, int]:
+        at = bisect.bisect_left(self._new_marks, new_index)
+        return self._anchors[at][0], self._anchors[at + 1][0]
+
+
+def _by_new(shared: dict[int, dict[int, int]]) -> dict[int, dict[int, int]]:
+    """The candidate pairs of ``shared`` (old index -> {new index: 3-grams in common}) read from the new side."""
+    out: dict[int, dict[int, int]] = defaultdict(dict)
+    for o_index, found in shared.items():
+        for n_index, common in found.items():
+            out[n_index][o_index] = common
+    return out
 
 
 def _moves(
@@ -954,17 +958,17 @@ def _moves(
         taken.add(n_index)
 
 
-def _weighted_held(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
-    """The share of the lighter word set's weight that the other set holds (an article kept inside one that grew,
-    or cut down to part of it)."""
-    small, large = (a, b) if sum(weight[w] for w in a) <= sum(weight[w] for w in b) else (b, a)
-    size = sum(weight[w] for w in small)
-    return sum(weight[w] for w in small & large) / size if size else 0.0
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> tuple[float, float]:
+    """The weighted Dice of two word sets, and the share of the lighter set's weight that the other holds (an
+    article kept inside one that grew, or cut down to part of it)."""
+    size_a, size_b = sum(weight[w] for w in a), sum(weight[w] for w in b)
+    common = sum(weight[w] for w in a & b)
+    lighter = min(size_a, size_b)
+    return (2 * common / (size_a + size_b) if size_a + size_b else 0.0, common / lighter if lighter else 0.0)
 
 
 def _weighted_dice(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
-    size = sum(weight[w] for w in a) + sum(weight[w] for w in b)
-    return 2 * sum(weight[w] for w in a & b) / size if size else 0.0
+    return _weighted_overlap(a, b, weight)[0]
 
 
 def paragraphs(provision: Provision) -> list[str]:
