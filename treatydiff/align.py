@@ -94,6 +94,12 @@ GAP_WINDOW = 20
 STEM = 5
 # out of order (``_moves``): the bar of the gaps, and a clear lead over the next candidate of either article
 MOVE_MARGIN = 0.15
+# the last ones left (``_last_left``): an old article without successor and a new one without predecessor that are
+# each other's best among what is left, on distinctive stems, with a quarter of them in common (``LEFT_BODY``,
+# between the gaps' bar with a title and without) and half as much again as either one's next best (``LEFT_LEAD``):
+# what is left of a chapter rewritten in other words, where no phrase survives and no neighbour vouches
+LEFT_BODY = 0.25
+LEFT_LEAD = 1.5
 # a paragraph that left its article (``_paragraph_moves``): of its shingles that are not stock text (in at most
 # ``DISTINCT`` articles of the other draft), half (``MIN_MOVED``) and at least ``MIN_PARAGRAPH`` (a sentence) in one
 # other article, and under half with the article's own successor
@@ -400,6 +406,9 @@ def align_report(
     # 6b. the gaps again, now bounded by the pairs the paragraphs and the moves made
     _fill_gaps(olds, news, pairs, scores, groups, stem_idf)
     decided(IN_GAP)
+    # 6c. what is left: two articles that are each other's clear best among the articles without partner
+    _last_left(olds, news, pairs, scores, groups, stem_idf)
+    decided(LEFT)
 
     # 7. assemble: every provision in exactly one match
     matches: list[Match] = []
@@ -505,6 +514,8 @@ RESEATED = ("in place: it stands between the successors of its neighbours and ho
 IN_GAP = "between neighbours matched in order, on distinctive words (IDF-weighted), with the title or number"
 PARAGRAPHS = "paragraphs of one are in the other, once each article has its successor"
 MOVED = "out of order, on distinctive words that lead every other candidate by a clear margin"
+LEFT = ("left over: of the articles without partner, each is the other's best on distinctive words (IDF-weighted), "
+        "by half as much again as the next")
 SPLIT_RULE = "split: the old text makes most of each new article"
 MERGE_RULE = "merged: each old article brings text the new one does not get from its main predecessor"
 NO_MATCH = "no candidate reached the bar"
@@ -564,7 +575,7 @@ class _Explainer:
         words = None
         if one_to_one and rule == MOVED:
             words = round(_weighted_dice(olds[old[0]].vocabulary, news[new[0]].vocabulary, self.idf()), 3)
-        elif one_to_one and rule == IN_GAP:
+        elif one_to_one and rule in (IN_GAP, LEFT):
             words = round(_weighted_dice(_stems(olds[old[0]]), _stems(news[new[0]]), self.stem_idf()), 3)
         title = _title_score(olds[old[0]], news[new[0]]) if one_to_one else None
         before, after = self._neighbours(old, new)
@@ -956,6 +967,63 @@ def _moves(
         pairs[o_index] = n_index
         scores[o_index] = dice(olds[o_index].shingles, news[n_index].shingles)
         taken.add(n_index)
+
+
+def _last_left(
+    olds: list[Item],
+    news: list[Item],
+    pairs: dict[int, int],
+    scores: dict[int, float],
+    groups: Groups,
+    stem_idf: Callable[[], dict[str, float]],
+) -> None:
+    """Pair an old article left without successor with a new one left without predecessor when, on the stems of
+    their distinctive words, each is the other's best among the articles left, with ``LEFT_BODY`` in common and
+    ``LEFT_LEAD`` times the next best of either (Belarus 1994 Art. 94 "the Supreme Soviet may not be dissolved
+    during a state of emergency" -> 1996 Art. 105, the same rule for the Parliament, in new words; its best rival
+    holds half as much). Pairs that share only stems found in more than ``MAX_POSTINGS`` of the new articles left
+    are not compared: such words single out no pair (and a large draft's leftovers cost no product)."""
+    grouped_old, grouped_new = _grouped(groups)
+    taken = set(pairs.values()) | grouped_new
+    left_old = [o for o in olds if o.matchable and not o.placeholder and o.index not in pairs
+                and o.index not in grouped_old]
+    left_new = [n for n in news if n.matchable and not n.placeholder and n.index not in taken]
+    if not (left_old and left_new):
+        return
+    weight = stem_idf()
+    stems_new = [_stems(n) for n in left_new]
+    mass_new = [sum(map(weight.__getitem__, stems)) for stems in stems_new]
+    postings: dict[str, list[int]] = defaultdict(list)  # stem -> the articles left in the new draft that hold it
+    for j, stems in enumerate(stems_new):
+        for stem in stems:
+            postings[stem].append(j)
+    rare = {stem: found for stem, found in postings.items() if len(found) <= MAX_POSTINGS}
+    rows: list[dict[int, float]] = []
+    columns: dict[int, dict[int, float]] = defaultdict(dict)
+    for i, o in enumerate(left_old):
+        stems = _stems(o)
+        mass = sum(map(weight.__getitem__, stems))
+        offered = {j for stem in stems if stem in rare for j in rare[stem]}
+        row = {j: 2 * sum(map(weight.__getitem__, stems & stems_new[j])) / (mass + mass_new[j]) for j in offered
+               if left_new[j].provision.node.kind is o.provision.node.kind and mass + mass_new[j]}
+        rows.append(row)
+        for j, value in row.items():
+            columns[j][i] = value
+    for i, row in enumerate(rows):
+        best = _clear_best(row)
+        if best is not None and _clear_best(columns[best]) == i:
+            o, n = left_old[i], left_new[best]
+            pairs[o.index] = n.index
+            scores[o.index] = dice(o.shingles, n.shingles)
+
+
+def _clear_best(values: dict[int, float]) -> int | None:
+    """The key of the best value if it reaches ``LEFT_BODY`` and ``LEFT_LEAD`` times the next best, else None."""
+    if not values:
+        return None
+    best = max(values, key=values.__getitem__)
+    rest = max((v for k, v in values.items() if k != best), default=0.0)
+    return best if values[best] >= LEFT_BODY and values[best] >= LEFT_LEAD * rest else None
 
 
 def _weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> tuple[float, float]:

@@ -422,7 +422,7 @@ class Evidence:
     rule: str
     phrases: float  # Dice of the word 3-grams of the old and new texts (the similarity)
     held: float  # the share of the old text's 3-grams found in the new text (an article that grew keeps 1.0)
-    words: float | None  # IDF-weighted overlap of the words (of their stems, in a gap), where the rule read it
+    words: float | None  # IDF-weighted overlap of the words (of their stems, in a gap or left over), where read
     title: float | None  # overlap of the titles' words; None when either has no title
     same_number: bool
     in_order: bool  # on the longest run of pairs that keep the order of both drafts
