@@ -209,7 +209,8 @@ THRESHOLDS = ("MIN_BODY", "MIN_BODY_WITH_TITLE", "MIN_TITLE", "MIN_BODY_WITH_CON
 
 def sensitivity(seed_pairs: int) -> None:
     """F1 on each pair with each threshold of ``treatydiff.align`` moved alone by -30 % and +30 % (integers
-    rounded, at least 1; shares at most 1; ratios such as ``LEFT_LEAD`` as they come), next to the F1 at the shipped values."""
+    rounded, at least 1; shares at most 1; ratios such as ``LEFT_LEAD`` as they come), next to the F1 at the
+    shipped values."""
     import treatydiff.align as aligner
 
     pairs: list[tuple[str, Draft, Draft, set[Relation]]] = []

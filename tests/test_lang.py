@@ -31,12 +31,43 @@ SAMPLES: dict[str, tuple[str, list[tuple[str, str, FlagKind]]]] = {
         ("Le Gouvernement doit informer le Parlement.", "Le Gouvernement peut informer le Parlement.",
          FlagKind.OBLIGATION_WEAKENED),
         ("dans un délai de trois mois", "dans un délai de six mois", FlagKind.NUMBER_CHANGED),
+        # the UN style: the present tense states the duty
+        ("Chaque État Partie adopte les mesures nécessaires pour protéger les zones humides.",
+         "Chaque État Partie peut adopter les mesures nécessaires pour protéger les zones humides.",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("Les États Parties fournissent une assistance technique aux États en développement.",
+         "Les États Parties fournissent, selon qu'il convient, une assistance technique aux États en développement.",
+         FlagKind.QUALIFIER_ADDED),
     ]),
     "es": ("Los poderes públicos deberán garantizar los derechos de las personas en los términos que establezca "
            "la ley y con arreglo a su ordenamiento.", [
         ("La autoridad deberá notificar al interesado.", "La autoridad podrá notificar al interesado.",
          FlagKind.OBLIGATION_WEAKENED),
         ("en el plazo de tres meses", "en el plazo de seis meses", FlagKind.NUMBER_CHANGED),
+        # the UN style: the future tense states the duty, and a permission that gives way to it strengthens it
+        ("Cada Estado Parte adoptará las medidas necesarias para proteger los humedales.",
+         "Cada Estado Parte podrá adoptar las medidas necesarias para proteger los humedales.",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("Los Estados Parte podrán incluir en sus informes los datos de seguimiento.",
+         "Los Estados Parte incluirán en sus informes los datos de seguimiento.", FlagKind.OBLIGATION_STRENGTHENED),
+        ("Cada Estado Parte velará por que las medidas sean proporcionadas.",
+         "Cada Estado Parte, con sujeción a su derecho interno, velará por que las medidas sean proporcionadas.",
+         FlagKind.QUALIFIER_ADDED),
+    ]),
+    "ru": ("Каждое Государство-участник принимает такие законодательные и другие меры, которые могут "
+           "потребоваться для того, чтобы признать уголовно наказуемыми деяния, указанные в настоящей Конвенции.", [
+        ("Министр обязан уведомить парламент.", "Министр вправе уведомить парламент.", FlagKind.OBLIGATION_WEAKENED),
+        ("Каждое Государство-участник принимает необходимые меры для охраны водно-болотных угодий.",
+         "Каждое Государство-участник может принимать необходимые меры для охраны водно-болотных угодий.",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("Государства-участники могут отказать в оказании помощи на основании отсутствия обоюдного признания.",
+         "Государства-участники не могут отказать в оказании помощи на основании отсутствия обоюдного признания.",
+         FlagKind.NEGATION),
+        ("Каждое Государство-участник обеспечивает, чтобы эти меры применялись к юридическим лицам.",
+         "Каждое Государство-участник, в надлежащих случаях, обеспечивает, чтобы эти меры применялись к "
+         "юридическим лицам.", FlagKind.QUALIFIER_ADDED),
+        ("в течение тридцати дней со дня получения запроса", "в течение шестидесяти дней со дня получения запроса",
+         FlagKind.NUMBER_CHANGED),
     ]),
     "nl": ("De wet regelt de gevallen waarin het college van burgemeester en wethouders bevoegd is om een besluit "
            "te nemen over de aanvraag.", [

@@ -507,6 +507,18 @@ def _obligation_flags(
             if best is None or (modal.strength or 4) > (best.strength or 4):
                 by_hunk[k] = modal
         for k, modal in by_hunk.items():
+            hunk = spans.hunks[k]
+            verb = (new_text[hunk.new_start:hunk.new_end] if old_side else old_text[hunk.old_start:hunk.old_end])
+            if v.language.indicative_duty and modal.strength in (WEAK, MEDIUM) and _plain_verb(verb, code):
+                # "adoptará" -> "podrá adoptar", "adopte" -> "peut adopter": where the plain indicative states the
+                # duty, a permission in its place weakens it (and the indicative in a permission's place
+                # strengthens it), as "shall" -> "may" does
+                kind = FlagKind.OBLIGATION_STRENGTHENED if old_side else FlagKind.OBLIGATION_WEAKENED
+                before = " ".join(old_text[hunk.old_start:hunk.old_end].split())
+                after = " ".join(new_text[hunk.new_start:hunk.new_end].split())
+                note = "the indicative's duty " + ("from a permission" if old_side else "made a permission")
+                flags.append(Flag(kind, before, after, paragraph, note=note))
+                continue  # the clause stays: the other rules read the rest of the run
             quote = _clause(text, *modal.span)
             kind = FlagKind.OBLIGATION_REMOVED if old_side else FlagKind.OBLIGATION_ADDED
             note = f"{_KIND_OF_MODAL[modal.strength]} {'removed' if old_side else 'added'}"
@@ -520,6 +532,19 @@ def _obligation_flags(
                 flags.append(Flag(kind, "", quote, paragraph, note=note))
             taken.add((old_side, k))
     return flags, taken
+
+
+#: Most words of the run a permission replaced for it to be the verb of the same clause and the words the edit
+#: took with it ("adoptará" -> "podrá adoptar", "fournissent une assistance technique" -> "s'efforcent de fournir
+#: une assistance technique, selon qu'il convient"), not a clause of its own.
+_VERB_RUN = 6
+
+
+def _plain_verb(run: str, code: str) -> bool:
+    """Whether ``run``, the words on the other side of a changed run, is a short run without a modal or a
+    negator: the verb an added permission took the place of, or that took the place of a removed one."""
+    v = vocabulary(code)
+    return 0 < len(run.split()) <= _VERB_RUN and not v.modal.search(run) and not v.negator.search(run)
 
 
 # --- negation --------------------------------------------------------------------------------------------------

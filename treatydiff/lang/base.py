@@ -52,6 +52,9 @@ class Language:
       function words above; ``deadlines``: time limits without a number ("without undue delay", "promptly");
       ``neutral_endings``: word endings of manner adverbs, which qualify how, not what ("-ly").
     - ``stopwords``: very common words, for telling languages apart.
+    - ``indicative_duty``: the plain indicative states a duty, as in the UN texts in French ("Chaque État Partie
+      adopte"), Spanish ("adoptará"), Russian ("принимает") and Arabic ("تتخذ"): a permission put in place of
+      the verb weakens the duty, as "shall" -> "may" does in English.
     """
 
     code: str
@@ -81,6 +84,7 @@ class Language:
     neutral: tuple[str, ...]
     deadlines: tuple[str, ...]
     neutral_endings: tuple[str, ...] = ()
+    indicative_duty: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ LANGUAGE = Language(
     qualifiers=(
         (r"(?:de conformidad con|conforme a|con arreglo a) (?:su|sus) (?:derecho|legislación|ordenamiento)"
          r"(?: interno| nacional| jurídico)?", _D),
+        (r"con sujeción a (?:su|sus) (?:derecho|legislación|ordenamiento)(?: interno| nacional| jurídico)?", _D),
         (r"(?:cuando proceda|en su caso|si procede|cuando sea posible|en la medida de lo posible|en lo posible"
          r"|cuando sea necesario|si es necesario|en principio|según proceda)", _D),
         (r"sin perjuicio de", _E),
@@ -77,6 +78,7 @@ LANGUAGE = Language(
         r"en un plazo razonable",
     ),
     neutral_endings=("mente",),
+    indicative_duty=True,
 )
 
 # the ordinals that number articles and divisions ("Artículo primero", "Disposición adicional decimoquinta",

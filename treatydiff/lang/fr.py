@@ -23,6 +23,8 @@ LANGUAGE = Language(
     qualifiers=(
         (r"(?:conformément|en conformité) (?:à|avec) (?:son|leur|sa) (?:droit|législation|système juridique)"
          r"(?: interne| national)?", _D),
+        (r"sous réserve (?:de|du) (?:son|leur|sa) (?:droit|législation)(?: interne| nationale?)?", _D),
+        (r"selon qu'il convient|selon que de besoin", _D),
         (r"(?:le cas échéant|s'il y a lieu|en tant que de besoin|si nécessaire|au besoin|si possible"
          r"|dans la mesure du possible|autant que possible|en principe|selon les cas)", _D),
         (r"(?:dans la mesure où|pour autant que)", _C),
@@ -77,6 +79,7 @@ LANGUAGE = Language(
         r"dans un délai raisonnable",
     ),
     neutral_endings=("ment",),
+    indicative_duty=True,
 )
 
 STRUCTURE = Structure(
