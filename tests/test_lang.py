@@ -69,6 +69,16 @@ SAMPLES: dict[str, tuple[str, list[tuple[str, str, FlagKind]]]] = {
         ("в течение тридцати дней со дня получения запроса", "в течение шестидесяти дней со дня получения запроса",
          FlagKind.NUMBER_CHANGED),
     ]),
+    "zh": ("各缔约国均应采取必要的立法和其他措施，将根据本公约确立的犯罪规定为刑事犯罪，并确保尊重人权。", [
+        # no spaces: a modal is found inside the run of characters, and the diff is character by character
+        ("各缔约国应采取必要措施，保护沿海湿地及其生物多样性。", "各缔约国可以采取必要措施，保护沿海湿地及其生物多样性。",
+         FlagKind.OBLIGATION_WEAKENED),
+        ("缔约国可以在报告中列入监测数据。", "缔约国应在报告中列入监测数据。", FlagKind.OBLIGATION_STRENGTHENED),
+        ("缔约国可以拒绝提供司法协助，但须说明理由。", "缔约国不得拒绝提供司法协助，但须说明理由。", FlagKind.NEGATION),
+        ("各缔约国应确保尊重人权和基本自由。", "各缔约国应根据其本国法律确保尊重人权和基本自由。", FlagKind.QUALIFIER_ADDED),
+        ("缔约国应提供技术援助，帮助发展中国家。", "缔约国应酌情提供技术援助，帮助发展中国家。", FlagKind.QUALIFIER_ADDED),
+        ("缔约国应在30日内作出答复。", "缔约国应在60日内作出答复。", FlagKind.NUMBER_CHANGED),
+    ]),
     "nl": ("De wet regelt de gevallen waarin het college van burgemeester en wethouders bevoegd is om een besluit "
            "te nemen over de aanvraag.", [
         ("De minister moet de Kamer informeren.", "De minister kan de Kamer informeren.",
@@ -151,3 +161,12 @@ def test_an_unknown_language_is_refused() -> None:
     draft = load_text("### Article 1\n\nThe Parties shall cooperate.\n", format="md")
     with pytest.raises(ValueError, match="unknown language 'xx'"):
         compare(draft, draft, DiffOptions(language="xx"))
+
+
+def test_a_modal_inside_a_word_of_an_unspaced_script_is_not_one() -> None:
+    # "相应" (corresponding) and "许可" (licence) hold the characters of "shall" and "may": changing the words
+    # around them is no change of duty
+    old, new = "缔约国相应地调整许可条件。", "缔约国相应地修改许可条件。"
+    flags = classify(old, new, word_edits(old, new), NONE, language="zh").flags
+    assert not [f for f in flags if f.kind in (FlagKind.OBLIGATION_WEAKENED, FlagKind.OBLIGATION_STRENGTHENED,
+                                               FlagKind.OBLIGATION_ADDED, FlagKind.OBLIGATION_REMOVED)], flags

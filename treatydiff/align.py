@@ -63,6 +63,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from typing import NamedTuple
 
+from treatydiff.lang.base import UNSPACED
 from treatydiff.model import FINAL_FORMULA, Diagnostic, Draft, Evidence, Kind, Match, Outcome, Provision, Rival
 
 SHINGLE = 3
@@ -115,8 +116,7 @@ CLOCK_EVERY = 64
 # a word: a run of letters and digits, except in the scripts written without spaces (Chinese, Japanese kana), where
 # each character is one (a "word" there would be a whole clause, and a clause changed in one character would share
 # nothing with its old form)
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+_WORD = re.compile(f"[{UNSPACED}]|[^\\W{UNSPACED}]+")
 
 #: Splits and merges found so far: (old indices, new indices, outcome) each.
 Groups = list[tuple[tuple[int, ...], tuple[int, ...], Outcome]]

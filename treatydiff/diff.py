@@ -16,6 +16,7 @@ import time
 
 from diff_match_patch import diff_match_patch
 
+from treatydiff.lang.base import UNSPACED
 from treatydiff.model import Edit, Op
 
 try:  # the C++ diff-match-patch, where its wheels exist: the same edit scripts, some 15 times faster
@@ -23,7 +24,10 @@ try:  # the C++ diff-match-patch, where its wheels exist: the same edit scripts,
 except ImportError:  # pragma: no cover - depends on the platform
     _fast = None
 
-_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
+# a word: a run of letters and digits, except in the scripts written without spaces (Chinese, Japanese kana), where
+# each character is one: a clause with one character changed is redlined at that character, not as a whole
+_WORD_OR_CHAR = f"[{UNSPACED}]|[^\\W{UNSPACED}]+"
+_TOKEN = re.compile(f"{_WORD_OR_CHAR}|[^\\w\\s]|\\s+")
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 
 
@@ -44,7 +48,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-_PIECE = re.compile(r"(\s*)(\w+|[^\w\s])")
+_PIECE = re.compile(f"(\\s*)({_WORD_OR_CHAR}|[^\\w\\s])")
 
 
 def _pieces(text: str) -> tuple[list[str], list[str], str]:
@@ -244,7 +248,7 @@ def _tidy(edits: list[Edit]) -> tuple[Edit, ...]:
     return tuple(e for e in merged if e.text)
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(_WORD_OR_CHAR)
 
 
 def count_words(text: str) -> int:

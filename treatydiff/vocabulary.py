@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from treatydiff import lang
-from treatydiff.lang.base import Language
+from treatydiff.lang.base import UNSPACED, WORD_END, WORD_START, Language
 
 __all__ = [
     "STARTS", "SUFFIX", "Starts", "Vocabulary", "alternation", "find", "vocabulary", "vocabulary_patterns",
@@ -41,8 +41,11 @@ class Starts:
     chars: str
 
     def accepts(self, word: str) -> bool:
-        """Whether a match can begin with ``word`` (a whole word of the text, in lower case)."""
-        return word in self.words or word.startswith(self.prefixes) or (self.digits and word[:1].isdigit())
+        """Whether a match can begin with ``word`` (a whole word of the text, in lower case; in a script written
+        without spaces, one character, the first of the phrase: "应" of "应当")."""
+        return (word in self.words or word.startswith(self.prefixes) or (self.digits and word[:1].isdigit())
+                or (len(word) == 1 and _UNSPACED_CHAR.match(word) is not None
+                    and any(w.startswith(word) for w in (*self.words, *self.prefixes))))
 
     def look_ahead(self) -> str:
         """A look-ahead at the characters (both cases) a match can begin with, so that the engine tries a long
@@ -53,6 +56,8 @@ class Starts:
         both = {x for ch in first for x in (ch, ch.upper(), ch.lower()) if len(x) == 1}
         return "(?=[" + "".join(re.escape(ch) for ch in sorted(both)) + "])"
 
+
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 
 #: Most spellings of a first word one pattern may list (char classes and optional parts multiply them).
 _MAX_SPELLINGS = 512
@@ -71,6 +76,7 @@ def _starts(pattern: str) -> Starts | None:
     chars: set[str] = set()
     digits = False
     non_word = {c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD}
+    word_classes = [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)]), parser.parse(WORD_END)[0][1][1][0]]
 
     class Unknown(Exception):
         pass
@@ -113,8 +119,8 @@ def _starts(pattern: str) -> Starts | None:
         for op, arg in items:
             if not open_:
                 return open_
-            if op is c.ASSERT_NOT and len(arg[1]) == 1 and arg[1][0] == (c.IN, [(c.CATEGORY, c.CATEGORY_WORD)]):
-                if arg[0] == 1:  # (?!\w): the word ends here
+            if op is c.ASSERT_NOT and len(arg[1]) == 1 and arg[1][0] in word_classes:
+                if arg[0] == 1:  # (?!\w), ``WORD_END``: the word ends here
                     close(open_, None)
                     return set()
                 continue
@@ -140,6 +146,9 @@ def _starts(pattern: str) -> Starts | None:
                     if low:
                         return set()
                     continue
+                if single is not None and low and all(_UNSPACED_CHAR.match(m) for m in single):
+                    prefixes.update(p + m for p in open_ for m in single)  # "[一二三十]+": its first character
+                    return set()
                 if "" in open_:
                     numeric = single is not None and all(m.isdigit() for m in single)
                     if not (numeric or (len(sub) == 1 and sub[0] == (c.IN, [(c.CATEGORY, c.CATEGORY_DIGIT)]))):
@@ -164,6 +173,10 @@ def _starts(pattern: str) -> Starts | None:
                 if "" in open_ and any(m.isdigit() for m in word_like):
                     raise Unknown
                 open_ = {p + m for p in open_ for m in word_like}
+                if all(_UNSPACED_CHAR.match(p) for p in open_):
+                    # a script without spaces: the first character is where a match can begin (``accepts``)
+                    prefixes.update(p[:1] for p in open_)
+                    return set()
             if len(open_) > _MAX_SPELLINGS:
                 raise Unknown
         return open_
@@ -201,7 +214,7 @@ def alternation(patterns: Sequence[str], group: str = "") -> str:
     for i, pattern in enumerate(patterns):
         body = pattern.replace(" ", r"\s+")
         branches.append(f"(?P<{group}{i}>{body})" if group else f"(?:{body})")
-    return r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)"
+    return WORD_START + "(?:" + "|".join(branches) + ")" + WORD_END
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +247,7 @@ class Vocabulary:
 
 
 _REF_NUMBER = (
-    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + SUFFIX + r")?(?!\w)|(?-i:[IVXLCDM]+)(?![\w])"
+    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + SUFFIX + r")?" + WORD_END + r"|(?-i:[IVXLCDM]+)(?![\w])"
     r"|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
 )
 _REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
@@ -256,7 +269,7 @@ def _fold(items: Sequence[str]) -> frozenset[str]:
 @cache
 def vocabulary(code: str) -> Vocabulary:
     language = lang.get(code)
-    heads = alternation(language.reference_heads)[:-len(r"(?!\w)")]  # a head may end in "." or "§"
+    heads = alternation(language.reference_heads)[:-len(WORD_END)]  # a head may end in "." or "§"
     # what joins the numbers of one reference ("Articles 5, 6 and 8", "points (a) to (c)"): the language's
     # conjunctions and range words, punctuation, or a space
     joiners = "|".join(re.escape(w) for w in (*language.and_words, *language.or_words, *language.range_words))
@@ -276,9 +289,11 @@ def vocabulary(code: str) -> Vocabulary:
     # phrase at the front of the pattern would be tried at every position of the text)
     conjunction = "|".join(re.escape(w) for w in language.and_words)
     compound = rf"(?:[\s-]+(?:(?:{conjunction})\s+)?{number_word})*"
-    quantity = rf"(?<!\w)(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound}))(?!\w)"
-    quantity_prefix = rf"(?<!\w)(?P<prefix>{prefix})\s+$"
-    quantity_unit = rf"\s*(?P<unit>{unit})(?!\w)"
+    quantity = (rf"{WORD_START}(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound}))"
+                + WORD_END)
+    # ("不少于30日": no space after a prefix in a script written without spaces)
+    quantity_prefix = rf"{WORD_START}(?P<prefix>{prefix})(?:\s+|(?<=[{UNSPACED}])\s*)$"
+    quantity_unit = rf"\s*(?P<unit>{unit}){WORD_END}"
     definition = (
         r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
         r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + alternation(language.definition_cues)
@@ -321,7 +336,7 @@ def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
 #: branch of every kind opens with ``(?<!\w)``, or with a digit, or with one of its ``chars``).
 STARTS: dict[re.Pattern[str], Starts] = {}
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(f"[{UNSPACED}]|[^\\W{UNSPACED}]+")  # (one character of an unspaced script is a word)
 
 
 @lru_cache(maxsize=64)

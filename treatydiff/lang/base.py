@@ -22,6 +22,15 @@ class Direction(StrEnum):
     CONDITION = "condition"  # makes the rule apply only under a condition ("provided that", "only where")
 
 
+#: The scripts written without spaces between words (kana, the CJK ideographs and their extensions and
+#: compatibility forms): each of their characters is a word to the aligner, the word diff and the classifier's scan.
+UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Where a word begins and ends, for patterns: no letter of a spaced script on the other side (a character of an
+#: unspaced one may be there: "缔约国应当采取" holds "应当").
+WORD_START = f"(?<![^\\W{UNSPACED}])"
+WORD_END = f"(?![^\\W{UNSPACED}])"
+
+
 #: Obligation strength on a four-step scale; a prohibition ("shall not") is read by the negation rule.
 STRONG, MEDIUM, WEAK, PROHIBITION = 3, 2, 1, 0
 
