@@ -78,3 +78,11 @@ def test_an_article_amended_in_one_clause_keeps_its_successor_after_an_insertion
     assert {(("3",), ("4",)), ((), ("3",))} <= set(changes)
     evidence = changes[("3",), ("4",)].match.evidence
     assert evidence is not None and evidence.phrases > 0.8  # one clause of four changed, by two characters
+
+
+def test_a_markdown_heading_after_an_article_heading_is_its_title_though_chinese_articles_have_none() -> None:
+    # the UN texts in Chinese title their articles; a heading of the markup says so, a line of text does not
+    text = "### 第一条\n\n#### 宗旨\n\n1. 本公约的宗旨是促进缔约国之间的合作。\n\n### 第二条\n\n缔约国应合作。\n"
+    rows = headings(text, fmt="md")
+    assert rows[0][:3] == ("article", "1", "宗旨") and rows[1][:3] == ("article", "2", "")
+    assert headings("第一条\n宗旨是促进合作。\n")[0][2:] == ("", "宗旨是促进合作。")

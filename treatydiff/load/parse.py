@@ -502,6 +502,7 @@ class _Builder:
         self.provision: _B | None = None  # open article (or annex body)
         self.levels: list[_B] = []  # open paragraph/point/item nodes
         self.awaiting_title: _B | None = None
+        self.title_by_heading_only = False  # the article awaiting its title is of a language without titles
         self.contents: _B | None = None  # the table of contents being read
 
     # containers
@@ -539,6 +540,8 @@ class _Builder:
             # "## 1.5 Grounds for refusal" under "## ANNEX I" opens the annex's section 1.5, as "## 1.6 ..." after
             # it does: a title never starts with a section's number of several levels
             return not _section_numbered(token.text)
+        if self.title_by_heading_only and pending.kind is Kind.ARTICLE:
+            return False
         if token.type is T.TEXT and not token.marker and not patterns.OPTION.match(token.text):
             return _title_like(token.text) and token.text[-1] not in ".:" and len(token.text) < 150
         return False
@@ -569,8 +572,11 @@ class _Builder:
         self.provision = node
         if token.text:  # the heading line ran on into the article's first words
             self.on_text(Token(T.TEXT, token.unit, text=token.text, marker=patterns.marker(token.text)), index)
-        elif not token.title and token.word not in patterns.UNTITLED_WORDS:
+        elif not token.title:
+            # in a language whose articles have no titles ("مادة 1", "第一条"), the line after the heading is the
+            # text; only a heading of the markup ("#### 宗旨" in Markdown, an HTML heading) can be a title
             self.awaiting_title = node
+            self.title_by_heading_only = token.word in patterns.UNTITLED_WORDS
 
     def on_placeholder(self, token: Token, index: int) -> None:
         self._end_preamble()
