@@ -187,8 +187,8 @@ def test_json_follows_the_contract() -> None:
     assert_valid(document)
     assert list(document) == ["schema_version", "old", "new", "summary", "warnings", "changes", "language",
                               "divisions"]
-    assert document["old"] == {"source": "old.txt", "label": "Zero draft", "format": "txt", "articles": 3,
-                               "annexes": 0, "placeholders": 0, "warnings": []}
+    assert document["old"] == {"source": "old.txt", "label": "Zero draft", "format": "txt", "language": "en",
+                               "articles": 3, "annexes": 0, "placeholders": 0, "warnings": []}
     summary = document["summary"]
     assert [summary[o.value] for o in Outcome] == [1, 1, 0, 0, 1, 1, 0, 0]
     assert (summary["words_inserted"], summary["words_deleted"]) == (7, 9)

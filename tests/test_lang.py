@@ -69,6 +69,23 @@ SAMPLES: dict[str, tuple[str, list[tuple[str, str, FlagKind]]]] = {
         ("в течение тридцати дней со дня получения запроса", "в течение шестидесяти дней со дня получения запроса",
          FlagKind.NUMBER_CHANGED),
     ]),
+    "ar": ("تتخذ كل دولة طرف ما قد يلزم من تدابير تشريعية وتدابير أخرى لتجريم الأفعال المشار إليها في هذه الاتفاقية، "
+           "وفقا للمبادئ الأساسية لقانونها الداخلي.", [
+        # the conjunction and the prepositions written onto the next word; the imperfect states the duty
+        ("تتخذ كل دولة طرف التدابير اللازمة لحماية الأراضي الرطبة الساحلية.",
+         "يجوز لكل دولة طرف أن تتخذ التدابير اللازمة لحماية الأراضي الرطبة الساحلية.", FlagKind.OBLIGATION_WEAKENED),
+        ("يجوز للدول الأطراف أن تدرج في تقاريرها بيانات الرصد المتعلقة بالأراضي الرطبة.",
+         "تدرج الدول الأطراف في تقاريرها بيانات الرصد المتعلقة بالأراضي الرطبة.", FlagKind.OBLIGATION_STRENGTHENED),
+        ("يجوز للدول الأطراف أن ترفض تقديم المساعدة بسبب انعدام ازدواجية التجريم.",
+         "لا يجوز للدول الأطراف أن ترفض تقديم المساعدة بسبب انعدام ازدواجية التجريم.", FlagKind.NEGATION),
+        ("تكفل كل دولة طرف احترام الحقوق المكفولة للأشخاص المعنيين.",
+         "تكفل كل دولة طرف، وفقا لقانونها الداخلي، احترام الحقوق المكفولة للأشخاص المعنيين.",
+         FlagKind.QUALIFIER_ADDED),
+        ("تقدم الدول الأطراف المساعدة التقنية إلى الدول النامية.",
+         "تقدم الدول الأطراف المساعدة التقنية، حسب الاقتضاء، إلى الدول النامية.", FlagKind.QUALIFIER_ADDED),
+        ("يرد على الطلب في غضون 30 يوما من تاريخ استلامه.", "يرد على الطلب في غضون 60 يوما من تاريخ استلامه.",
+         FlagKind.NUMBER_CHANGED),
+    ]),
     "zh": ("各缔约国均应采取必要的立法和其他措施，将根据本公约确立的犯罪规定为刑事犯罪，并确保尊重人权。", [
         # no spaces: a modal is found inside the run of characters, and the diff is character by character
         ("各缔约国应采取必要措施，保护沿海湿地及其生物多样性。", "各缔约国可以采取必要措施，保护沿海湿地及其生物多样性。",
@@ -170,3 +187,33 @@ def test_a_modal_inside_a_word_of_an_unspaced_script_is_not_one() -> None:
     flags = classify(old, new, word_edits(old, new), NONE, language="zh").flags
     assert not [f for f in flags if f.kind in (FlagKind.OBLIGATION_WEAKENED, FlagKind.OBLIGATION_STRENGTHENED,
                                                FlagKind.OBLIGATION_ADDED, FlagKind.OBLIGATION_REMOVED)], flags
+
+
+RENUMBERED = References({"12": "13", "13": "14"}, frozenset({"12", "13"}), frozenset({"13", "14"}))
+
+
+@pytest.mark.parametrize(("code", "old", "new"), [
+    ("es", "Los delitos tipificados con arreglo al artículo 12 serán perseguidos.",
+     "Los delitos tipificados con arreglo al artículo 13 serán perseguidos."),
+    ("fr", "Les infractions établies conformément à l'article 12 sont poursuivies.",
+     "Les infractions établies conformément à l'article 13 sont poursuivies."),
+    ("ru", "Преступления, признанные таковыми в соответствии со статьей 12, преследуются.",
+     "Преступления, признанные таковыми в соответствии со статьей 13, преследуются."),
+    ("zh", "根据第十二条确立的犯罪应予起诉。", "根据第十三条确立的犯罪应予起诉。"),
+])
+def test_a_reference_in_the_drafts_language_that_follows_the_renumbering_is_editorial(
+    code: str, old: str, new: str
+) -> None:
+    result = classify(old, new, word_edits(old, new), RENUMBERED, language=code)
+    assert result.editorial and not result.flags, result.flags
+    # pointing at another article is a change of reference, not editorial
+    other = new.replace("13", "14").replace("十三", "十四")
+    assert not classify(old, other, word_edits(old, other), RENUMBERED, language=code).editorial
+
+
+def test_another_languages_article_word_cites_no_article_of_an_english_text() -> None:
+    # "artikelen 1, 12" in an English text names articles of another instrument in Dutch: not this draft's
+    from treatydiff.classify import cross_references
+
+    assert cross_references("See artikelen 1 and 12 of the Dutch Act.") == []
+    assert [a for r in cross_references("zie artikelen 1 en 12", "nl") for a, _ in r.articles][:1] == ["1"]

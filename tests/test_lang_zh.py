@@ -48,7 +48,7 @@ def test_plain_text_with_ideographic_spaces_a_deleted_article_and_an_annex() -> 
         ("article", "1", "", "为了规范道路运输，制定本条例。"),
         ("article", "50", "", "删除"),
         ("article", "105", "", "本条例自2024年1月1日起施行。"),
-        ("annex", "", "收费标准", "一、客运"),
+        ("annex", "", "收费标准", "客运"),  # "一、" is the label of its first point
     ]
 
 
@@ -57,7 +57,7 @@ def test_a_numbered_annex_and_a_deletion_in_fullwidth_brackets() -> None:
     assert headings(text) == [
         ("article", "10", "", "为了。"),
         ("article", "50", "", "（删除）"),
-        ("annex", "1", "城市绿地分类标准", "一、公园"),
+        ("annex", "1", "城市绿地分类标准", "公园"),
     ]
 
 
@@ -86,3 +86,12 @@ def test_a_markdown_heading_after_an_article_heading_is_its_title_though_chinese
     rows = headings(text, fmt="md")
     assert rows[0][:3] == ("article", "1", "宗旨") and rows[1][:3] == ("article", "2", "")
     assert headings("第一条\n宗旨是促进合作。\n")[0][2:] == ("", "宗旨是促进合作。")
+
+
+def test_chinese_point_labels_are_read_as_labels() -> None:
+    from treatydiff import load_text
+
+    draft = load_text("第一条\n\n缔约国应：\n\n（一）保护湿地；\n\n（二）恢复湿地。\n\n三、监测湿地。\n", format="txt")
+    [article] = [n for n in draft.walk() if n.kind.value == "article"]
+    labels = [(n.kind.value, n.label, n.text) for n in article.walk() if n is not article]
+    assert ("point", "（一）", "保护湿地；") in labels and ("point", "（二）", "恢复湿地。") in labels, labels

@@ -1,6 +1,7 @@
 """The sample convention in the six UN languages (``fixtures/un/<code>/``, translated from the English drafts with
-the same edits; each folder's NOTES.md says how): every draft reads to the articles, placeholders and annexes of
-the English one (issue 17). What the reader does not read alike yet is a strict expected failure, with its
+the same edits; each folder's NOTES.md says how): every draft reads to the articles, placeholders, annexes,
+recitals and paragraphs of the English one, and each comparison of two drafts gives each article the outcome the
+English comparison gives it (issue 17). What the reader does not read alike yet is a strict expected failure, with its
 reason: the day it does, the test says so."""
 
 from __future__ import annotations
@@ -10,23 +11,17 @@ from pathlib import Path
 import pytest
 
 from treatydiff.load import load
-from treatydiff.model import Kind, Mark
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DRAFTS = ("zero-draft", "revised-draft", "final-text")
 LANGUAGES = ("ar", "zh", "fr", "ru", "es")
 #: (language, draft) -> why it does not read like the English yet
-KNOWN = {
-    ("ar", "revised-draft"): "a one-line italic heading (*المادة 1 بيان الغرض*) is not read as an article heading",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
-def counts(path: Path) -> tuple[int, int, int]:
-    draft = load(path)
-    nodes = list(draft.walk())
-    articles = [n for n in nodes if n.kind is Kind.ARTICLE]
-    placeholders = sum(1 for n in articles if Mark.DELETED in n.marks)
-    return len(articles) - placeholders, placeholders, sum(1 for n in nodes if n.kind is Kind.ANNEX)
+def counts(path: Path) -> dict[str, int]:
+    """What the outline header counts: articles, placeholders, annexes, recitals, paragraphs."""
+    return load(path).counts()
 
 
 @pytest.mark.parametrize(("code", "name"), [
@@ -34,5 +29,51 @@ def counts(path: Path) -> tuple[int, int, int]:
     if (code, name) in KNOWN else (code, name)
     for code in LANGUAGES for name in DRAFTS
 ])
-def test_each_translation_reads_to_the_articles_of_the_english(code: str, name: str) -> None:
+def test_each_translation_reads_to_the_tree_of_the_english(code: str, name: str) -> None:
     assert counts(FIXTURES / "un" / code / f"{name}.md") == counts(FIXTURES / "convention" / f"{name}.md")
+
+
+def test_each_draft_says_its_language_in_the_outline_and_the_json() -> None:
+    import json
+
+    from test_cli import invoke
+
+    for code, name in (("ar", "Arabic"), ("zh", "Chinese"), ("fr", "French"), ("ru", "Russian"), ("es", "Spanish")):
+        path = FIXTURES / "un" / code / "zero-draft.md"
+        assert load(path).language == code
+        tree = invoke("outline", path)
+        assert tree.exit_code == 0 and f" · md · {name}" in tree.output.splitlines()[0]
+        assert json.loads(invoke("outline", path, "-f", "json").output)["language"] == code
+    # told, not guessed: --language wins over the text (and an unknown code is refused, exit 2)
+    told = invoke("outline", FIXTURES / "un" / "fr" / "zero-draft.md", "--language", "es", "-f", "json")
+    assert json.loads(told.output)["language"] == "es"
+    assert invoke("outline", FIXTURES / "un" / "fr" / "zero-draft.md", "--language", "xx").exit_code == 2
+
+
+def test_a_one_line_heading_set_as_a_heading_carries_its_title_in_a_language_without_titles() -> None:
+    from lang_cases import headings
+
+    text = "*第一条 宗旨*\n\n本公约的宗旨是促进合作。\n\n*المادة 2 استخدام المصطلحات*\n\nلأغراض هذه الاتفاقية.\n"
+    assert [r[:3] for r in headings(text, fmt="md")] == [("article", "1", "宗旨"), ("article", "2", "استخدام المصطلحات")]
+    # a law's article runs on into its text (a stop or a comma in it), set as a heading or not
+    law = "**第一条 为了保护当事人的权利，制定本法。**\n\n**第二条 本法适用于民事诉讼。**\n"
+    assert [r[2:] for r in headings(law, fmt="md")] == [("", "为了保护当事人的权利，制定本法。"), ("", "本法适用于民事诉讼。")]
+
+
+def outcomes(folder: Path, old: str, new: str) -> dict[tuple[tuple[int, ...], tuple[int, ...]], str]:
+    """Each change's outcome, keyed by the places of its provisions in the two drafts (labels differ between
+    languages: "Annex I", "附件一", "المرفق الأول")."""
+    from treatydiff import compare
+
+    a, b = load(folder / f"{old}.md"), load(folder / f"{new}.md")
+    where_a = {id(p.node): k for k, p in enumerate(a.provisions())}
+    where_b = {id(p.node): k for k, p in enumerate(b.provisions())}
+    return {(tuple(where_a[id(p.node)] for p in c.match.old), tuple(where_b[id(p.node)] for p in c.match.new)):
+            c.outcome.value for c in compare(a, b).changes}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize(("old", "new"), [("zero-draft", "revised-draft"), ("revised-draft", "final-text")])
+def test_each_comparison_gives_each_article_the_english_outcome(code: str, old: str, new: str) -> None:
+    english = outcomes(FIXTURES / "convention", old, new)
+    assert outcomes(FIXTURES / "un" / code, old, new) == english

@@ -52,7 +52,9 @@ from functools import lru_cache
 
 from treatydiff import lang
 from treatydiff.confusables import skeleton, suspects
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, UNSPACED, WEAK, WORD_START, Direction
+from treatydiff.load.patterns import OPTION_LABEL
+from treatydiff.load.patterns import number as label_of
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
 from treatydiff.vocabulary import SUFFIX, Vocabulary, find, vocabulary
 
@@ -96,7 +98,31 @@ class Classification:
 
 # --- cross-references -----------------------------------------------------------------------------------------
 
-_HEAD = re.compile(r"\b(?P<head>articles?|arts?\.)", re.IGNORECASE)
+#: English heads, whose lists read "and", "or", "to": "articles 5 and 6"
+_ENGLISH_HEADS = ("articles", "article", "arts.", "art.")
+
+
+@lru_cache(maxsize=16)
+def _head(code: str) -> re.Pattern[str]:
+    """What heads a cross-reference in a text in language ``code``: "article(s)", "Art.", and the article words
+    of that language as its running text inflects them ("статьей 12", "للمادة 5", "artículo 7"), or a frame around
+    the number ("第十二条", group ``framed``). Only the text's own language: "artikelen 1, 12" in an English text
+    cites another instrument."""
+    words = set(_ENGLISH_HEADS)
+    frames: set[tuple[str, str]] = set()
+    for structure in filter(None, [lang.structure(code)]):
+        words.update(w.casefold() for w in structure.article_words)
+        words.update(plural.casefold() for plural, _ in structure.plural_article_words)
+        words.update(w.casefold() for w in structure.reference_words)
+        frames.update(structure.article_frames)
+    heads = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    framed = "|".join(f"(?:{re.escape(before)}(?=[{_NUMERALS}\\d]+{re.escape(after)}))" for before, after in frames)
+    framed = framed or "(?!)"  # (a language without frames: the group never matches)
+    return re.compile(f"{WORD_START}(?P<head>{heads})(?!\\w)|(?P<framed>{framed})", re.IGNORECASE)
+
+
+_NUMERALS = "〇零一二两三四五六七八九十百千万"  # (a frame's number in characters: "第十二条")
+_FRAMED_NUMBER = re.compile(f"(?P<num>[{_NUMERALS}\\d]+)\\w")
 # an article number: "24", "4a", "5 bis", "XIV" (Roman numerals in capitals only, so "article I" but not "in")
 _NUMBER = re.compile(rf"\s*(?P<num>\d+[a-z]?(?:\s+{SUFFIX})?\b|(?-i:[IVXLCDM]+)\b)", re.IGNORECASE)
 _SUB = re.compile(r"(?:\s?\(\w{1,4}\))*")  # "24(3)(a)"
@@ -136,13 +162,20 @@ def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
 
 
 @lru_cache(maxsize=16)
-def _references(text: str) -> tuple[_Ref, ...]:
-    """The cross-references of ``text`` (cached: one paragraph pair asks for those of each text several times)."""
+def _references(text: str, code: str = lang.DEFAULT) -> tuple[_Ref, ...]:
+    """The cross-references of ``text`` in language ``code`` (cached: one paragraph pair asks for those of each
+    text several times)."""
     refs: list[_Ref] = []
-    for head in _HEAD.finditer(text):
+    for head in _head(code).finditer(text):
         if refs and head.start() < refs[-1].end:
             continue
-        plural = head.group("head").casefold() in ("articles", "arts.")
+        if head.group("framed"):  # "第十二条": the number, then the frame's closing word
+            number = _FRAMED_NUMBER.match(text, head.end())
+            if number is not None:
+                refs.append(_Ref(head.start(), number.end(), head.end(), (number.span("num"),), False))
+            continue
+        word = head.group("head").casefold()
+        plural = word in ("articles", "arts.") or word not in _ENGLISH_HEADS
         pos = head.end()
         numbers: list[tuple[int, int]] = []
         while number := _NUMBER.match(text, pos):
@@ -159,6 +192,11 @@ def _references(text: str) -> tuple[_Ref, ...]:
     return tuple(refs)
 
 
+def _number_of(printed: str) -> str:
+    """A reference's article number as the parser labels the article: "十二" is 12, "١٢" is 12."""
+    return printed if printed.isascii() else label_of(printed)
+
+
 def _key(number: str) -> str:
     return " ".join(number.split()).casefold()
 
@@ -170,13 +208,15 @@ def _target(refs: References, number: str) -> str | None:
     return refs.by_key.get(_key(number))
 
 
-def _rewrite_refs(text: str, refs: References | None, numbering: bool, numbers: list[str] | None = None) -> str:
+def _rewrite_refs(
+    text: str, refs: References | None, numbering: bool, numbers: list[str] | None = None, code: str = lang.DEFAULT
+) -> str:
     """``text`` with every reference headed "article" and, in its internal references: with ``numbering``, the
     whole reference written "article #"; with ``numbers`` given, each article number written "#" and appended
     to ``numbers``; else with ``refs`` given, each article number mapped to the new numbering."""
     out: list[str] = []
     pos = 0
-    for ref in _references(text):
+    for ref in _references(text, code):
         out.append(text[pos : ref.start])
         out.append(_rewrite_ref(text, ref, refs, numbering, numbers))
         pos = ref.end
@@ -194,7 +234,7 @@ def _rewrite_ref(
     cursor = ref.head_end
     for start, end in ref.numbers:
         out.append(text[cursor:start])
-        number = text[start:end]
+        number = _number_of(text[start:end])
         if ref.external:
             out.append(number)
         elif numbers is not None:
@@ -215,26 +255,31 @@ def _rewrite_ref(
 _HYPHEN_IN_WORD = re.compile(r"[-\u2010\u2011\u00ad](?<=\w[-\u2010\u2011\u00ad])(?=\w)")
 _PUNCTUATION = re.compile(r"[^\w\s\[\]]")  # quotes included; square brackets are negotiating status, kept
 _SPACE = re.compile(r"\s+")
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
+_UNSPACED_GAP = re.compile(f" (?=[{UNSPACED}])|(?<=[{UNSPACED}]) ")
 
 
 def _normal(text: str) -> str:
     text = _HYPHEN_IN_WORD.sub("", text.replace("\u00ad", ""))
     text = _PUNCTUATION.sub(" ", text).replace("_", " ")
-    return " ".join(text.split()).casefold()  # ``\s`` and ``str.isspace`` agree: whitespace collapsed, ends stripped
+    text = " ".join(text.split()).casefold()  # ``\s`` and ``str.isspace`` agree: whitespace collapsed, ends stripped
+    # a script without spaces: the space a punctuation mark left between two of its characters is no word boundary
+    return _UNSPACED_GAP.sub("", text) if _UNSPACED_CHAR.search(text) else text
 
 
-def _editorially_equal(old_text: str, new_text: str, refs: References, numbering: bool) -> bool:
+def _editorially_equal(old_text: str, new_text: str, refs: References, numbering: bool, code: str) -> bool:
     """Equal in normal form, where each article number referred to in the new text is the old one, or the one
     the old article got in the renumbering (a reference kept word for word is not an edit, even when it now
     points at the wrong article: the dangling-reference rule reports that)."""
     if old_text == new_text:
         return True
     if numbering:
-        return _normal(_rewrite_refs(old_text, None, True)) == _normal(_rewrite_refs(new_text, None, True))
+        return (_normal(_rewrite_refs(old_text, None, True, code=code))
+                == _normal(_rewrite_refs(new_text, None, True, code=code)))
     old_numbers: list[str] = []
     new_numbers: list[str] = []
-    old_form = _normal(_rewrite_refs(old_text, None, False, old_numbers))
-    new_form = _normal(_rewrite_refs(new_text, None, False, new_numbers))
+    old_form = _normal(_rewrite_refs(old_text, None, False, old_numbers, code))
+    new_form = _normal(_rewrite_refs(new_text, None, False, new_numbers, code))
     if old_form != new_form or len(old_numbers) != len(new_numbers):
         return False
     for old, new in zip(old_numbers, new_numbers, strict=True):
@@ -254,13 +299,13 @@ QUOTES = str.maketrans(
 )
 
 
-def ignored_form(text: str, ignore: frozenset[str]) -> str:
+def ignored_form(text: str, ignore: frozenset[str], code: str = lang.DEFAULT) -> str:
     """``text`` without the differences ``ignore`` names, whitespace collapsed: two paragraphs with the same form
     differ only in what the reader asked to ignore. "case": letter case; "quotes": quote style (single or double,
     curly, angled or straight); "punctuation": every punctuation mark, quotes and hyphens inside words included
     (square brackets are negotiating status and stay); "numbering": the article numbers of cross-references."""
     if "numbering" in ignore:
-        text = _rewrite_refs(text, None, True)
+        text = _rewrite_refs(text, None, True, code=code)
     if "quotes" in ignore:
         text = text.translate(QUOTES).replace('""', '"')
     if "punctuation" in ignore:
@@ -869,7 +914,7 @@ class _Quantity:
 
 def _reference_spans(text: str, code: str, windows: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
     spans = [m.span() for m in find(vocabulary(code).reference, text, windows)]
-    spans.extend((r.start, r.end) for r in _references(text))
+    spans.extend((r.start, r.end) for r in _references(text, code))
     return spans
 
 
@@ -976,7 +1021,7 @@ def _reference_flags(
 
     def cited(text: str, changed: Sequence[tuple[int, int]], mapping: References | None) -> list[tuple[str, str]]:
         out: list[tuple[int, str, str]] = []
-        articles = _references(text)
+        articles = _references(text, code)
         for ref in articles:
             if _overlaps((ref.start, ref.end), changed):
                 value = _normal(_rewrite_ref(text, ref, None if ref.external else mapping, False))
@@ -1004,7 +1049,13 @@ def _reference_flags(
 
 # --- negotiating brackets --------------------------------------------------------------------------------------
 
-_NOT_BRACKETS = re.compile(r"\[\^[^\[\]\s]*\]|\[\s*deleted\s*\]|\[\s*(?:\.\.\.|\u2026)\s*\]")
+#: Square brackets that are no negotiating text: a footnote marker, an ellipsis, and a placeholder's "[deleted]" in
+#: any registered language ("[supprimé]", "[исключена]", "[删除]")
+_NOT_BRACKETS = re.compile(
+    r"\[\^[^\[\]\s]*\]|\[\s*(?:\.\.\.|\u2026)\s*\]|\[\s*(?:deleted"
+    + "".join(f"|{re.escape(w)}" for st in lang.structures() for w in st.deleted) + r")\s*\]",
+    re.IGNORECASE,
+)
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 
@@ -1027,15 +1078,15 @@ def _bracket_flags(old_text: str, new_text: str, paragraph: str) -> Iterator[Fla
 # --- dangling cross-references ---------------------------------------------------------------------------------
 
 
-def _dangling_flags(new_text: str, spans: _Spans, refs: References, paragraph: str) -> Iterator[Flag]:
+def _dangling_flags(new_text: str, spans: _Spans, refs: References, paragraph: str, code: str) -> Iterator[Flag]:
     existing = refs.new_keys
     previous = refs.old_keys
-    for ref in _references(new_text):
+    for ref in _references(new_text, code):
         if ref.external:
             continue
         shown = new_text[ref.start : ref.end].strip()
         for start, end in ref.numbers:
-            number = new_text[start:end]
+            number = _number_of(new_text[start:end])
             kept = _inside((start, end), spans.kept_new)
             if existing and _key(number) not in existing:
                 # a reference written in this revision, or kept while this revision removed its target; one that
@@ -1075,9 +1126,9 @@ def classify(
         edits = _word_edits(old_text, new_text)
     numbering = "numbering" in ignore
     if old_text == new_text:
-        return Classification(True, tuple(_dangling_flags(new_text, _spans(edits), refs, paragraph)))
+        return Classification(True, tuple(_dangling_flags(new_text, _spans(edits), refs, paragraph, language)))
     spans = _spans(edits)
-    editorial = _editorially_equal(old_text, new_text, refs, numbering)
+    editorial = _editorially_equal(old_text, new_text, refs, numbering, language)
     flags: list[Flag] = list(_lookalike_flags(old_text, new_text, paragraph))
     # the rules read the texts' skeletons (``treatydiff.confusables``: the same length, so the spans of the
     # edits still hold), so that "may" with a Cyrillic "a" (U+0430) is the "may" it passes for
@@ -1086,7 +1137,7 @@ def classify(
         flags.extend(_bracket_flags(old_text, new_text, paragraph))
     elif not editorial:
         flags.extend(_meaning_flags(old_text, new_text, spans, refs, numbering, paragraph, language))
-    flags.extend(_dangling_flags(new_text, spans, refs, paragraph))
+    flags.extend(_dangling_flags(new_text, spans, refs, paragraph, language))
     return Classification(editorial, tuple(dict.fromkeys(flags)))
 
 
@@ -1146,7 +1197,7 @@ def _meaning_flags(
     yield from _bracket_flags(old_text, new_text, paragraph)
 
 
-_OPTION_LABEL = re.compile(r"^\s*(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b\s*[:.\u2013-]?\s*")
+_OPTION_LABEL = re.compile(f"^\\s*{OPTION_LABEL}\\s*[:.\u2013\uff1a-]?\\s*")
 
 
 def _options(nodes: Sequence[Node]) -> list[Node]:
@@ -1205,11 +1256,11 @@ class CrossReference:
     external: bool
 
 
-def cross_references(text: str) -> list[CrossReference]:
+def cross_references(text: str, code: str = lang.DEFAULT) -> list[CrossReference]:
     """The cross-references of ``text``, found as the differ finds them (``article 5``, ``articles 14 to 21``,
     ``Art. 24(3)``, ``article 24, paragraph 2``)."""
     found: list[CrossReference] = []
-    for ref in _references(text):
+    for ref in _references(text, code):
         articles: list[tuple[str, tuple[str, ...]]] = []
         for start, end in ref.numbers:
             paragraphs: tuple[str, ...] = ()
@@ -1220,6 +1271,6 @@ def cross_references(text: str) -> list[CrossReference]:
                 para = _PARAGRAPH.match(text, end)
                 if para and para.group(0):
                     paragraphs = tuple(_PARAGRAPH_NUMBERS.findall(re.sub(r"\(\w{1,4}\)", "", para.group(0))))
-            articles.append((text[start:end], paragraphs))
+            articles.append((_number_of(text[start:end]), paragraphs))
         found.append(CrossReference(ref.start, ref.end, tuple(articles), ref.external))
     return found

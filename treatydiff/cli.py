@@ -26,7 +26,7 @@ import click
 from rich.console import Console
 from rich.pager import Pager, SystemPager
 
-from treatydiff import __version__
+from treatydiff import __version__, lang
 from treatydiff.errors import ExitCode, TreatydiffError
 from treatydiff.load import load, load_views
 from treatydiff.load.readers import READERS
@@ -285,6 +285,15 @@ def _set_ocr_language(ctx: click.Context, param: click.Parameter, value: str | N
         ctx.meta[_OCR_LANGUAGE_KEY] = value
 
 
+#: ``--language CODE``: the language of the drafts (``LoadOptions.language``), instead of telling it from the text.
+_LANGUAGE_KEY = "treatydiff.language"
+
+
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta[_LANGUAGE_KEY] = value.lower()
+
+
 def _set_column(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
     if value is not None:
         ctx.meta[_COLUMNS_KEY] = (value, value)
@@ -321,6 +330,12 @@ load_options = _stack(
     click.option(
         "--ocr-language", default=None, metavar="LANGS", expose_value=False, callback=_set_ocr_language,
         help="The Tesseract languages of --ocr (default eng; e.g. rus+eng, ara, chi_sim).",
+    ),
+    click.option(
+        "--language", type=click.Choice(lang.all_codes(), case_sensitive=False), default=None, metavar="CODE",
+        expose_value=False, callback=_set_language,
+        help=f"The language the drafts are written in ({', '.join(lang.all_codes())}), for their headings and the "
+        "vocabulary of the legal-meaning flags; default: told from each draft's text.",
     ),
     click.option(  # the name of --markup before it applied to every format
         "--docx-view", type=click.Choice(MARKUP_VIEWS), default=None, expose_value=False, callback=_set_markup,
@@ -367,6 +382,7 @@ def load_options_from(from_format: str | None, max_size: int, markup: str | None
         format=from_format.lower() if from_format else None, max_size=max_size, markup=markup,
         columns=meta.get(_COLUMNS_KEY, (1, 2)),
         ocr=meta.get(_OCR_LANGUAGE_KEY, "eng") if meta.get(_OCR_KEY) else None,
+        language=meta.get(_LANGUAGE_KEY),
     )
 
 

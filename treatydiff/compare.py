@@ -314,7 +314,8 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     )
     divisions = _division_map(matches)
     chapters = _chapter_names(matches, divisions)
-    language = options.language or lang.detect(_sample(new) or _sample(old))
+    language = options.language or new.language or old.language or lang.detect(
+        new.sample(lang.SAMPLE_WORDS) or old.sample(lang.SAMPLE_WORDS))
     if language not in lang.codes():
         warnings = (*warnings, Diagnostic(
             f"flags: the new draft seems to be in {lang.name(language)}, which treatydiff has no legal vocabulary for "
@@ -442,7 +443,7 @@ def _division_changes(
             continue
         old_title, new_title = (a.node.title if a else ""), (b.node.title if b else "")
         if a and b and ignore and old_heading.split(" — ")[0] == new_heading.split(" — ")[0] and (
-            classify.ignored_form(old_title, ignore) == classify.ignored_form(new_title, ignore)
+            classify.ignored_form(old_title, ignore, language) == classify.ignored_form(new_title, ignore, language)
         ):
             continue  # only what --ignore names changed
         edits, _ = word_diff_within(old_title, new_title, clock.deadline)
@@ -471,19 +472,6 @@ def _division_changes(
         )))
     out.sort(key=lambda item: item[0])
     return tuple(change for _, change in out)
-
-
-def _sample(draft: Draft) -> str:
-    """The first ``lang.SAMPLE_WORDS`` words or so of a draft's text, for telling its language."""
-    out: list[str] = []
-    count = 0
-    for node in draft.walk():
-        if node.text:
-            out.append(node.text)
-            count += node.text.count(" ") + 1
-            if count >= lang.SAMPLE_WORDS:
-                break
-    return " ".join(out)
 
 
 def _change(
@@ -526,8 +514,8 @@ def _change(
         elif (
             a.text.split() == b.text.split()
             or "".join(a.text.split()) == "".join(b.text.split())
-            or (options.ignore and classify.ignored_form(a.text, options.ignore)
-                == classify.ignored_form(b.text, options.ignore))
+            or (options.ignore and classify.ignored_form(a.text, options.ignore, language)
+                == classify.ignored_form(b.text, options.ignore, language))
         ):
             # whitespace never counts: "high- risk" and "high-risk" are one text; nor what --ignore names (the
             # edits keep those differences, so they still rebuild both texts exactly)

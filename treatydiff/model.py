@@ -172,10 +172,25 @@ class Draft:
     warnings: tuple[Diagnostic, ...] = ()
     #: the view of a marked-up file that was read ("final" or "original"); "" when the file carries no marks
     view: str = ""
+    #: the code of the language the draft is written in (``treatydiff.lang``): told from its text when it is read,
+    #: or as ``LoadOptions.language`` said; "" for a draft without text
+    language: str = ""
 
     def walk(self) -> Iterator[Node]:
         for node in self.nodes:
             yield from node.walk()
+
+    def sample(self, words: int) -> str:
+        """The draft's first ``words`` words or so, for telling its language."""
+        out: list[str] = []
+        count = 0
+        for node in self.walk():
+            if node.text:
+                out.append(node.text)
+                count += node.text.count(" ") + 1
+                if count >= words:
+                    break
+        return " ".join(out)
 
     def provisions(self) -> Iterator[Provision]:
         """Every provision with its division path, in document order: preambles, articles, annexes, the loose
@@ -236,6 +251,8 @@ class LoadOptions:
     #: Read PDF pages with no usable text layer (scanned, or text that does not decode) by OCR, in these
     #: Tesseract languages ("eng", "rus+eng"); None: such pages are named in a warning and left out
     ocr: str | None = None
+    #: The language the draft is written in (a code of ``treatydiff.lang``); None: told from its text
+    language: str | None = None
 
 
 class Severity(StrEnum):

@@ -281,7 +281,11 @@ def vocabulary(code: str) -> Vocabulary:
         [language.number_pattern.replace(" ", r"\s+"), *(re.escape(w) for w in words)]
     ) + ")"
     month = "(?:" + "|".join(language.months) + ")"
-    date = rf"\d{{1,2}}\.?\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{month}|{month}\s+\d{{4}}"
+    # "1 March 2026", "1 de marzo de 2026", "1 марта 2026", "1 آذار/مارس 2026" (the UN Arabic names a month twice),
+    # "March 1, 2026", "2026年3月1日"
+    day_month = rf"\d{{1,2}}\.?(?:\s+(?:de|di))?\s+(?:[^\s/\d]+/)?{month}"
+    date = (rf"{day_month}(?:\s+(?:de|del|di))?\s+\d{{4}}|{month}\s+\d{{1,2}},?\s+\d{{4}}|{day_month}|{month}\s+\d{{4}}"
+            r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
     digits = r"\d{1,3}(?:[ ,.\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     prefix = "(?:" + "|".join(p.replace(" ", r"\s+") for p in language.quantity_prefixes) + ")"
     unit = "(?:" + "|".join(u.replace(" ", r"\s+") for u in language.units) + ")"

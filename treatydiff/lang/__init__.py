@@ -15,7 +15,8 @@ from functools import cache
 
 from treatydiff.lang.base import Direction, Language, Structure
 
-__all__ = ["Direction", "Language", "Structure", "codes", "detect", "get", "name", "structures"]
+__all__ = ["Direction", "Language", "Structure", "all_codes", "codes", "detect", "get", "name", "structure",
+           "structures"]
 
 #: code -> module name, in the order the detector breaks ties.
 _MODULES: dict[str, str] = {
@@ -55,6 +56,11 @@ def name(code: str) -> str:
     return _SCRIPTS[code][0] if code in _SCRIPTS else code
 
 
+def all_codes() -> tuple[str, ...]:
+    """Every registered language: those with a flag vocabulary and those with headings only."""
+    return tuple(_MODULES)
+
+
 @cache
 def codes() -> tuple[str, ...]:
     """The languages whose legal-meaning flags have a vocabulary."""
@@ -72,6 +78,11 @@ def get(code: str) -> Language:
     if language is None:
         raise KeyError(code)
     return language
+
+
+def structure(code: str) -> Structure | None:
+    """The headings registered under ``code``; None for a language without a module or without headings."""
+    return getattr(_module(code), "STRUCTURE", None) if code in _MODULES else None
 
 
 @cache

@@ -116,6 +116,15 @@ class Structure:
       291): each digit and each multiplier with its value; a label in them is read as its value in Arabic digits.
     - ``suffixes``: the words after an article's number that insert an article after it, as the Latin "bis" and
       "ter" do (the parser knows those): "المادة 12 مكرر" is Article 12 bis.
+    - ``recital_openers``: patterns for the words that open a clause of a treaty's preamble in the UN style
+      ("Reconociendo", "признавая", "认识到", "وإذ تدرك"): such a paragraph, ending with a comma or semicolon, is a
+      recital.
+    - ``agreed_formulas``: the words that close a treaty's preamble ("Han convenido en lo siguiente:", "согласились
+      о нижеследующем:"): the line is a paragraph of its own, though it may open in lower case.
+    - ``option_words``: the words that label the alternatives of negotiating text ("Opción 1:", "Вариант 2:",
+      "备选案文1："), besides the English "Option", "Alternative" and "Variant".
+    - ``reference_words``: the article word as running text inflects it in a cross-reference, besides the forms
+      above ("статьей 12", "للمادة 5"): a reference that only follows the renumbering is then editorial.
     - ``deleted``: the words that say an article is repealed ("Исключена", "suprimida").
     - ``run_in``: the heading line may carry the article's first words after a full stop, a colon or a frame
       ("Статья 1. Республика Беларусь ...", "ARTÍCULO 1°.- Modifícase ...", "第一条 ..."): what follows is the
@@ -137,6 +146,10 @@ class Structure:
     digits: tuple[tuple[str, int], ...] = ()
     multipliers: tuple[tuple[str, int], ...] = ()
     suffixes: tuple[str, ...] = ()
+    reference_words: tuple[str, ...] = ()
+    recital_openers: tuple[str, ...] = ()
+    agreed_formulas: tuple[str, ...] = ()
+    option_words: tuple[str, ...] = ()
     deleted: tuple[str, ...] = ()
     run_in: bool = False
     stopped_titles: tuple[str, ...] = ()

@@ -88,6 +88,12 @@ _ORDINAL = (r"(?:primer|segund|tercer|cuart|quint|sext|s[ée]ptim|octav|noven|d[
             r"|noven))[oa]|[úu]nic[oa]")
 
 STRUCTURE = Structure(
+    option_words=("Opción", "Alternativa"),
+    agreed_formulas=(r"Han (?:convenido|acordado) (?:en )?lo siguiente",),
+    # "Reconociendo que ...,", "Preocupados por ...,": gerunds and the adjectives of the UN preambles
+    recital_openers=(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|yendo)",
+                     r"(?:Preocupados|Conscientes|Convencidos|Decididos|Resueltos|Deseosos|Alarmados|Persuadidos"
+                     r"|Profundamente|Gravemente)"),
     article_words=("Artículo", "Art."),
     plural_article_words=(("Artículos", "Artículo"),),
     number_words=_ORDINAL,

@@ -83,6 +83,10 @@ LANGUAGE = Language(
 )
 
 STRUCTURE = Structure(
+    agreed_formulas=(r"(?:Sont|SONT) (?:convenus|CONVENUS) de ce qui suit",),
+    # "Reconnaissant que ...,", "Préoccupés par ...,": participles and the adjectives of the UN preambles
+    recital_openers=(r"[A-ZÉÈ][a-zéèêàç]+ants?", r"(?:Préoccupés|Conscients|Convaincus|Résolus|Déterminés|Persuadés"
+                     r"|Alarmés|Désireux|Profondément|Gravement|Prenant acte|Tenant compte|Gardant à l'esprit)"),
     article_words=("Article", "Art."),
     plural_article_words=(("Articles", "Article"),),
     number_words=r"premier",

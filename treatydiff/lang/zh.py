@@ -62,6 +62,11 @@ LANGUAGE = Language(
 )
 
 STRUCTURE = Structure(
+    option_words=("备选案文", "备选方案", "方案"),
+    agreed_formulas=(r"兹协议如下", r"议定如下"),
+    # "认识到……，", "关切地注意到……，": the opening words of the clauses of the UN preambles
+    recital_openers=(r"(?:又|还|并|深为|严重)?(?:认识到|意识到|关切地注意到|关切|注意到|强调|深信|确信|重申|承认|决心|回顾"
+                     r"|考虑到|铭记|希望|确认|欢迎|申明|相信|认为|念及|忆及|承诺)",),
     article_frames=(("第", "条"), ("第", "條")),
     division_frames=(("第", "编", "part"), ("第", "編", "part"), ("第", "章", "chapter"), ("第", "节", "section"),
                      ("第", "節", "section")),

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from treatydiff import lang
 from treatydiff.confusables import hidden_in_words, suspects
 from treatydiff.errors import LoadError
 from treatydiff.load import markup, normalise, parse, readers
@@ -71,8 +72,8 @@ def load_views(source: str | Path, options: LoadOptions = LoadOptions()) -> tupl
             )
         label = options.label or _label(raw)
         warnings = (markup.notice(read.marks, "both"), *read.warnings)
-        original = _tree(raw, fmt, read.lines, warnings, "original", f"{label} (original)")
-        final = _tree(raw, fmt, read.view_of("final"), (), "final", f"{label} (final)")
+        original = _tree(raw, fmt, read.lines, warnings, "original", f"{label} (original)", options.language)
+        final = _tree(raw, fmt, read.view_of("final"), (), "final", f"{label} (final)", options.language)
     return original, final
 
 
@@ -80,7 +81,8 @@ def _build(raw: RawDraft, options: LoadOptions) -> Draft:
     with collector_paused():
         fmt, read = _read(raw, options)
         warnings = (markup.notice(read.marks, options.markup), *read.warnings) if read.marks else read.warnings
-        return _tree(raw, fmt, read.lines, warnings, options.markup if read.marks else "", options.label or _label(raw))
+        return _tree(raw, fmt, read.lines, warnings, options.markup if read.marks else "", options.label or _label(raw),
+                     options.language)
 
 
 def _label(raw: RawDraft) -> str:
@@ -97,6 +99,9 @@ def _read(raw: RawDraft, options: LoadOptions) -> tuple[str, readers.Read]:
         fmt = options.format
     else:
         fmt = detect_format(raw)
+    if options.language is not None and options.language not in lang.all_codes():
+        raise LoadError(raw.source, f"unknown language {options.language!r}",
+                        f"use one of: {', '.join(lang.all_codes())}")
     if options.markup not in markup.VIEWS:
         raise LoadError(raw.source, f"unknown view {options.markup!r} of a marked-up draft",
                         f"use {' or '.join(markup.VIEWS)}")
@@ -104,7 +109,7 @@ def _read(raw: RawDraft, options: LoadOptions) -> tuple[str, readers.Read]:
 
 
 def _tree(raw: RawDraft, fmt: str, read_lines: list[SourceLine], warnings: tuple[Diagnostic, ...], view: str,
-          label: str) -> Draft:
+          label: str, language: str | None = None) -> Draft:
     lines, furniture = normalise.strip_furniture(read_lines)
     if furniture and not any(line.text.strip() for line in lines):
         raise LoadError(raw.source, f"no text is left once the page furniture is removed ({furniture} lines of "
@@ -121,7 +126,9 @@ def _tree(raw: RawDraft, fmt: str, read_lines: list[SourceLine], warnings: tuple
     if found:
         nodes = tuple(_with_lookalikes(node, found) for node in nodes)
     # the names a report prints, with nothing in them a terminal would obey (a file name may hold escapes)
-    return Draft(visible(raw.source), visible(label), fmt, nodes, (*notes, *parse_notes), view)
+    draft = Draft(visible(raw.source), visible(label), fmt, nodes, (*notes, *parse_notes), view)
+    sample = draft.sample(lang.SAMPLE_WORDS)
+    return replace(draft, language=language or (lang.detect(sample) if sample.strip() else ""))
 
 
 _HEADINGS = frozenset({*DIVISION_KINDS, *PROVISION_KINDS})

@@ -288,7 +288,8 @@ _PREAMBLE_CLAUSE = re.compile(
     r"Recogni[sz]ing|Reiterating|Resolved|"
     r"Seeking|Stressing|Taking into account|Underlining|Welcoming|Wishing|Considérant|Conscients?|Convaincus?|"
     r"Rappelant|Reconnaissant|Notant|Soulignant|Réaffirmant|Désireux|Résolus?|Ayant"
-    r"|Have agreed|HAVE AGREED|Have adopted|HAVE ADOPTED|Agree as follows|Sont convenus|SONT CONVENUS)\b"
+    r"|Have agreed|HAVE AGREED|Have adopted|HAVE ADOPTED|Agree as follows|Sont convenus|SONT CONVENUS"
+    rf"|{patterns.RECITAL_OPENERS}|{patterns.AGREED_FORMULAS})(?!\w)"
 )
 
 #: "p. 44)." opening a line: the page of a reference cut at the line end ("(OJ L 138, 26.5.2016," / "p. 44)."),
@@ -473,6 +474,8 @@ def _rejoin_broken(units: list[Unit]) -> list[Unit]:
             and prev.text[-1:] not in (".", ";", ":", "!", "?")
             and not patterns.starts_unit(unit.text)
             and not _standalone_heading(prev.text, prev.block_start, 1)
+            # "признавая, что ...,": a clause of a preamble in a language that opens it in lower case
+            and not (prev.text.endswith((",", ";")) and _PREAMBLE_CLAUSE.match(unit.text))
         ):
             out[-1] = Unit(
                 f"{prev.text} {unit.text}",

@@ -111,7 +111,7 @@ def classify(unit: Unit) -> Token:
         if single and sep and (strong or unit.block_start):
             if deleted := patterns.deletion_only(rest):  # "Статья 101. Исключена.", "المادة (3) ملغاة"
                 return Token(T.PLACEHOLDER, unit, Kind.ARTICLE, word, label, text=deleted)
-            if body := _run_on(word, rest):
+            if body := _run_on(word, rest, strong):
                 return Token(T.ARTICLE, unit, Kind.ARTICLE, word, label, text=body)
         title = _title(rest)
         if word in patterns.STOPPED_TITLE_WORDS and title.endswith(".") and not title.endswith(".."):
@@ -119,7 +119,8 @@ def classify(unit: Unit) -> Token:
             stopped = True
         else:
             stopped = not title.endswith(".")
-        untitled = word in patterns.UNTITLED_WORDS  # "مادة 5 من الدستور ...": words after the number, no title
+        # "مادة 5 من الدستور ...": words after the number, no title (unless set as a heading: "*第一条 宗旨*")
+        untitled = word in patterns.UNTITLED_WORDS and not (strong and _UNTITLED_HEADING.fullmatch(title))
         if single and sep and not (untitled and title) and (
             strong or (unit.block_start and _title_like(title) and stopped)
         ):
@@ -151,16 +152,26 @@ def classify(unit: Unit) -> Token:
     return Token(T.TEXT, unit, text=text, marker=patterns.marker(text))
 
 
-def _run_on(word: str, rest: str) -> str:
+#: A title on a heading line of a language without titles: at most ten words and 80 characters, no stop, comma,
+#: colon or semicolon of any script ("、" lists the words of a Chinese title: "公众参与、教育和认识")
+_UNTITLED_HEADING = re.compile(r"(?=.{1,80}$)[^\s.,;:!?\u3002\uff0c\uff1a\uff1b\u060c\u061b]+"
+                               r"(?:\s+[^\s.,;:!?\u3002\uff0c\uff1a\uff1b\u060c\u061b]+){0,9}")
+
+
+def _run_on(word: str, rest: str, strong: bool = False) -> str:
     """The article's first words, where its heading line runs on into them ("Статья 1. Республика Беларусь
     ... государство.", "ARTÍCULO 1°.- Modifícase ...", "第一条 ..."; where it may: ``patterns.run_on``); "" where
     what follows the number is a title or nothing. A title is a line with no full stop ("Статья 5. Гражданское
     законодательство"), or one short sentence after a word whose titles end with one ("Artículo 1. Objeto.");
-    after ".-" or ":" the text always runs on, after a dash alone a title follows ("Artículo 5 \u2013 Ámbito")."""
+    after ".-" or ":" the text always runs on, after a dash alone a title follows ("Artículo 5 \u2013 Ámbito").
+    In a language whose articles have no titles, the words run on, unless the format sets the line as a heading
+    (``strong``) and they are a few words without a stop or a comma ("*第一条 宗旨*", "*المادة 1 بيان الغرض*")."""
     found = patterns.run_on(word, rest)
     if found is None:
         return ""
     sep, body = found
+    if word in patterns.UNTITLED_WORDS and strong and _UNTITLED_HEADING.fullmatch(body):
+        return ""
     if word in patterns.UNTITLED_WORDS or ":" in sep or re.search("\\.[-\u2013\u2014]", sep):
         return body  # ".-" and ":" open the text; a dash alone opens a title ("Artículo 5 \u2013 Ámbito")
     if word in patterns.STOPPED_TITLE_WORDS:
@@ -776,7 +787,7 @@ class _Builder:
                 _B(
                     Kind.PARAGRAPH,
                     line=line,
-                    style="intro" if token.text.endswith(":") else "",
+                    style="intro" if token.text.endswith((":", "\uff1a")) else "",  # (and the full-width colon)
                     source_ref=token.unit.ref,
                 )
             )

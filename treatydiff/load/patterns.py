@@ -292,9 +292,13 @@ CITATION = re.compile(
 )
 # An unnumbered preambular paragraph in the UN / Council of Europe style: "Recognizing that ...,",
 # "Concerned by ...;", "Mindful of ...,", "Whereas ...".
+#: The openers of the languages that list them (``Structure.recital_openers``), as one alternation.
+RECITAL_OPENERS = "|".join(f"(?:{o})" for st in _STRUCTURES for o in st.recital_openers) or "(?!)"
+#: The formulas that close a preamble in those languages (``Structure.agreed_formulas``), as one alternation.
+AGREED_FORMULAS = "|".join(f"(?:{o})" for st in _STRUCTURES for o in st.agreed_formulas) or "(?!)"
 PREAMBULAR = re.compile(
     r"^(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Bearing in mind|Whereas|Considérant|Rappelant|Overwegende|"
-    r"Erkennend|Gelet)\b.*[,;]$"
+    rf"Erkennend|Gelet|{RECITAL_OPENERS}){lang.base.WORD_END}.*[,;\uff0c\uff1b\u060c\u061b]$"
 )
 # The closing formula of an instrument, after its last article: "IN WITNESS WHEREOF the undersigned ...",
 # "Done at Brussels, ...", "DONE at Strasbourg, ..." (and the French, Dutch and German forms).
@@ -312,13 +316,19 @@ FINAL_FORMULA = re.compile(
 INLINE_FINAL_FORMULA = re.compile(
     r"[.;]\s+(?P<formula>(?:Done at|DONE at|Fait à|FAIT à|Gedaan te|GEDAAN te|Geschehen zu)\s+\S.{0,300})$"
 )
-OPTION = re.compile(
-    r"^(?P<label>(?:Option|Alternative|Variant|Variante)\s+(?:\d+|[A-Z])\b)\s*[:.\u2013-]?\s*(?P<rest>.*)$"
+#: What labels an alternative of negotiating text ("Option 1", "Opción 2", "备选案文1"): the word and its number.
+OPTION_LABEL = (
+    "(?:Option|Alternative|Variant|Variante"
+    + "".join(f"|{re.escape(w)}" for st in _STRUCTURES for w in st.option_words)
+    + ")\\s*(?:\\d+|[A-Z])(?![^\\W" + lang.base.UNSPACED + "])"
 )
+OPTION = re.compile(f"^(?P<label>{OPTION_LABEL})\\s*[:.\u2013\uff1a-]?\\s*(?P<rest>.*)$")
 
 # Numbering inside an article. Each style is (name, pattern); the value is group "v". A number takes up to two
 # letters: compromise texts insert "(12a)" after (12), then "(12aa)" and "(12ab)" after (12a) (not "2nd").
 _NUMBER_LABEL = r"\d{1,3}(?!(?:st|nd|rd|th)\b)[a-z]{0,2}"
+_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+_HAN_DIGITS = "一二三四五六七八九十"
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(1)", re.compile(rf"^\((?P<v>-?{_NUMBER_LABEL})\)\s*(?=\S|$)")),  # "(-12a)": inserted before (12a)
     ("1.", re.compile(rf"^(?P<v>{_NUMBER_LABEL})\.(?:\s+|$)(?=\S|$)")),
@@ -327,6 +337,12 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a)", re.compile(r"^(?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s+(?=\S)")),
     ("a.", re.compile(r"^(?P<v>[a-z]|[ivxl]{1,6})\.\s+(?=\S)")),
     ("(A)", re.compile(r"^\((?P<v>[A-Z])\)\s*(?=\S)")),
+    # the points of the Arabic texts, lettered in the abjad order ("(أ)", "(ب)", "ج)"), the same families
+    ("(a)", re.compile(f"^\\((?P<v>[{_ABJAD}]\u0640?)\\)\\s*(?=\\S|$)")),  # ("(هـ)": with a tatweel)
+    ("a)", re.compile(f"^(?P<v>[{_ABJAD}]\u0640?)\\)\\s+(?=\\S)")),
+    # the points of Chinese laws and treaties: "(二)" in full-width or plain brackets, "三、"
+    ("(一)", re.compile(f"^[\uff08(](?P<v>[{_HAN_DIGITS}]{{1,3}})[)\uff09]\\s*(?=\\S)")),
+    ("一、", re.compile(f"^(?P<v>[{_HAN_DIGITS}]{{1,3}})、\\s*(?=\\S)")),
 )
 _ROMAN_LOWER = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from treatydiff.lang.base import UNSPACED
 from treatydiff.load.amendments import run_together
 from treatydiff.load.decode import RawDraft, decode
 from treatydiff.load.lines import SourceLine
@@ -218,8 +219,10 @@ class _Spans:
         return "".join(out) + text[done:] if out else text
 
 
+# ("*认识到*沿海湿地": a script without spaces has none around a span, and its letters may stand next to the marks)
 _EMPHASIS = (
-    _Spans("*", (3, 2, 1), r"(?<![\w*\\])\*(?=\S)", r"(?<=\S)(?=\*{{{k}}}(?![\w*]))"),
+    _Spans("*", (3, 2, 1), rf"(?<![*\\])(?<![^\W{UNSPACED}])\*(?=\S)",
+           rf"(?<=\S)(?=\*{{{{{{k}}}}}}(?![^\W{UNSPACED}]|\*))"),
     _Spans("_", (3, 2, 1), r"(?<![\w\\])_(?=\S)", r"(?<=\S)(?=_{{{k}}}(?!\w))"),
     _Spans("~", (2,), r"(?<!~)~~(?=\S)", r"(?<=\S)(?=~~)"),
 )

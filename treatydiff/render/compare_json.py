@@ -114,6 +114,7 @@ def draft_info(draft: Draft) -> dict[str, Any]:
         "source": draft.source,
         "label": draft.label,
         "format": draft.format,
+        "language": draft.language,
         "articles": counts["articles"],
         "annexes": counts["annexes"],
         "placeholders": counts["placeholders"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from treatydiff import lang
 from treatydiff.model import DIVISION_KINDS, Draft, Kind, Mark, Node
 
 #: Nodes shown as headings (their own line, children below); the rest are numbered units shown inline.
@@ -47,6 +48,11 @@ def extra_label(draft: Draft) -> str:
     """The draft's label ("Rev.1") when it says more than its file name, else ""."""
     path = PurePath(draft.source)
     return "" if draft.label in {draft.source, path.name, path.stem} else draft.label
+
+
+def language_name(draft: Draft) -> str:
+    """The English name of the draft's language ("Russian"), "" when it has none."""
+    return lang.name(draft.language) if draft.language else ""
 
 
 def count_phrases(counts: dict[str, int]) -> list[str]:

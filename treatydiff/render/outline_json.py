@@ -37,6 +37,7 @@ def outline_document(draft: Draft, options: RenderOptions | None = None) -> dict
         "source": draft.source,
         "label": draft.label,
         "format": draft.format,
+        "language": draft.language,
         "warnings": [str(warning) for warning in draft.warnings],
         "counts": draft.counts(),
         "depth": options.depth,

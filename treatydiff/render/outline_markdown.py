@@ -24,6 +24,7 @@ from treatydiff.render.outline_common import (
     extra_label,
     heading,
     inline_text,
+    language_name,
     says_deleted,
     shows_children,
 )
@@ -49,6 +50,8 @@ def render(draft: Draft, options: RenderOptions, console: Console) -> str:
     """The Markdown document, ending with a newline. The console is not used."""
     out: list[str] = [f"# Outline of {escape(draft.source, at_start=False)}", ""]
     summary = [f"Format: {escape(draft.format, at_start=False)}", *count_phrases(draft.counts())]
+    if language_name(draft):
+        summary.insert(1, f"Language: {language_name(draft)}")
     if extra_label(draft):
         summary.insert(0, f"Label: {escape(extra_label(draft), at_start=False)}")
     out += [" · ".join(summary), ""]

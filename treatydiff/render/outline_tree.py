@@ -22,6 +22,7 @@ from treatydiff.render.outline_common import (
     extra_label,
     heading,
     inline_text,
+    language_name,
     one_line,
     says_deleted,
     shows_children,
@@ -65,6 +66,9 @@ def _header(draft: Draft, width: int) -> Text:
         header.append(f" ({extra_label(draft)})")
     header.append(" · ", style="dim")
     header.append(draft.format, style="cyan")
+    if language_name(draft):
+        header.append(" · ", style="dim")
+        header.append(language_name(draft))
     counts = ", ".join(count_phrases(draft.counts()))
     if len(header) + 3 + len(counts) <= width:
         header.append(" · ", style="dim")
