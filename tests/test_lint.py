@@ -196,6 +196,7 @@ def test_reference_to_missing_paragraph_of_this_article() -> None:
         "Article 22, paragraph 2, and Article 41, paragraph 1, of the Convention.",
         "a majority provided for in Article 20.d of the Statute of the Council of Europe.",
         "paragraph 5 of Annex A.",
+        "Artikel 9 und Absatz 7.",
     ],
 )
 def test_no_finding_for_existing_or_external_references(text: str) -> None:
