@@ -50,3 +50,23 @@ def test_repealed_articles_without_brackets_or_after_a_numbered_one() -> None:
 def test_an_inserted_article_is_numbered_with_its_suffix() -> None:
     text = "المادة (10)\nنص.\nالمادة (10) مكرراً\nنص جديد.\nالمادة ١٢ مكرر\nنص آخر.\n"
     assert [row[1] for row in headings(text)] == ["10", "10 مكرراً", "12 مكرر"]
+
+
+def test_vowel_marks_and_tatweel_are_ignored_for_matching_and_kept_for_display() -> None:
+    from treatydiff import compare
+    from treatydiff.classify import References, classify
+    from treatydiff.diff import word_diff
+
+    vowelled, plain = "تتخذُ كلُّ دولةٍ طرفٍ التدابيرَ اللازمةَ لحماية الأراضي الرطبة", "تتخذ كل دولة طرف التدابير اللازمة لحماية الأراضي الرطبـــة"
+    result = classify(vowelled, plain, word_diff(vowelled, plain), References({}, frozenset(), frozenset()), language="ar")
+    assert result.editorial and not result.flags
+    # the redline shows the words as each draft prints them: a vowelled word is one word, not letters and marks
+    assert [e.text for e in word_diff("كَتَبَ الكتاب", "كتب الكتاب")][:2] == ["كَتَبَ", "كتب"]
+    # a moved article, fully vowelled in one draft: read bare, its words are the same
+    voweled = "تَتَّخِذُ كُلُّ دَوْلَةٍ طَرَفٍ التَّدَابِيرَ اللَّازِمَةَ لِحِمَايَةِ الأَرَاضِي الرَّطْبَةِ السَّاحِلِيَّةِ"
+    bare = "تتخذ كل دولة طرف التدابير اللازمة لحماية الأراضي الرطبة الساحلية"
+    other = "يجوز للدول الأطراف أن تتعاون في تبادل المعلومات."
+    old = load_text(f"المادة 1\n{voweled}\n\nالمادة 2\n{other}\n", format="txt")
+    new = load_text(f"المادة 1\n{other}\n\nالمادة 2\n{bare}\n", format="txt")
+    pairs = {(c.match.old[0].node.label, c.match.new[0].node.label) for c in compare(old, new).changes if c.match.old and c.match.new}
+    assert ("1", "2") in pairs  # the article moved, vowelled then bare: the same words

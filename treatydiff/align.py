@@ -63,7 +63,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from typing import NamedTuple
 
-from treatydiff.lang.base import UNSPACED
+from treatydiff.lang.base import UNMARKED, UNSPACED
 from treatydiff.model import FINAL_FORMULA, Diagnostic, Draft, Evidence, Kind, Match, Outcome, Provision, Rival
 
 SHINGLE = 3
@@ -135,7 +135,7 @@ def body_text(provision: Provision) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [w.casefold() for w in _WORD.findall(text.translate(UNMARKED))]
 
 
 _WORD_HASH: dict[str, int] = {}
@@ -203,7 +203,7 @@ def items(draft: Draft) -> list[Item]:
     provisions = list(draft.provisions())
     out = []
     for i, provision in enumerate(provisions):
-        raw = _WORD.findall(body_text(provision))
+        raw = _WORD.findall(body_text(provision).translate(UNMARKED))  # (vowelled Arabic reads as unvowelled)
         folded = " ".join(raw).casefold()
         out.append(
             Item(

@@ -52,7 +52,7 @@ from functools import lru_cache
 
 from treatydiff import lang
 from treatydiff.confusables import skeleton, suspects
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, UNSPACED, WEAK, WORD_START, Direction
+from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, UNMARKED, UNSPACED, WEAK, WORD_START, Direction
 from treatydiff.load.patterns import OPTION_LABEL
 from treatydiff.load.patterns import number as label_of
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
@@ -260,7 +260,7 @@ _UNSPACED_GAP = re.compile(f" (?=[{UNSPACED}])|(?<=[{UNSPACED}]) ")
 
 
 def _normal(text: str) -> str:
-    text = _HYPHEN_IN_WORD.sub("", text.replace("\u00ad", ""))
+    text = _HYPHEN_IN_WORD.sub("", text.replace("\u00ad", "").translate(UNMARKED))  # (Arabic vowels: editorial)
     text = _PUNCTUATION.sub(" ", text).replace("_", " ")
     text = " ".join(text.split()).casefold()  # ``\s`` and ``str.isspace`` agree: whitespace collapsed, ends stripped
     # a script without spaces: the space a punctuation mark left between two of its characters is no word boundary

@@ -16,7 +16,7 @@ import time
 
 from diff_match_patch import diff_match_patch
 
-from treatydiff.lang.base import UNSPACED
+from treatydiff.lang.base import ARABIC_MARKS, UNSPACED
 from treatydiff.model import Edit, Op
 
 try:  # the C++ diff-match-patch, where its wheels exist: the same edit scripts, some 15 times faster
@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - depends on the platform
 
 # a word: a run of letters and digits, except in the scripts written without spaces (Chinese, Japanese kana), where
 # each character is one: a clause with one character changed is redlined at that character, not as a whole
-_WORD_OR_CHAR = f"[{UNSPACED}]|[^\\W{UNSPACED}]+"
+_WORD_OR_CHAR = f"[{UNSPACED}]|[^\\W{UNSPACED}](?:[^\\W{UNSPACED}]|[{ARABIC_MARKS}])*"  # (vowel marks in words)
 _TOKEN = re.compile(f"{_WORD_OR_CHAR}|[^\\w\\s]|\\s+")
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 

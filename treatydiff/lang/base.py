@@ -27,6 +27,14 @@ class Direction(StrEnum):
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Where a word begins and ends, for patterns: no letter of a spaced script on the other side (a character of an
 #: unspaced one may be there: "缔约国应当采取" holds "应当").
+#: The marks of the Arabic script that a text may carry or leave out: the short vowels and other harakat, Quranic
+#: annotation signs, and the tatweel that stretches a word ("الكتـــاب"). Ignored when texts are matched (alignment,
+#: the editorial test), kept where they are shown.
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+#: ``str.translate`` table that drops them.
+UNMARKED = dict.fromkeys(
+    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
+)
 WORD_START = f"(?<![^\\W{UNSPACED}])"
 WORD_END = f"(?![^\\W{UNSPACED}])"
 
