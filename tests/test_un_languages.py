@@ -77,3 +77,52 @@ def outcomes(folder: Path, old: str, new: str) -> dict[tuple[tuple[int, ...], tu
 def test_each_comparison_gives_each_article_the_english_outcome(code: str, old: str, new: str) -> None:
     english = outcomes(FIXTURES / "convention", old, new)
     assert outcomes(FIXTURES / "un" / code, old, new) == english
+
+
+_OUTCOMES = ("unchanged", "renumbered", "moved", "modified", "added", "removed", "split", "merged")
+
+
+def expected_flags(title: str) -> list[tuple[tuple[str, ...], tuple[str, ...], set[str]]]:
+    """The rows of a table of ``fixtures/convention/CASES.md`` with flags: old and new article numbers ("Annex I" as
+    its label "I"), and the flags the English drafts' edits must raise (labelled from the texts; "editorial only"
+    is no flag)."""
+    part = (FIXTURES / "convention" / "CASES.md").read_text(encoding="utf-8").split(f"## {title}")[1].split("\n## ")[0]
+    rows = []
+    for line in part.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 4 and cells[2] in _OUTCOMES and cells[3] != "-":
+
+            def side(cell: str) -> tuple[str, ...]:
+                return () if cell == "-" else tuple(
+                    x.replace(" [deleted]", "").replace("Annex ", "") for x in cell.split(", "))
+
+            rows.append((side(cells[0]), side(cells[1]), {f.strip() for f in cells[3].split(",")} - {"editorial only"}))
+    return [r for r in rows if r[2]]
+
+
+def flags_by_place(folder: Path, old: str, new: str) -> dict[tuple[tuple[int, ...], tuple[int, ...]], set[str]]:
+    """Each change's flag kinds, keyed by the places of its articles and annexes in the two drafts."""
+    from treatydiff import compare
+
+    a, b = load(folder / f"{old}.md"), load(folder / f"{new}.md")
+    place_a = {id(p.node): k for k, p in enumerate(p for p in a.provisions() if p.node.kind.value in ("article", "annex"))}
+    place_b = {id(p.node): k for k, p in enumerate(p for p in b.provisions() if p.node.kind.value in ("article", "annex"))}
+    return {(tuple(place_a[id(p.node)] for p in c.match.old if id(p.node) in place_a),
+             tuple(place_b[id(p.node)] for p in c.match.new if id(p.node) in place_b)): {f.kind.value for f in c.flags}
+            for c in compare(a, b).changes}
+
+
+@pytest.mark.parametrize("code", ("en", *LANGUAGES))
+@pytest.mark.parametrize(("title", "old", "new"), [("Zero draft -> revised draft", "zero-draft", "revised-draft"),
+                                                   ("Revised draft -> final text", "revised-draft", "final-text")])
+def test_the_flags_fire_in_each_language_on_the_edits_labelled_in_english(code: str, title: str, old: str,
+                                                                          new: str) -> None:
+    english = [load(FIXTURES / "convention" / f"{name}.md") for name in (old, new)]
+    labels = [[p.node.label for p in d.provisions() if p.node.kind.value in ("article", "annex")] for d in english]
+    folder = FIXTURES / "convention" if code == "en" else FIXTURES / "un" / code
+    found = flags_by_place(folder, old, new)
+    missed = []
+    for olds, news, flags in expected_flags(title):
+        key = (tuple(labels[0].index(o) for o in olds), tuple(labels[1].index(n) for n in news))
+        missed += [(olds, news, f) for f in sorted(flags - found.get(key, set()))]
+    assert expected_flags(title) and not missed

@@ -298,9 +298,14 @@ def vocabulary(code: str) -> Vocabulary:
     # ("不少于30日": no space after a prefix in a script written without spaces)
     quantity_prefix = rf"{WORD_START}(?P<prefix>{prefix})(?:\s+|(?<=[{UNSPACED}])\s*)$"
     quantity_unit = rf"\s*(?P<unit>{unit}){WORD_END}"
+    # '"term" means ...', or, where the language puts its words before the term, 'Por "term" se entenderá ...',
+    # 'L'expression « term » désigne ...', 'يقصد بتعبير "term" ...' (there the words after it are optional)
+    leads = alternation(language.definition_leads) if language.definition_leads else "(?!)"
     definition = (
-        r"^\W{0,3}(?:\(?\w{1,4}[.)]\s+)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
-        r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*" + alternation(language.definition_cues)
+        rf"^\W{{0,3}}(?:\(?\w{{1,4}}[.)]\s+)?(?P<lead>{leads}\s*)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*"
+        r"(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
+        r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*"
+        + f"(?(lead)(?:{alternation(language.definition_cues)})?|{alternation(language.definition_cues)})"
     )
     return Vocabulary(
         language=language,

@@ -68,6 +68,8 @@ class Language:
       words whose coming or going leaves what a rule covers alone ("also", "relevant", "thereof"), besides the
       function words above; ``deadlines``: time limits without a number ("without undue delay", "promptly");
       ``neutral_endings``: word endings of manner adverbs, which qualify how, not what ("-ly").
+    - ``definition_leads``: the words a definition puts before its quoted term, where the language does ("Por",
+      "L'expression", "يقصد بتعبير"): with them, the words after the term (``definition_cues``) may be absent.
     - ``stopwords``: very common words, for telling languages apart.
     - ``indicative_duty``: the plain indicative states a duty, as in the UN texts in French ("Chaque État Partie
       adopte"), Spanish ("adoptará"), Russian ("принимает") and Arabic ("تتخذ"): a permission put in place of
@@ -102,6 +104,7 @@ class Language:
     deadlines: tuple[str, ...]
     neutral_endings: tuple[str, ...] = ()
     indicative_duty: bool = False
+    definition_leads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

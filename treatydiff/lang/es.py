@@ -79,6 +79,7 @@ LANGUAGE = Language(
     ),
     neutral_endings=("mente",),
     indicative_duty=True,
+    definition_leads=(r"Por", r"Se entenderá por", r"Se entiende por"),
 )
 
 # the ordinals that number articles and divisions ("Artículo primero", "Disposición adicional decimoquinta",

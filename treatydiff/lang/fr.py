@@ -80,6 +80,7 @@ LANGUAGE = Language(
     ),
     neutral_endings=("ment",),
     indicative_duty=True,
+    definition_leads=(r"L'expression", r"Le terme", r"Les termes", r"On entend par", r"Par"),
 )
 
 STRUCTURE = Structure(
