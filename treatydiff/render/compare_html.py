@@ -13,6 +13,17 @@ this module built itself (``Markup``), so there is no way to insert a draft's wo
 
 Deletions are struck through and insertions underlined, with colours from a palette that colour-blind readers
 can tell apart (vermilion and blue) — colour is never the only signal, and print keeps the lines in black.
+
+Right-to-left drafts (Arabic, Hebrew): every element that holds a draft's words on its own (a paragraph, a
+side-by-side cell, a chapter heading) carries ``dir="auto"``, so the browser sets it right to left when its
+first strong letter is, and draft words inside a line the tool writes (a title after ``Art. 5 —``, the two
+sides of a flag's ``old → new``, a draft's label) sit in a ``<span dir="auto">``, which isolates them: the
+tool's own words and arrows stay left to right around them. Each ``<del>`` and ``<ins>`` is isolated in CSS
+(``unicode-bidi: isolate``) and takes the direction of its paragraph, so a deleted number followed by the
+inserted one (``<del>30</del><ins>60</ins>``) keeps its reading order in an Arabic sentence instead of merging
+into one left-to-right number, and punctuation at an edit's edge stays on its side. Table cells align to
+their start (left in English, right in Arabic). English pages look as they did before these attributes: the
+same lines and words in the same places (``tests/test_rtl.py`` compares screenshots).
 """
 
 from __future__ import annotations
@@ -87,7 +98,7 @@ nav h2 { margin-top: .5rem; }
 nav h3 { font-size: .95rem; margin: .75rem 0 .25rem; }
 nav ul { margin: 0; padding-left: 1.25rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--rule); padding: .25rem .6rem; text-align: start; vertical-align: top; }
 thead th { background: #f3f4f6; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.zero { color: var(--muted); }
@@ -112,8 +123,8 @@ section.change { border-top: 1px solid var(--rule); border-left: 4px solid var(-
 .para { margin: .4rem 0; }
 .label { font-weight: 700; }
 .gap { color: var(--muted); font-size: .85rem; font-style: italic; margin: .3rem 0; }
-del { color: var(--del-ink); background: var(--del-bg); text-decoration: line-through 2px; }
-ins { color: var(--ins-ink); background: var(--ins-bg); text-decoration: underline 2px; }
+del { color: var(--del-ink); background: var(--del-bg); text-decoration: line-through 2px; unicode-bidi: isolate; }
+ins { color: var(--ins-ink); background: var(--ins-bg); text-decoration: underline 2px; unicode-bidi: isolate; }
 table.sbs { width: 100%; table-layout: fixed; font: inherit; font-size: .95rem; }
 table.sbs th { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 table.sbs td.gap { text-align: center; }
@@ -169,7 +180,7 @@ def page(title: str, body: list[str], extra_css: str = "") -> str:
 def _header(comparison: Comparison) -> Markup:
     old, new = comparison.old, comparison.new
     sources = el("p", _source(old), " → ", _source(new), class_="sources")
-    parts: list[str] = [el("h1", old.label, " → ", new.label), sources]
+    parts: list[str] = [el("h1", _text(old.label), " → ", _text(new.label)), sources]
     warnings = [str(w) for w in comparison.warnings]
     if warnings:
         parts.append(block("ul", *(el("li", w) for w in warnings), class_="warnings"))
@@ -186,7 +197,8 @@ def _lead(comparison: Comparison, ids: dict[int, str], options: RenderOptions) -
     for row in report.lead_rows(comparison, options):
         target = ids.get(id(row.change)) if not options.summary_only else None
         name: str = el("a", report.numbers(row.change), href=f"#{target}") if target else report.numbers(row.change)
-        flag = join([el("span", f"⚑ {row.flag.kind.value}", class_="badge flag"), " ", report.brief_phrase(row.flag)])
+        phrase = _quotes(report.brief(row.flag.old_text, 6), report.brief(row.flag.new_text, 6))
+        flag = join([el("span", f"⚑ {row.flag.kind.value}", class_="badge flag"), " ", *phrase])
         rows.append(el("tr", el("td", name), el("td", row.flag.level.value, class_=f"sev-{row.flag.level.value}"),
                        el("td", flag), el("td", str(row.count), class_="num")))
     if not rows:
@@ -204,15 +216,14 @@ def _contents(changed: list[ArticleChange], ids: dict[int, str], options: Render
     for change in changed:
         flags = report.shown_flags(change, options)
         mark: list[str] = [" ", el("span", f"⚑ {flags[0].level.value}", class_="badge flag")] if flags else []
-        item = el("li", el("a", report.heading(change), href=f"#{ids[id(change)]}"), " ", _badge(change.outcome),
-                  *mark)
+        item = el("li", el("a", *_heading(change), href=f"#{ids[id(change)]}"), " ", _badge(change.outcome), *mark)
         chapter = report.chapter(change)
         if not groups or groups[-1][0] != chapter:
             groups.append((chapter, []))
         groups[-1][1].append(item)
     parts: list[str] = [el("h2", "Contents")]
     for chapter, items in groups:
-        parts += [el("h3", chapter), block("ul", *items)]
+        parts += [el("h3", chapter, dir="auto"), block("ul", *items)]
     return block("nav", *parts, aria_label="Contents")
 
 
@@ -233,7 +244,7 @@ def _chapters(comparison: Comparison) -> Markup:
         return block("section", el("h2", "Per chapter"), el("p", "No articles."), id="chapters")
     head = el("tr", el("th", "chapter"), *(el("th", o.value, class_="num") for o in report.OUTCOMES))
     body = [
-        el("tr", el("th", name, scope="row"),
+        el("tr", el("th", name, scope="row", dir="auto"),
            *(el("td", str(n := counts.get(o.value, 0)), class_="num" if n else "num zero") for o in report.OUTCOMES))
         for name, counts in rows
     ]
@@ -248,9 +259,9 @@ def _headings(comparison: Comparison) -> Markup:
         title = _redline(report.heading_title(change), frozenset(Op))
         flags = [block("ul", *(_flag_item(f) for f in change.flags), class_="flags")] if change.flags else []
         editorial = [" ", el("span", "editorial only", class_="badge")] if change.editorial_only else []
-        items.append(el("li", _badge(change.outcome), " ", el("span", report.heading_names(change), class_="label"),
-                        *editorial,
-                        *([" — ", *title] if title else []), *flags))
+        names = el("span", *_sides(report.heading_names(change)), class_="label")
+        items.append(el("li", _badge(change.outcome), " ", names, *editorial,
+                        *([" — ", el("span", *title, dir="auto")] if title else []), *flags))
     return block("section", el("h2", "Division headings that changed"), block("ul", *items), id="headings")
 
 
@@ -276,7 +287,7 @@ def _changes(comparison: Comparison, ids: dict[int, str], options: RenderOptions
         if change.outcome is not Outcome.UNCHANGED:
             parts.append(_article(change, ids[id(change)], comparison, options))
         elif options.show_unchanged:
-            parts.append(el("p", "= ", report.heading(change), class_="unchanged-line"))
+            parts.append(el("p", "= ", *_heading(change), class_="unchanged-line"))
     if len(parts) == 1 and comparison.divisions:
         parts.append(el("p", "No article changed; division headings did (above).", class_="none"))
     elif len(parts) == 1:
@@ -288,7 +299,7 @@ def _changes(comparison: Comparison, ids: dict[int, str], options: RenderOptions
 
 
 def _article(change: ArticleChange, anchor: str, comparison: Comparison, options: RenderOptions) -> Markup:
-    parts: list[str] = [el("h3", report.heading(change))]
+    parts: list[str] = [el("h3", *_heading(change))]
     parts += change_parts(change, options, (comparison.old.label, comparison.new.label))
     return block("section", *parts, id=anchor, class_=f"change c-{change.outcome.value}")
 
@@ -300,7 +311,7 @@ def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[st
     parts: list[str] = []
     path = report.path(change)
     if path:
-        parts.append(el("p", path, class_="path"))
+        parts.append(el("p", path, class_="path", dir="auto"))
     parts.append(_badges(change))
     if change.match.note:
         parts.append(el("p", report.one_line(change.match.note), class_="note"))
@@ -328,15 +339,53 @@ def _badges(change: ArticleChange) -> Markup:
 
 def _flag_item(flag: Flag) -> Markup:
     badge = el("span", f"⚑ {flag.level.value} {flag.kind.value}", class_=f"badge flag sev-{flag.level.value}")
-    return el("li", badge, " ", report.flag_phrase(flag), report.flag_detail(flag))
+    phrase = _quotes(report.one_line(flag.old_text), report.one_line(flag.new_text))
+    return el("li", badge, " ", *phrase, report.flag_detail(flag))
 
 
 def _badge(outcome: Outcome) -> Markup:
     return el("span", outcome.value, class_=f"badge o-{outcome.value}")
 
 
+def _text(words: str) -> Markup:
+    """A draft's words inside a line the tool writes: isolated, in their own direction."""
+    return el("span", words, dir="auto")
+
+
+def _sides(name: str) -> list[str]:
+    """A name the tool composed as ``old → new`` (``report.heading_names``), each side isolated: two Arabic
+    headings would otherwise merge into one right-to-left run and the arrow would point back at the old one."""
+    sides = name.split(" → ")
+    return [_text(sides[0]), " → ", _text(sides[1])] if len(sides) == 2 else [name]
+
+
+def _quotes(old: str, new: str) -> list[str]:
+    """A flag's ``old → new`` (``report.flag_phrase``), each quote isolated; ``∅`` for an empty side."""
+    return [_text(old) if old else "∅", " → ", _text(new) if new else "∅"]
+
+
+def _heading(change: ArticleChange) -> list[str]:
+    """``report.heading`` (``Art. 24 → Art. 26 — Title (was: Old title)``) with the titles isolated, so the
+    tool's number and words stay left to right before an Arabic title."""
+    old = [report.one_line(p.node.title) for p in change.match.old if p.node.title]
+    new = [report.one_line(p.node.title) for p in change.match.new if p.node.title]
+    if not (new or old):
+        return [report.numbers(change)]
+    parts: list[str] = [report.numbers(change), " — ", _text(" / ".join(new or old))]
+    if old and new and old != new:
+        parts += [" (was: ", _text(" / ".join(old)), ")"]
+    return parts
+
+
 def _label(text: str) -> list[str]:
-    return [el("span", text, class_="label"), " "] if text else []
+    """A paragraph's label before its text. A draft's own label (``1.``, ``(أ)``) flows with the paragraph
+    (an Arabic reader expects ``1.`` at the right, its full stop after it); one the tool composed (``title``,
+    the renumbering ``3. → 1.``) is its own left-to-right isolate, and the paragraph's ``dir="auto"`` skips it
+    when it looks for the first strong letter."""
+    if not text:
+        return []
+    composed = text == report.TITLE_LABEL or " → " in text
+    return [el("span", text, class_="label", dir="ltr" if composed else None), " "]
 
 
 def _redline(paragraph: ParagraphChange, keep: frozenset[Op]) -> list[str]:
@@ -362,7 +411,7 @@ def _inline(shown: list[ParagraphChange | report.Gap]) -> Markup:
     parts: list[str] = [
         _gap(item) if isinstance(item, report.Gap)
         else el("p", *_label(report.paragraph_label(item)), *_redline(item, every),
-                class_=f"para p-{item.outcome.value}")
+                class_=f"para p-{item.outcome.value}", dir="auto")
         for item in shown
     ]
     return block("div", *parts, class_="redline")
@@ -380,6 +429,6 @@ def _side_by_side(shown: list[ParagraphChange | report.Gap], labels: tuple[str, 
                                                         *_redline(item, old_side)]
         new = [] if item.outcome is Outcome.REMOVED else [*_label(report.one_line(item.new_label)),
                                                           *_redline(item, new_side)]
-        rows.append(el("tr", el("td", *old), el("td", *new), class_=f"p-{item.outcome.value}"))
-    head = el("tr", el("th", labels[0], scope="col"), el("th", labels[1], scope="col"))
+        rows.append(el("tr", el("td", *old, dir="auto"), el("td", *new, dir="auto"), class_=f"p-{item.outcome.value}"))
+    head = el("tr", el("th", labels[0], scope="col", dir="auto"), el("th", labels[1], scope="col", dir="auto"))
     return block("table", el("thead", head), block("tbody", *rows), class_="sbs")

@@ -14,9 +14,24 @@ deficiencies tell apart. A console without colour (a pipe, a file, ``NO_COLOR``)
 markers instead, ``[-deleted-]`` and ``{+inserted+}``, so the report reads the same in plain text. Treaty
 text always goes in as ``Text`` objects, never as markup: square brackets in a draft are negotiating text,
 not Rich styles. Every word and number comes from ``report`` (the vocabulary the formats share).
+
+Right-to-left text (Arabic, Hebrew) is printed in logical order, as Rich prints everything: Rich does not
+reorder, and the terminal decides what a reader sees. Many terminals (xterm, kitty, Alacritty and Windows
+Terminal among them) show the letters in logical order, left to right; those that implement the Unicode
+bidirectional algorithm (VTE's GNOME Terminal, Konsole, mlterm) reorder each line. For those, each inserted
+or deleted run of a paragraph that holds right-to-left letters is wrapped in FIRST STRONG ISOLATE … POP
+DIRECTIONAL ISOLATE (U+2068 … U+2069), but only with colour: there, nothing else separates a deleted number
+from the inserted one (``30`` then ``60`` would merge into one run ``3060`` and read in the wrong order),
+while the plain ``[-…-]`` / ``{+…+}`` markers already separate them, and plain output (a file, a pipe) keeps
+its bytes free of invisible characters. Rich gives both characters no width, so lines wrap and panel borders
+stand where they would without them (only a space left at the end of a wrapped line after an edit is dropped
+instead of being struck through); left-to-right paragraphs get none, and neither do the other lines (titles,
+flags).
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -88,6 +103,10 @@ def theme_for(console: Console) -> Theme:
 
 #: The git word-diff markers, for consoles without colour.
 PLAIN_MARKERS = {Op.INSERT: ("{+", "+}"), Op.DELETE: ("[-", "-]")}
+#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: around each coloured edit of a right-to-left paragraph.
+ISOLATE = ("\u2068", "\u2069")
+#: The bidirectional classes of right-to-left letters (Hebrew ``R``, Arabic ``AL``).
+RTL_CLASSES = frozenset({"R", "AL"})
 
 
 @COMPARE.register("terminal")
@@ -338,7 +357,9 @@ def _redline(paragraph: ParagraphChange, plain: bool, keep: tuple[Op, ...] = (Op
     if label:
         line.append(label, style="bold")
         line.append(" ")
-    for edit in report.tidy_edits(paragraph.edits):
+    edits = report.tidy_edits(paragraph.edits)
+    isolate = not plain and any(_right_to_left(edit.text) for edit in edits)
+    for edit in edits:
         if edit.op is Op.EQUAL:
             line.append(edit.text)
         elif edit.op not in keep:
@@ -347,8 +368,23 @@ def _redline(paragraph: ParagraphChange, plain: bool, keep: tuple[Op, ...] = (Op
             start, end = PLAIN_MARKERS[edit.op]
             line.append(f"{start}{edit.text}{end}")
         else:
-            line.append(edit.text, style=INSERT_STYLE if edit.op is Op.INSERT else DELETE_STYLE)
+            line.append(_isolated(edit.text) if isolate else edit.text,
+                        style=INSERT_STYLE if edit.op is Op.INSERT else DELETE_STYLE)
     return line
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a right-to-left letter."""
+    return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
+
+
+def _isolated(text: str) -> str:
+    """``text`` with its words (not the spaces at its ends, where Rich wraps lines) between ``ISOLATE``."""
+    words = text.strip()
+    if not words:
+        return text
+    start = text.index(words)
+    return f"{text[:start]}{ISOLATE[0]}{words}{ISOLATE[1]}{text[start + len(words):]}"
 
 
 def _side_by_side(items: list[ParagraphChange | report.Gap], plain: bool, labels: tuple[str, str]) -> Table:

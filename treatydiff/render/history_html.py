@@ -5,7 +5,8 @@ scrolls sideways inside the page with its first column (the provisions) kept in 
 selection (``--article``): the matrix of the selected lineages, then each one's timeline, each step with the
 compare report's redline (``compare_html.change_parts``). Built with the compare page's element builder
 (``compare_html.el``/``block``), which escapes every piece of treaty text, under the same
-Content-Security-Policy and styles.
+Content-Security-Policy and styles. A provision's title, a draft's words, is isolated in its own direction
+(``<span dir="auto">``) after the number the tool writes, as on the compare page.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def _legend() -> Markup:
 def _matrix(history: History) -> Markup:
     labels = common.column_labels(history)
     head = el("tr", el("th", "provision", scope="col"), *(el("th", label, scope="col") for label in labels))
-    rows = [el("tr", el("th", common.lineage_name(lineage), scope="row"),
+    rows = [el("tr", el("th", *_name(lineage), scope="row"),
                *(_cell(lineage, i) for i in range(len(history.drafts))))
             for lineage in history.lineages]
     table = block("table", el("thead", head), block("tbody", *rows), class_="matrix")
@@ -104,6 +105,14 @@ def _matrix(history: History) -> Markup:
         parts.append(el("p", "Changed in every step: ",
                         ", ".join(common.lineage_ref(x) for x in every) or "none"))
     return block("section", *parts, id="matrix")
+
+
+def _name(lineage: Lineage) -> list[str]:
+    """``common.lineage_name`` (``Art. 4a Scope``) with the title, a draft's words, isolated in its own direction."""
+    name, number = common.lineage_name(lineage), common.lineage_ref(lineage)
+    if name == number or not name.startswith(f"{number} "):
+        return [name]
+    return [number, " ", el("span", name[len(number) + 1:], dir="auto")]
 
 
 def _cell(lineage: Lineage, index: int) -> Markup:
@@ -116,7 +125,7 @@ def _cell(lineage: Lineage, index: int) -> Markup:
 
 
 def _timeline(history: History, lineage: Lineage, options: RenderOptions) -> Markup:
-    parts: list[str] = [el("h2", common.lineage_name(lineage)),
+    parts: list[str] = [el("h2", *_name(lineage)),
                         el("p", common.lineage_span(history, lineage), class_="path")]
     for entry in common.timeline(history, lineage):
         parts.append(el("h4", entry.headline))
