@@ -90,7 +90,7 @@ STRUCTURE = Structure(
                      r"|Alarmés|Désireux|Profondément|Gravement|Prenant acte|Tenant compte|Gardant à l'esprit)"),
     article_words=("Article", "Art."),
     plural_article_words=(("Articles", "Article"),),
-    number_words=r"premier",
+    number_words=r"premier|Ier",  # "Article premier", "TITRE Ier"
     divisions=(("Partie", "part"), ("Titre", "title"), ("Chapitre", "chapter"), ("Section", "section"),
                ("Sous-section", "subsection"), ("Annexe", "annex")),
     annex_plurals=("Annexes",),

@@ -110,7 +110,9 @@ _NUMBER = (
     rf"|\(\d{{1,4}}\)(?!\()(?:\s*(?:{_SUFFIXES})(?!\w)(?!\s+\d))?"
     # 5, 4a, 12.1, 5 bis (not "116 bis 119"); 32¹ (Belarus inserts articles with a superscript), "1°" and "1.º";
     # "4-bis" (Italy), "4.º-A" (Portugal), "12 مكرر"
-    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}[{_SUPERSCRIPTS}]*(?:\.?[°º](?:-[A-Z]\b)?)?(?:(?:\s*|-)(?:{_SUFFIXES})(?!\w)(?!\s+\d))?"
+    rf"|\d+(?:\.\d+)*[a-z]{{0,2}}[{_SUPERSCRIPTS}]*(?:\.?[°ºª](?:-[A-Z]\b)?)?(?:(?:\s*|-)(?:{_SUFFIXES})(?!\w)(?!\s+\d))?"
+    # a French code's "L. 121-1", "R. 4127-1": the book's letter, then the numbers of its parts
+    r"|(?-i:[LRDAO])\.\s?\d+(?:-\d+)+"
     rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
     rf"|(?i:{_NUMBER_WORDS})(?!\w))"
 )
@@ -165,7 +167,7 @@ def number(printed: str) -> str:
     written with multipliers as their value ("二百九十一" is 291)."""
     label = re.sub(r"\s+", " ", printed).strip()
     label = re.sub(r"^\((\d+)\)", r"\1", label)
-    label = re.sub(r"(?<=\d)\.?[°º]", "", label)
+    label = re.sub(r"(?<=\d)\.?[°ºª]", "", label)
     if not label.isascii():
         label = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in label)
     if label and all(ch in _NUMERALS for ch in label):
@@ -337,6 +339,9 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a)", re.compile(r"^(?P<v>[a-z]{1,2}|[ivxl]{1,6})\)\s+(?=\S)")),
     ("a.", re.compile(r"^(?P<v>[a-z]|[ivxl]{1,6})\.\s+(?=\S)")),
     ("(A)", re.compile(r"^\((?P<v>[A-Z])\)\s*(?=\S)")),
+    # the points of Russian texts, lettered in Cyrillic ("а)", "б)"), the same families as "a)" and "(a)"
+    ("(a)", re.compile(r"^\((?P<v>[а-я])\)\s*(?=\S|$)")),
+    ("a)", re.compile(r"^(?P<v>[а-я])\)\s+(?=\S)")),
     # the points of the Arabic texts, lettered in the abjad order ("(أ)", "(ب)", "ج)"), the same families
     ("(a)", re.compile(f"^\\((?P<v>[{_ABJAD}]\u0640?)\\)\\s*(?=\\S|$)")),  # ("(هـ)": with a tatweel)
     ("a)", re.compile(f"^(?P<v>[{_ABJAD}]\u0640?)\\)\\s+(?=\\S)")),
