@@ -43,7 +43,7 @@ from treatydiff.model import (
     Verdict,
     Verdicts,
 )
-from treatydiff.render import COMPARE, HISTORY, OUTLINE, VERDICTS, Registry
+from treatydiff.render import COMPARE, HISTORY, OUTLINE, PARALLEL, PARALLEL_COMPARE, VERDICTS, Registry
 from treatydiff.visible import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -1158,3 +1158,79 @@ def _stderr_is_terminal() -> bool:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+# --- parallel: language versions of one text --------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True, metavar="VERSION VERSION [VERSION...]", type=DRAFT_PATH)
+@format_option(PARALLEL, default="terminal")
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when anything does not correspond (0 when all does).")
+@load_options
+@output_options
+@debug_option
+@click.pass_obj
+def parallel(env: Env, /, drafts: tuple[str, ...], format_name: str, exit_code: bool, output: str | None,
+             color: str, **load: Any) -> ExitCode:
+    """Align the same text in several languages by structure and report what does not correspond: articles,
+    paragraphs, points or recitals present in some versions only, numbers written in digits that differ,
+    square-bracketed text and quoted terms whose counts differ.
+
+    Give two or more VERSIONs (draft files in any language), or - for standard input (once). Exit codes: 0 every
+    version corresponds (or without --exit-code), 1 with --exit-code when something does not, 2 bad input.
+    """
+    from treatydiff.parallel import parallel as align_versions
+
+    if len(drafts) < 2:
+        raise click.UsageError(f"parallel needs at least two versions, got {len(drafts)}: {', '.join(drafts)}")
+    if drafts.count("-") > 1:
+        raise click.BadParameter("standard input (-) can be read only once", param_hint="'VERSION'")
+    refuse_to_overwrite(output, drafts)
+    options = load_options_from(**load)
+    result = align_versions([read_draft(source, options) for source in drafts])
+    console = make_console(env, color, output)
+    deliver(PARALLEL.get(format_name)(result, console), output, console)
+    return ExitCode.FOUND if exit_code and result.findings else ExitCode.OK
+
+
+@cli.command("parallel-compare")
+@click.argument("old", type=DRAFT_PATH)
+@click.argument("new", type=DRAFT_PATH)
+@click.argument("old2", type=DRAFT_PATH)
+@click.argument("new2", type=DRAFT_PATH)
+@format_option(PARALLEL_COMPARE, default="terminal")
+@ignore_option
+@time_budget_option
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when an article's outcome differs (0 when none does).")
+@load_options
+@output_options
+@debug_option
+@click.pass_obj
+def parallel_compare(env: Env, /, old: str, new: str, old2: str, new2: str, format_name: str,
+                     ignore: tuple[str, ...], time_budget: float | None, exit_code: bool, output: str | None,
+                     color: str, **load: Any) -> ExitCode:
+    """Compare OLD -> NEW and OLD2 -> NEW2, the same revision step in two languages, and show the articles whose
+    outcome differs (modified in one language, unchanged in the other), matched by their place in the drafts,
+    not by their labels.
+
+    Each draft is a file, or - for standard input (once). Exit codes: 0 the outcomes agree (or without
+    --exit-code), 1 with --exit-code when one differs, 2 bad input. `treatydiff compare` shows either step in full.
+    """
+    from treatydiff.parallel import compare_parallel
+
+    sources = (old, new, old2, new2)
+    if sources.count("-") > 1:
+        raise click.BadParameter("standard input (-) can be read only once", param_hint="'OLD' / 'NEW'")
+    refuse_to_overwrite(output, sources)
+    options = load_options_from(**load)
+    drafts = [read_draft(source, options) for source in sources]
+    settings = diff_options(ignore, time_budget)
+    first, second = run_compare(drafts[0], drafts[1], settings), run_compare(drafts[2], drafts[3], settings)
+    for name, comparison in (("first", first), ("second", second)):
+        for warning in comparison.warnings:
+            say(f"warning: {name} comparison: {warning}")
+    result = compare_parallel(first, second)
+    console = make_console(env, color, output)
+    deliver(PARALLEL_COMPARE.get(format_name)(result, console), output, console)
+    return ExitCode.FOUND if exit_code and result.differences else ExitCode.OK

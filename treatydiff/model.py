@@ -646,3 +646,82 @@ class Verdicts:
 
     def failures(self) -> tuple[Verdict, ...]:
         return tuple(v for v in self.verdicts if v.status is Status.FAILED)
+
+
+# --- parallel language versions: the hand-off from ``treatydiff.parallel`` to its renderers ----------------------
+
+
+class Discrepancy(StrEnum):
+    """What does not correspond between language versions of one text (``treatydiff parallel``)."""
+
+    MISSING = "missing"  # a unit (article, paragraph, point, recital ...) that some versions do not have
+    NUMBERS = "numbers"  # the numbers written in digits in a unit's own text differ
+    BRACKETS = "brackets"  # the count of square-bracketed negotiating spans differs
+    QUOTES = "quotes"  # the count of quoted terms differs
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelSide:
+    """One version's side of a finding: whether it has the unit, how it names it ("Art. 5(2)(b)", "Art. 5(2)(ب)"),
+    its line, and what was counted there (``numbers`` for NUMBERS, ``count`` for BRACKETS and QUOTES)."""
+
+    present: bool
+    where: str = ""
+    line: int = 0
+    numbers: tuple[str, ...] = ()
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelFinding:
+    """A unit that does not correspond: its kind, the unit as the first version that has it names it, the index of
+    its aligned provision (0-based, in document order), and one side per version, in the order of the versions."""
+
+    kind: Discrepancy
+    where: str
+    provision: int
+    sides: tuple[ParallelSide, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Parallel:
+    """The same text in several languages, aligned by structure (``treatydiff.parallel.parallel``): the versions,
+    how many provisions each has and how many aligned rows they make, and what does not correspond."""
+
+    drafts: tuple[Draft, ...]
+    provisions: tuple[int, ...]  # the provisions of each version
+    rows: int  # the aligned provisions (a provision missing in some versions is a row of its own)
+    findings: tuple[ParallelFinding, ...]
+
+    @property
+    def differing(self) -> int:
+        """The aligned provisions with at least one finding."""
+        return len({f.provision for f in self.findings})
+
+    def names(self) -> tuple[str, ...]:
+        """A short column name per version: its language code, with its label where two share a language, and
+        its position where even that does not tell them apart."""
+        codes = [d.language or "?" for d in self.drafts]
+        names = [c if codes.count(c) == 1 else f"{c} {d.label}" for c, d in zip(codes, self.drafts, strict=True)]
+        return tuple(n if names.count(n) == 1 else f"{n} #{i + 1}" for i, n in enumerate(names))
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeDifference:
+    """An article whose outcome differs between the same revision step in two languages (``parallel-compare``):
+    its provision indexes in the old and new drafts (0-based, document order), and, per language, how the change
+    names it ("Art. 4 → Art. 5", "" where that comparison has no such change) and its outcome ("" likewise)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    where: tuple[str, str]
+    outcomes: tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelComparison:
+    """Two comparisons of the same revision step in two languages, and the articles whose outcome differs."""
+
+    first: Comparison
+    second: Comparison
+    differences: tuple[OutcomeDifference, ...]

@@ -11,6 +11,9 @@ from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, WEAK, Direction, L
 _D, _E, _C = Direction.DISCRETION, Direction.EXCEPTION, Direction.CONDITION
 _AND = "(?:و|ف)?"  # "و" (and) or "ف" (so) written onto the word
 
+#: The letters written onto a cross-reference's first word: "و" and, "ف" so; then "ب" by, "ل" for, "لل" (ل + ال)
+_ON = f"{_AND}(?:لل|ب|ل)?"
+
 LANGUAGE = Language(
     code="ar",
     name="Arabic",
@@ -66,9 +69,9 @@ LANGUAGE = Language(
     penalty_words=(r"(?:ال)?(?:سجن|حبس)", r"(?:ال)?(?:غرامة|غرامات)", r"(?:ال)?(?:عقوبة|عقوبات|جزاءات|جزاء)"),
     months=("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يونيو", "يوليه", "يوليو", "أغسطس", "سبتمبر",
             "أكتوبر", "نوفمبر", "ديسمبر"),
-    reference_heads=(r"(?:و|ف|ب|ل|لل)?(?:ال)?مادة", r"(?:و|ل|ب)?(?:ال)?مادتين", r"(?:و|ل|ب)?(?:ال)?مواد",
-                     r"(?:و|ل|ب)?(?:ال)?فقرة", r"(?:ال)?فقرتين", r"(?:ال)?فقرات", r"(?:ال)?مرفق", r"(?:ال)?فصل",
-                     r"(?:ال)?باب", r"(?:ال)?بند"),
+    # with the prepositions and the conjunction written onto the word: "للفقرة 2", "بالمادة 5", "وفي المرفق"
+    reference_heads=tuple(rf"{_ON}(?:ال)?{head}" for head in ("مادة", "مادتين", "مواد", "فقرة", "فقرتين", "فقرات",
+                                                             "مرفق", "فصل", "باب", "بند")),
     definition_cues=(r"(?:يعني|تعني|يقصد به|يقصد بها|يُقصد به|يُقصد بها)",),
     determiners=("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين"),
     neutral=("أيضا", "أيضاً", "كذلك", "المعنية", "المعني", "ذات الصلة", "في", "من", "على", "إلى", "عن"),

@@ -146,3 +146,23 @@ def render_history(history: History, format: str, options: RenderOptions | None 
 from treatydiff.render import history_terminal, history_json  # noqa: E402, F401, I001
 from treatydiff.render import history_html  # noqa: E402, F401
 from treatydiff.render import history_markdown  # noqa: E402, F401
+
+# --- treatydiff parallel (language versions of one text) and parallel-compare (one step in two languages) ------
+
+from treatydiff.model import Parallel, ParallelComparison  # noqa: E402
+
+#: Renders the correspondence of language versions: ``(parallel, console) -> text``.
+ParallelRenderer = Callable[[Parallel, Console], str]
+
+#: ``treatydiff parallel -f NAME``.
+PARALLEL: Registry[ParallelRenderer] = Registry("parallel")
+
+#: Renders one revision step compared in two languages: ``(parallel_comparison, console) -> text``.
+ParallelCompareRenderer = Callable[[ParallelComparison, Console], str]
+
+#: ``treatydiff parallel-compare -f NAME``.
+PARALLEL_COMPARE: Registry[ParallelCompareRenderer] = Registry("parallel-compare")
+
+from treatydiff.render import parallel_terminal, parallel_markdown, parallel_json  # noqa: E402, F401, I001
+from treatydiff.render import parallel_compare_terminal, parallel_compare_markdown  # noqa: E402, F401
+from treatydiff.render import parallel_compare_json  # noqa: E402, F401
