@@ -54,7 +54,6 @@ import bisect
 import functools
 import math
 import operator
-import re
 import time
 import zlib
 from collections import Counter, defaultdict, deque
@@ -63,7 +62,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from typing import NamedTuple
 
-from treatydiff.lang.base import UNMARKED, UNSPACED
+from treatydiff.lang.base import unmarked, word_pattern
 from treatydiff.model import FINAL_FORMULA, Diagnostic, Draft, Evidence, Kind, Match, Outcome, Provision, Rival
 
 SHINGLE = 3
@@ -113,11 +112,6 @@ WORK_FLOOR = 100_000
 #: How many old articles the candidate search handles between two looks at the clock.
 CLOCK_EVERY = 64
 
-# a word: a run of letters and digits, except in the scripts written without spaces (Chinese, Japanese kana), where
-# each character is one (a "word" there would be a whole clause, and a clause changed in one character would share
-# nothing with its old form)
-_WORD = re.compile(f"[{UNSPACED}]|[^\\W{UNSPACED}]+")
-
 #: Splits and merges found so far: (old indices, new indices, outcome) each.
 Groups = list[tuple[tuple[int, ...], tuple[int, ...], Outcome]]
 
@@ -135,7 +129,8 @@ def body_text(provision: Provision) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text.translate(UNMARKED))]
+    text = unmarked(text)
+    return [w.casefold() for w in word_pattern(text).findall(text)]
 
 
 _WORD_HASH: dict[str, int] = {}
@@ -203,7 +198,8 @@ def items(draft: Draft) -> list[Item]:
     provisions = list(draft.provisions())
     out = []
     for i, provision in enumerate(provisions):
-        raw = _WORD.findall(body_text(provision).translate(UNMARKED))  # (vowelled Arabic reads as unvowelled)
+        body = unmarked(body_text(provision))  # (vowelled Arabic reads as unvowelled)
+        raw = word_pattern(body).findall(body)
         folded = " ".join(raw).casefold()
         out.append(
             Item(

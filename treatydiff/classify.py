@@ -52,7 +52,18 @@ from functools import lru_cache
 
 from treatydiff import lang
 from treatydiff.confusables import skeleton, suspects
-from treatydiff.lang.base import MEDIUM, PROHIBITION, STRONG, UNMARKED, UNSPACED, WEAK, WORD_START, Direction
+from treatydiff.lang.base import (
+    MEDIUM,
+    PROHIBITION,
+    STRONG,
+    UNSPACED,
+    WEAK,
+    WORD_START,
+    Direction,
+    compiled,
+    special,
+    unmarked,
+)
 from treatydiff.load.patterns import OPTION_LABEL
 from treatydiff.load.patterns import number as label_of
 from treatydiff.model import Edit, Flag, FlagKind, Mark, Node, Op, Severity
@@ -102,12 +113,13 @@ class Classification:
 _ENGLISH_HEADS = ("articles", "article", "arts.", "art.")
 
 
-@lru_cache(maxsize=16)
-def _head(code: str) -> re.Pattern[str]:
+@lru_cache(maxsize=32)
+def _head(code: str, unspaced: bool) -> re.Pattern[str]:
     """What heads a cross-reference in a text in language ``code``: "article(s)", "Art.", and the article words
     of that language as its running text inflects them ("статьей 12", "للمادة 5", "artículo 7"), or a frame around
     the number ("第十二条", group ``framed``). Only the text's own language: "artikelen 1, 12" in an English text
-    cites another instrument."""
+    cites another instrument. ``unspaced``: the text holds characters of a script written without spaces, which
+    may stand right before a head word (a plain ``\b`` otherwise: the scan runs over every paragraph pair)."""
     words = set(_ENGLISH_HEADS)
     frames: set[tuple[str, str]] = set()
     for structure in filter(None, [lang.structure(code)]):
@@ -117,8 +129,9 @@ def _head(code: str) -> re.Pattern[str]:
         frames.update(structure.article_frames)
     heads = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     framed = "|".join(f"(?:{re.escape(before)}(?=[{_NUMERALS}\\d]+{re.escape(after)}))" for before, after in frames)
-    framed = framed or "(?!)"  # (a language without frames: the group never matches)
-    return re.compile(f"{WORD_START}(?P<head>{heads})(?!\\w)|(?P<framed>{framed})", re.IGNORECASE)
+    start = WORD_START if unspaced else r"\b"
+    framed = f"|(?P<framed>{framed})" if framed else ""
+    return re.compile(f"{start}(?P<head>{heads})(?!\\w){framed}", re.IGNORECASE)
 
 
 _NUMERALS = "〇零一二两三四五六七八九十百千万"  # (a frame's number in characters: "第十二条")
@@ -166,10 +179,10 @@ def _references(text: str, code: str = lang.DEFAULT) -> tuple[_Ref, ...]:
     """The cross-references of ``text`` in language ``code`` (cached: one paragraph pair asks for those of each
     text several times)."""
     refs: list[_Ref] = []
-    for head in _head(code).finditer(text):
+    for head in _head(code, special(text)).finditer(text):
         if refs and head.start() < refs[-1].end:
             continue
-        if head.group("framed"):  # "第十二条": the number, then the frame's closing word
+        if head.lastgroup == "framed":  # "第十二条": the number, then the frame's closing word
             number = _FRAMED_NUMBER.match(text, head.end())
             if number is not None:
                 refs.append(_Ref(head.start(), number.end(), head.end(), (number.span("num"),), False))
@@ -255,16 +268,15 @@ def _rewrite_ref(
 _HYPHEN_IN_WORD = re.compile(r"[-\u2010\u2011\u00ad](?<=\w[-\u2010\u2011\u00ad])(?=\w)")
 _PUNCTUATION = re.compile(r"[^\w\s\[\]]")  # quotes included; square brackets are negotiating status, kept
 _SPACE = re.compile(r"\s+")
-_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
-_UNSPACED_GAP = re.compile(f" (?=[{UNSPACED}])|(?<=[{UNSPACED}]) ")
+_UNSPACED_GAP = f" (?=[{UNSPACED}])|(?<=[{UNSPACED}]) "  # (compiled on first use)
 
 
 def _normal(text: str) -> str:
-    text = _HYPHEN_IN_WORD.sub("", text.replace("\u00ad", "").translate(UNMARKED))  # (Arabic vowels: editorial)
+    text = _HYPHEN_IN_WORD.sub("", unmarked(text.replace("\u00ad", "")))  # (Arabic vowels: editorial)
     text = _PUNCTUATION.sub(" ", text).replace("_", " ")
     text = " ".join(text.split()).casefold()  # ``\s`` and ``str.isspace`` agree: whitespace collapsed, ends stripped
     # a script without spaces: the space a punctuation mark left between two of its characters is no word boundary
-    return _UNSPACED_GAP.sub("", text) if _UNSPACED_CHAR.search(text) else text
+    return compiled(_UNSPACED_GAP).sub("", text) if special(text) else text
 
 
 def _editorially_equal(old_text: str, new_text: str, refs: References, numbering: bool, code: str) -> bool:

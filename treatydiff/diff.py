@@ -16,7 +16,7 @@ import time
 
 from diff_match_patch import diff_match_patch
 
-from treatydiff.lang.base import ARABIC_MARKS, UNSPACED
+from treatydiff.lang.base import ARABIC_MARKS, UNSPACED, compiled, special
 from treatydiff.model import Edit, Op
 
 try:  # the C++ diff-match-patch, where its wheels exist: the same edit scripts, some 15 times faster
@@ -27,7 +27,8 @@ except ImportError:  # pragma: no cover - depends on the platform
 # a word: a run of letters and digits, except in the scripts written without spaces (Chinese, Japanese kana), where
 # each character is one: a clause with one character changed is redlined at that character, not as a whole
 _WORD_OR_CHAR = f"[{UNSPACED}]|[^\\W{UNSPACED}](?:[^\\W{UNSPACED}]|[{ARABIC_MARKS}])*"  # (vowel marks in words)
-_TOKEN = re.compile(f"{_WORD_OR_CHAR}|[^\\w\\s]|\\s+")
+_TOKEN = f"{_WORD_OR_CHAR}|[^\\w\\s]|\\s+"  # (compiled on first use: ``lang.base.compiled``)
+_PLAIN_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")  # the same on a text without those scripts and marks, and faster
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 
 
@@ -45,16 +46,17 @@ _DMP = _engine()
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return (compiled(_TOKEN) if special(text) else _PLAIN_TOKEN).findall(text)
 
 
-_PIECE = re.compile(f"(\\s*)({_WORD_OR_CHAR}|[^\\w\\s])")
+_PIECE = f"(\\s*)({_WORD_OR_CHAR}|[^\\w\\s])"
+_PLAIN_PIECE = re.compile(r"(\s*)(\w+|[^\w\s])")
 
 
 def _pieces(text: str) -> tuple[list[str], list[str], str]:
     """Words and punctuation marks, the whitespace before each, and the whitespace at the end. Whitespace is
     not a token: diff-match-patch compares half as many symbols, and spacing never counts as an edit."""
-    found = _PIECE.findall(text)
+    found = (compiled(_PIECE) if special(text) else _PLAIN_PIECE).findall(text)
     if not found:
         return [], [], text
     spaces, words = (list(column) for column in zip(*found, strict=True))
@@ -248,8 +250,9 @@ def _tidy(edits: list[Edit]) -> tuple[Edit, ...]:
     return tuple(e for e in merged if e.text)
 
 
-_WORD = re.compile(_WORD_OR_CHAR)
+_WORD = _WORD_OR_CHAR
+_PLAIN_WORD = re.compile(r"\w+")
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len((compiled(_WORD) if special(text) else _PLAIN_WORD).findall(text))

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from treatydiff import lang
-from treatydiff.lang.base import UNSPACED, WORD_END, WORD_START, Language
+from treatydiff.lang.base import UNSPACED, WORD_END, WORD_START, Language, compiled, word_pattern
 
 __all__ = [
     "STARTS", "SUFFIX", "Starts", "Vocabulary", "alternation", "find", "vocabulary", "vocabulary_patterns",
@@ -44,7 +44,7 @@ class Starts:
         """Whether a match can begin with ``word`` (a whole word of the text, in lower case; in a script written
         without spaces, one character, the first of the phrase: "应" of "应当")."""
         return (word in self.words or word.startswith(self.prefixes) or (self.digits and word[:1].isdigit())
-                or (len(word) == 1 and _UNSPACED_CHAR.match(word) is not None
+                or (len(word) == 1 and compiled(_UNSPACED_CHAR).match(word) is not None
                     and any(w.startswith(word) for w in (*self.words, *self.prefixes))))
 
     def look_ahead(self) -> str:
@@ -57,7 +57,7 @@ class Starts:
         return "(?=[" + "".join(re.escape(ch) for ch in sorted(both)) + "])"
 
 
-_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
+_UNSPACED_CHAR = f"[{UNSPACED}]"  # (compiled on first use: ``lang.base.compiled``)
 
 #: Most spellings of a first word one pattern may list (char classes and optional parts multiply them).
 _MAX_SPELLINGS = 512
@@ -146,7 +146,7 @@ def _starts(pattern: str) -> Starts | None:
                     if low:
                         return set()
                     continue
-                if single is not None and low and all(_UNSPACED_CHAR.match(m) for m in single):
+                if single is not None and low and all(compiled(_UNSPACED_CHAR).match(m) for m in single):
                     prefixes.update(p + m for p in open_ for m in single)  # "[一二三十]+": its first character
                     return set()
                 if "" in open_:
@@ -173,7 +173,7 @@ def _starts(pattern: str) -> Starts | None:
                 if "" in open_ and any(m.isdigit() for m in word_like):
                     raise Unknown
                 open_ = {p + m for p in open_ for m in word_like}
-                if all(_UNSPACED_CHAR.match(p) for p in open_):
+                if all(compiled(_UNSPACED_CHAR).match(p) for p in open_):
                     # a script without spaces: the first character is where a match can begin (``accepts``)
                     prefixes.update(p[:1] for p in open_)
                     return set()
@@ -191,9 +191,6 @@ def _starts(pattern: str) -> Starts | None:
     return Starts(frozenset(words - prefixes), tuple(sorted(prefixes)), digits, "".join(sorted(chars)))
 
 
-def _phrases(patterns: Sequence[str], group: str) -> re.Pattern[str]:
-    """``alternation(patterns, group)`` compiled (see ``_compiled``)."""
-    return _compiled(alternation(patterns, group))
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -207,14 +204,25 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return compiled
 
 
-def alternation(patterns: Sequence[str], group: str = "") -> str:
-    """Patterns as one alternation at word boundaries, any whitespace where a pattern has a space; with ``group``,
-    each branch a named group ``{group}{index}`` so a match tells which pattern it was."""
+#: Where a word begins and ends in a spaced language: a plain word boundary (``lang.base.WORD_START`` for an
+#: unspaced one; its look-behind at some 28,000 characters costs some 2 ms a pattern to compile).
+SPACED_START, SPACED_END = r"(?<!\w)", r"(?!\w)"
+
+
+def bounds(language: Language) -> tuple[str, str]:
+    """Where a word begins and ends in ``language``'s patterns."""
+    return (WORD_START, WORD_END) if language.unspaced else (SPACED_START, SPACED_END)
+
+
+def alternation(patterns: Sequence[str], group: str = "", edges: tuple[str, str] = (WORD_START, WORD_END)) -> str:
+    """Patterns as one alternation at word boundaries (``edges``: where a word begins and ends), any whitespace
+    where a pattern has a space; with ``group``, each branch a named group ``{group}{index}`` so a match tells
+    which pattern it was."""
     branches = []
     for i, pattern in enumerate(patterns):
         body = pattern.replace(" ", r"\s+")
         branches.append(f"(?P<{group}{i}>{body})" if group else f"(?:{body})")
-    return WORD_START + "(?:" + "|".join(branches) + ")" + WORD_END
+    return edges[0] + "(?:" + "|".join(branches) + ")" + edges[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,10 +254,11 @@ class Vocabulary:
     quantity_unit: re.Pattern[str]
 
 
-_REF_NUMBER = (
-    r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + SUFFIX + r")?" + WORD_END + r"|(?-i:[IVXLCDM]+)(?![\w])"
-    r"|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))"
-)
+def _ref_number(end: str) -> str:
+    return (r"(?:\d+(?:[./-]\d+)*[a-z]{0,2}(?:\s+" + SUFFIX + r")?" + end + r"|(?-i:[IVXLCDM]+)(?![\w])"
+            r"|\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))")
+
+
 _REF_TAIL = r"(?:\s*\((?:\d{1,3}[a-z]?|[a-z]{1,4})\))*"
 #: What is a reference in every language: an act's number ("2016/679", "(EU) No 765/2008", "2000/31/EC"), an
 #: Official Journal date ("4.5.2016"), a footnote marker ("[^3]"), a subdivision chain ("5(1)(c)").
@@ -269,12 +278,15 @@ def _fold(items: Sequence[str]) -> frozenset[str]:
 @cache
 def vocabulary(code: str) -> Vocabulary:
     language = lang.get(code)
-    heads = alternation(language.reference_heads)[:-len(WORD_END)]  # a head may end in "." or "§"
+    edges = bounds(language)
+    start, end = edges
+    heads = alternation(language.reference_heads, "", edges)[:-len(end)]  # a head may end in "." or "§"
     # what joins the numbers of one reference ("Articles 5, 6 and 8", "points (a) to (c)"): the language's
     # conjunctions and range words, punctuation, or a space
     joiners = "|".join(re.escape(w) for w in (*language.and_words, *language.or_words, *language.range_words))
     join = rf"(?:\s*(?:,|;|-|\u2013|(?:{joiners})(?!\w))\s*|\s+)"
-    numbers = rf"\s*{_REF_NUMBER}{_REF_TAIL}(?:{join}{_REF_NUMBER}{_REF_TAIL})*"
+    ref_number = _ref_number(end)
+    numbers = rf"\s*{ref_number}{_REF_TAIL}(?:{join}{ref_number}{_REF_TAIL})*"
     reference = rf"{heads}{numbers}" + "|" + "|".join(_STANDALONE_REFS)
     words = sorted((w for w, _ in language.number_words), key=len, reverse=True)
     number_word = "(?:" + "|".join(
@@ -293,28 +305,29 @@ def vocabulary(code: str) -> Vocabulary:
     # phrase at the front of the pattern would be tried at every position of the text)
     conjunction = "|".join(re.escape(w) for w in language.and_words)
     compound = rf"(?:[\s-]+(?:(?:{conjunction})\s+)?{number_word})*"
-    quantity = (rf"{WORD_START}(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound}))"
-                + WORD_END)
+    quantity = rf"{start}(?:(?P<date>{date})|(?P<digits>{digits})|(?P<word>{number_word}{compound})){end}"
     # ("不少于30日": no space after a prefix in a script written without spaces)
-    quantity_prefix = rf"{WORD_START}(?P<prefix>{prefix})(?:\s+|(?<=[{UNSPACED}])\s*)$"
-    quantity_unit = rf"\s*(?P<unit>{unit}){WORD_END}"
+    space = rf"(?:\s+|(?<=[{UNSPACED}])\s*)" if language.unspaced else r"\s+"
+    quantity_prefix = rf"{start}(?P<prefix>{prefix}){space}$"
+    quantity_unit = rf"\s*(?P<unit>{unit}){end}"
     # '"term" means ...', or, where the language puts its words before the term, 'Por "term" se entenderá ...',
     # 'L'expression « term » désigne ...', 'يقصد بتعبير "term" ...' (there the words after it are optional)
-    leads = alternation(language.definition_leads) if language.definition_leads else "(?!)"
+    leads = alternation(language.definition_leads, "", edges) if language.definition_leads else "(?!)"
+    cues = alternation(language.definition_cues, "", edges)
     definition = (
         rf"^\W{{0,3}}(?:\(?\w{{1,4}}[.)]\s+)?(?P<lead>{leads}\s*)?[\"'\u2018\u201c\u00ab\u201e\u201a]\s*"
         r"(?P<term>[^\"'\u2019\u201d\u00bb\u201c]{1,90}?)"
         r"\s*[\"'\u2019\u201d\u00bb\u201c](?:\s*\([^)]{1,40}\))?\s*,?\s*"
-        + f"(?(lead)(?:{alternation(language.definition_cues)})?|{alternation(language.definition_cues)})"
+        + f"(?(lead)(?:{cues})?|{cues})"
     )
     return Vocabulary(
         language=language,
-        modal=_phrases([m for m, _ in language.modals], "m"),
-        negator=_compiled(alternation([re.escape(n) for n in language.negators])),
-        not_negation=_compiled(alternation(language.not_negation)),
-        qualifier=_phrases([q for q, _ in language.qualifiers], "q"),
-        safeguard=_phrases(language.safeguards, "s"),
-        exclusion=_compiled(alternation(language.exclusion_cues)),
+        modal=_compiled(alternation([m for m, _ in language.modals], "m", edges)),
+        negator=_compiled(alternation([re.escape(n) for n in language.negators], "", edges)),
+        not_negation=_compiled(alternation(language.not_negation, "", edges)),
+        qualifier=_compiled(alternation([q for q, _ in language.qualifiers], "q", edges)),
+        safeguard=_compiled(alternation(language.safeguards, "s", edges)),
+        exclusion=_compiled(alternation(language.exclusion_cues, "", edges)),
         reference=_compiled(reference),
         quantity=_compiled(quantity),
         quantity_prefix=re.compile(quantity_prefix, re.IGNORECASE),
@@ -329,8 +342,8 @@ def vocabulary(code: str) -> Vocabulary:
         neutral=_fold(language.neutral),
         neutral_endings=language.neutral_endings,
         determiners=_fold(language.determiners),
-        deadline=_phrases(language.deadlines, "d"),
-        penalty=_compiled(alternation(language.penalty_words)),
+        deadline=_compiled(alternation(language.deadlines, "d", edges)),
+        penalty=_compiled(alternation(language.penalty_words, "", edges)),
     )
 
 
@@ -345,16 +358,16 @@ def vocabulary_patterns(code: str) -> dict[str, re.Pattern[str]]:
 #: branch of every kind opens with ``(?<!\w)``, or with a digit, or with one of its ``chars``).
 STARTS: dict[re.Pattern[str], Starts] = {}
 
-_WORD = re.compile(f"[{UNSPACED}]|[^\\W{UNSPACED}]+")  # (one character of an unspaced script is a word)
 
 
 @lru_cache(maxsize=64)
 def _words(text: str) -> tuple[list[int], list[str]]:
     """Where each word of ``text`` starts, and the word in lower case."""
     lowered = text.lower()
+    word = word_pattern(text)
     if len(lowered) == len(text):  # (nearly always: a few letters lower to two characters)
-        return [m.start() for m in _WORD.finditer(lowered)], _WORD.findall(lowered)
-    found = list(_WORD.finditer(text))
+        return [m.start() for m in word.finditer(lowered)], word.findall(lowered)
+    found = list(word.finditer(text))
     return [m.start() for m in found], [m.group(0).lower() for m in found]
 
 

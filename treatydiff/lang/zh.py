@@ -17,6 +17,7 @@ _KE = r"(?<![许认不宁])可(?![能靠行见观是])"
 LANGUAGE = Language(
     code="zh",
     name="Chinese",
+    unspaced=True,
     stopwords=frozenset("的 和 在 是 了 与 或 其 该 本".split()),
     modals=(
         (rf"(?:不得|禁止|严禁|不应|不可以|不能|{_YING}当?不)", PROHIBITION),
