@@ -1,5 +1,6 @@
 """Spanish headings (``treatydiff/lang/es.py``): ordinals as numbers ("Artículo primero", "Artículo único"), a
-title closed by its full stop ("Artículo 1. Objeto."), a Chilean bill's text run on after ".-"."""
+title closed by its full stop ("Artículo 1. Objeto."), a Chilean bill's text run on after ".-", the dispositions of
+a Spanish law."""
 
 from __future__ import annotations
 
@@ -45,3 +46,29 @@ def test_a_stopped_title_and_its_text_on_the_next_line() -> None:
         ("article", "cuarto", "Modificación de la Ley 20/1990, de 19 de diciembre, sobre Régimen Fiscal de las "
          "Cooperativas", "Se añade una letra f) al artículo 7."),
     ]
+
+
+def test_the_dispositions_are_units_of_their_own_series() -> None:
+    from treatydiff.load import load_text
+
+    text = ("Artículo 1. Objeto.\nEsta ley regula la economía social.\n\n"
+            "Disposición adicional primera. Informe.\nEl Gobierno presentará un informe en el plazo de seis meses.\n\n"
+            "Disposición transitoria única. Régimen transitorio.\nLos procedimientos iniciados continuarán.\n\n"
+            "Disposición derogatoria única. Derogación normativa.\nQuedan derogadas las normas contrarias.\n\n"
+            "Disposición final primera pre (nueva). Modificación de la Ley 31/1995.\nSe modifica el artículo 2.\n\n"
+            "Disposición final primera. Entrada en vigor.\nLa presente ley entrará en vigor al día siguiente.\n\n"
+            "DISPOSICIÓN FINAL SEGUNDA BIS. Habilitación.\nSe habilita al Gobierno.\n")
+    assert headings(text)[1:3] == [
+        ("article", "primera", "Informe", "El Gobierno presentará un informe en el plazo de seis meses."),
+        ("article", "única", "Régimen transitorio", "Los procedimientos iniciados continuarán."),
+    ]
+    articles = [p.node for p in load_text(text, format="txt").articles()]
+    # each report names it as the law cites it, apart from the articles: "Disp. final primera", not "Art. 1"
+    assert [(a.designation, a.label) for a in articles] == [
+        ("", "1"), ("Disp. adic.", "primera"), ("Disp. trans.", "única"), ("Disp. derog.", "única"),
+        ("Disp. final", "primera pre"), ("Disp. final", "primera"), ("Disp. final", "SEGUNDA BIS"),
+    ]
+    # the Spanish section "Sección 1.ª": its ordinal sign is part of its number
+    sections = headings("CAPÍTULO I\nDisposiciones generales\n\nSección 1.ª Objeto\n\n"
+                        "Artículo 1. Objeto.\nEsta ley regula la economía social de que se trata.\n")
+    assert sections[1][:2] == ("section", "1")

@@ -184,6 +184,10 @@ class Structure:
       the heading line a sentence of the text ("Article 5 shall apply.", a Russian title has none).
     - ``titled``: articles have titles, on the heading line or the next; Arabic and Chinese articles have none, and
       the line after "مادة 1" is the article's text, whatever it looks like.
+    - ``designations``: (article word, what a report writes before the number) for the article words that head
+      a unit of their own series, not an "Article" ("SEC." of a US bill is "Sec. 2"; a Spanish law's "Disposición
+      transitoria primera" is "Disp. trans. primera", numbered apart from its articles). A word not listed is an
+      article (reports write "Art.").
     """
 
     article_words: tuple[str, ...] = ()
@@ -204,3 +208,4 @@ class Structure:
     run_in: bool = False
     stopped_titles: tuple[str, ...] = ()
     titled: bool = True
+    designations: tuple[tuple[str, str], ...] = ()

@@ -169,4 +169,5 @@ STRUCTURE = Structure(
     annex_plurals=("Annexes", "Appendices", "Schedules"),
     deleted=("deleted", "repealed", "removed"),
     stopped_titles=("Sec.", "SEC."),
+    designations=(("Sec.", "Sec."), ("SEC.", "Sec.")),
 )

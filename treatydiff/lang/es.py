@@ -88,6 +88,9 @@ _ORDINAL = (r"(?:primer|segund|tercer|cuart|quint|sext|s[ée]ptim|octav|noven|d[
             r"|(?:d[ée]cimo|vig[ée]simo|trig[ée]simo)\s?(?:primer|segund|tercer|cuart|quint|sext|s[ée]ptim|octav"
             r"|noven))[oa]|[úu]nic[oa]")
 
+_DISPOSITIONS = (("Disposición adicional", "Disp. adic."), ("Disposición transitoria", "Disp. trans."),
+                 ("Disposición derogatoria", "Disp. derog."), ("Disposición final", "Disp. final"))
+
 STRUCTURE = Structure(
     option_words=("Opción", "Alternativa"),
     agreed_formulas=(r"Han (?:convenido|acordado) (?:en )?lo siguiente",),
@@ -95,7 +98,9 @@ STRUCTURE = Structure(
     recital_openers=(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|yendo)",
                      r"(?:Preocupados|Conscientes|Convencidos|Decididos|Resueltos|Deseosos|Alarmados|Persuadidos"
                      r"|Profundamente|Gravemente)"),
-    article_words=("Artículo", "Art."),
+    # the dispositions closing a Spanish law, each numbered in its own series ("Disposición adicional primera.",
+    # "Disposición derogatoria única.", "Disposición final segunda bis (nueva).")
+    article_words=("Artículo", "Art.", *(word for word, _ in _DISPOSITIONS)),
     plural_article_words=(("Artículos", "Artículo"),),
     number_words=_ORDINAL,
     divisions=(("Parte", "part"), ("Título", "title"), ("Capítulo", "chapter"), ("Sección", "section"),
@@ -104,5 +109,8 @@ STRUCTURE = Structure(
     deleted=("suprimido", "suprimida", "derogado", "derogada"),
     # "ARTÍCULO 1°.- Modifícase ..." (a Chilean bill): the text runs on after ".-"; "Artículo 1. Objeto." is a title
     run_in=True,
-    stopped_titles=("Artículo",),
+    stopped_titles=("Artículo", *(word for word, _ in _DISPOSITIONS)),
+    designations=_DISPOSITIONS,
+    # "Disposición final primera pre (nueva)": a unit inserted before "primera", as "bis" inserts one after it
+    suffixes=("pre",),
 )

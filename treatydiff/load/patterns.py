@@ -35,9 +35,10 @@ def _alternatives(words: Iterable[str]) -> str:
 # SHORT TITLE.", "Sec. 2. Short title." in its table of contents).
 _ARTICLE_WORDS = _alternatives(w for s in _STRUCTURES for w in s.article_words)
 #: The article words that are no "Article" -> the word a report writes before the number (``Node.designation``):
-#: "SEC. 2." is "Sec. 2" in a report. A word not listed is read as "Article" (reports write "Art."). "§" is left out
-#: for now: German laws' sections are still reported as "Art. 5" (listing it would change every German report).
-DESIGNATIONS = {"Sec.": "Sec.", "SEC.": "Sec."}
+#: "SEC. 2." is "Sec. 2" in a report, "Disposición final primera" "Disp. final primera" (``Structure.designations``).
+#: A word not listed is read as "Article" (reports write "Art."). "§" is left out for now: German laws' sections are
+#: still reported as "Art. 5" (listing it would change every German report).
+DESIGNATIONS = {printed: short for s in _STRUCTURES for word, short in s.designations for printed in _printed((word,))}
 #: The article words whose headings end their title with a full stop, as a sentence would end ("SEC. 2. SHORT
 #: TITLE.", "Artículo 1. Objeto."): after these, a title on the heading line that ends with "." is still a title
 #: (the parser reads "Article 5 shall apply." as text, not as a heading).
@@ -114,7 +115,7 @@ _NUMBER = (
     # a French code's "L. 121-1", "R. 4127-1": the book's letter, then the numbers of its parts
     r"|(?-i:[LRDAO])\.\s?\d+(?:-\d+)+"
     rf"|{_ROMAN}\b(?:\s*(?:{_LATIN})\b)?"  # XIV
-    rf"|(?i:{_NUMBER_WORDS})(?!\w))"
+    rf"|(?i:(?:{_NUMBER_WORDS})(?!\w)(?:\s+(?:{_SUFFIXES})(?!\w))?))"  # "primero", "segunda bis", "SEGUNDA BIS"
 )
 #: The words between the numbers of a placeholder for several articles ("Articles 2 to 9", "§§ 116 bis 119").
 _NUMBER_JOINT = r"\s*,\s*|\s+(?:and|to|und|bis|et|à|en|tot|y|a|e)\s+|\s*[-\u2013]\s*"
@@ -243,7 +244,9 @@ ANNEX_WORDS = tuple(word for word, kind in _DIVISIONS.items() if kind is Kind.AN
 #: capitals ("ANNEX OF THE DECISION") capitals say nothing: ``letters_number`` tells the parser which to doubt.
 _ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _DIVISION_NUMBER = (
-    rf"(?-i:{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?\b|\d+(?:\.\d+)*[a-zA-Z]?[{_SUPERSCRIPTS}]*|[A-Z]{{1,3}}(?:\.\d+)?)"
+    # ("Sección 1.ª", "Capítulo 2º": the ordinal signs of Spanish and Portuguese)
+    rf"(?-i:{_ROMAN_NUMERAL}(?:[a-z]|[A-H])?\b|\d+(?:\.\d+)*[a-zA-Z]?[{_SUPERSCRIPTS}]*(?:\.?[°ºª])?"
+    rf"|[A-Z]{{1,3}}(?:\.\d+)?)"
     rf"|(?:{_NUMBER_WORDS})(?!\w)"  # "Título primero", "ГЛАВА ПЕРВАЯ", "الفصل الثاني"
     rf"|[{_NUMERAL_CHARS}]+"  # "附件一"
 )
