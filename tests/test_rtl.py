@@ -200,6 +200,17 @@ def test_draft_text_elements_carry_dir_auto() -> None:
     assert_every_rtl_run_has_a_direction(elements)
 
 
+def test_the_redline_says_the_drafts_language() -> None:
+    # the page's own words are English; the draft's text says its language, for the glyphs and a screen reader
+    inline = [e for e in tree(page_of(small_pair())) if e.tag == "div" and "redline" in e.classes]
+    assert inline and all(e.attrs.get("lang") == "ar" for e in inline)
+    cells = [e for e in tree(page_of(small_pair(), RenderOptions(side_by_side=True)))
+             if e.tag == "td" and "gap" not in e.classes and any("sbs" in a.classes for a in e.ancestors())]
+    assert cells and all(e.attrs.get("lang") == "ar" for e in cells)
+    english = compare(load_text("## Article 1\n\nStates shall act.\n"), load_text("## Article 1\n\nStates may act.\n"))
+    assert 'lang="' not in page_of(english).split("<body")[1]
+
+
 def test_titles_and_flag_quotes_are_isolated_after_the_tools_words() -> None:
     text = page_of(small_pair())
     assert ('<h3>Art. 2 — <span dir="auto">تقييم الأثر</span> (was: <span dir="auto">التقييم</span>)</h3>'

@@ -300,14 +300,18 @@ def _changes(comparison: Comparison, ids: dict[int, str], options: RenderOptions
 
 def _article(change: ArticleChange, anchor: str, comparison: Comparison, options: RenderOptions) -> Markup:
     parts: list[str] = [el("h3", *_heading(change))]
-    parts += change_parts(change, options, (comparison.old.label, comparison.new.label))
+    parts += change_parts(change, options, (comparison.old.label, comparison.new.label),
+                          (comparison.old.language, comparison.new.language))
     return block("section", *parts, id=anchor, class_=f"change c-{change.outcome.value}")
 
 
-def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[str, str]) -> list[str]:
+def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[str, str],
+                 languages: tuple[str, str] = ("", "")) -> list[str]:
     """The pieces of one changed article below its heading: chapter path, badges, note, flags and redline
-    (inline, or side by side under the column headings ``labels``). Public: the timeline of
-    ``treatydiff history --article`` shows each step of an article with it."""
+    (inline, or side by side under the column headings ``labels``). The redline carries the drafts' ``languages``
+    (``lang``: the page's own words are English; a browser picks the glyphs of a Chinese text, a screen reader
+    its voice, from it). Public: the timeline of ``treatydiff history --article`` shows each step of an article
+    with it."""
     parts: list[str] = []
     path = report.path(change)
     if path:
@@ -320,7 +324,8 @@ def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[st
         parts.append(block("ul", *(_flag_item(flag) for flag in flags), class_="flags"))
     shown = report.visible(change, options)
     if shown:
-        parts.append(_side_by_side(shown, labels) if options.side_by_side else _inline(shown))
+        parts.append(_side_by_side(shown, labels, languages) if options.side_by_side
+                     else _inline(shown, languages[1]))
     return parts
 
 
@@ -406,7 +411,7 @@ def _gap(gap: report.Gap) -> Markup:
     return el("p", str(gap), class_="gap")
 
 
-def _inline(shown: list[ParagraphChange | report.Gap]) -> Markup:
+def _inline(shown: list[ParagraphChange | report.Gap], language: str) -> Markup:
     every = frozenset(Op)
     parts: list[str] = [
         _gap(item) if isinstance(item, report.Gap)
@@ -414,10 +419,16 @@ def _inline(shown: list[ParagraphChange | report.Gap]) -> Markup:
                 class_=f"para p-{item.outcome.value}", dir="auto")
         for item in shown
     ]
-    return block("div", *parts, class_="redline")
+    return block("div", *parts, class_="redline", lang=_lang(language))
 
 
-def _side_by_side(shown: list[ParagraphChange | report.Gap], labels: tuple[str, str]) -> Markup:
+def _lang(code: str) -> str | None:
+    """A ``lang`` attribute for text in language ``code``: none for English, the page's own."""
+    return code if code and code != "en" else None
+
+
+def _side_by_side(shown: list[ParagraphChange | report.Gap], labels: tuple[str, str],
+                  languages: tuple[str, str]) -> Markup:
     """Old paragraph (deletions marked) | new paragraph (insertions marked), one row per paragraph."""
     old_side, new_side = frozenset({Op.EQUAL, Op.DELETE}), frozenset({Op.EQUAL, Op.INSERT})
     rows: list[str] = []
@@ -429,6 +440,7 @@ def _side_by_side(shown: list[ParagraphChange | report.Gap], labels: tuple[str, 
                                                         *_redline(item, old_side)]
         new = [] if item.outcome is Outcome.REMOVED else [*_label(report.one_line(item.new_label)),
                                                           *_redline(item, new_side)]
-        rows.append(el("tr", el("td", *old, dir="auto"), el("td", *new, dir="auto"), class_=f"p-{item.outcome.value}"))
+        rows.append(el("tr", el("td", *old, dir="auto", lang=_lang(languages[0])),
+                       el("td", *new, dir="auto", lang=_lang(languages[1])), class_=f"p-{item.outcome.value}"))
     head = el("tr", el("th", labels[0], scope="col", dir="auto"), el("th", labels[1], scope="col", dir="auto"))
     return block("table", el("thead", head), block("tbody", *rows), class_="sbs")

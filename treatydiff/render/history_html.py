@@ -131,7 +131,8 @@ def _timeline(history: History, lineage: Lineage, options: RenderOptions) -> Mar
         parts.append(el("h4", entry.headline))
         change = entry.change
         if change is not None and change.outcome is not Outcome.UNCHANGED:
-            labels = (history.drafts[entry.index - 1].label, history.drafts[entry.index].label)
-            parts.append(block("section", *change_parts(change, options, labels),
+            before, after = history.drafts[entry.index - 1], history.drafts[entry.index]
+            parts.append(block("section", *change_parts(change, options, (before.label, after.label),
+                                                        (before.language, after.language)),
                                class_=f"change c-{change.outcome.value}"))
     return block("section", *parts, class_="lineage")
