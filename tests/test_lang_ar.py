@@ -70,3 +70,16 @@ def test_vowel_marks_and_tatweel_are_ignored_for_matching_and_kept_for_display()
     new = load_text(f"المادة 1\n{other}\n\nالمادة 2\n{bare}\n", format="txt")
     pairs = {(c.match.old[0].node.label, c.match.new[0].node.label) for c in compare(old, new).changes if c.match.old and c.match.new}
     assert ("1", "2") in pairs  # the article moved, vowelled then bare: the same words
+
+
+def test_flags_read_vowelled_text_as_the_vocabulary_writes_it() -> None:
+    from treatydiff.classify import References, classify
+    from treatydiff.diff import word_diff
+
+    none = References({}, frozenset(), frozenset())
+    # "يَجِبُ" (must) -> "يَجُوزُ" (may), fully vowelled: a duty weakened, as the bare words are
+    old, new = "يَجِبُ عَلَى الدَّوْلَةِ الطَّرَفِ أَنْ تَتَّخِذَ التَّدَابِيرَ", "يَجُوزُ لِلدَّوْلَةِ الطَّرَفِ أَنْ تَتَّخِذَ التَّدَابِيرَ"
+    kinds = {f.kind.value for f in classify(old, new, word_diff(old, new), none, language="ar").flags}
+    bare_old, bare_new = "يجب على الدولة الطرف أن تتخذ التدابير", "يجوز للدولة الطرف أن تتخذ التدابير"
+    bare = {f.kind.value for f in classify(bare_old, bare_new, word_diff(bare_old, bare_new), none, language="ar").flags}
+    assert "obligation-weakened" in bare and kinds == bare

@@ -1145,6 +1145,12 @@ def classify(
     # the rules read the texts' skeletons (``treatydiff.confusables``: the same length, so the spans of the
     # edits still hold), so that "may" with a Cyrillic "a" (U+0430) is the "may" it passes for
     old_text, new_text = skeleton(old_text), skeleton(new_text)
+    # and Arabic without its vowel marks and tatweel, as the vocabulary writes it ("يَجِبُ" is "يجب"): the edits
+    # are taken again on the bare texts (the flags then quote them bare)
+    bare_old, bare_new = unmarked(old_text), unmarked(new_text)
+    if bare_old is not old_text or bare_new is not new_text:
+        old_text, new_text = bare_old, bare_new
+        spans = _spans(_word_edits(old_text, new_text))
     if not editorial and heading:
         flags.extend(_bracket_flags(old_text, new_text, paragraph))
     elif not editorial:
