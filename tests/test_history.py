@@ -253,7 +253,7 @@ def test_html_escapes_treaty_text_and_scrolls_the_matrix(drafts: tuple[Draft, ..
     hostile = (replace(drafts[0], label="<script>alert(1)</script>"), *drafts[1:])
     page = render_history(history(hostile), "html")
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "position: sticky" in page and "overflow-x: auto" in page
+    assert "position: sticky" in page and "overflow: auto" in page and '<body class="wide">' in page
 
 
 # --- JSON and its schema ------------------------------------------------------------------------------------

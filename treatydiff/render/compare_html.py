@@ -5,11 +5,19 @@ chapter, the summary, per-chapter and concordance tables, then one ``<section>``
 badges, flags and redline — inline (``<del>``/``<ins>``) or, with ``side_by_side``, old and new in two columns.
 ``summary_only`` stops after the tables.
 
-Safety: the page loads nothing and runs nothing. CSS is inline, there is no script, no image, no link other than
-``#fragment`` links inside the page, and a Content-Security-Policy meta tag forbids everything but inline styles,
-so even a bug in this module cannot make a hostile draft run code. Treaty text reaches the page in exactly one
-place, ``_escape``: the small element builder below escapes every child and attribute value that is not markup
-this module built itself (``Markup``), so there is no way to insert a draft's words unescaped by accident.
+Safety: the page loads nothing. CSS is inline, there is no image, no link other than ``#fragment`` links inside
+the page, and a Content-Security-Policy meta tag forbids every request and every script but one: the page's own
+navigation script (``SCRIPT``, a constant of this module, no draft text in it), allowed by its SHA-256 hash. An
+inline event handler, or a script a hostile draft might smuggle in, does not match the hash and is not run, so
+even a bug in this module cannot make a draft run code. Treaty text reaches the page in exactly one place,
+``_escape``: the small element builder below escapes every child and attribute value that is not markup this
+module built itself (``Markup``), so there is no way to insert a draft's words unescaped by accident.
+
+Navigation: a toolbar (shown by the script; without it the page reads as before) with the previous and next
+change, the next flagged change and a filter (all, flagged, or one outcome); keys ``j`` / ``k`` next and previous
+change, ``n`` / ``N`` next and previous flagged change, the place kept in the address (``#art-5``). The summary and
+the legal-meaning changes come first, the contents after them, folded when they are long. Side by side, the page
+takes the window's width.
 
 Deletions are struck through and insertions underlined, with colours from a palette that colour-blind readers
 can tell apart (vermilion and blue) — colour is never the only signal, and print keeps the lines in black.
@@ -28,6 +36,8 @@ same lines and words in the same places (``tests/test_rtl.py`` compares screensh
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 
 from rich.console import Console
@@ -77,7 +87,66 @@ def join(parts: tuple[str, ...] | list[str], sep: str = "") -> Markup:
 
 # --- the page ---------------------------------------------------------------------------------------------
 
+#: The page's navigation (see the module's docstring): plain DOM, no library, no request, no draft text.
+SCRIPT = """
+(function () {
+  "use strict";
+  var bar = document.getElementById("toolbar");
+  if (!bar) { return; }
+  bar.hidden = false;
+  var filter = document.getElementById("filter");
+  function shown(flagged) {
+    return Array.prototype.filter.call(document.querySelectorAll("section.change"), function (s) {
+      return !s.hidden && (!flagged || s.hasAttribute("data-flagged"));
+    });
+  }
+  function top() { return bar.offsetHeight + 4; }  // where a change comes to rest: below the stuck toolbar
+  function go(step, flagged) {
+    var list = shown(flagged), edge = top(), here = -1, i;
+    if (!list.length) { return; }
+    var current = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    here = list.indexOf(current);
+    if (here < 0 || Math.abs(current.getBoundingClientRect().top - edge) > 8) {
+      for (i = 0; i < list.length && list[i].getBoundingClientRect().top < edge - 1; i++) { }
+      here = step > 0 ? i - 1 : i;
+    }
+    var next = list[Math.min(list.length - 1, Math.max(0, here + step))];
+    history.replaceState(null, "", "#" + next.id);
+    window.scrollTo(0, window.scrollY + next.getBoundingClientRect().top - edge);
+  }
+  function apply() {
+    var want = filter.value;
+    Array.prototype.forEach.call(document.querySelectorAll("section.change"), function (s) {
+      s.hidden = !(want === "all" || (want === "flagged" ? s.hasAttribute("data-flagged")
+        : s.getAttribute("data-outcome") === want));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("nav li[data-target]"), function (li) {
+      var target = document.getElementById(li.getAttribute("data-target"));
+      li.hidden = !!(target && target.hidden);
+    });
+  }
+  var actions = { prev: function () { go(-1, false); }, next: function () { go(1, false); },
+    "next-flagged": function () { go(1, true); } };
+  bar.addEventListener("click", function (e) {
+    var action = e.target.getAttribute && e.target.getAttribute("data-go");
+    if (action && actions[action]) { actions[action](); }
+  });
+  filter.addEventListener("change", apply);
+  document.addEventListener("keydown", function (e) {
+    var tag = e.target && e.target.tagName;
+    if (e.ctrlKey || e.metaKey || e.altKey || tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") { return; }
+    var keys = { j: [1, false], k: [-1, false], n: [1, true], N: [-1, true] };
+    if (keys[e.key]) { e.preventDefault(); go(keys[e.key][0], keys[e.key][1]); }
+  });
+})();
+""".strip()
+
+#: The script element's text, exactly: the hash below is taken over it.
+_SCRIPT_TEXT = f"\n{SCRIPT}\n"
+#: The page's policy: no request, inline styles; with the script, that one script by its hash.
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(_SCRIPT_TEXT.encode()).digest()).decode()
+CSP_WITH_SCRIPT = f"{CSP}; script-src 'sha256-{_SCRIPT_HASH}'"
 
 CSS = """
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #5f6368; --rule: #d0d4d9; --paper: #fff;
@@ -130,8 +199,20 @@ table.sbs th { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial,
 table.sbs td.gap { text-align: center; }
 .unchanged-line { color: var(--muted); margin: .2rem 0; }
 .none { font-weight: 700; }
+body.wide { max-width: none; }
+section > table:not(.sbs) { display: block; max-width: 100%; overflow-x: auto; }  /* narrow screens scroll it */
+.toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center;
+  padding: .4rem 0; background: var(--paper); border-bottom: 1px solid var(--rule);
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: .88rem; }
+.toolbar[hidden] { display: none; }
+.toolbar button, .toolbar select { font: inherit; padding: .15rem .5rem; }
+.toolbar .keys { color: var(--muted); }
+details.contents > summary { cursor: pointer; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial,
+  sans-serif; font-weight: 700; margin: 1.5rem 0 .5rem; }
+section.change { scroll-margin-top: 3rem; }
 @media print {
-  nav { display: none; }
+  nav, .toolbar, details.contents { display: none; }
+  section > table:not(.sbs) { display: table; overflow: visible; }
   body { max-width: none; padding: 0; color: #000; background: #fff; font-size: 11pt; }
   * { color: #000 !important; background: transparent !important; }
   a { text-decoration: none; }
@@ -148,33 +229,41 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     changed = report.changed(comparison)
     ids = dict(zip(map(id, changed), report.unique_anchors(changed), strict=True))
     title = f"Changes: {comparison.old.label} → {comparison.new.label}"
-    body: list[str] = [_header(comparison), _lead(comparison, ids, options)]
+    body: list[str] = [_header(comparison)]
+    if changed and not options.summary_only:
+        body.append(_toolbar(changed, options))
+    body += [_lead(comparison, ids, options), _summary(comparison)]
     if changed and not options.summary_only:
         body.append(_contents(changed, ids, options))
-    body += [_summary(comparison), _chapters(comparison)]
+    body.append(_chapters(comparison))
     if comparison.divisions and not options.summary_only:
         body.append(_headings(comparison))
     body.append(_concordance(comparison, ids, options))
     if not options.summary_only:
         body.append(_changes(comparison, ids, options))
-    return page(title, body)
+    return page(title, body, wide=options.side_by_side, script=bool(changed) and not options.summary_only)
 
 
-def page(title: str, body: list[str], extra_css: str = "") -> str:
+def page(title: str, body: list[str], extra_css: str = "", wide: bool = False, script: bool = False) -> str:
     """A whole self-contained page: the head every treatydiff page shares (charset, a Content-Security-Policy
-    that forbids scripts and requests, the report's CSS plus ``extra_css``) and ``body``."""
+    that forbids requests and every script but ``SCRIPT``, the report's CSS plus ``extra_css``) and ``body``, as
+    wide as the window with ``wide``, with the navigation ``SCRIPT`` at its end with ``script``."""
     styles = [Markup(CSS), *([Markup(extra_css)] if extra_css else [])]
+    policy = CSP_WITH_SCRIPT if script else CSP
+    if script:
+        body = [*body, Markup(f"<script>{_SCRIPT_TEXT}</script>")]
     head = block(
         "head",
         Markup('<meta charset="utf-8">'),
-        Markup(f'<meta http-equiv="Content-Security-Policy" content="{_escape(CSP)}">'),
+        Markup(f'<meta http-equiv="Content-Security-Policy" content="{_escape(policy)}">'),
         Markup('<meta name="viewport" content="width=device-width, initial-scale=1">'),
         Markup('<meta name="referrer" content="no-referrer">'),
         Markup('<meta name="generator" content="treatydiff">'),
         el("title", title),
         block("style", *styles),
     )
-    return f"<!doctype html>\n{block('html', head, block('body', *body), lang='en')}\n"
+    page_body = block("body", *body, class_="wide" if wide else None)
+    return f"<!doctype html>\n{block('html', head, page_body, lang='en')}\n"
 
 
 def _header(comparison: Comparison) -> Markup:
@@ -210,13 +299,35 @@ def _lead(comparison: Comparison, ids: dict[int, str], options: RenderOptions) -
     return block("section", el("h2", report.LEAD_TITLE), table, id="flagged")
 
 
+#: Contents longer than this are folded (``<details>``): the summary stays on the first screen.
+CONTENTS_OPEN = 12
+
+
+def _toolbar(changed: list[ArticleChange], options: RenderOptions) -> Markup:
+    """Previous / next change, next flagged change, and the filter: all, flagged, or one of the outcomes the page
+    holds. Hidden until the script shows it (a page whose script does not run has no dead buttons)."""
+    outcomes = list(dict.fromkeys(c.outcome.value for c in changed))
+    choices = [el("option", "all changes", value="all"), el("option", "flagged", value="flagged"),
+               *(el("option", outcome, value=outcome) for outcome in outcomes)]
+    return Markup(_open("div", {"id": "toolbar", "class": "toolbar", "role": "toolbar",
+                                "aria-label": "Navigation", "hidden": ""})
+                  + join([el("button", "◀ previous", type="button", data_go="prev", title="previous change (k)"),
+                          el("button", "next ▶", type="button", data_go="next", title="next change (j)"),
+                          el("button", "next ⚑", type="button", data_go="next-flagged",
+                                title="next flagged change (n; N: previous)"),
+                          el("label", "show ", block("select", *choices, id="filter")),
+                          el("span", "keys: j k · n N", class_="keys")], " ")
+                  + "</div>")
+
+
 def _contents(changed: list[ArticleChange], ids: dict[int, str], options: RenderOptions) -> Markup:
     """Links to every changed article, under the chapter it is counted in; flagged ones marked."""
     groups: list[tuple[str, list[str]]] = []  # runs of one chapter, in document order
     for change in changed:
         flags = report.shown_flags(change, options)
         mark: list[str] = [" ", el("span", f"⚑ {flags[0].level.value}", class_="badge flag")] if flags else []
-        item = el("li", el("a", *_heading(change), href=f"#{ids[id(change)]}"), " ", _badge(change.outcome), *mark)
+        item = el("li", el("a", *_heading(change), href=f"#{ids[id(change)]}"), " ", _badge(change.outcome), *mark,
+                  data_target=ids[id(change)])
         chapter = report.chapter(change)
         if not groups or groups[-1][0] != chapter:
             groups.append((chapter, []))
@@ -224,7 +335,10 @@ def _contents(changed: list[ArticleChange], ids: dict[int, str], options: Render
     parts: list[str] = [el("h2", "Contents")]
     for chapter, items in groups:
         parts += [el("h3", chapter, dir="auto"), block("ul", *items)]
-    return block("nav", *parts, aria_label="Contents")
+    nav = block("nav", *parts, aria_label="Contents")
+    n = len(changed)
+    heading = el("summary", f"Contents: {n} changed article{'s' if n != 1 else ''}")
+    return block("details", heading, nav, class_="contents", open=None if n > CONTENTS_OPEN else "")
 
 
 def _summary(comparison: Comparison) -> Markup:
@@ -302,7 +416,9 @@ def _article(change: ArticleChange, anchor: str, comparison: Comparison, options
     parts: list[str] = [el("h3", *_heading(change))]
     parts += change_parts(change, options, (comparison.old.label, comparison.new.label),
                           (comparison.old.language, comparison.new.language))
-    return block("section", *parts, id=anchor, class_=f"change c-{change.outcome.value}")
+    flagged = "" if report.shown_flags(change, options) else None
+    return block("section", *parts, id=anchor, class_=f"change c-{change.outcome.value}",
+                 data_outcome=change.outcome.value, data_flagged=flagged)
 
 
 def change_parts(change: ArticleChange, options: RenderOptions, labels: tuple[str, str],

@@ -19,13 +19,16 @@ from treatydiff.render import HISTORY
 from treatydiff.render import history_common as common
 from treatydiff.render.compare_html import Markup, block, change_parts, el, page
 
-#: What the history page adds to the compare page's styles: a matrix that scrolls with a sticky first column.
+#: What the history page adds to the compare page's styles: a matrix that scrolls both ways inside its frame,
+#: its header row and first column sticky.
 HISTORY_CSS = """
-.matrix-wrap { overflow-x: auto; max-width: 100%; border: 1px solid var(--rule); margin: .5rem 0 1rem; }
+.matrix-wrap { overflow: auto; max-width: 100%; max-height: 80vh; border: 1px solid var(--rule);
+  margin: .5rem 0 1rem; }
+table.matrix thead th { position: sticky; top: 0; z-index: 2; background: #f3f4f6; }
 table.matrix { margin: 0; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.matrix th:first-child, table.matrix td:first-child { position: sticky; left: 0; z-index: 1;
   background: var(--paper); max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
-table.matrix thead th:first-child { background: #f3f4f6; }
+table.matrix thead th:first-child { background: #f3f4f6; z-index: 3; }
 table.matrix td.cell { text-align: center; }
 td.flagged .mark { color: #7a5200; font-weight: 700; }
 .legend { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: .88rem; }
@@ -49,7 +52,7 @@ def render(history: History, options: RenderOptions, console: Console) -> str:
         body.append(_matrix(history))
         if history.selection:
             body += [_timeline(history, lineage, options) for lineage in history.lineages]
-    return page(title, body, HISTORY_CSS)
+    return page(title, body, HISTORY_CSS, wide=True)
 
 
 def _header(history: History, title: str) -> Markup:
