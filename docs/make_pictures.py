@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from treatydiff.cli import cli
+from treatydiff.cli import Env, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 CONVENTION = Path("fixtures/convention")
@@ -29,7 +29,8 @@ PICTURES: dict[str, list[str]] = {
 def main() -> int:
     os.chdir(ROOT)
     for picture, args in PICTURES.items():
-        code = cli.main(["compare", *args, "-f", "svg", "-o", picture], standalone_mode=False)
+        environ = {name: value for name, value in os.environ.items() if name != "COLUMNS"}  # 100 columns, always
+        code = cli.main(["compare", *args, "-f", "svg", "-o", picture], standalone_mode=False, obj=Env(environ=environ))
         if code:
             return int(code)
         print(f"wrote {picture}")

@@ -293,6 +293,27 @@ def test_no_command_shows_help() -> None:
     assert "outline" in result.output
 
 
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_commands_help_names_every_input_format(command: str) -> None:
+    """Each format the loader reads, in words and by its --from name, from the reader registry: the help of
+    every command that reads drafts names them all, and never says a draft is only .txt or .md."""
+    from treatydiff.load.readers import READERS
+
+    result = invoke(command, "--help")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    help_text = " ".join(result.stdout.split())
+    if "--from" not in help_text:
+        pytest.skip(f"{command} reads no drafts")
+    assert "{formats}" not in help_text and ".txt or .md" not in help_text
+    for reader in READERS.values():
+        assert f"{reader.name} ({reader.title})" in help_text, reader.name  # --from
+    docstring = help_text.split("Options:")[0]
+    for reader in READERS.values():
+        assert reader.title in docstring, (command, reader.title)
+    assert {"PDF", "Word DOCX", "HTML", "Akoma Ntoso XML", "Formex XML", "US bill XML"} <= {
+        r.title for r in READERS.values()}
+
+
 @pytest.mark.parametrize(("text", "size"), [
     ("50M", 50 * 1024**2), ("200K", 200 * 1024), ("1G", 1024**3), ("4096", 4096), ("1.5m", 1536 * 1024),
     ("10 MB", 10 * 1024**2), ("2KiB", 2048),

@@ -351,3 +351,22 @@ def test_lint_real_checks_find_broken_structure(tmp_path: Path) -> None:
     from_stdin = invoke("lint", "-", "-f", "github", input=BROKEN)
     assert from_stdin.exit_code == ExitCode.FOUND
     assert "::error file=<stdin>,line=13,title=TD101 duplicate-article::" in from_stdin.stdout
+
+
+GESETZ = "# Gesetz\n\n### § 1 Zweck\n\nText.\n\n### § 2 Pflichten\n\n(1) Die Behörde muss berichten.\n\n### § 5 Ende\n\nText.\n"
+
+
+def test_check_and_lint_name_a_german_statutes_sections_as_it_prints_them(tmp_path: Path) -> None:
+    """"§ 2", not "Art. 2", in the verdicts of both gates (text and JSON)."""
+    old, new = tmp_path / "alt.md", tmp_path / "neu.md"
+    old.write_text(GESETZ, encoding="utf-8")
+    new.write_text(GESETZ.replace("muss", "kann"), encoding="utf-8")
+    checked = invoke("check", old, new, "--fail-on", "obligation-weakened")
+    assert checked.exit_code == ExitCode.FOUND, checked.output
+    assert f"— § 2 — {new}:7 — § 2: obligation-weakened: muss → kann" in checked.stdout
+    [verdict] = [v for v in json.loads(invoke("check", old, new, "--fail-on", "obligation-weakened", "-f",
+                                              "json").stdout)["verdicts"] if v["status"] == "failed"]
+    assert (verdict["article"], verdict["designation"]) == ("2", "§")
+    linted = invoke("lint", old)
+    assert linted.exit_code == ExitCode.FOUND, linted.output
+    assert f"✗ TD102 numbering-gap — § 5 — {old}:11 — " in linted.stdout and "Art." not in linted.stdout

@@ -506,3 +506,49 @@ def test_a_paragraph_unchanged_under_ignore_is_shown_plain_as_context(tmp_path: 
     assert shown.stdout.count(struck) == 1  # only "yearly" is struck through; the case change is not redlined
     plain = invoke("compare", old, new, "-f", fmt, "--context", "1", "--color", "never")
     assert plain.stdout.count(struck) == 2
+
+
+# --- sections labelled as the draft prints them -------------------------------------------------------------
+
+GESETZ = """\
+# Gesetz über die Beispiele
+
+### § 1 Zweck
+
+Dieses Gesetz regelt die Beispiele.
+
+### § 2 Pflichten
+
+(1) Die Behörde muss jährlich berichten.
+
+### §§ 3 bis 4 (weggefallen)
+
+### § 5 Inkrafttreten
+
+Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.
+"""
+
+
+def test_a_german_statutes_sections_are_reported_as_it_prints_them(tmp_path: Path) -> None:
+    """"§ 2" in every report, not "Art. 2"; "Artikel" (German and Dutch) stays "Art."; --article takes "§ 2"."""
+    old, new = tmp_path / "alt.md", tmp_path / "neu.md"
+    old.write_text(GESETZ, encoding="utf-8")
+    new.write_text(GESETZ.replace("muss jährlich", "kann jährlich"), encoding="utf-8")
+    result = invoke("compare", old, new, "--concordance", "--color", "never")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "Art." not in result.stdout
+    assert re.search(r"^ § 2 +high +obligation-weakened: muss → kann", result.stdout, re.M)
+    assert "─  § 2 — Pflichten  ─" in result.stdout
+    assert re.search(r"^ § 5 +§ 5 +unchanged", result.stdout, re.M)
+    markdown = invoke("compare", old, new, "-f", "markdown").stdout
+    assert "§ 2 — Pflichten" in markdown and "Art. 2" not in markdown
+    document = json.loads(invoke("compare", old, new, "-f", "json").stdout)
+    assert {ref.get("designation") for change in document["changes"] for ref in change["old"]} == {"§"}
+    selected = invoke("compare", old, new, "--article", "§ 2", "--color", "never")
+    assert selected.exit_code == ExitCode.OK, selected.stderr
+    assert "§ 2 — Pflichten" in selected.stdout
+    assert "§ 1 — Zweck" in invoke("outline", old).stdout
+    for text in ("### Artikel 2 Pflichten\n\n(1) Die Behörde muss berichten.\n",  # German
+                 "### Artikel 2 Verplichtingen\n\n1. De Staten moeten rapporteren.\n"):  # Dutch
+        [article] = load_text(text, format="md").articles()
+        assert article.node.designation == "" and article.node.number_word == "Art."

@@ -72,7 +72,13 @@ def test_text_and_markdown_give_the_same_tree(path: Path) -> None:
     assert _shape(load(twin).nodes) == _shape(load(path).nodes)
 
 
-@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+#: The fixtures made wrong on purpose, for ``treatydiff lint`` to find (``fixtures/lint``): a number twice, a bracket
+#: never closed. They have golden outlines, not the invariants.
+BROKEN = ("lint",)
+
+
+@pytest.mark.parametrize("path", [p for p in DRAFTS if p.parent.name not in BROKEN],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_fixture_invariants(path: Path) -> None:
     draft = load(path)
     numbers = [p.node.label for p in draft.articles()]

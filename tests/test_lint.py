@@ -146,6 +146,14 @@ def test_gap_in_annex_numbering() -> None:
     assert finding.article == "Annex III"
 
 
+def test_several_missing_annexes_are_annexes() -> None:
+    text = articles(("1", "A.")) + "\n## Annex I\n\nX.\n\n## Annex IV\n\nY.\n"
+    [finding] = failed(run(text), "TD102")
+    assert "annexes II and III are missing" in finding.message and "annexs" not in finding.message
+    [finding] = failed(run(text.replace("Annex IV", "Annex V")), "TD102")
+    assert "annexes II to IV are missing" in finding.message
+
+
 # --- TD103 dangling-reference -----------------------------------------------------------------------------------
 
 

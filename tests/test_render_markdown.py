@@ -273,3 +273,133 @@ def test_escape_shows_text_as_written(text: str, shown: str) -> None:
     parsed = _Tags()
     parsed.feed(html)
     assert "".join(parsed.text).strip() == shown
+
+
+# --- max_chars (compare --max-chars N): a report that fits a GitHub comment ------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+LIMITS = [1000, 2500, 5000, 10_000, 20_000, 30_000]
+SECTION = re.compile(r'^<a id="([^"]+)"></a>$', flags=re.M)
+
+
+def assert_fits(text: str, limit: int) -> None:
+    """At most ``limit`` characters (``len()``, as GitHub counts), links only to sections that are there, and a
+    last line that says what was left out."""
+    assert len(text) <= limit
+    assert text.endswith(".*\n")
+    last = text.splitlines()[-1]
+    assert last.startswith(("*Left out to stay within ", "*Cut here to stay within ")), last
+    assert f"{limit:,} characters" in last
+    assert set(re.findall(r"\]\(#([^)]+)\)", text)) <= set(SECTION.findall(text))
+    assert not re.search(r"<(del|ins)>(?:(?!</\1>).)*\n", text)  # no redline cut in the middle
+
+
+@cache
+def ai_act() -> Comparison:
+    found = [sorted(CORPUS.glob(f"eu-ai-act-council-drafts/{v}-*.md")) for v in ("v01", "v10")]
+    if not all(found):
+        pytest.skip("../shared/corpus is not present")
+    return compare(load(found[0][0]), load(found[1][0]))
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS, ids=lambda value: value)
+@pytest.mark.parametrize("limit", LIMITS)
+def test_max_chars_holds_on_the_fixtures(old: str, new: str, limit: int) -> None:
+    comparison = fixture_comparison(old, new)
+    whole = markdown(comparison)
+    text = markdown(comparison, max_chars=limit)
+    if len(whole) <= limit:
+        assert text == whole
+    else:
+        assert_fits(text, limit)
+
+
+@pytest.mark.parametrize("limit", [1000, 20_000, 65_536, 200_000])
+def test_max_chars_holds_on_the_ai_act(limit: int) -> None:
+    """The AI Act proposal against the Council's general approach: 441,395 characters in full."""
+    comparison = ai_act()
+    text = markdown(comparison, max_chars=limit)
+    assert_fits(text, limit)
+    if limit >= 65_536:  # room for the tables and some articles, the flagged ones
+        assert text.index("## Changes that may alter legal meaning") < text.index("## Summary") < \
+            text.index("## Concordance") < text.index("## Changes\n") < text.index('<a id="')
+        assert "Art. 5 " in text.splitlines()[-1] or "Art. 5," in text.splitlines()[-1] or "#art-5" in text
+
+
+def test_max_chars_keeps_the_summary_and_the_flags_first() -> None:
+    """The head is whole (links to sections left out become plain names); the sections kept are those with the
+    most severe flags, printed in document order."""
+    comparison = fixture_comparison("zero-draft", "revised-draft")
+    whole = markdown(comparison)
+    head = whole[: whole.index("## Changes\n")]
+    text = markdown(comparison, max_chars=len(head) + 4000)
+    unlinked = re.compile(r"\| \[(.*?)\]\(#[^)]+\) \|")  # a table cell linking to a section
+    assert unlinked.sub(r"| \1 |", text).startswith(unlinked.sub(r"| \1 |", head))
+    assert text.count("](#") < head.count("](#")  # no link to a section left out
+    for title in ("## Changes that may alter legal meaning", "## Summary", "## By chapter", "## Concordance"):
+        assert text.index(title) < text.index("## Changes\n")
+    kept = SECTION.findall(text)
+    assert kept and kept == [a for a in SECTION.findall(whole) if a in kept]  # document order
+    lead = whole.split("## Summary")[0]
+    high = re.findall(r"^\| \[.*?\]\(#([^)]+)\) \| \*\*high\*\*", lead, flags=re.M)
+    flagged = re.findall(r"^\| \[.*?\]\(#([^)]+)\) \|", lead, flags=re.M)
+    assert set(kept) <= set(high), (high, kept)  # room for a few: high flags only
+    roomy = SECTION.findall(markdown(comparison, max_chars=len(whole) * 3 // 4))
+    assert set(high) <= set(roomy) and not set(roomy) - set(flagged) - {kept[0]}, roomy  # then the other flags
+
+
+def test_max_chars_closing_line_names_what_was_left_out() -> None:
+    comparison = fixture_comparison("zero-draft", "final-text")
+    whole = markdown(comparison)
+    text = markdown(comparison, max_chars=len(whole) // 2)
+    last = text.splitlines()[-1]
+    everything, kept = SECTION.findall(whole), SECTION.findall(text)
+    missing = len(everything) - len(kept)
+    assert 0 < missing < len(everything)
+    assert f": {missing} of {len(everything)} changed articles (" in last
+    assert "`--article`" in last and "without `--max-chars`" in last
+    assert f"*{len(kept)} of {len(everything)} changed articles shown" in text
+    # every article without its section is named, and no article that has one
+    headings = dict(re.findall(r'^<a id="([^"]+)"></a>\n\n### (.+?)(?: — .*)?$', whole, flags=re.M))
+    named = last.split(" changed articles (", 1)[1].rsplit("). To see them", 1)[0].split(", ")
+    assert sorted(named) == sorted(headings[a] for a in everything if a not in kept)
+
+
+def test_max_chars_cuts_a_head_too_long_at_a_line() -> None:
+    comparison = fixture_comparison("zero-draft", "revised-draft")
+    head = markdown(comparison, summary_only=True)
+    text = markdown(comparison, max_chars=1000)
+    assert_fits(text, 1000)
+    body, last = text.rstrip("\n").rsplit("\n\n", 1)
+    assert head.startswith(body + "\n")  # whole lines of the head, and nothing else
+    assert last.startswith("*Cut here to stay within 1,000 characters: the rest of the tables and all ")
+    assert "`--article`" in last and "`--summary`" in last
+    summary = markdown(comparison, summary_only=True, max_chars=1000)
+    assert_fits(summary, 1000)
+    assert "changed articles" not in summary.splitlines()[-1]  # a summary was asked for: no articles to leave out
+
+
+def test_max_chars_too_small_is_refused() -> None:
+    with pytest.raises(ValueError, match="max_chars 999 is too small"):
+        markdown(fixture_comparison("zero-draft", "revised-draft"), max_chars=999)
+
+
+def test_max_chars_on_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from treatydiff.cli import Env, cli
+
+    def run(*args: str) -> tuple[int, str, str]:
+        result = CliRunner().invoke(cli, ["compare", str(CASE / "zero-draft.md"), str(CASE / "revised-draft.md"),
+                                          *args], obj=Env(environ={}))
+        return result.exit_code, result.stdout, result.stderr
+
+    code, out, err = run("-f", "markdown", "--max-chars", "5000")
+    assert code == 0 and len(out) <= 5000 and err == ""
+    target = tmp_path / "changes.md"
+    assert run("--max-chars", "5000", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8") == out
+    code, out, err = run("-f", "markdown", "--max-chars", "999")
+    assert code == 2 and out == "" and err.startswith("error: invalid value for '--max-chars': 999 ")
+    code, out, err = run("-f", "json", "--max-chars", "5000")
+    assert code == 2 and "limits Markdown reports only" in err and len(err.splitlines()) == 1

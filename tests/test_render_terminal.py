@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import replace
@@ -29,7 +30,7 @@ from treatydiff.compare import compare
 from treatydiff.errors import ExitCode
 from treatydiff.load import load
 from treatydiff.model import Comparison, Outcome, RenderOptions
-from treatydiff.render import COMPARE, plain_console
+from treatydiff.render import COMPARE, compare_svg, plain_console
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "convention"
 ZERO = FIXTURES / "zero-draft.md"
@@ -171,31 +172,35 @@ def test_color_always_gives_ansi_in_a_pipe() -> None:
 
 # --- -f svg ----------------------------------------------------------------------------------------------------
 
+#: The articles of the README's picture: the whole report is taller than an SVG may be (``compare_svg.MAX_LINES``).
+SVG_ARTICLES = ("--article", "2", "--article", "5-6", "--article", "annex I")
+
 
 def test_svg_is_deterministic_and_valid(tmp_path: Path) -> None:
     first, second = tmp_path / "a.svg", tmp_path / "b.svg"
     for target in (first, second):
-        result = invoke("compare", ZERO, REVISED, "-f", "svg", "-o", target)
+        result = invoke("compare", ZERO, REVISED, "-f", "svg", "-o", target, *SVG_ARTICLES)
         assert result.exit_code == ExitCode.OK, result.stderr
     assert first.read_bytes() == second.read_bytes()
     root = ET.fromstring(first.read_text(encoding="utf-8"))
     assert root.tag == SVG
     words = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
-    assert "revised-draft" in words and "Preamble" in words
+    assert "revised-draft" in words and "General" in words
     svg = first.read_text(encoding="utf-8")
     assert "#d55e00" in svg and "line-through" in svg and "underline" in svg  # colours forced on in a file
 
 
 def test_svg_on_stdout_keeps_colours_even_with_no_color() -> None:
-    result = invoke("compare", ZERO, REVISED, "-f", "svg", env=Env(environ={"NO_COLOR": "1"}))
+    result = invoke("compare", ZERO, REVISED, "-f", "svg", *SVG_ARTICLES, env=Env(environ={"NO_COLOR": "1"}))
     assert result.exit_code == ExitCode.OK, result.stderr
     assert ET.fromstring(result.stdout).tag == SVG
     assert "#0072b2" in result.stdout and "\x1b" not in result.stdout
 
 
-def test_svg_shows_the_same_words_as_the_text_report() -> None:
+def test_svg_shows_the_same_words_as_the_text_report(monkeypatch: pytest.MonkeyPatch) -> None:
     """The picture holds every word of the plain report (the plain report has a readable golden
     file, ``*.compare.txt``; the SVG itself is not pinned byte for byte: 300 KB nobody can review)."""
+    monkeypatch.setattr(compare_svg, "MAX_LINES", 10_000)  # the whole report, taller than a picture may be
     comparison = fixture_comparison()
     svg = COMPARE.get("svg")(comparison, RenderOptions(), plain_console(100))
     root = ET.fromstring(svg)
@@ -240,7 +245,7 @@ def _check_terminal(text: str) -> None:
 )
 def test_output_extension_picks_the_format(tmp_path: Path, name: str, check: object) -> None:
     target = tmp_path / name
-    result = invoke("compare", ZERO, REVISED, "-o", target)
+    result = invoke("compare", ZERO, REVISED, "-o", target, *(SVG_ARTICLES if name.endswith(".svg") else ()))
     assert result.exit_code == ExitCode.OK, result.stderr
     assert result.stdout == ""
     check(target.read_text(encoding="utf-8"))  # type: ignore[operator]
@@ -336,15 +341,148 @@ def test_report_that_fits_is_not_paged() -> None:
     assert "share of text changed" in console.file.getvalue()  # type: ignore[attr-defined]
 
 
-def test_system_pager_gets_less_r(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[str | None] = []
-    monkeypatch.delenv("LESS", raising=False)
-    monkeypatch.setattr(cli_module.SystemPager, "_pager", lambda self, content: seen.append(os.environ.get("LESS")))
+def _pager_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, dict[str, str]]]:
+    """What ``ColourPager`` would run, instead of running it: (command, text, environment) of each call."""
+    runs: list[tuple[str, str, dict[str, str]]] = []
+    monkeypatch.setattr(cli_module, "pipe_to_pager",
+                        lambda command, text, environ: runs.append((command, text, dict(environ))))
+    return runs
+
+
+def test_system_pager_gets_less_frx(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a LESS of the user's, less shows colours (-R), leaves the report on the screen when it quits (-X)
+    and quits at once when the report fits (-F); a LESS that is set is the user's, even when empty. The process's
+    own environment is not changed."""
+    runs = _pager_runs(monkeypatch)
+    for name in ("LESS", "MANPAGER", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PAGER", "less")
     ColourPager().show("text")
-    assert seen == ["-R"] and "LESS" not in os.environ
-    monkeypatch.setenv("LESS", "-FX")
+    monkeypatch.setenv("LESS", "-S")
     ColourPager().show("text")
-    assert seen == ["-R", "-FX"]  # the user's own LESS is kept
+    monkeypatch.setenv("LESS", "")
+    ColourPager().show("text")
+    assert [(command, environ["LESS"]) for command, _, environ in runs] == [("less", "-FRX"), ("less", "-S"),
+                                                                            ("less", "")]
+    assert os.environ["LESS"] == ""  # the user's own LESS is kept
+    monkeypatch.delenv("LESS")
+    ColourPager().show("text")
+    assert "LESS" not in os.environ
+    monkeypatch.setenv("MANPAGER", "most")
+    ColourPager().show("text")
+    assert [command for command, _, _ in runs[-2:]] == ["less", "most"]  # $MANPAGER first, as pydoc has it
+
+
+def test_with_nothing_to_pipe_to_pydoc_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No $PAGER and no less, or a dumb terminal: pydoc's own fallbacks (more, a plain print) take over."""
+    runs = _pager_runs(monkeypatch)
+    fallback: list[str] = []
+    monkeypatch.setattr(cli_module.SystemPager, "_pager", lambda self, content: fallback.append(content))
+    for name in ("PAGER", "MANPAGER", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    ColourPager().show("one")
+    monkeypatch.setenv("PAGER", "less")
+    monkeypatch.setenv("TERM", "dumb")
+    ColourPager().show("two")
+    assert fallback == ["one", "two"] and runs == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell stands in for the pager")
+def test_the_pager_is_fed_the_report_with_less_frx(tmp_path: Path) -> None:
+    """A real pager process: it gets the text on its standard input and LESS=-FRX in its environment."""
+    seen, shown = tmp_path / "less.txt", tmp_path / "shown.txt"
+    command = f"printf %s \"$LESS\" > '{seen}'; cat > '{shown}'"
+    cli_module.pipe_to_pager(command, "Art. 5 → Art. 6\n", {**os.environ, "LESS": "-FRX"})
+    assert seen.read_text(encoding="utf-8") == "-FRX"
+    assert shown.read_text(encoding="utf-8") == "Art. 5 → Art. 6\n"
+    cli_module.pipe_to_pager("true", "x\n" * 200_000, dict(os.environ))  # a pager that quits at once: no error
+
+
+def test_the_pager_of_a_long_report_is_run_with_less_frx(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the command: a long report on a terminal reaches the system pager with LESS=-FRX."""
+    runs = _pager_runs(monkeypatch)
+    for name in ("LESS", "MANPAGER", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PAGER", "less")
+    result = invoke("compare", ZERO, REVISED, env=Env(environ={}, is_terminal=True))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    [(command, content, environ)] = runs
+    assert (command, environ["LESS"]) == ("less", "-FRX") and "Art. 5 → Art. 6" in content and ANSI.search(content)
+    assert "LESS" not in os.environ
+
+
+def test_long_outline_on_a_terminal_goes_through_the_pager() -> None:
+    pager = FakePager()
+    result = invoke("outline", ZERO, env=Env(environ={}, is_terminal=True, pager=pager))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stdout == ""
+    assert len(pager.shown) == 1 and "Article 5" in pager.shown[0] and ANSI.search(pager.shown[0])
+
+
+@pytest.mark.parametrize(
+    ("args", "is_terminal"),
+    [((), False), (("--no-pager",), True), (("-f", "json"), True), (("-f", "markdown"), True),
+     (("--color", "always"), False)],
+    ids=["pipe", "no-pager", "json", "markdown", "forced-colour-in-a-pipe"],
+)
+def test_outline_is_not_paged_off_a_terminal_or_when_told(args: tuple[str, ...], is_terminal: bool) -> None:
+    pager = FakePager()
+    result = invoke("outline", ZERO, *args, env=Env(environ={}, is_terminal=is_terminal, pager=pager))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert pager.shown == [] and "zero-draft" in result.stdout
+
+
+def test_outline_is_not_paged_with_output_file_or_when_it_fits(tmp_path: Path) -> None:
+    pager = FakePager()
+    target = tmp_path / "outline.txt"
+    result = invoke("outline", ZERO, "-o", target, env=Env(environ={}, is_terminal=True, pager=pager))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert pager.shown == [] and "Article 5" in target.read_text(encoding="utf-8")
+    console = Console(file=StringIO(), width=120, height=200, force_terminal=True, color_system="truecolor")
+    result = invoke("outline", ZERO, "--depth", "1", env=Env(environ={}, is_terminal=True, pager=pager,
+                                                           console=console))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert pager.shown == [] and "Chapter I" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+# --- the width of a report that goes to no terminal ------------------------------------------------------
+
+
+def _widest(text: str) -> int:
+    return max(len(line.rstrip()) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("command", [("compare", ZERO, REVISED), ("outline", ZERO), ("history", ZERO, REVISED)],
+                         ids=["compare", "outline", "history"])
+def test_a_report_in_a_pipe_is_100_columns_wide(command: tuple[str | Path, ...],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not Rich's 80 (which cut file names mid-word), nor the width of a terminal stderr happens to be."""
+    monkeypatch.chdir(FIXTURES.parent.parent)  # the names as the README gives them
+    names = [a.relative_to(FIXTURES.parent.parent) if isinstance(a, Path) else a for a in command]
+    result = invoke(*names, env=Env(environ={}, is_terminal=False))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert 80 < _widest(result.stdout) <= 100
+    if command[0] == "compare":  # the file names whole, the tables as wide as the report
+        assert "fixtures/convention/zero-draft.md (md) → fixtures/convention/revised-draft.md (md)" in result.stdout
+        assert _widest(result.stdout) == 100
+
+
+def test_a_report_in_a_pipe_or_a_file_follows_columns(tmp_path: Path) -> None:
+    result = invoke("compare", ZERO, REVISED, env=Env(environ={"COLUMNS": "132"}, is_terminal=False))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert _widest(result.stdout) == 132
+    target = tmp_path / "report.txt"
+    result = invoke("compare", ZERO, REVISED, "-o", target, env=Env(environ={"COLUMNS": "72"}, is_terminal=False))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert _widest(target.read_text(encoding="utf-8")) == 72
+    result = invoke("compare", ZERO, REVISED, "-o", target, env=Env(environ={}, is_terminal=False))
+    assert _widest(target.read_text(encoding="utf-8")) == 100
+
+
+@pytest.mark.parametrize("columns", ["", "0", "wide", "-5", "99999999", "\uff11\uff12\uff10"])  # (the last: full-width digits)
+def test_a_columns_that_is_no_width_is_ignored(columns: str) -> None:
+    assert cli_module.report_width({"COLUMNS": columns}) == cli_module.FILE_WIDTH == 100
 
 
 def test_every_outcome_has_a_style() -> None:

@@ -342,7 +342,8 @@ def test_the_sec_words_are_article_words_reported_as_sec() -> None:
         assert match is not None and match.group("number") == number
         assert patterns.designation(match.group("word")) == "Sec."
         assert match.group("word") in patterns.STOPPED_TITLE_WORDS
-    assert patterns.designation("Article") == patterns.designation("Art.") == patterns.designation("§") == ""
+    assert patterns.designation("Article") == patterns.designation("Art.") == patterns.designation("Artikel") == ""
+    assert patterns.designation("§") == "§"  # a German statute's sections are reported as it prints them
     match = patterns.ARTICLE.match("Article 5A")
     assert match is not None and match.group("number") == "5"  # a capital after the number only after "SEC."
 

@@ -21,7 +21,7 @@ import sys
 import types
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 # Bound eagerly: the function shadows the subpackage of the same name (the load stage is light: no Rich).
 from treatydiff.load import load as _load_file
@@ -74,11 +74,20 @@ def history(drafts: Sequence[Draft | str | Path], **options: Any) -> History:
     return run([d if isinstance(d, Draft) else next(loaded) for d in drafts], _diff_options(options))
 
 
-def render(result: Comparison | History | Draft | Verdicts, format: str = "terminal", **options: Any) -> str:
+@overload
+def render(result: Comparison, format: Literal["docx"], **options: Any) -> bytes: ...
+
+
+@overload
+def render(result: Comparison | History | Draft | Verdicts, format: str = "terminal", **options: Any) -> str: ...
+
+
+def render(result: Comparison | History | Draft | Verdicts, format: str = "terminal", **options: Any) -> str | bytes:
     """``result`` as text in ``format``, plain (no colour), 100 columns wide: a Comparison as a change report
-    ("terminal", "markdown", "html", "json", "svg"), a History as a lineage report ("terminal", "markdown", "html",
-    "json"), a Draft as an outline ("tree", "json", "markdown"), check or lint Verdicts ("text", "json", "github",
-    "junit"). ``options`` are the fields of ``RenderOptions`` (e.g. ``context=1``, ``concordance=True``)."""
+    ("terminal", "markdown", "html", "json", "svg"; "docx" gives the bytes of a Word file with tracked changes), a
+    History as a lineage report ("terminal", "markdown", "html", "json"), a Draft as an outline ("tree", "json",
+    "markdown"), check or lint Verdicts ("text", "json", "github", "junit"). ``options`` are the fields of
+    ``RenderOptions`` (e.g. ``context=1``, ``concordance=True``)."""
     from treatydiff.render import render_comparison, render_history, render_outline, render_verdicts
 
     if isinstance(result, Comparison):

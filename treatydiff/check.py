@@ -396,7 +396,7 @@ def _violations(rule: Rule, change: ArticleChange, lookups: _Lookups) -> Iterato
     for reason in reasons:
         yield Verdict(
             rule.name, Status.FAILED, _number(where), source, where.node.line or None,
-            f"{name}: {reason}",
+            f"{name}: {reason}", where.node.designation,
         )
 
 
@@ -490,6 +490,7 @@ def _term(rule: Rule, lookups: _Lookups) -> Iterator[Verdict]:
                 yield Verdict(
                     rule.name, Status.FAILED, _number(provision), old.source, line,
                     f"the term {rule.term!r} was in {_where(provision)} of the old draft and is nowhere in the new one",
+                    provision.node.designation,
                 )
         else:
             texts = [pair for c in scoped for pair in lookups.texts(c)]
@@ -499,7 +500,7 @@ def _term(rule: Rule, lookups: _Lookups) -> Iterator[Verdict]:
                 where, source = _location(change, comparison)
                 yield Verdict(
                     rule.name, Status.FAILED, _number(where), source, where.node.line or None,
-                    f"the term {rule.term!r} is gone from {_name(change)}",
+                    f"the term {rule.term!r} is gone from {_name(change)}", where.node.designation,
                 )
     if "added" in rule.forbid and pattern.search(lookups.new_paragraphs()):
         for change in scoped:
@@ -514,6 +515,7 @@ def _term(rule: Rule, lookups: _Lookups) -> Iterator[Verdict]:
                         rule.name, Status.FAILED, _number(where), new.source,
                         paragraph.new_line or where.node.line or None,
                         f"{_name(change)}{para}: the term {rule.term!r} is new here ({quoted!r})",
+                        where.node.designation,
                     )
                     break
 
@@ -540,7 +542,9 @@ def _number(provision: Provision) -> str:
 
 def _where(provision: Provision) -> str:
     node = provision.node
-    return f"Article {node.label}" if node.kind is Kind.ARTICLE else _number(provision)
+    if node.kind is Kind.ARTICLE:  # "Article 5", or as its draft numbers it: "§ 5", "Sec. 2"
+        return f"{node.designation or 'Article'} {node.label}"
+    return _number(provision)
 
 
 def _name(change: ArticleChange) -> str:

@@ -20,17 +20,18 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NoReturn, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
 
 import click
 from rich.console import Console
 from rich.pager import Pager, SystemPager
 
 from treatydiff import __version__, lang
-from treatydiff.errors import ExitCode, TreatydiffError
+from treatydiff.errors import ExitCode, ReportTooLarge, TreatydiffError
 from treatydiff.load import load, load_views
 from treatydiff.load.readers import READERS
 from treatydiff.model import (
+    MAX_CHARS_FLOOR,
     PARTS,
     RECITALS_IN_FULL,
     Comparison,
@@ -46,19 +47,29 @@ from treatydiff.model import (
 from treatydiff.render import COMPARE, HISTORY, OUTLINE, PARALLEL, PARALLEL_COMPARE, VERDICTS, Registry
 from treatydiff.visible import visible
 
+if TYPE_CHECKING:
+    from treatydiff.gitdrafts import Revision
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Width of reports written to a file with ``-o``: fixed, so the same draft gives the same file everywhere.
+#: Width of reports that go to no terminal (a pipe, a redirection, a file written with ``-o``): fixed, so the same
+#: draft gives the same text everywhere, and wide enough for file names and the tables; ``$COLUMNS`` overrides it
+#: (``report_width``).
 FILE_WIDTH = 100
 #: Readers ``--from`` can force: the loader's registry.
 READER_NAMES = tuple(READERS)
+#: The formats drafts are read in, in words, from the same registry ("plain text, Markdown, ... or US bill XML"): a
+#: command's help writes ``{formats}`` where it names them (``TreatydiffCommand``), so a new reader is listed there.
+INPUT_FORMATS = ", ".join(r.title for r in list(READERS.values())[:-1]) + f" or {list(READERS.values())[-1].title}"
 #: What ``compare --ignore`` can leave out of the comparison (``DiffOptions.ignore``).
 IGNORE_NAMES = ("case", "punctuation", "quotes", "numbering")
 #: ``compare -o FILE`` without ``-f``: the report format by the file's extension (anything else: terminal).
 EXTENSION_FORMATS = {
     ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
-    ".svg": "svg", ".txt": "terminal",
+    ".svg": "svg", ".txt": "terminal", ".docx": "docx",
 }
+#: Report formats that are files of bytes, with what an error calls them: never written to a terminal.
+BINARY_FORMATS = {"docx": "a Word file"}
 #: ``--markdown-style``: how the Markdown report marks deletions and insertions.
 MARKDOWN_STYLES = ("html", "plain")
 SEVERITIES = tuple(s.value for s in Severity)
@@ -92,8 +103,19 @@ class Env:
 # --- errors and exit codes: the one place ----------------------------------------------------------------
 
 
+class TreatydiffCommand(click.Command):
+    """A command whose help says ``{formats}`` where it names the formats drafts are read in: ``INPUT_FORMATS``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.help:
+            self.help = self.help.replace("{formats}", INPUT_FORMATS)
+
+
 class TreatydiffGroup(click.Group):
     """A click group whose ``main`` maps every outcome to an ``ExitCode`` and a one-line message."""
+
+    command_class = TreatydiffCommand
 
     @overload
     def main(
@@ -305,8 +327,8 @@ def _set_column(ctx: click.Context, param: click.Parameter, value: int | None) -
 load_options = _stack(
     click.option(
         "--from", "from_format", type=click.Choice(READER_NAMES, case_sensitive=False), default=None,
-        help=f"Read drafts as this format ({', '.join(READER_NAMES)}) instead of judging by content and "
-        "extension.",
+        help="Read drafts as this format instead of judging by content and extension: "
+        f"{', '.join(f'{r.name} ({r.title})' for r in READERS.values())}.",
     ),
     click.option(
         "--max-size", callback=parse_size, default="50M", show_default=True, metavar="SIZE",
@@ -445,7 +467,7 @@ def make_console(env: Env, color: str, output: str | None) -> Console:
     if to_stdout and env.console is not None:
         return env.console
     is_terminal = to_stdout and env.stdout_is_terminal()
-    width = None if to_stdout else FILE_WIDTH
+    width = None if is_terminal else report_width(env.environ)
     # A file gets colour codes only when asked in so many words: FORCE_COLOR is for pipes and CI logs.
     use_color = wants_color(color, is_terminal, env.environ) if to_stdout else color == "always"
     if not use_color:
@@ -459,6 +481,15 @@ def make_console(env: Env, color: str, output: str | None) -> Console:
     return console
 
 
+def report_width(environ: Mapping[str, str]) -> int:
+    """The width of a report that goes to no terminal: ``$COLUMNS`` when it is set to a number, else ``FILE_WIDTH``
+    (not Rich's 80, nor the width of a terminal that standard error or input happens to be)."""
+    columns = environ.get("COLUMNS", "").strip()
+    if columns.isascii() and columns.isdigit() and len(columns) <= 5 and 0 < int(columns) <= 10_000:
+        return int(columns)
+    return FILE_WIDTH
+
+
 def _stdout_is_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -466,20 +497,52 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
+#: ``LESS`` while the pager runs, when the user has none (git's default too): ``-R`` shows colours (``less`` prints
+#: escape codes as ``ESC[1m`` without it), ``-X`` leaves the report on the screen when ``less`` quits (no switch to
+#: the terminal's alternate screen and back), ``-F`` quits at once when the report fits after all.
+LESS_DEFAULT = "-FRX"
+
+
 class ColourPager(SystemPager):
-    """The system pager (``$MANPAGER``, ``$PAGER``, else ``less``) told to show colours: ``less`` prints
-    escape codes as ``ESC[1m`` unless it gets ``-R``, so ``LESS=-R`` is set while it runs when the user has
-    no ``LESS`` of their own."""
+    """The system pager (``$MANPAGER``, ``$PAGER``, else ``less``), run with ``LESS=-FRX`` (``LESS_DEFAULT``) in its
+    environment when the user has no ``LESS`` of their own; a ``LESS`` that is set is passed on as it is.
+
+    Run here, not through ``pydoc.pager`` as Rich's ``SystemPager`` does: from Python 3.13 pydoc sets ``LESS`` to
+    its own ``-FR...`` (the user's too), and the report would be cleared when ``less`` quits. pydoc still serves
+    where there is nothing to pipe to (no ``less``, Windows, a dumb terminal), with its own fallbacks."""
 
     def show(self, content: str) -> None:
-        added = "LESS" not in os.environ
-        if added:
-            os.environ["LESS"] = "-R"
-        try:
+        import shutil
+
+        environ = os.environ
+        command = environ.get("MANPAGER") or environ.get("PAGER") or ("less" if shutil.which("less") else "")
+        if not command or sys.platform == "win32" or environ.get("TERM") in ("dumb", "emacs"):
             super().show(content)
-        finally:
-            if added:
-                os.environ.pop("LESS", None)
+            return
+        pipe_to_pager(command, content, {**environ, "LESS": environ.get("LESS", LESS_DEFAULT)})
+
+
+def pipe_to_pager(command: str, text: str, environ: Mapping[str, str]) -> None:
+    """Feed ``text`` to the pager ``command`` (a shell command line, as ``$PAGER`` is) run in ``environ``, and wait
+    for it to quit, as pydoc does: a pager quit before it read everything is no error, and Ctrl-C is the pager's."""
+    import subprocess
+
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=dict(environ), encoding=encoding,
+                               errors="backslashreplace")
+    assert process.stdin is not None
+    try:
+        # Ctrl-C while writing: what is left unwritten is given up, the pager stays
+        with process.stdin as pipe, contextlib.suppress(KeyboardInterrupt):
+            pipe.write(text)
+    except OSError:  # (a closed pipe: the pager quit)
+        pass
+    while True:
+        try:
+            process.wait()
+            return
+        except KeyboardInterrupt:  # less ignores it too; leaving now would leave the terminal in its raw mode
+            pass
 
 
 def page(text: str, console: Console, pager: Pager | None) -> None:
@@ -488,19 +551,35 @@ def page(text: str, console: Console, pager: Pager | None) -> None:
         console.out(text, end="", highlight=False)
 
 
+#: The report formats for people at a terminal, which a pager shows: the change reports' and histories' ``terminal``,
+#: the outlines' ``tree``.
+PAGED_FORMATS = frozenset({"terminal", "tree"})
+
+
 def wants_pager(env: Env, text: str, format_name: str, output: str | None, no_pager: bool, console: Console) -> bool:
     """Page a terminal report printed on a terminal that it does not fit, unless ``--no-pager`` or ``-o``."""
-    if no_pager or output is not None or format_name != "terminal" or not env.stdout_is_terminal():
+    if no_pager or output is not None or format_name not in PAGED_FORMATS or not env.stdout_is_terminal():
         return False
     return text.count("\n") > console.height
 
 
-def deliver(text: str, output: str | None, console: Console) -> None:
+def deliver(text: str | bytes, output: str | None, console: Console) -> None:
     """Write a finished report to standard output (``None`` or ``-``) or to ``output`` (``write_report``). A
     write that fails (a full disk, ``/dev/full``) is an error of its own, never a report cut short with exit 0;
-    a reader that went away (a closed pipe) stays a ``BrokenPipeError`` for the caller to take quietly."""
+    a reader that went away (a closed pipe) stays a ``BrokenPipeError`` for the caller to take quietly. The bytes
+    of a binary report go to the byte stream under standard output (``refuse_binary_on_terminal`` has made sure
+    it is no terminal)."""
     if output in (None, "-"):
         try:
+            if isinstance(text, bytes):
+                stream = getattr(console.file, "buffer", None)
+                if stream is None:
+                    raise TreatydiffError("standard output", "takes text only, and this report is a binary file",
+                                          "write it to a file with -o FILE")
+                console.file.flush()
+                stream.write(text)
+                stream.flush()
+                return
             console.file.write(text)
             console.file.flush()
         except BrokenPipeError:
@@ -533,7 +612,7 @@ def _cannot_write(path: str, exc: OSError, hint: str) -> TreatydiffError:
     return TreatydiffError(path, f"cannot write: {problem}", advice)
 
 
-def write_report(path: str, text: str) -> None:
+def write_report(path: str, text: str | bytes) -> None:
     """Write ``text`` to ``path`` as shell redirection would, and safely: through a symbolic link to the file it
     names (the link stays); onto a device, a FIFO or a socket (``/dev/null``, a pipe) by writing through it, never
     by replacing it; onto an open file descriptor (``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``, a shell's
@@ -573,19 +652,24 @@ def _names_a_descriptor(path: str) -> bool:
     return False
 
 
-def _write_through(path: str, text: str, mode: Literal["w", "a"]) -> None:
+def _write_through(path: str, text: str | bytes, mode: Literal["w", "a"]) -> None:
     """Write onto what ``path`` names without replacing it. A reader that went away (``-o >(head -1)``) stays a
     ``BrokenPipeError``, taken quietly as on standard output."""
     try:
-        with open(path, mode, encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with open(path, f"{mode}b") as handle:
+            handle.write(_encoded(text))
     except BrokenPipeError:
         raise
     except OSError as exc:
         raise _cannot_write(path, exc, "check the path") from None
 
 
-def write_atomically(path: str, text: str) -> None:
+def _encoded(text: str | bytes) -> bytes:
+    """A report as the bytes of its file: text in UTF-8, line ends as they are; a binary report as it is."""
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
+def write_atomically(path: str, text: str | bytes) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``: readers of
     ``path`` see the old content or the new, never half; on any failure, and on SIGTERM or SIGHUP while it
     writes, nothing is left behind. The file keeps its permissions."""
@@ -598,8 +682,8 @@ def write_atomically(path: str, text: str) -> None:
         except OSError as exc:
             raise _cannot_write(path, exc, "check that the folder exists and is writable") from None
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_encoded(text))
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temp, _mode_for(path))
@@ -671,22 +755,26 @@ def cli() -> None:
     "--column", type=click.IntRange(min=1), default=None, metavar="N", expose_value=False, callback=_set_column,
     is_eager=False, help="Amendment or comparison tables: show column N.",
 )
+@click.option("--no-pager", is_flag=True, help="Never page a long tree.")
 @load_options
 @output_options
 @debug_option
 @click.pass_obj
-def outline(env: Env, draft: str, format_name: str, depth: int, from_format: str | None, max_size: int,
-            output: str | None, color: str) -> ExitCode:
+def outline(env: Env, draft: str, format_name: str, depth: int, no_pager: bool, from_format: str | None,
+            max_size: int, output: str | None, color: str) -> ExitCode:
     """Show how DRAFT was read: its parts, chapters, articles, paragraphs and annexes.
 
-    DRAFT is a draft file (txt, md, html, docx, pdf, Akoma Ntoso XML), or - for standard input. Warnings about
-    the text go to standard error.
+    DRAFT is a draft file ({formats}), or - for standard input. Warnings about the text go to
+    standard error. A long tree on a terminal goes through a pager ($PAGER, or less); --no-pager or -o prevent it.
     """
     refuse_to_overwrite(output, [draft])
     document = read_draft(draft, load_options_from(from_format, max_size))
     console = make_console(env, color, output)
     text = OUTLINE.get(format_name)(document, RenderOptions(depth=depth), console)
-    deliver(text, output, console)
+    if wants_pager(env, text, format_name, output, no_pager, console):
+        page(text, console, env.pager)
+    else:
+        deliver(text, output, console)
     return ExitCode.OK
 
 
@@ -722,7 +810,8 @@ time_budget_option = click.option(
 @click.argument("new", type=DRAFT_PATH, required=False)
 @click.option(
     "-f", "--format", "format_name", type=click.Choice(COMPARE.names()), default=None,
-    help="Output format. Default: by the extension of -o FILE (.md, .html, .json, .svg, .txt), else terminal.",
+    help="Output format. Default: by the extension of -o FILE (.md, .html, .json, .svg, .docx, .txt), else "
+    "terminal. docx (Word, tracked changes) needs -o FILE or a pipe.",
 )
 @click.option(
     "--article", "articles", multiple=True, metavar="SEL",
@@ -759,6 +848,11 @@ time_budget_option = click.option(
     help="Markdown redline: html (<del>/<ins>) or plain (~~deleted~~ **inserted**).",
 )
 @click.option(
+    "--max-chars", type=click.IntRange(min=MAX_CHARS_FLOOR), default=None, metavar="N",
+    help="Markdown: at most N characters (a GitHub comment holds 65536): the summary tables, then as many whole "
+    "articles as fit, the flagged ones first, and a last line naming those left out.",
+)
+@click.option(
     "--flagged", is_flag=True,
     help="Only the articles with a flag that may change legal meaning (of --min-severity or more).",
 )
@@ -785,11 +879,12 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
             chapters: tuple[str, ...], explain: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None,
             exit_code: bool, show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool,
             context: int, markdown_style: str, flagged: bool, min_severity: str, recitals: str, parts: tuple[str, ...],
-            no_pager: bool, from_format: str | None, max_size: int, output: str | None, color: str) -> ExitCode:
+            max_chars: int | None, no_pager: bool, from_format: str | None, max_size: int, output: str | None,
+            color: str) -> ExitCode:
     """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
     word-level edits inside each changed article, and the edits that change legal meaning.
 
-    OLD and NEW are draft files (txt, md, html, docx, pdf, Akoma Ntoso XML), or - for standard input (one of
+    OLD and NEW are draft files ({formats}), or - for standard input (one of
     them). With OLD alone, a marked-up draft (tracked changes; deletions struck through, additions marked):
     its original text compared with its final text. Warnings go to standard error.
     A long terminal report on a terminal goes through a pager ($PAGER, or less); --no-pager or -o prevent it.
@@ -798,6 +893,10 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="'OLD' / 'NEW'")
     format_name = format_name or format_for(output)
+    if max_chars and format_name != "markdown":
+        raise click.BadParameter(f"limits Markdown reports only, not {format_name} ones — add -f markdown",
+                                 param_hint="'--max-chars'")
+    refuse_binary_on_terminal(env, format_name, output)
     refuse_to_overwrite(output, [old, new])
     old_draft, new_draft = read_pair(old, new, options)
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
@@ -814,14 +913,43 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
     render_options = RenderOptions(
         show_unchanged=show_unchanged or bool(explain), explain=bool(explain), context=context,
         concordance=concordance, summary_only=summary_only, side_by_side=side_by_side, markdown_style=markdown_style,
-        min_severity=minimum, recitals=recitals,
+        min_severity=minimum, recitals=recitals, max_chars=max_chars or 0,
+        # only the Word report dates its changes: a SOURCE_DATE_EPOCH it cannot read fails no other report
+        date=revision_date(env.environ) if format_name in BINARY_FORMATS else "",
     )
-    text = COMPARE.get(format_name)(comparison, render_options, console)
-    if wants_pager(env, text, format_name, output, no_pager, console):
+    try:
+        text = COMPARE.get(format_name)(comparison, render_options, console)
+    except ReportTooLarge as exc:  # named by where it was to go, as a failed write is
+        where = output if output not in (None, "-") else "standard output"
+        raise ReportTooLarge(where, exc.problem, exc.hint) from None
+    if isinstance(text, str) and wants_pager(env, text, format_name, output, no_pager, console):
         page(text, console, env.pager)
     else:
         deliver(text, output, console)
     return ExitCode.FOUND if exit_code and has_changes(comparison) else ExitCode.OK
+
+
+def refuse_binary_on_terminal(env: Env, format_name: str, output: str | None) -> None:
+    """A binary report (``-f docx``) on a terminal would fill it with noise: refused before anything is read. To a
+    file (``-o``) or a pipe it goes."""
+    kind = BINARY_FORMATS.get(format_name)
+    if kind and output in (None, "-") and env.stdout_is_terminal():
+        raise TreatydiffError("standard output", f"-f {format_name} writes {kind}", f"give -o FILE.{format_name}")
+
+
+def revision_date(environ: Mapping[str, str]) -> str:
+    """The date of the tracked changes of a Word report (ISO 8601, UTC, to the second): ``SOURCE_DATE_EPOCH`` when
+    it is set, as reproducible builds do, so that a comparison gives the same file every time; else now."""
+    import datetime
+
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        when = datetime.datetime.fromtimestamp(int(value), datetime.UTC) if value else \
+            datetime.datetime.now(datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise TreatydiffError("SOURCE_DATE_EPOCH", f"{value!r} is not a number of seconds since 1970",
+                              "give one (date +%s) or unset it") from None
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def refuse_unmatched(comparison: Comparison | Sequence[Comparison], selection: Any, option: str = "") -> None:
@@ -921,8 +1049,8 @@ def check(env: Env, /, old: str, new: str | None, rules_path: str | None, fail_o
     """Check the changes from OLD to NEW against rules: a CI gate.
 
     Exit codes: 0 every rule passed, 1 a rule failed, 2 bad input (an unreadable draft, a malformed rules
-    file: the error names its file and line). OLD and NEW are drafts, or - for standard input (one of them);
-    OLD alone, a marked-up draft: its original text against its final text.
+    file: the error names its file and line). OLD and NEW are draft files ({formats}), or - for
+    standard input (one of them); OLD alone, a marked-up draft: its original text against its final text.
     """
     if rules_path is None and not fail_on:
         raise click.UsageError("give a rules file with --rules FILE, or --fail-on OUTCOME_OR_FLAG")
@@ -962,7 +1090,8 @@ def lint(env: Env, /, drafts: tuple[str, ...], ignore: frozenset[str], format_na
     """Check the structure of each DRAFT: duplicate or missing article numbers, cross-references to articles
     that do not exist, unbalanced negotiating brackets, and more.
 
-    Exit codes: 0 clean, 1 findings, 2 bad input. A DRAFT may be - for standard input (once).
+    Each DRAFT is a draft file ({formats}), or - for standard input (once). Exit codes: 0 clean,
+    1 findings, 2 bad input.
     """
     if drafts.count("-") > 1:
         raise click.BadParameter("standard input (-) can be read only once", param_hint="'DRAFT'")
@@ -1042,20 +1171,27 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
     help="Load the drafts in N processes (default: one per core; 1 loads them one after the other).",
 )
 @click.option("--no-pager", is_flag=True, help="Never page a long terminal report.")
+@click.option(
+    "--git", "from_git", is_flag=True,
+    help="Read the drafts from git: the first argument is a FILE of a git work tree, any others its REVISIONS "
+    "(default: every commit that changed it, oldest first; a range v1..HEAD starts with the file as of v1). "
+    "Drafts are labelled with the commit's date and subject.",
+)
 @load_options
 @output_options
 @debug_option
 @click.pass_obj
 def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | None, articles: tuple[str, ...],
-            ignore: tuple[str, ...], time_budget: float | None, jobs: int | None, no_pager: bool,
+            ignore: tuple[str, ...], time_budget: float | None, jobs: int | None, no_pager: bool, from_git: bool,
             output: str | None, color: str, **load: Any) -> ExitCode:
     """Show the lineage of every article across successive drafts: a matrix of each article's number and
     what happened to it in each draft (added, modified, renumbered, moved, split, merged, removed), a summary
     per step, and how much of the first draft's text survives in the last.
 
-    Give the drafts in order (D1 D2 ... Dn), or one FOLDER (its draft files, by name), or a quoted glob
+    Give the drafts ({formats}) in order (D1 D2 ... Dn), or one FOLDER (its draft files, by name), or a quoted glob
     PATTERN ('drafts/rev*.md', by name); --sort name sorts them all by file name. One marked-up draft alone
-    is one step: its original text, then its final text. A long terminal report on a
+    is one step: its original text, then its final text. With --git: `history --git FILE [REVISION...]`, the
+    committed revisions of FILE. A long terminal report on a
     terminal goes through a pager; --no-pager or -o prevent it. Exit codes: 0 success, 2 bad input.
     """
     from treatydiff.history import history as build_history
@@ -1063,19 +1199,26 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     from treatydiff.history import select as select_lineages
     from treatydiff.select import Selection
 
-    sources = expand_drafts(drafts, sort)
-    if len(sources) == 1 and sources[0] != "-" and os.path.isfile(sources[0]):
+    revisions = git_revisions(drafts, sort) if from_git else None
+    sources = [r.source for r in revisions] if revisions is not None else expand_drafts(drafts, sort)
+    if len(sources) == 1 and revisions is None and sources[0] != "-" and os.path.isfile(sources[0]):
         sources = sources * 2  # one marked-up draft: its original and its final text (below)
     if len(sources) < 2:
         raise click.UsageError(f"a history needs at least two drafts, got {len(sources)}: {', '.join(sources)}")
     if sources.count("-") > 1:
         raise click.BadParameter("standard input (-) can be read only once", param_hint="'DRAFT'")
     format_name = format_name or format_for(output, HISTORY)
-    refuse_to_overwrite(output, sources)
+    refuse_to_overwrite(output, drafts[:1] if revisions is not None else sources)
     options = load_options_from(**load)
     with history_progress(len(sources) * 2 - 1) as advance:
         loaded: tuple[Draft, ...]
-        if len(sources) == 2 and sources[0] == sources[1]:
+        if revisions is not None:
+            from treatydiff.gitdrafts import load_revisions
+
+            loaded = load_revisions(revisions, options, progress=advance)
+            for draft in loaded:
+                _warn(draft)
+        elif len(sources) == 2 and sources[0] == sources[1]:
             loaded = read_pair(sources[0], None, options)
             if advance:
                 advance(2)
@@ -1096,6 +1239,22 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     else:
         deliver(text, output, console)
     return ExitCode.OK
+
+
+def git_revisions(arguments: Sequence[str], sort: str) -> tuple[Revision, ...]:
+    """``history --git FILE [REVISION...]``: the revisions of FILE (``treatydiff.gitdrafts.revisions``), at least
+    two of them."""
+    from treatydiff.gitdrafts import revisions
+
+    if sort != "given":
+        raise click.UsageError("--sort orders files: with --git the drafts are in the order of the commits")
+    file, *specs = arguments
+    found = revisions(file, specs)
+    if len(found) < 2:
+        named = ", ".join(f"{r.short} {r.label}" for r in found)
+        raise TreatydiffError(file, f"a history needs at least two revisions, got {len(found)} ({named})",
+                              "commit the next draft, or name more revisions (a range like v1..HEAD)")
+    return found
 
 
 def expand_drafts(arguments: Sequence[str], sort: str) -> list[str]:
@@ -1160,6 +1319,73 @@ def _stderr_is_terminal() -> bool:
         return False
 
 
+# --- git: an external diff driver ------------------------------------------------------------------------
+
+
+#: What ``git-diff`` is given: git's arguments to an external diff driver.
+GIT_DIFF_ARGUMENTS = "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
+
+
+@cli.command("git-diff", context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.argument("arguments", nargs=-1, metavar=GIT_DIFF_ARGUMENTS)
+@ignore_option
+@time_budget_option
+@click.option("--summary", "summary_only", is_flag=True, help="Only the summary tables, not the articles.")
+@click.option(
+    "--context", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+    help="Show N unchanged paragraphs on each side of a changed one.",
+)
+@click.option(
+    "--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+    help="Colour: auto uses it on a terminal and in git's pager, and honours NO_COLOR and FORCE_COLOR.",
+)
+@load_options
+@debug_option
+@click.pass_obj
+def git_diff(env: Env, /, arguments: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None,
+             summary_only: bool, context: int, color: str, **load: Any) -> ExitCode:
+    """A git external diff driver: git diff (git log -p and git show with --ext-diff) prints the change report
+    of each draft.
+
+    Set it up with `*.md diff=treatydiff` in .gitattributes (any draft files: {formats}) and `git config
+    diff.treatydiff.command 'treatydiff git-diff'` (options go before git's arguments). Git gives the 7
+    arguments PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE (9 for a rename; 1 for an unmerged path);
+    /dev/null stands for the side of an added or deleted file. Exit code 0 even when a draft cannot be read
+    (one warning line says why): any other code would make git stop the whole diff. 2 only for arguments git
+    never gives.
+    """
+    from treatydiff.gitdrafts import external_diff_drafts
+
+    if len(arguments) == 1:
+        say(f"warning: {arguments[0]}: unmerged, no report — resolve the conflict, then git diff compares it")
+        return ExitCode.OK
+    options = load_options_from(**load)
+    try:
+        old_draft, new_draft = external_diff_drafts(arguments, options)
+    except ValueError:
+        unknown = [a for a in arguments[:1] if a.startswith("-")]
+        raise click.UsageError(
+            (f"no such option {unknown[0]!r} — " if unknown else "")
+            + f"git-diff takes the 7 arguments git gives a diff driver ({GIT_DIFF_ARGUMENTS}), got "
+            f"{len(arguments)}: set it up with git config diff.treatydiff.command 'treatydiff git-diff'"
+        ) from None
+    except TreatydiffError as exc:  # git would stop the whole diff on an exit code other than 0
+        where = f"{exc.source}:{exc.line}" if exc.line else exc.source
+        say(f"warning: {where}: {exc.problem}; no report for this file — {exc.hint or 'check the file'}")
+        return ExitCode.OK
+    _warn(old_draft)
+    _warn(new_draft)
+    comparison = run_compare(old_draft, new_draft, diff_options(ignore, time_budget))
+    for warning in comparison.warnings:
+        say(f"warning: {arguments[0]}: {warning}")
+    if color == "auto" and env.environ.get("GIT_PAGER_IN_USE") and not env.environ.get("NO_COLOR"):
+        color = "always"  # git pages its diff through less -R: colours show there as on the terminal
+    console = make_console(env, color, None)
+    render_options = RenderOptions(context=context, summary_only=summary_only)
+    deliver(COMPARE.get("terminal")(comparison, render_options, console), None, console)
+    return ExitCode.OK
+
+
 # --- parallel: language versions of one text --------------------------------------------------------------
 
 
@@ -1177,8 +1403,9 @@ def parallel(env: Env, /, drafts: tuple[str, ...], format_name: str, exit_code: 
     paragraphs, points or recitals present in some versions only, numbers written in digits that differ,
     square-bracketed text and quoted terms whose counts differ.
 
-    Give two or more VERSIONs (draft files in any language), or - for standard input (once). Exit codes: 0 every
-    version corresponds (or without --exit-code), 1 with --exit-code when something does not, 2 bad input.
+    Give two or more VERSIONs (draft files in any language: {formats}), or - for standard input (once). Exit
+    codes: 0 every version corresponds (or without --exit-code), 1 with --exit-code when something does not, 2 bad
+    input.
     """
     from treatydiff.parallel import parallel as align_versions
 
@@ -1214,7 +1441,7 @@ def parallel_compare(env: Env, /, old: str, new: str, old2: str, new2: str, form
     outcome differs (modified in one language, unchanged in the other), matched by their place in the drafts,
     not by their labels.
 
-    Each draft is a file, or - for standard input (once). Exit codes: 0 the outcomes agree (or without
+    Each draft is a file ({formats}), or - for standard input (once). Exit codes: 0 the outcomes agree (or without
     --exit-code), 1 with --exit-code when one differs, 2 bad input. `treatydiff compare` shows either step in full.
     """
     from treatydiff.parallel import compare_parallel

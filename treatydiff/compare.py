@@ -37,6 +37,7 @@ from treatydiff.model import (
     label_value,
 )
 from treatydiff.perf import collector_paused
+from treatydiff.sequence import longest_increasing
 
 #: Units of two articles with word overlap (Dice of word sets) below this are not the same paragraph.
 MIN_UNIT_SIMILARITY = 0.5
@@ -199,26 +200,8 @@ def _moved_units(pairs: list[tuple[int | None, int | None]]) -> set[int]:
     """Old indices of matched units that are out of order: not on the longest increasing run."""
     seq = [(i, j) for i, j in pairs if i is not None and j is not None]
     olds = [i for i, _ in seq]
-    # longest increasing subsequence of old indices in new order
-    import bisect
-
-    tails: list[int] = []
-    tails_idx: list[int] = []
-    prev: list[int] = [-1] * len(olds)
-    for k, value in enumerate(olds):
-        pos = bisect.bisect_left(tails, value)
-        if pos == len(tails):
-            tails.append(value)
-            tails_idx.append(k)
-        else:
-            tails[pos] = value
-            tails_idx[pos] = k
-        prev[k] = tails_idx[pos - 1] if pos > 0 else -1
-    keep: set[int] = set()
-    k = tails_idx[-1] if tails_idx else -1
-    while k >= 0:
-        keep.add(olds[k])
-        k = prev[k]
+    # the longest increasing run of old indices in new order stays; the rest moved
+    keep = {olds[k] for k in longest_increasing(olds)}
     return set(olds) - keep
 
 

@@ -36,3 +36,8 @@ class TreatydiffError(Exception):
 
 class LoadError(TreatydiffError):
     """A draft cannot be read."""
+
+
+class ReportTooLarge(TreatydiffError):
+    """A report too large for its format (an SVG picture of more than ``compare_svg.MAX_LINES`` lines). The
+    renderer names the comparison (``OLD → NEW``); the CLI names where the report was to go instead."""

@@ -417,6 +417,10 @@ def _gaps(units: list[_Numbered], where: str) -> Iterator[_Finding]:
             end = last if end is None else max(end, last)
 
 
+#: The plural of the units whose numbering is checked, where it is no "s" added ("annexes", not "annexs").
+_PLURALS = {"annex": "annexes"}
+
+
 def _gap(family: str, low: int, high: int, after: _Numbered, where: str) -> _Finding:
     """The finding for the numbers ``low`` to ``high`` missing before ``after``."""
     before = _show(family, low - 1)
@@ -426,7 +430,7 @@ def _gap(family: str, low: int, high: int, after: _Numbered, where: str) -> _Fin
         hint = f"'{what.capitalize()} {_show(family, low)} [deleted]'"
     else:
         joint = "and" if high == low + 1 else "to"
-        gone = f"{what}s {_show(family, low)} {joint} {_show(family, high)} are missing"
+        gone = f"{_PLURALS.get(what, what + 's')} {_show(family, low)} {joint} {_show(family, high)} are missing"
         hint = f"placeholders such as '{what.capitalize()} {_show(family, low)} [deleted]'"
     return _Finding(
         after.line,
@@ -969,6 +973,13 @@ def lint(draft: Draft, *, ignore: frozenset[str] = frozenset()) -> Verdicts:
         "TD106": lambda: _check_order(texts),
         "TD107": lambda: _check_lookalikes(texts),
     }
+    # the word an article is numbered under where it is no "Article" ("§ 5", "Sec. 2"), so a finding names it as
+    # the draft does: by the label a finding gives, where only one word numbers that label
+    numbered: dict[str, set[str]] = {}
+    for provision in draft.articles():
+        if provision.node.kind is Kind.ARTICLE and not provision.annex:
+            numbered.setdefault(provision.node.label, set()).add(provision.node.designation)
+    words = {label: next(iter(found)) for label, found in numbered.items() if len(found) == 1}
     rules: list[str] = []
     verdicts: list[Verdict] = []
     for code, name in CHECKS.items():
@@ -979,6 +990,7 @@ def lint(draft: Draft, *, ignore: frozenset[str] = frozenset()) -> Verdicts:
         findings = sorted(runners[code](), key=lambda f: f.line)
         if not findings:
             verdicts.append(Verdict(rule, Status.PASSED, file=draft.source))
-        verdicts.extend(Verdict(rule, Status.FAILED, f.article, draft.source, f.line or None, f.message)
+        verdicts.extend(Verdict(rule, Status.FAILED, f.article, draft.source, f.line or None, f.message,
+                                words.get(f.article, ""))
                         for f in dict.fromkeys(findings))  # fmt: skip
     return Verdicts("lint", tuple(rules), tuple(verdicts))

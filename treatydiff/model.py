@@ -278,6 +278,8 @@ _RANK = {"high": 3, "medium": 2, "low": 1}
 PARTS = ("preamble", "body", "annexes")
 #: A preamble with more changed recitals than this is shown compactly unless ``--recitals full``.
 RECITALS_IN_FULL = 10
+#: The smallest ``RenderOptions.max_chars`` (``compare --max-chars``): room for the title, a closing line and a table.
+MAX_CHARS_FLOOR = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +299,11 @@ class RenderOptions:
     recitals: str = "auto"  # "full": every changed recital; "compact": counts and flagged ones; "auto": compact
     # when more than RECITALS_IN_FULL recitals changed
     explain: bool = False  # each article's alignment evidence (``compare --explain``)
+    #: The date of the tracked changes and comments of a Word report (ISO 8601, "2026-12-04T19:00:00Z"); "" leaves
+    #: it out, so the same comparison gives the same bytes
+    date: str = ""
+    max_chars: int = 0  # Markdown: at most this many characters, whole article sections only (0: no limit; else at
+    # least MAX_CHARS_FLOOR)
 
     def __post_init__(self) -> None:
         # the Python API may name the severity as a string ("high")

@@ -168,6 +168,8 @@ def article_matches(provision: Provision, selector: str) -> bool:
             return False
         return node.kind is Kind.ANNEX and (not rest or _same_number(node.label, rest) or _has_words(node.title, rest))
     sel = re.sub(r"^(article|art\.?)\s*", "", sel)
+    if node.designation and sel.startswith(node.designation.lower()):  # "§ 5", "Sec. 2", as the report names them
+        sel = sel[len(node.designation):].strip()
     if node.kind is Kind.ARTICLE and provision.annex:
         return _looks_like_words(sel) and _has_words(node.title, sel)  # "--article 5" names the instrument's own
     if node.kind is Kind.ARTICLE:

@@ -186,8 +186,8 @@ class Structure:
       the line after "مادة 1" is the article's text, whatever it looks like.
     - ``designations``: (article word, what a report writes before the number) for the article words that head
       a unit of their own series, not an "Article" ("SEC." of a US bill is "Sec. 2"; a Spanish law's "Disposición
-      transitoria primera" is "Disp. trans. primera", numbered apart from its articles). A word not listed is an
-      article (reports write "Art.").
+      transitoria primera" is "Disp. trans. primera", numbered apart from its articles; a German statute's "§ 5" is
+      "§ 5"). A word not listed is an article (reports write "Art.").
     """
 
     article_words: tuple[str, ...] = ()

@@ -110,4 +110,6 @@ STRUCTURE = Structure(
                ("Unterabschnitt", "subsection"), ("Anhang", "annex"), ("Anlage", "annex")),
     annex_plurals=("Anhänge", "Anlagen"),
     deleted=("weggefallen", "aufgehoben"),
+    # a statute's "§ 5" is reported as its draft prints it, "§ 5", not "Art. 5" (its "Artikel 5" is "Art. 5")
+    designations=(("§", "§"),),
 )

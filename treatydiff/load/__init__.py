@@ -16,7 +16,7 @@ from treatydiff import lang
 from treatydiff.confusables import hidden_in_words, suspects
 from treatydiff.errors import LoadError
 from treatydiff.load import markup, normalise, parse, readers
-from treatydiff.load.decode import RawDraft, read_source
+from treatydiff.load.decode import RawDraft, _check_size, read_source, suffix_of
 from treatydiff.load.lines import SourceLine, Unit
 from treatydiff.model import DIVISION_KINDS, PROVISION_KINDS, Diagnostic, Draft, LoadOptions, Node
 from treatydiff.perf import collector_paused
@@ -41,6 +41,15 @@ def load_text(
     guessed from the text if None)."""
     raw = RawDraft(source, text.encode("utf-8"), "")
     return _build(raw, LoadOptions(format=format, label=label))
+
+
+def load_bytes(data: bytes, source: str, options: LoadOptions = LoadOptions()) -> Draft:
+    """Read a draft whose bytes are already in memory (a revision out of git): ``source`` names it in reports
+    and warnings, and its extension picks the reader as a file's would (``"1a2b3c4:drafts/rev1.md"`` is read as
+    Markdown unless the bytes say otherwise, or ``options.format`` forces a reader). ``options.max_size`` applies
+    as to a file; ``options.label`` names the draft (default: the file name without its extension)."""
+    _check_size(source, len(data), options.max_size)
+    return _build(RawDraft(source, data, suffix_of(source)), options)
 
 
 def detect_format(raw: RawDraft) -> str:
@@ -164,4 +173,4 @@ def _with_lookalikes(node: Node, found: dict[int, tuple[str, dict[str, None]]]) 
     return node
 
 
-__all__ = ["detect_format", "load", "load_text", "load_views"]
+__all__ = ["detect_format", "load", "load_bytes", "load_text", "load_views"]

@@ -519,7 +519,7 @@ class _Walk:
             self.w.emit(" | ".join(c for c in cells if c), self.w.line_of(row), ref=self._ref(row))
 
 
-@register("akn", "akomantoso", "xml", sniff=sniff)
+@register("akn", "akomantoso", "xml", sniff=sniff, title="Akoma Ntoso XML")
 def read_akoma_ntoso(raw: RawDraft, options: LoadOptions) -> Read:
     """Akoma Ntoso XML: the body's structure from the markup, the words from the text."""
     root, lines = parse_xml(raw)

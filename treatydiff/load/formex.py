@@ -302,7 +302,7 @@ class _Walk:
             self.w.emit(" | ".join(c for c in cells if c), self.w.line_of(row))
 
 
-@register("formex", "fmx", sniff=sniff)
+@register("formex", "fmx", sniff=sniff, title="Formex XML")
 def read_formex(raw: RawDraft, options: LoadOptions) -> Read:
     """Formex 4 XML: the act's structure from the markup, the words from the text."""
     root, lines = parse_xml(raw)

@@ -756,7 +756,7 @@ def _amendments(reader: _Reader) -> tuple[list[amendments.Table], list[str]]:
     return tables, header
 
 
-@register("html", "htm", "xhtml", sniff=sniff)
+@register("html", "htm", "xhtml", sniff=sniff, title="HTML")
 def read_html(raw: RawDraft, options: LoadOptions) -> Read:
     """HTML: the words of the page in reading order, without its chrome; headings and lists as hints."""
     text, warnings = _decode(raw)

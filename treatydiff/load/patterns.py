@@ -36,8 +36,8 @@ def _alternatives(words: Iterable[str]) -> str:
 _ARTICLE_WORDS = _alternatives(w for s in _STRUCTURES for w in s.article_words)
 #: The article words that are no "Article" -> the word a report writes before the number (``Node.designation``):
 #: "SEC. 2." is "Sec. 2" in a report, "Disposición final primera" "Disp. final primera" (``Structure.designations``).
-#: A word not listed is read as "Article" (reports write "Art."). "§" is left out for now: German laws' sections are
-#: still reported as "Art. 5" (listing it would change every German report).
+#: A German statute's "§ 5" is "§ 5" (the placeholder "§§ 116 bis 119" takes the word of its singular, "§"). A word
+#: not listed is read as "Article" (reports write "Art."), as "Artikel", "Art." and "Article" are.
 DESIGNATIONS = {printed: short for s in _STRUCTURES for word, short in s.designations for printed in _printed((word,))}
 #: The article words whose headings end their title with a full stop, as a sentence would end ("SEC. 2. SHORT
 #: TITLE.", "Artículo 1. Objeto."): after these, a title on the heading line that ends with "." is still a title

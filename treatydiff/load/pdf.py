@@ -1580,7 +1580,7 @@ def _mark_gaps(pages: list[_Page], body: float) -> None:
 # --- the reader --------------------------------------------------------------------------------------------------
 
 
-@register("pdf", sniff=_sniff)
+@register("pdf", sniff=_sniff, title="PDF")
 def read_pdf(raw: RawDraft, options: LoadOptions) -> Read:
     """A PDF with a text layer: its printed lines, page by page, with footnotes set apart."""
     from pypdf.errors import DependencyError

@@ -44,6 +44,8 @@ class Reader:
     read: ReadBytes
     extensions: tuple[str, ...]
     sniff: Callable[[bytes], bool] | None = None
+    #: the format in words, as the help and the README name it ("Akoma Ntoso XML")
+    title: str = ""
 
 
 #: Readers by format name, in the order content sniffing tries them.
@@ -53,12 +55,13 @@ EXTENSIONS: dict[str, str] = {}
 
 
 def register(
-    name: str, *extensions: str, sniff: Callable[[bytes], bool] | None = None
+    name: str, *extensions: str, sniff: Callable[[bytes], bool] | None = None, title: str = ""
 ) -> Callable[[ReadBytes], ReadBytes]:
-    """Decorator: ``func(raw, options) -> Read`` reads format ``name`` (files ``*.name``, ``*.ext``...)."""
+    """Decorator: ``func(raw, options) -> Read`` reads format ``name`` (files ``*.name``, ``*.ext``...), which
+    ``title`` names in words (the help lists it)."""
 
     def wrap(func: ReadBytes) -> ReadBytes:
-        READERS[name] = Reader(name, func, (name, *extensions), sniff)
+        READERS[name] = Reader(name, func, (name, *extensions), sniff, title or name)
         for ext in (name, *extensions):
             EXTENSIONS[ext] = name
         return func
@@ -67,7 +70,7 @@ def register(
 
 
 def register_text(
-    name: str, *extensions: str, sniff: Callable[[bytes], bool] | None = None
+    name: str, *extensions: str, sniff: Callable[[bytes], bool] | None = None, title: str = ""
 ) -> Callable[[ReadText], ReadText]:
     """Decorator for a text format: ``func(text) -> lines``; the bytes are decoded first (BOMs, cp1252)."""
 
@@ -77,7 +80,7 @@ def register_text(
             lines = func(text)
             return Read(lines, (*warnings, *run_together(lines)))
 
-        register(name, *extensions, sniff=sniff)(read)
+        register(name, *extensions, sniff=sniff, title=title)(read)
         return func
 
     return wrap
@@ -113,7 +116,7 @@ def _split(text: str) -> list[tuple[int, str, bool]]:
     return out
 
 
-@register_text("txt", "text")
+@register_text("txt", "text", title="plain text")
 def read_text(text: str) -> list[SourceLine]:
     """Plain text: every line as it is; indentation kept as a hint."""
     return [
@@ -250,7 +253,7 @@ def _reference(match: re.Match[str], refs: frozenset[str]) -> str:
     return match.group(1) if (match.group(2) or match.group(1)).lower() in refs else match.group(0)
 
 
-@register_text("md", "markdown")
+@register_text("md", "markdown", title="Markdown")
 def read_markdown(text: str) -> list[SourceLine]:
     """Markdown (CommonMark, GitHub and pandoc flavours): headings become hints, markup is dropped, words stay."""
     text = _without_comments(text)

@@ -386,7 +386,7 @@ class _Walk:
             self.w.emit(row, self.w.line_of(element))
 
 
-@register("usbill", sniff=sniff)
+@register("usbill", sniff=sniff, title="US bill XML")
 def read_us_bill(raw: RawDraft, options: LoadOptions) -> Read:
     """GPO bill XML: the bill's sections from the markup, the words from the text."""
     root, lines = parse_xml(raw)

@@ -106,7 +106,7 @@ def sniff(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04") and b"word/" in head
 
 
-@register("docx", "docm", "dotx", "dotm", "doc", sniff=sniff)
+@register("docx", "docm", "dotx", "dotm", "doc", sniff=sniff, title="Word DOCX")
 def read_docx(raw: RawDraft, options: LoadOptions) -> Read:
     """A Word document (Office Open XML) -> its paragraphs as SourceLines."""
     package = _Package.open(raw, options.max_size)

@@ -8,9 +8,10 @@ user's ``-f/--format`` value ("tree", "json", "markdown"), so the CLI offers exa
 registered and a new format is a new module plus one
 ``@OUTLINE.register("name")`` line — no ``if fmt == ...`` chain anywhere.
 
-Every renderer returns the finished text. It receives the Rich ``Console`` the CLI built (colour system and
-width); renderers that do not draw with Rich ignore it. Renderers only present what the earlier stages found:
-they never filter, reclassify or count differently from the JSON.
+Every renderer returns the finished text (a binary format, ``compare -f docx``, the file's bytes). It receives
+the Rich ``Console`` the CLI built (colour system and width); renderers that do not draw with Rich ignore it.
+Renderers only present what the earlier stages found: they never filter, reclassify or count differently from
+the JSON.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rich.console import Console
 
 from treatydiff.model import Comparison, Draft, RenderOptions, Verdicts
 
-R = TypeVar("R", bound=Callable[..., str])
+R = TypeVar("R", bound=Callable[..., str | bytes])
 
 
 class UnknownFormat(LookupError):
@@ -84,16 +85,17 @@ def render_outline(draft: Draft, format: str, options: RenderOptions | None = No
     return renderer(draft, options or RenderOptions(), console or plain_console())
 
 
-#: Renders a change report: ``(comparison, options, console) -> text``.
-CompareRenderer = Callable[[Comparison, RenderOptions, Console], str]
+#: Renders a change report: ``(comparison, options, console) -> text``, or the bytes of a binary file (``docx``).
+CompareRenderer = Callable[[Comparison, RenderOptions, Console], str | bytes]
 
 #: ``treatydiff compare -f NAME``.
 COMPARE: Registry[CompareRenderer] = Registry("compare")
 
 
 def render_comparison(comparison: Comparison, format: str, options: RenderOptions | None = None,
-                      console: Console | None = None) -> str:
-    """The change report of ``comparison`` in ``format``; without a console, plain text 100 columns wide."""
+                      console: Console | None = None) -> str | bytes:
+    """The change report of ``comparison`` in ``format``; without a console, plain text 100 columns wide. A binary
+    format (``docx``) gives the file's bytes."""
     renderer = COMPARE.get(format)
     return renderer(comparison, options or RenderOptions(), console or plain_console())
 
@@ -122,6 +124,7 @@ from treatydiff.render import outline_tree, outline_json, outline_markdown  # no
 from treatydiff.render import compare_terminal, compare_json, compare_svg  # noqa: E402, F401
 from treatydiff.render import compare_html  # noqa: E402, F401
 from treatydiff.render import compare_markdown  # noqa: E402, F401
+from treatydiff.render import compare_docx  # noqa: E402, F401
 from treatydiff.render import verdicts_text, verdicts_json  # noqa: E402, F401
 from treatydiff.render import verdicts_github, verdicts_junit  # noqa: E402, F401
 

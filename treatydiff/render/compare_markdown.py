@@ -15,6 +15,13 @@ strip HTML). Each paragraph of a draft is its own Markdown paragraph, so no mark
 break. Each section gets its own stable anchor (``<a id="art-26"></a>``, from ``report.anchor``) that the
 table of contents and the concordance link to, so links survive a change of title.
 
+With ``max_chars`` (``--max-chars N``, e.g. 65536 for a GitHub comment) a report that would be longer keeps its
+head whole (title, lead, summary, chapter table, division headings, concordance), then as many whole article
+sections as fit — those with the most severe flags first, printed in document order — and ends with a line naming
+the articles left out and how to see them (``--article``); a head that does not fit itself is cut at a line
+boundary, and the last line says so. ``len()`` of the text, newlines included, never exceeds N: GitHub counts
+characters the same way. A report that fits is the same as without ``max_chars``.
+
 Every piece of treaty text goes through ``escape``: a draft cannot open a link, emphasis, heading, table
 column, list, code span or raw HTML of its own.
 """
@@ -27,6 +34,7 @@ import unicodedata
 from rich.console import Console
 
 from treatydiff.model import (
+    MAX_CHARS_FLOOR,
     ArticleChange,
     Comparison,
     Op,
@@ -86,18 +94,35 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     of ``MARKERS``."""
     if options.markdown_style not in MARKERS:
         raise ValueError(f"unknown markdown style {options.markdown_style!r} — choose one of: {', '.join(MARKERS)}")
+    if options.max_chars and options.max_chars < MAX_CHARS_FLOOR:
+        raise ValueError(f"max_chars {options.max_chars} is too small — give 0 (no limit) or {MAX_CHARS_FLOOR} or more")
     anchors = {} if options.summary_only else _anchors(comparison)  # no sections, so nothing to link to
+    out = _head(comparison, options, anchors)
+    if not options.summary_only:
+        out += _changes(comparison, options, anchors)
+    text = _text(out)
+    if options.max_chars and len(text) > options.max_chars:
+        return _fitted(comparison, options)
+    return text
+
+
+def _text(lines: list[str]) -> str:
+    """The document of ``lines``: trailing blank lines dropped, one newline at the end."""
+    out = list(lines)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _head(comparison: Comparison, options: RenderOptions, anchors: dict[int, str]) -> list[str]:
+    """Everything above "## Changes": title, lead, summary, chapters, division headings, concordance."""
     out: list[str] = _header(comparison)
     out += _lead(comparison, options, anchors)
     out += _summary(comparison)
     out += _chapters(comparison)
     out += [] if options.summary_only else _headings(comparison, options)
     out += _concordance(comparison, options, anchors)
-    if not options.summary_only:
-        out += _changes(comparison, options, anchors)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out) + "\n"
+    return out
 
 
 # --- header and tables ---------------------------------------------------------------------------------
@@ -210,11 +235,138 @@ def _changes(comparison: Comparison, options: RenderOptions, anchors: dict[int, 
     out += [f"- [{escape(report.heading(c), at_start=False)}](#{anchors[id(c)]})" for c in changed]
     out.append("")
     for change in comparison.changes:
-        if change.outcome is not Outcome.UNCHANGED:
-            out += _section(change, options, anchors[id(change)])
-        elif options.show_unchanged:
-            out += [f"*{escape(report.heading(change), at_start=False)}: unchanged*", ""]
+        out += _panel(change, options, anchors)
     return out
+
+
+def _panel(change: ArticleChange, options: RenderOptions, anchors: dict[int, str]) -> list[str]:
+    """The lines one article adds below the table of contents: its section, one line if unchanged and
+    ``show_unchanged``, else none."""
+    if change.outcome is not Outcome.UNCHANGED:
+        return _section(change, options, anchors[id(change)])
+    if options.show_unchanged:
+        return [f"*{escape(report.heading(change), at_start=False)}: unchanged*", ""]
+    return []
+
+
+# --- a report that fits: ``max_chars`` (``compare --max-chars N``) ----------------------------------------
+
+#: The article names in the closing line of a shortened report take at most this many characters (and a tenth of
+#: ``max_chars``); the rest are counted ("and 12 more").
+NAMES_ROOM = 1500
+
+
+def _size(lines: list[str]) -> int:
+    """The characters ``lines`` take in the document, a newline after each."""
+    return sum(len(line) + 1 for line in lines)
+
+
+def _fitted(comparison: Comparison, options: RenderOptions) -> str:
+    """The report in at most ``options.max_chars`` characters, for one that would be longer: the whole head
+    (title, lead, summary, chapters, division headings, concordance), then as many whole article sections as
+    fit, then one line naming the articles left out. Sections are chosen by their most severe flag (high, then
+    medium, low, unflagged; in document order inside each group): one too long to fit is passed over for the next
+    of its group, and no later group is tried after it, so no article is shown while one more severely flagged is
+    left out. The chosen ones are printed in document order. The table of contents, the lead and the concordance
+    link only to sections that are there. A head that does not fit itself is cut (``_cut``)."""
+    limit = options.max_chars
+    if options.summary_only:
+        return _cut(comparison, options)
+    anchors = _anchors(comparison)
+    panels = [(c, lines) for c in comparison.changes if (lines := _panel(c, options, anchors))]
+    changed = report.changed(comparison)
+    toc = {id(c): [f"- [{escape(report.heading(c), at_start=False)}](#{anchors[id(c)]})"] for c in changed}
+
+    def group(change: ArticleChange) -> int:
+        flags = report.shown_flags(change, options)
+        if flags:
+            return 3 - flags[0].level.rank  # high 0, medium 1, low 2
+        return 3 if change.outcome is not Outcome.UNCHANGED else 4
+
+    head = _size(_head(comparison, options, anchors))  # links make it longer: what is chosen fits a fortiori
+    intro = _size(["## Changes", "", _shown(len(changed), len(changed), limit), ""])
+    kept: set[int] = set()
+    listed = shown = 0
+    order = sorted(range(len(panels)), key=lambda i: (group(panels[i][0]), i))
+    passed_over = 4  # the group of the first section passed over: none of a later group is tried after it
+    for i in order:
+        change, lines = panels[i]
+        if group(change) > passed_over:
+            break
+        more = _size(lines) + _size(toc.get(id(change), []))
+        first_listed = 1 if id(change) in toc and not listed else 0  # the blank line after the contents
+        left_out = [c for j, (c, _) in enumerate(panels) if j not in kept and j != i]
+        if head + intro + shown + more + first_listed + _size([_left_out(left_out, changed, limit)]) <= limit:
+            kept.add(i)
+            shown += more + first_listed
+            listed += 1 if id(change) in toc else 0
+        else:
+            passed_over = min(passed_over, group(change))
+    left_out = [c for j, (c, _) in enumerate(panels) if j not in kept]
+    if head + intro + shown + _size([_left_out(left_out, changed, limit)]) > limit:
+        return _cut(comparison, options)
+    chosen = [panels[j] for j in sorted(kept)]
+    links = {id(c): anchors[id(c)] for c, _ in chosen if id(c) in anchors}
+    out = _head(comparison, options, links)
+    contents = [line for c, _ in chosen for line in toc.get(id(c), [])]
+    out += ["## Changes", "", _shown(sum(1 for c, _ in chosen if id(c) in toc), len(changed), limit), ""]
+    out += [*contents, ""] if contents else []
+    for _, lines in chosen:
+        out += lines
+    out.append(_left_out(left_out, changed, limit))
+    return _text(out)
+
+
+def _shown(count: int, changed: int, limit: int) -> str:
+    return (f"*{count} of {changed} changed articles shown, to stay within {limit:,} characters (those with the "
+            "most severe flags first); the others are named at the end.*")
+
+
+def _left_out(left_out: list[ArticleChange], changed: list[ArticleChange], limit: int) -> str:
+    """The closing line of a shortened report: how many articles were left out, which, and how to see them."""
+    missing = [c for c in left_out if c.outcome is not Outcome.UNCHANGED]
+    names: list[str] = []
+    room = min(NAMES_ROOM, limit // 10)
+    for change in missing:
+        name = escape(report.numbers(change), at_start=False)
+        if sum(len(n) + 2 for n in names) + len(name) > room:
+            break
+        names.append(name)
+    listed = ", ".join(names) + (f" and {len(missing) - len(names)} more" if len(names) < len(missing) else "")
+    unchanged = len(left_out) - len(missing)
+    what = f"{len(missing)} of {len(changed)} changed articles ({listed})" if missing else "no changed article"
+    also = f", and the lines of {unchanged} unchanged articles" if unchanged else ""
+    return (f"*Left out to stay within {limit:,} characters: {what}{also}. To see them, compare again with "
+            "`--article` (e.g. `--article 5`, or a range: `--article 5-9`), or write the whole report to a file "
+            "without `--max-chars` (`-o changes.md`).*")
+
+
+def _cut(comparison: Comparison, options: RenderOptions) -> str:
+    """A report whose head alone is longer than ``options.max_chars``: the head's first lines, cut at a line
+    boundary, and a line that says so. It has no article sections, so nothing links to them."""
+    limit = options.max_chars
+    lines = _head(comparison, options, {})
+    articles = None if options.summary_only else len(report.changed(comparison))
+    room = limit - _size(["", _cut_here(limit, articles, whole=False)])
+    end = used = 0
+    while end < len(lines) and used + len(lines[end]) + 1 <= room:
+        used += len(lines[end]) + 1
+        end += 1
+    kept = lines[:end]
+    while kept and not kept[-1]:
+        kept.pop()
+    notice = _cut_here(limit, articles, whole=end == len(lines))
+    return _text([*kept, "", notice] if kept else [notice])
+
+
+def _cut_here(limit: int, articles: int | None, *, whole: bool) -> str:
+    """``articles``: how many changed articles the report would show (None: ``summary_only``, none)."""
+    parts = [] if whole else ["the rest of the tables"]
+    if articles is not None:
+        parts.append(f"all {articles} changed article{'s' if articles != 1 else ''}" if articles else "the changes")
+    return (f"*Cut here to stay within {limit:,} characters: {' and '.join(parts)} are left out. Narrow the report "
+            "with `--article`, `--chapter`, `--flagged` or `--summary`, raise `--max-chars`, or write the whole "
+            "report to a file without `--max-chars` (`-o changes.md`).*")
 
 
 def _section(change: ArticleChange, options: RenderOptions, anchor: str) -> list[str]:
