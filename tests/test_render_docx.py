@@ -1,7 +1,7 @@
 """``compare -f docx``: the new draft as a Word document with tracked changes.
 
-The file is read back here with ``zipfile`` and ElementTree (python-docx is not in the test extra, and it cannot
-read tracked changes either): every part is well-formed XML, the articles are Word headings, the flags are
+The file is opened with python-docx (a dependency: the DOCX reader's), as a program would, and read back with
+``zipfile`` and ElementTree, since python-docx does not read tracked changes: every part is well-formed XML, the articles are Word headings, the flags are
 comments anchored on their edits, and — the invariant that matters to a drafter — accepting every change gives
 the new draft's paragraphs and rejecting every change the old draft's, in each draft's order. The paragraphs to
 expect are the units the differ compares (``treatydiff.compare.units``), read from the drafts themselves, not from
@@ -134,12 +134,30 @@ def test_every_part_is_xml_and_the_package_names_them() -> None:
             ElementTree.fromstring(archive.read(name))  # raises on anything malformed
         types = archive.read("[Content_Types].xml").decode()
         rels = archive.read("word/_rels/document.xml.rels").decode()
-    for name in ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/comments.xml"):
+    for name in ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/comments.xml",
+                 "docProps/core.xml"):
         assert name in names and f'"/{name}"' in types
     for target in re.findall(r'Target="([^"]+)"', rels):
         assert f"word/{target}" in names
     styles = {s.get(f"{W}styleId") for s in part(data, "word/styles.xml")}
     assert {"Heading1", "Heading2", "Title"} <= styles
+
+
+def test_python_docx_opens_it() -> None:
+    import docx as python_docx
+
+    comparison = compared(*PAIRS[0])
+    document = python_docx.Document(io.BytesIO(docx(comparison)))
+    properties = document.core_properties
+    assert properties.author == "treatydiff"
+    assert properties.title == f"Changes: {comparison.old.label} → {comparison.new.label}"
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles.count("Title") == 1 and "Heading 1" in styles and "Heading 2" in styles
+    # a heading for each changed or unchanged provision of the new draft, and comments by treatydiff
+    assert styles.count("Heading 2") >= len(list(comparison.new.provisions()))
+    comments = list(document.comments)
+    assert comments and {c.author for c in comments} == {"treatydiff"}
+    assert any("obligation-weakened" in c.text for c in comments)
 
 
 def test_the_same_comparison_gives_the_same_bytes_and_no_date_gives_none() -> None:

@@ -87,7 +87,7 @@ def render(comparison: Comparison, options: RenderOptions, console: Console) -> 
     _summary(doc, comparison, options)
     if not options.summary_only:
         _body(doc, comparison, options)
-    return _package(doc)
+    return _package(doc, _core(f"Changes: {comparison.old.label} → {comparison.new.label}", options.date))
 
 
 # --- the document being written (one per call) ---------------------------------------------------------------
@@ -478,18 +478,35 @@ _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _PARTS = {"styles": f"{_OFFICE}.styles+xml", "settings": f"{_OFFICE}.settings+xml",
           "comments": f"{_OFFICE}.comments+xml"}
 
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006"
 _CONTENT_TYPES = (
-    f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    f'{_XML}<Types xmlns="{_PACKAGE}/content-types">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     f'<Override PartName="/word/document.xml" ContentType="{_OFFICE}.document.main+xml"/>'
     + "".join(f'<Override PartName="/word/{name}.xml" ContentType="{kind}"/>' for name, kind in _PARTS.items())
+    + '<Override PartName="/docProps/core.xml" '
+    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     + "</Types>"
 )
 _PACKAGE_RELS = (
-    f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    f'<Relationship Id="rId1" Type="{_RELATIONSHIP}/officeDocument" Target="word/document.xml"/></Relationships>'
+    f'{_XML}<Relationships xmlns="{_PACKAGE}/relationships">'
+    f'<Relationship Id="rId1" Type="{_RELATIONSHIP}/officeDocument" Target="word/document.xml"/>'
+    f'<Relationship Id="rId2" Type="{_PACKAGE}/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    "</Relationships>"
 )
+
+
+def _core(title: str, date: str) -> str:
+    """The document's properties (``docProps/core.xml``): its title, "treatydiff" as its author, and the date of its
+    changes where there is one, so that Word's File > Info says what the file is."""
+    when = "".join(f'<dcterms:{field} xsi:type="dcterms:W3CDTF">{escape(date)}</dcterms:{field}>'
+                   for field in ("created", "modified") if date)
+    return (f'{_XML}<cp:coreProperties xmlns:cp="{_PACKAGE}/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{escape(_clean(title))}</dc:title><dc:creator>{AUTHOR}</dc:creator>{when}"
+            "</cp:coreProperties>")
 _DOCUMENT_RELS = (
     f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     + "".join(f'<Relationship Id="rId{n}" Type="{_RELATIONSHIP}/{name}" Target="{name}.xml"/>'
@@ -536,7 +553,7 @@ _STYLES = (
 )
 
 
-def _package(doc: _Doc) -> bytes:
+def _package(doc: _Doc, core: str) -> bytes:
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W}" '
                 f'xmlns:r="{_R}"><w:body>{"".join(doc.parts)}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
                 '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" '
@@ -548,7 +565,7 @@ def _package(doc: _Doc) -> bytes:
         for name, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _PACKAGE_RELS),
                            ("word/document.xml", document), ("word/_rels/document.xml.rels", _DOCUMENT_RELS),
                            ("word/styles.xml", _STYLES), ("word/settings.xml", _SETTINGS),
-                           ("word/comments.xml", comments)):
+                           ("word/comments.xml", comments), ("docProps/core.xml", core)):
             info = zipfile.ZipInfo(name, _ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, text.encode("utf-8"))
