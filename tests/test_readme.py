@@ -5,15 +5,15 @@ A ``console`` block is a session: each line that starts with ``$ `` is a command
 it on the next line), run with ``bash`` in a temporary folder that sees the repository's ``fixtures`` and ``docs``
 (``-o changes.md`` writes there, never in the repository), with ``Z`` and ``R`` set as the README says and
 ``treatydiff`` the command of this checkout; the lines after it, up to the next command, are what the README shows
-of its output (standard output and standard error, as a terminal interleaves them). What is shown must be there, in order, each line as
-printed with its trailing spaces ignored: a line ``…`` or ``...`` stands for lines left out, and a line that ends
-with `` …`` for the rest of a line cut short. An HTML comment right before a block may say how to run it:
+of its output (standard output and standard error, as a terminal interleaves them). What is shown must be there,
+in order, each line as printed with its trailing spaces ignored: a line ``…`` or ``...`` stands for lines left
+out, and a line that ends with `` …`` for the rest of a line cut short. The commands of a block run in one shell
+(``echo $?`` sees the command before it). An example that needs the shared corpus says so in an HTML comment right
+before its block, ``<!-- readme-test: cwd=PATH -->`` (PATH relative to the repository): it runs there, writes
+nothing, and is skipped where the corpus is absent.
 
-- ``<!-- readme-test: cwd=PATH -->``: run it in PATH (relative to the repository; the block is skipped when PATH
-  is absent: the shared corpus);
-- ``<!-- readme-test: copy NAME=PATH ... -->``: files the example names, copied from the repository first
-  (``drafts/2024-05-rev1.md=fixtures/...``), or ``NAME=@toml`` for the last ``toml`` block above it;
-- ``<!-- readme-test: skip REASON -->``: never run (the reason says why).
+``text`` and ``sh`` blocks are not run: outputs of a made-up repository or of a bad file, and setup recipes (the
+Quick start's two commands are what CI runs; the git recipe is ``tests/test_git.py``'s).
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -49,42 +48,23 @@ class Step:
 class Block:
     line: int  # where it starts in the README (1-based), for the test's name
     steps: list[Step]
-    cwd: str = ""
-    copies: dict[str, str] = field(default_factory=dict)
-    skip: str = ""
+    cwd: str = ""  # where to run it, relative to the repository ("" a temporary folder)
 
 
 def blocks(text: str) -> list[Block]:
-    """The ``console`` blocks of ``text``, with the directives of the comment right before each."""
+    """The ``console`` blocks of ``text``, each with the working folder the comment right before it names."""
     lines = text.split("\n")
     found: list[Block] = []
-    last_toml: list[str] = []
-    i = 0
-    while i < len(lines):
-        if lines[i].startswith("```toml"):
-            end = lines.index("```", i + 1)
-            last_toml = lines[i + 1:end]
-            i = end + 1
-            continue
-        if lines[i] != "```console":
-            i += 1
+    for i, line in enumerate(lines):
+        if line != "```console":
             continue
         end = lines.index("```", i + 1)
         block = Block(i + 1, _steps(lines[i + 1:end]))
         before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].strip()), "")
-        directive = re.fullmatch(r"<!-- readme-test: (.*) -->", before.strip())
+        directive = re.fullmatch(r"<!-- readme-test: cwd=(.*) -->", before.strip())
         if directive:
-            words = directive.group(1)
-            if words.startswith("skip"):
-                block.skip = words[4:].strip() or "marked skip"
-            elif words.startswith("cwd="):
-                block.cwd = words[4:].strip()
-            elif words.startswith("copy "):
-                for pair in words[5:].split():
-                    name, _, source = pair.partition("=")
-                    block.copies[name] = "\n".join(last_toml) + "\n" if source == "@toml" else source
+            block.cwd = directive.group(1).strip()
         found.append(block)
-        i = end + 1
     return found
 
 
@@ -127,24 +107,15 @@ def shown_in(shown: list[str], output: str) -> str:
     return ""
 
 
-def _workspace(tmp_path: Path, block: Block) -> Path:
+def _workspace(tmp_path: Path) -> Path:
     for name in ("fixtures", "docs"):
         (tmp_path / name).symlink_to(ROOT / name)
-    for name, source in block.copies.items():
-        target = tmp_path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if "\n" in source:
-            target.write_text(source, encoding="utf-8")
-        else:
-            shutil.copyfile(ROOT / source, target)
     return tmp_path
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=lambda b: f"README.md:{b.line}")
 def test_the_readme_shows_what_the_command_prints(block: Block, tmp_path: Path) -> None:
-    if block.skip:
-        pytest.skip(block.skip)
-    cwd = _workspace(tmp_path, block)
+    cwd = _workspace(tmp_path)
     if block.cwd:
         cwd = (ROOT / block.cwd).resolve()
         if not cwd.is_dir():
