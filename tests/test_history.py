@@ -12,6 +12,7 @@ and review their diff like any other change. Corpus tests read ``../shared/corpu
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 from collections import Counter
@@ -28,8 +29,8 @@ from schema_check import load_schema, violations
 from treatydiff.cli import Env, cli, expand_drafts
 from treatydiff.compare import compare
 from treatydiff.errors import ExitCode, LoadError
-from treatydiff.history import History, chain, history, load_drafts, select
-from treatydiff.model import Draft, FlagKind, Kind, Outcome, RenderOptions
+from treatydiff.history import History, chain, history, load_drafts, load_history, select
+from treatydiff.model import DiffOptions, Draft, FlagKind, Kind, LoadOptions, Outcome, RenderOptions
 from treatydiff.render import HISTORY, render_history
 from treatydiff.render import history_common as common
 from treatydiff.render.history_json import history_document
@@ -410,6 +411,71 @@ def test_cli_history_missing_file() -> None:
     assert result.exit_code == ExitCode.ERROR and "nowhere.md" in result.stderr
 
 
+# --- the pool: loads and comparisons in worker processes --------------------------------------------------
+
+
+def assert_no_workers_left() -> None:
+    assert multiprocessing.active_children() == []
+
+
+def test_parallel_history_is_the_sequential_one() -> None:
+    """Loading and comparing in two processes gives the History of ``jobs=1``, provisions shared by identity
+    (the invariants count ``id(node)``); the progress advances once per load and once per pair."""
+    calls: list[int] = []
+    sequential = load_history(PATHS, jobs=1)
+    parallel = load_history(PATHS, jobs=2, progress=calls.append)
+    assert_no_workers_left()
+    assert parallel == sequential
+    assert_lineage_invariants(parallel)
+    assert all(s.comparison.old is parallel.drafts[s.index - 1] and s.comparison.new is parallel.drafts[s.index]
+               for s in parallel.steps)
+    assert calls == [1] * (2 * len(PATHS) - 1)
+    render = render_history(parallel, "terminal", console=plain())
+    assert render == render_history(sequential, "terminal", console=plain())
+
+
+def test_parallel_history_of_loaded_drafts_keeps_them(drafts: tuple[Draft, ...], fixture_history: History) -> None:
+    calls: list[int] = []
+    parallel = history(drafts, jobs=2, progress=calls.append)
+    assert_no_workers_left()
+    assert parallel == fixture_history
+    assert all(a is b for a, b in zip(parallel.drafts, drafts, strict=True))
+    assert_lineage_invariants(parallel)
+    assert calls == [1] * (len(drafts) - 1)
+
+
+def test_parallel_history_passes_the_options_through() -> None:
+    """The load options reach the workers that load, the diff options those that compare (a time budget of 0:
+    every redline falls back, and says so)."""
+    spent = DiffOptions(time_budget=0.0, ignore=frozenset({"case"}))
+    parallel = load_history(PATHS, LoadOptions(language="fr"), spent, jobs=2)
+    assert parallel == load_history(PATHS, LoadOptions(language="fr"), spent, jobs=1)
+    assert {d.language for d in parallel.drafts} == {"fr"}
+    assert all(any("time budget" in str(w) for w in s.comparison.warnings) for s in parallel.steps)
+
+
+def test_parallel_history_reports_the_first_bad_draft(tmp_path: Path) -> None:
+    empty, blank = tmp_path / "empty.md", tmp_path / "blank.md"
+    empty.write_text("", encoding="utf-8")
+    blank.write_text("  \n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"empty\.md"):
+        load_history([PATHS[0], empty, PATHS[1], blank, PATHS[2]], jobs=2)
+    assert_no_workers_left()
+    with pytest.raises(LoadError, match=r"blank\.md"):
+        load_history([PATHS[0], PATHS[1], PATHS[2], PATHS[0], blank], jobs=2)
+    assert_no_workers_left()
+
+
+def test_cli_history_reads_standard_input_in_the_parent() -> None:
+    """Workers have no standard input: ``-`` is read by the command's own process, the rest in the workers."""
+    text = PATHS[0].read_text(encoding="utf-8")
+    results = [CliRunner().invoke(cli, ["history", "-", str(PATHS[1]), str(PATHS[2]), "-f", "json", "--jobs", jobs],
+                                  input=text, obj=Env(environ={}, is_terminal=False)) for jobs in ("2", "1")]
+    assert [r.exit_code for r in results] == [ExitCode.OK, ExitCode.OK], results[0].output
+    assert results[0].stdout == results[1].stdout
+    assert len(json.loads(results[0].stdout)["steps"]) == 2
+
+
 # --- corpus ----------------------------------------------------------------------------------------------
 
 
@@ -430,6 +496,15 @@ def test_ai_act_lineages_keep_the_invariants(ai_act: History) -> None:
     history is checked on all of its steps)."""
     assert_lineage_invariants(ai_act)
     assert_matrix_is_the_chained_comparisons(ai_act, range(1, len(ai_act.drafts), 3))
+
+
+@AI_ACT_GROUP
+def test_ai_act_history_in_two_processes_is_the_sequential_one(ai_act: History) -> None:
+    """All ten drafts loaded and compared in two processes: the History of the sequential path."""
+    parallel = load_history(AI_ACT, jobs=2)
+    assert_no_workers_left()
+    assert parallel == ai_act
+    assert_lineage_invariants(parallel)
 
 
 @AI_ACT_GROUP

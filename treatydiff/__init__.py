@@ -9,27 +9,30 @@ Public API (typed; the CLI is a thin layer over it)::
     print(treatydiff.render(comparison, "markdown"))                  # RenderOptions fields as keywords
     lineage = treatydiff.history(["d1.md", "d2.md", "d3.md"])         # Drafts or paths
 
-``compare``, ``render`` and ``history`` import their stage on first call, so ``import treatydiff`` (and
-``treatydiff --version``) stays light. Their names are also those of the stage modules
-(``treatydiff.compare``, ``treatydiff.render``, ``treatydiff.history``): ``from treatydiff.compare import units``
-works as usual, and importing a stage never replaces the function of the same name on the package.
+``treatydiff`` imports nothing until it is used: ``load``, ``compare``, ``render`` and ``history`` import their
+stage on first call, and the data types (``Draft``, ``Comparison``, ``DiffOptions``, ...) on first access, so
+``import treatydiff`` (and ``treatydiff --version``) adds next to nothing to Python's start-up
+(``tests/test_startup.py``). The function names are also those of the stage modules (``treatydiff.compare``,
+``treatydiff.render``, ``treatydiff.history``, ``treatydiff.load``): ``from treatydiff.compare import units`` works
+as usual, and importing a stage never replaces the function of the same name on the package.
 """
 
 from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
 
-# Bound eagerly: the function shadows the subpackage of the same name (the load stage is light: no Rich).
-from treatydiff.load import load as _load_file
-from treatydiff.load import load_text
-from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions, Verdicts
-
+# (``typing`` is not imported at run time: ``treatydiff --version`` would pay for it; mypy reads these blocks)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import Any, Literal, overload
+
+    # (``load_text`` and the data types are offered at run time by ``__getattr__``)
     from treatydiff.history import History
+    from treatydiff.load import load_text
+    from treatydiff.model import Comparison, DiffOptions, Draft, LoadOptions, RenderOptions, Verdicts  # noqa: F401
 
 __version__ = "0.1.0"  # the one place the version is written; pyproject.toml reads it from here
 
@@ -37,18 +40,26 @@ __version__ = "0.1.0"  # the one place the version is written; pyproject.toml re
 def load(source: str | Path, options: LoadOptions | None = None) -> Draft:
     """Read one draft into an article tree. ``source`` is a path, ``"-"`` for standard input, or the text of
     a draft itself (any string with a line break in it)."""
+    from treatydiff.load import load as load_file
+    from treatydiff.load import load_text
+    from treatydiff.model import LoadOptions
+
     options = options or LoadOptions()
     if isinstance(source, str) and "\n" in source:
         return load_text(source, format=options.format, label=options.label)
-    return _load_file(source, options)
+    return load_file(source, options)
 
 
 def _draft(draft: Draft | str | Path) -> Draft:
+    from treatydiff.model import Draft
+
     return draft if isinstance(draft, Draft) else load(draft)
 
 
 def _diff_options(options: dict[str, Any]) -> DiffOptions:
     """``DiffOptions`` from keywords; ``ignore`` may be any collection of names."""
+    from treatydiff.model import DiffOptions
+
     if "ignore" in options:
         options = {**options, "ignore": frozenset(options["ignore"])}
     return DiffOptions(**options)
@@ -68,18 +79,19 @@ def history(drafts: Sequence[Draft | str | Path], **options: Any) -> History:
     parallel). ``options`` are the fields of ``DiffOptions``, as for ``compare``."""
     from treatydiff.history import history as run
     from treatydiff.history import load_drafts
+    from treatydiff.model import Draft
 
     paths = [d for d in drafts if not isinstance(d, Draft)]
     loaded = iter(load_drafts(paths) if paths else ())
     return run([d if isinstance(d, Draft) else next(loaded) for d in drafts], _diff_options(options))
 
 
-@overload
-def render(result: Comparison, format: Literal["docx"], **options: Any) -> bytes: ...
+if TYPE_CHECKING:
+    @overload
+    def render(result: Comparison, format: Literal["docx"], **options: Any) -> bytes: ...
 
-
-@overload
-def render(result: Comparison | History | Draft | Verdicts, format: str = "terminal", **options: Any) -> str: ...
+    @overload
+    def render(result: Comparison | History | Draft | Verdicts, format: str = "terminal", **options: Any) -> str: ...
 
 
 def render(result: Comparison | History | Draft | Verdicts, format: str = "terminal", **options: Any) -> str | bytes:
@@ -88,6 +100,7 @@ def render(result: Comparison | History | Draft | Verdicts, format: str = "termi
     History as a lineage report ("terminal", "markdown", "html", "json"), a Draft as an outline ("tree", "json",
     "markdown"), check or lint Verdicts ("text", "json", "github", "junit"). ``options`` are the fields of
     ``RenderOptions`` (e.g. ``context=1``, ``concordance=True``)."""
+    from treatydiff.model import Comparison, Draft, RenderOptions, Verdicts
     from treatydiff.render import render_comparison, render_history, render_outline, render_verdicts
 
     if isinstance(result, Comparison):
@@ -97,6 +110,35 @@ def render(result: Comparison | History | Draft | Verdicts, format: str = "termi
     if isinstance(result, Verdicts):
         return render_verdicts(result, "text" if format == "terminal" else format)
     return render_history(result, format, RenderOptions(**options))
+
+
+#: Names the package offers without importing them: name -> the module that defines it (``__getattr__``).
+_LAZY = {
+    "load_text": "treatydiff.load",
+    **dict.fromkeys(("Comparison", "DiffOptions", "Draft", "LoadOptions", "RenderOptions", "Verdicts"),
+                    "treatydiff.model"),
+}
+
+
+if not TYPE_CHECKING:  # (hidden from mypy, which would type every misspelt attribute as ``object``)
+
+    def __getattr__(name: str) -> object:
+        """The data types and ``load_text`` on first access (PEP 562); then a submodule by its name
+        (``treatydiff.lang``), as if it had been imported, which ``import treatydiff`` no longer does."""
+        import importlib
+
+        if name in _LAZY:
+            value = getattr(importlib.import_module(_LAZY[name]), name)
+            globals()[name] = value
+            return value
+        if name.startswith("_"):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 class _Package(types.ModuleType):

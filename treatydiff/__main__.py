@@ -1,13 +1,17 @@
 """``python -m treatydiff`` and the ``treatydiff`` command: start-up, then the CLI.
 
 ``treatydiff --version`` is answered here, before the CLI and its renderers (Rich, click, the differ) are
-imported: a version check in a script or CI step should not pay for them.
+imported: a version check in a script or CI step should not pay for them. Nothing is imported for it but the
+package itself, which imports nothing (``tests/test_startup.py``).
 """
 
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def run() -> NoReturn:

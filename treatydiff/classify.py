@@ -88,6 +88,9 @@ class References:
     old_keys: frozenset[str] = field(init=False, repr=False, compare=False)
     new_keys: frozenset[str] = field(init=False, repr=False, compare=False)
     by_key: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    #: whether a reference kept word for word can dangle: some matched article changed its number, or some old
+    #: article is gone from a new draft that has articles (else an unchanged paragraph has no flag at all)
+    kept_may_dangle: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "old_keys", frozenset(_key(n) for n in self.old_numbers))
@@ -96,6 +99,9 @@ class References:
         for old, new in self.renumbered.items():
             by_key.setdefault(_key(old), new)
         object.__setattr__(self, "by_key", by_key)
+        moved = any(_key(old) != _key(new) for old, new in self.renumbered.items())
+        gone = bool(self.new_keys) and not self.old_keys <= self.new_keys
+        object.__setattr__(self, "kept_may_dangle", moved or gone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,11 +380,23 @@ class _Spans:
     #: where each hunk ends on each side (non-decreasing): ``_hunk_of`` searches them
     ends_old: tuple[int, ...] = ()
     ends_new: tuple[int, ...] = ()
+    #: the changed spans widened by ``_MODAL_REACH`` (is there a modal near a change?) and by ``_QUANTITY_REACH``
+    near_old: tuple[tuple[int, int], ...] = ()
+    near_new: tuple[tuple[int, int], ...] = ()
+    reach_old: tuple[tuple[int, int], ...] = ()
+    reach_new: tuple[tuple[int, int], ...] = ()
 
 
 #: How far around a change the rules look (characters): longer than any phrase they match, so a phrase that
-#: touches a change is always read whole, and nothing far from every change is read at all.
+#: touches a change is always read whole, and nothing far from every change is read at all. The longest phrase a
+#: vocabulary lists, written with single spaces, has 81 characters (an English qualifier, "in accordance with the
+#: fundamental principles of ..."); a few have no bound ("(?:reasonable |best )*efforts", "(?:\w+ ){0,6}zu",
+#: and a run of whitespace anywhere), and are read whole when they fit. ``tests/test_classify_scans.py`` holds
+#: every language's phrases to the margins.
 _MARGIN = 120
+#: How far around a change the obligation rule looks for a modal before it reads the pair's modals (characters):
+#: longer than any modal a language lists (31 characters, Arabic), unbounded ones apart.
+_MODAL_REACH = 40
 
 
 def _windows(
@@ -430,6 +448,8 @@ def _spans(edits: Sequence[Edit]) -> _Spans:
         tuple(deleted), tuple(inserted), tuple(kept), tuple(hunks),
         _windows(deleted, old_pos), _windows(inserted, new_pos),
         tuple(h.old_end for h in hunks), tuple(h.new_end for h in hunks),
+        _windows(deleted, old_pos, _MODAL_REACH), _windows(inserted, new_pos, _MODAL_REACH),
+        _windows(deleted, old_pos, _QUANTITY_REACH), _windows(inserted, new_pos, _QUANTITY_REACH),
     )
 
 
@@ -524,8 +544,7 @@ def _obligation_flags(
     words around them, one flag per changed run. Also returns the changed runs (side, hunk) that added or removed
     a duty: the other rules leave those runs to this flag."""
     v = vocabulary(code)
-    if not any(find(v.modal, text, _windows(changed, len(text), 40))
-               for text, changed in ((old_text, spans.changed_old), (new_text, spans.changed_new))):
+    if not any(find(v.modal, text, near) for text, near in ((old_text, spans.near_old), (new_text, spans.near_new))):
         return [], set()  # no modal in or next to a change: no duty came, went or changed strength
     old, new = _modals(old_text, code), _modals(new_text, code)
     exclusion = v.exclusion
@@ -934,18 +953,20 @@ def _reference_spans(text: str, code: str, windows: tuple[tuple[int, int], ...])
 _QUANTITY_REACH = 60
 
 
-def _quantities(text: str, code: str, changed: Sequence[tuple[int, int]]) -> list[_Quantity]:
+def _quantities(
+    text: str, code: str, windows: tuple[tuple[int, int], ...], reach: tuple[tuple[int, int], ...]
+) -> list[_Quantity]:
     """Quantities of substance in ``text``: digits, dates, and spelled-out numbers with their unit or the phrase
     before them ("at least", "no later than"); never a number inside a reference ("Article 5(2)", "2016/679",
     "OJ L 119, 4.5.2016") or the paragraph's own label. A spelled-out number needs a unit or such a phrase
-    ("three months", "at least two"), so that "one of the" and "third countries" are not quantities."""
+    ("three months", "at least two"), so that "one of the" and "third countries" are not quantities.
+    ``windows`` and ``reach``: the changed spans widened by ``_MARGIN`` and by ``_QUANTITY_REACH``."""
     v = vocabulary(code)
     label = _LABEL.match(text)
     start = label.end() if label else 0
-    cited = _reference_spans(text, code, _windows(changed, len(text)))  # (the rules' shared reference scan)
-    windows = _windows(changed, len(text), _QUANTITY_REACH)
+    cited = _reference_spans(text, code, windows)  # (the rules' shared reference scan)
     found: list[_Quantity] = []
-    for match in find(v.quantity, text, tuple((max(a, start), b) for a, b in windows if b > start)):
+    for match in find(v.quantity, text, tuple((max(a, start), b) for a, b in reach if b > start)):
         core = match.span("date") if match.group("date") else match.span("digits") if match.group("digits") else (
             match.span("word"))
         if _overlaps(core, cited):
@@ -983,8 +1004,8 @@ def _number_flags(
             out.append(q)
         return out
 
-    old = relevant(_quantities(old_text, code, spans.changed_old), spans.changed_old, True)
-    new = relevant(_quantities(new_text, code, spans.changed_new), spans.changed_new, False)
+    old = relevant(_quantities(old_text, code, spans.windows_old, spans.reach_old), spans.changed_old, True)
+    new = relevant(_quantities(new_text, code, spans.windows_new, spans.reach_new), spans.changed_new, False)
     if Counter(q.value for q in old) == Counter(q.value for q in new):
         return  # the same numbers, moved or re-punctuated
     penalty = vocabulary(code).penalty
@@ -1031,7 +1052,9 @@ def _reference_flags(
     """References that changed in the edited runs and do not follow the renumbering: another provision or
     another act is cited now (low severity: a reader asks for them)."""
 
-    def cited(text: str, changed: Sequence[tuple[int, int]], mapping: References | None) -> list[tuple[str, str]]:
+    def cited(
+        text: str, changed: Sequence[tuple[int, int]], windows: tuple[tuple[int, int], ...], mapping: References | None
+    ) -> list[tuple[str, str]]:
         out: list[tuple[int, str, str]] = []
         articles = _references(text, code)
         for ref in articles:
@@ -1039,14 +1062,14 @@ def _reference_flags(
                 value = _normal(_rewrite_ref(text, ref, None if ref.external else mapping, False))
                 out.append((ref.start, " ".join(text[ref.start : ref.end].split()), value))
         taken = [(r.start, r.end) for r in articles]
-        for match in find(vocabulary(code).reference, text, _windows(changed, len(text))):
+        for match in find(vocabulary(code).reference, text, windows):
             if _overlaps(match.span(), changed) and not _overlaps(match.span(), taken):
                 shown = " ".join(match.group(0).split())
                 out.append((match.start(), shown, _normal(shown)))
         return [(shown, value) for _, shown, value in sorted(out)]
 
-    old = cited(old_text, spans.changed_old, refs)
-    new = cited(new_text, spans.changed_new, None)
+    old = cited(old_text, spans.changed_old, spans.windows_old, refs)
+    new = cited(new_text, spans.changed_new, spans.windows_new, None)
     if Counter(v for _, v in old) == Counter(v for _, v in new):
         return
     matcher = difflib.SequenceMatcher(None, [v for _, v in old], [v for _, v in new], autojunk=False)
@@ -1138,6 +1161,12 @@ def classify(
         edits = _word_edits(old_text, new_text)
     numbering = "numbering" in ignore
     if old_text == new_text:
+        # nothing changed, so only the dangling-reference rule has anything to say: about references that this
+        # revision left stale. With the whole text kept (one equal edit) such a reference needs an article that
+        # was renumbered or removed (``References.kept_may_dangle``); and any needs a reference in the text
+        kept = len(edits) == 1 and edits[0].op is Op.EQUAL
+        if (kept and not refs.kept_may_dangle) or not _references(new_text, language):
+            return Classification(True, ())
         return Classification(True, tuple(_dangling_flags(new_text, _spans(edits), refs, paragraph, language)))
     spans = _spans(edits)
     editorial = _editorially_equal(old_text, new_text, refs, numbering, language)

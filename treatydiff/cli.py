@@ -16,20 +16,15 @@ import os
 import re
 import stat
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
 
 import click
-from rich.console import Console
 from rich.pager import Pager, SystemPager
 
 from treatydiff import __version__, lang
 from treatydiff.errors import ExitCode, ReportTooLarge, TreatydiffError
-from treatydiff.load import load, load_views
-from treatydiff.load.readers import READERS
 from treatydiff.model import (
     MAX_CHARS_FLOOR,
     PARTS,
@@ -44,10 +39,15 @@ from treatydiff.model import (
     Verdict,
     Verdicts,
 )
+
+# (the registries know their format names without importing the renderers: Rich and each renderer load when a
+# report is made, and the load stage when a draft is read, so --help and --version do not pay for them)
 from treatydiff.render import COMPARE, HISTORY, OUTLINE, PARALLEL, PARALLEL_COMPARE, VERDICTS, Registry
 from treatydiff.visible import visible
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from treatydiff.gitdrafts import Revision
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,11 +56,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: draft gives the same text everywhere, and wide enough for file names and the tables; ``$COLUMNS`` overrides it
 #: (``report_width``).
 FILE_WIDTH = 100
+#: The loader's readers (``treatydiff.load.readers.READERS``), by name with their titles, in its order: written
+#: out here so that building the commands (and ``--help``) does not import every reader;
+#: ``tests/test_startup.py`` checks that it is the registry's list, so a new reader fails that test until it is
+#: added here.
+READER_FORMATS: tuple[tuple[str, str], ...] = (
+    ("txt", "plain text"), ("md", "Markdown"), ("akn", "Akoma Ntoso XML"), ("formex", "Formex XML"),
+    ("usbill", "US bill XML"), ("html", "HTML"), ("pdf", "PDF"), ("docx", "Word DOCX"),
+)
 #: Readers ``--from`` can force: the loader's registry.
-READER_NAMES = tuple(READERS)
-#: The formats drafts are read in, in words, from the same registry ("plain text, Markdown, ... or US bill XML"): a
+READER_NAMES = tuple(name for name, _ in READER_FORMATS)
+#: The formats drafts are read in, in words, from the same list ("plain text, Markdown, ... or Word DOCX"): a
 #: command's help writes ``{formats}`` where it names them (``TreatydiffCommand``), so a new reader is listed there.
-INPUT_FORMATS = ", ".join(r.title for r in list(READERS.values())[:-1]) + f" or {list(READERS.values())[-1].title}"
+INPUT_FORMATS = ", ".join(title for _, title in READER_FORMATS[:-1]) + f" or {READER_FORMATS[-1][1]}"
 #: What ``compare --ignore`` can leave out of the comparison (``DiffOptions.ignore``).
 IGNORE_NAMES = ("case", "punctuation", "quotes", "numbering")
 #: ``compare -o FILE`` without ``-f``: the report format by the file's extension (anything else: terminal).
@@ -204,6 +212,8 @@ def _click_message(exc: click.ClickException) -> str:
 
 def _fail(env: Env, message: str, code: ExitCode) -> int:
     if env.debug:
+        import traceback
+
         traceback.print_exc(file=sys.stderr)
     say(f"error: {' '.join(message.splitlines())}")
     return code
@@ -328,7 +338,7 @@ load_options = _stack(
     click.option(
         "--from", "from_format", type=click.Choice(READER_NAMES, case_sensitive=False), default=None,
         help="Read drafts as this format instead of judging by content and extension: "
-        f"{', '.join(f'{r.name} ({r.title})' for r in READERS.values())}.",
+        f"{', '.join(f'{name} ({title})' for name, title in READER_FORMATS)}.",
     ),
     click.option(
         "--max-size", callback=parse_size, default="50M", show_default=True, metavar="SIZE",
@@ -408,6 +418,14 @@ def load_options_from(from_format: str | None, max_size: int, markup: str | None
     )
 
 
+def load(source: str, options: LoadOptions) -> Draft:
+    """The loader (``load`` of ``treatydiff/load``), imported on first use: the readers, the normaliser and the
+    parser are not needed to parse the command line or print its help."""
+    from treatydiff.load import load as load_draft
+
+    return load_draft(source, options)
+
+
 def read_draft(source: str, options: LoadOptions) -> Draft:
     """Load one draft and report its warnings on standard error: ``warning: FILE[:LINE]: message``."""
     draft = load(source, options)
@@ -418,6 +436,8 @@ def read_draft(source: str, options: LoadOptions) -> Draft:
 def read_pair(old: str, new: str | None, options: LoadOptions) -> tuple[Draft, Draft]:
     """The two drafts a comparison reads: OLD and NEW; or, NEW not given, the original and final texts of the
     marked-up draft OLD (``load_views``, the file read once). Warnings reported as ``read_draft`` does."""
+    from treatydiff.load import load_views
+
     if new is not None:
         return read_draft(old, options), read_draft(new, options)
     original, final = load_views(old, options)
@@ -463,6 +483,8 @@ def wants_color(choice: str, is_terminal: bool, environ: Mapping[str, str]) -> b
 
 def make_console(env: Env, color: str, output: str | None) -> Console:
     """The one console a command renders with: the injected one, or one for the terminal, pipe or file."""
+    from rich.console import Console
+
     to_stdout = output in (None, "-")
     if to_stdout and env.console is not None:
         return env.console
@@ -673,6 +695,8 @@ def write_atomically(path: str, text: str | bytes) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``: readers of
     ``path`` see the old content or the new, never half; on any failure, and on SIGTERM or SIGHUP while it
     writes, nothing is left behind. The file keeps its permissions."""
+    import tempfile
+
     if os.path.isdir(path):
         raise TreatydiffError(path, "is a directory", "give the name of a file to write the report to")
     folder = os.path.dirname(os.path.abspath(path))
@@ -1168,7 +1192,7 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 @time_budget_option
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-    help="Load the drafts in N processes (default: one per core; 1 loads them one after the other).",
+    help="Load the drafts and compare the pairs in N processes (default: one per core; 1: one after the other).",
 )
 @click.option("--no-pager", is_flag=True, help="Never page a long terminal report.")
 @click.option(
@@ -1195,7 +1219,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     terminal goes through a pager; --no-pager or -o prevent it. Exit codes: 0 success, 2 bad input.
     """
     from treatydiff.history import history as build_history
-    from treatydiff.history import load_drafts
+    from treatydiff.history import load_history
     from treatydiff.history import select as select_lineages
     from treatydiff.select import Selection
 
@@ -1210,6 +1234,7 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
     format_name = format_name or format_for(output, HISTORY)
     refuse_to_overwrite(output, drafts[:1] if revisions is not None else sources)
     options = load_options_from(**load)
+    compare_options = diff_options(ignore, time_budget)
     with history_progress(len(sources) * 2 - 1) as advance:
         loaded: tuple[Draft, ...]
         if revisions is not None:
@@ -1218,15 +1243,16 @@ def history(env: Env, /, drafts: tuple[str, ...], sort: str, format_name: str | 
             loaded = load_revisions(revisions, options, progress=advance)
             for draft in loaded:
                 _warn(draft)
+            result = build_history(loaded, compare_options, progress=advance)
         elif len(sources) == 2 and sources[0] == sources[1]:
             loaded = read_pair(sources[0], None, options)
             if advance:
                 advance(2)
-        else:
-            loaded = load_drafts(sources, options, jobs=jobs, progress=advance)
-            for draft in loaded:
+            result = build_history(loaded, compare_options, progress=advance)
+        else:  # loaded and compared in --jobs processes, each pair as soon as its two drafts are in
+            result = load_history(sources, options, compare_options, jobs=jobs, progress=advance)
+            for draft in result.drafts:
                 _warn(draft)
-        result = build_history(loaded, diff_options(ignore, time_budget), progress=advance)
     for step in result.steps:
         for warning in step.comparison.warnings:
             say(f"warning: D{step.index} → D{step.index + 1}: {warning}")
@@ -1298,6 +1324,7 @@ def history_progress(total: int) -> Iterator[Callable[[int], None] | None]:
     if not _stderr_is_terminal():
         yield None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("loading and comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -13,26 +13,44 @@ report (``compare_json.change_document``). The schema ships as ``treatydiff/sche
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from rich.console import Console
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from treatydiff.history import Cell, History, Lineage
 from treatydiff.model import Comparison, Outcome, RenderOptions
+from treatydiff.perf import collector_paused
 from treatydiff.render import HISTORY
-from treatydiff.render.compare_json import DIGITS, SCHEMA_VERSION, change_document, counts, draft_info
+from treatydiff.render.compare_json import (
+    DIGITS,
+    SCHEMA_VERSION,
+    change_document,
+    counts,
+    draft_info,
+    json_document,
+)
 from treatydiff.render.history_common import substantive
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @HISTORY.register("json")
 def render(history: History, options: RenderOptions, console: Console) -> str:
-    """The JSON document, indented, ending with a newline. Neither the options nor the console are used."""
-    return json.dumps(history_document(history), ensure_ascii=False, indent=2) + "\n"
+    """The JSON document, indented, ending with a newline, written lineage by lineage (``json_document``: the
+    bytes of ``json.dumps(indent=2)``). Neither the options nor the console are used."""
+    detailed = bool(history.selection)
+    with collector_paused():  # many short-lived dicts and lists, no cycles
+        return json_document(_document(history, (_lineage(lineage, detailed) for lineage in history.lineages)))
 
 
 def history_document(history: History) -> dict[str, Any]:
     detailed = bool(history.selection)
+    return _document(history, [_lineage(lineage, detailed) for lineage in history.lineages])
+
+
+def _document(history: History, lineages: list[dict[str, Any]] | Iterator[dict[str, Any]]) -> dict[str, Any]:
+    """The history with ``lineages`` as given: a list, or an iterator that ``json_document`` writes one at a
+    time."""
     return {
         "schema_version": SCHEMA_VERSION,
         "drafts": [draft_info(d) for d in history.drafts],
@@ -42,7 +60,7 @@ def history_document(history: History) -> dict[str, Any]:
             {"from": step.index - 1, "to": step.index, "summary": _summary(step.comparison)}
             for step in history.steps
         ],
-        "lineages": [_lineage(lineage, detailed) for lineage in history.lineages],
+        "lineages": lineages,
     }
 
 

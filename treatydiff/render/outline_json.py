@@ -11,22 +11,26 @@ This is a documented view built field by field, not ``asdict()`` of the model.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from treatydiff.model import Draft, Node, RenderOptions
+from treatydiff.perf import collector_paused
 from treatydiff.render import OUTLINE
+from treatydiff.render.compare_json import json_document
 from treatydiff.render.outline_common import shows_children
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SCHEMA_VERSION = 1
 
 
 @OUTLINE.register("json")
 def render(draft: Draft, options: RenderOptions, console: Console) -> str:
-    """The JSON document, indented, ending with a newline. The console is not used."""
-    return json.dumps(outline_document(draft, options), ensure_ascii=False, indent=2) + "\n"
+    """The JSON document, indented, ending with a newline (``json_document``: the bytes of
+    ``json.dumps(indent=2)``). The console is not used."""
+    with collector_paused():  # a dict and lists for every node, no cycles
+        return json_document(outline_document(draft, options))
 
 
 def outline_document(draft: Draft, options: RenderOptions | None = None) -> dict[str, Any]:
