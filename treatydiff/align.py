@@ -1114,10 +1114,12 @@ def _paragraph_moves(
     # an article without partner goes to one place only: where the most of it went
     best_source = _best_of(pieces)
     best_home = _best_of(joined)
+    # (an article already in a split or merge, whose pair the groups stand for, is in no second group: a provision
+    # is in exactly one change)
     for o_index, found_pieces in sorted(pieces.items()):
         more = sorted(n for n in found_pieces if best_source[n] == o_index)
         home = pairs.get(o_index)
-        if not more:
+        if not more or o_index in grouped_old or home in grouped_new:
             continue
         if home is None and len(more) == 1:  # its successor, moved and rewritten
             pairs[o_index] = more[0]
@@ -1126,11 +1128,12 @@ def _paragraph_moves(
         if home is not None:
             del pairs[o_index]
         groups.append(((o_index,), tuple(sorted(more if home is None else [home, *more])), Outcome.SPLIT))
-    taken_old = _grouped(groups)[0] | set(pairs)
+    in_group_old, in_group_new = _grouped(groups)
+    taken_old = in_group_old | set(pairs)
     for n_index, sources in sorted(joined.items()):
         more = sorted(o for o in sources if best_home[o] == n_index and o not in taken_old)
         home = partner_of_new[n_index]
-        if not more or home not in pairs or pairs[home] != n_index:
+        if not more or home not in pairs or pairs[home] != n_index or home in in_group_old or n_index in in_group_new:
             continue
         del pairs[home]
         groups.append((tuple(sorted([home, *more])), (n_index,), Outcome.MERGED))
