@@ -29,6 +29,7 @@ from treatydiff.load import load  # noqa: E402
 from treatydiff.model import Comparison, RenderOptions  # noqa: E402
 from treatydiff.perf import collector_paused  # noqa: E402
 from treatydiff.render import compare_json, plain_console  # noqa: E402
+from treatydiff.render import json_text as encoding  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "eu-ai-act-council-drafts"
 OLD = CORPUS / "v01-2021-04-21-AIA-COM-Proposal-21-April-21.md"
@@ -47,7 +48,7 @@ def variants(comparison: Comparison) -> dict[str, Callable[[], str]]:
 
     def now(encoder: str, paused: bool) -> Callable[[], str]:
         def run() -> str:
-            compare_json.ENCODER = encoder
+            encoding.ENCODER = encoder
             vars(compare_json)["collector_paused"] = collector_paused if paused else contextlib.nullcontext
             try:
                 return str(compare_json.render(comparison, RenderOptions(), console))
@@ -57,7 +58,7 @@ def variants(comparison: Comparison) -> dict[str, Callable[[], str]]:
 
     out = {"json.dumps indent=2 (before)": before, "json.dumps indent=2, collector paused": before_paused,
            "stdlib writer, collector on": now("stdlib", False), "stdlib writer (default install)": now("stdlib", True)}
-    if compare_json._ORJSON is not None:
+    if encoding._ORJSON is not None:
         out.update({"orjson, collector on": now("orjson", False), "orjson (fast extra)": now("orjson", True)})
     return out
 

@@ -1,5 +1,5 @@
 """The JSON text of the reports is ``json.dumps(..., ensure_ascii=False, indent=2)``'s, byte for byte, through both
-encoders of ``compare_json.json_text``: the standard library's way (a writer that leaves strings and numbers to the
+encoders of ``json_text.json_text``: the standard library's way (a writer that leaves strings and numbers to the
 functions ``json`` uses) and orjson (the ``fast`` extra; its tests skip where it is not installed). Values drawn at
 random test the writer and orjson's escapes and numbers; the fixture reports test the documents themselves;
 ``tests/test_corpus_json.py`` holds the corpus reports to what was recorded before either encoder.
@@ -24,20 +24,22 @@ from treatydiff.history import history, select
 from treatydiff.load import load
 from treatydiff.model import Comparison, RenderOptions
 from treatydiff.render import compare_json, history_json, outline_json, plain_console
-from treatydiff.render.compare_json import DIGITS, compare_document, json_document, json_text
+from treatydiff.render import json_text as encoding
+from treatydiff.render.compare_json import DIGITS, compare_document
 from treatydiff.render.history_json import history_document
+from treatydiff.render.json_text import json_document, json_text
 from treatydiff.render.outline_json import outline_document
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "fixtures" / "convention"
 NAMES = ("zero-draft", "revised-draft", "final-text")
-HAS_ORJSON = compare_json._ORJSON is not None
+HAS_ORJSON = encoding._ORJSON is not None
 ENCODERS = ["stdlib", pytest.param("orjson", marks=pytest.mark.skipif(not HAS_ORJSON, reason="orjson not installed"))]
 
 
 @pytest.fixture(params=ENCODERS)
 def encoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr(compare_json, "ENCODER", request.param)
+    monkeypatch.setattr(encoding, "ENCODER", request.param)
     return str(request.param)
 
 
@@ -86,7 +88,7 @@ DOCUMENT = st.recursive(
 @given(ANY, st.integers(0, 3))
 def test_the_writer_writes_what_json_writes(value: Any, level: int) -> None:
     out: list[str] = []
-    compare_json._write(value, level, out)
+    encoding._write(value, level, out)
     assert "".join(out) == standard(value, level)
 
 
@@ -98,11 +100,11 @@ def test_orjson_writes_what_json_writes(value: Any, level: int) -> None:
     strings) and the writer takes over; small unrounded floats are orjson's own (0.000042 for 4.2e-05)."""
     if any(0 < abs(x) < 1e-4 for x in _floats(value)):
         return
-    was, compare_json.ENCODER = compare_json.ENCODER, "orjson"
+    was, encoding.ENCODER = encoding.ENCODER, "orjson"
     try:
         assert json_text(value, level) == standard(value, level)
     finally:
-        compare_json.ENCODER = was
+        encoding.ENCODER = was
 
 
 @pytest.mark.parametrize("items", [[], [{}], [{"a": [1, {"b": None}]}, [], "x"]])

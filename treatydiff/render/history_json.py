@@ -26,9 +26,9 @@ from treatydiff.render.compare_json import (
     change_document,
     counts,
     draft_info,
-    json_document,
 )
 from treatydiff.render.history_common import substantive
+from treatydiff.render.json_text import json_document
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from treatydiff.model import Draft, Node, RenderOptions
 from treatydiff.perf import collector_paused
 from treatydiff.render import OUTLINE
-from treatydiff.render.compare_json import json_document
+from treatydiff.render.json_text import json_document
 from treatydiff.render.outline_common import shows_children
 
 if TYPE_CHECKING:
