@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import TypeVar
 
 from treatydiff import lang
@@ -144,7 +145,7 @@ def _unit(node: Node, where: str, parts: tuple[Node, ...], language: str) -> _Un
         shape.update(dict(below.shape))
     size = len(text) + sum(c.size for c in children)
     total = max(1, size)
-    children = [_with_share(c, c.size / total) for c in children]
+    children = [replace(c, share=c.size / total) for c in children]
     return _Unit(
         kind=node.kind, where=where, line=node.line, key=_key(node), shape=tuple(sorted(shape.items())),
         size=size, numbers=numbers(text, language), brackets=brackets(text), quotes=quotes(text),
@@ -152,15 +153,10 @@ def _unit(node: Node, where: str, parts: tuple[Node, ...], language: str) -> _Un
     )
 
 
-def _with_share(unit: _Unit, share: float) -> _Unit:
-    return _Unit(unit.kind, unit.where, unit.line, unit.key, unit.shape, unit.size, unit.numbers, unit.brackets,
-                 unit.quotes, unit.children, share)
-
-
 def _shares(trees: list[list[_Unit]]) -> None:
     for tree in trees:
         total = max(1, sum(u.size for u in tree))
-        tree[:] = [_with_share(u, u.size / total) for u in tree]
+        tree[:] = [replace(u, share=u.size / total) for u in tree]
 
 
 def _child_name(parent: str, node: Node, position: int) -> str:
@@ -334,20 +330,12 @@ def _compare_row(row: Sequence[_Unit | None], provision: int, findings: list[Par
     if any(u.numbers != units[0].numbers for u in units):
         sides = tuple(ParallelSide(True, u.where, u.line, numbers=u.numbers) for u in units)
         findings.append(ParallelFinding(Discrepancy.NUMBERS, where, provision, sides))
-    for kind, count in ((Discrepancy.BRACKETS, _brackets_of), (Discrepancy.QUOTES, _quotes_of)):
+    for kind, count in ((Discrepancy.BRACKETS, attrgetter("brackets")), (Discrepancy.QUOTES, attrgetter("quotes"))):
         if len({count(u) for u in units}) > 1:
             sides = tuple(ParallelSide(True, u.where, u.line, count=count(u)) for u in units)
             findings.append(ParallelFinding(kind, where, provision, sides))
     for child in _progressive([u.children for u in units]):
         _compare_row(child, provision, findings)
-
-
-def _brackets_of(unit: _Unit) -> int:
-    return unit.brackets
-
-
-def _quotes_of(unit: _Unit) -> int:
-    return unit.quotes
 
 
 # --- one revision step in two languages ----------------------------------------------------------------------
