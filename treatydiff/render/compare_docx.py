@@ -237,7 +237,7 @@ def place(items: Sequence[T], old_key: Callable[[T], tuple[int, ...] | None],
     (``View.OLD``), as are items of one draft only. Deleted ones come right after the item that precedes them
     in the old draft, before the insertions there."""
     both = [k for k, item in enumerate(items) if old_key(item) is not None and has_new(item)]
-    stay = set(_increasing([old_key(items[k]) or () for k in both], both))
+    stay = {both[k] for k in longest_increasing([old_key(items[k]) or () for k in both])}
     gone = sorted(((old_key(item) or (), k) for k, item in enumerate(items)
                    if old_key(item) is not None and k not in stay))
     stays = [k for k in range(len(items)) if k in stay]
@@ -258,11 +258,6 @@ def place(items: Sequence[T], old_key: Callable[[T], tuple[int, ...] | None],
             out.append((item, View.NEW))
     flush(None)
     return out
-
-
-def _increasing(keys: list[tuple[int, ...]], names: list[int]) -> list[int]:
-    """The ``names`` of a longest strictly increasing run of ``keys``."""
-    return [names[k] for k in longest_increasing(keys)]
 
 
 @dataclass(frozen=True, slots=True)
