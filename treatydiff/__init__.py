@@ -75,13 +75,16 @@ def compare(old: Draft | str | Path, new: Draft | str | Path, **options: Any) ->
 
 
 def history(drafts: Sequence[Draft | str | Path], **options: Any) -> History:
-    """The lineage of every article across ``drafts`` (in negotiation order; Drafts, or paths loaded in
-    parallel). ``options`` are the fields of ``DiffOptions``, as for ``compare``."""
+    """The lineage of every article across ``drafts`` (in negotiation order; Drafts, or paths: paths alone are
+    loaded and compared in parallel, as ``treatydiff history`` does). ``options`` are the fields of
+    ``DiffOptions``, as for ``compare``."""
     from treatydiff.history import history as run
-    from treatydiff.history import load_drafts
+    from treatydiff.history import load_drafts, load_history
     from treatydiff.model import Draft
 
     paths = [d for d in drafts if not isinstance(d, Draft)]
+    if len(paths) == len(drafts) >= 2:
+        return load_history(paths, options=_diff_options(options))
     loaded = iter(load_drafts(paths) if paths else ())
     return run([d if isinstance(d, Draft) else next(loaded) for d in drafts], _diff_options(options))
 
