@@ -50,7 +50,7 @@ from treatydiff.model import (
     RenderOptions,
     Severity,
 )
-from treatydiff.render import COMPARE, report
+from treatydiff.render import COMPARE, plain_layout, report
 from treatydiff.render.report import one_line
 
 # Colours from the Okabe-Ito palette, which people with the common colour-vision deficiencies tell apart and
@@ -111,7 +111,14 @@ RTL_CLASSES = frozenset({"R", "AL"})
 
 @COMPARE.register("terminal")
 def render(comparison: Comparison, options: RenderOptions, console: Console) -> str:
-    """The report drawn for ``console`` (its colours and width)."""
+    """The report drawn for ``console`` (its colours and width); without colour, laid out by ``plain_layout``
+    (the same text, without Rich's segments)."""
+    if plain_layout.applies(console):
+        console.push_theme(theme_for(console))
+        try:
+            return plain_layout.print_all(renderables(comparison, options, True, console.width), console)
+        finally:
+            console.pop_theme()
     with console.capture() as capture:
         print_report(comparison, options, console)
     return capture.get()

@@ -28,7 +28,7 @@ from rich.text import Text
 
 from treatydiff.history import History, Lineage
 from treatydiff.model import Outcome, RenderOptions
-from treatydiff.render import HISTORY, report
+from treatydiff.render import HISTORY, plain_layout, report
 from treatydiff.render import history_common as common
 from treatydiff.render.compare_terminal import (
     FLAG_STYLE,
@@ -49,14 +49,17 @@ UNBOUNDED = 100_000
 def render(history: History, options: RenderOptions, console: Console) -> str:
     """The report drawn for ``console`` (its colours and width)."""
     plain = console.no_color or console.color_system is None
-    with console.capture() as capture:
-        console.push_theme(theme_for(console))
-        try:
-            for part in renderables(history, options, plain, console):
+    console.push_theme(theme_for(console))
+    try:
+        parts = renderables(history, options, plain, console)
+        if plain_layout.applies(console):  # without colour: the same text, without Rich's segments
+            return plain_layout.print_all(parts, console)
+        with console.capture() as capture:
+            for part in parts:
                 console.print(part, highlight=False)
-        finally:
-            console.pop_theme()
-    return capture.get()
+        return capture.get()
+    finally:
+        console.pop_theme()
 
 
 def renderables(history: History, options: RenderOptions, plain: bool, console: Console) -> list[RenderableType]:
