@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any
 
 from treatydiff import lang
@@ -202,7 +202,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
     compiled = re.compile(starts.look_ahead() + pattern, re.IGNORECASE)
     STARTS[compiled] = starts
-    _SCANNED[id(compiled)] = _Scanned(compiled, starts, {})
+    _SCANNED[id(compiled)] = _Scanned(compiled, starts, set(), set())
     return compiled
 
 
@@ -364,12 +364,13 @@ STARTS: dict[re.Pattern[str], Starts] = {}
 @dataclass(frozen=True, slots=True)
 class _Scanned:
     """A pattern of ``STARTS`` as ``find`` reads it: the pattern (held, so that its ``id`` stays its own), its
-    ``Starts``, and the words of the texts already told to be a possible start or not (a draft has a few
-    thousand)."""
+    ``Starts``, the words of the texts already told to be a possible start or not (a draft has a few thousand),
+    and those of them that are one."""
 
     pattern: re.Pattern[str]
     starts: Starts
-    known: dict[str, bool]
+    seen: set[str]
+    accepted: set[str]
 
 
 #: The patterns of ``STARTS`` by ``id`` (each entry holds its pattern, so no other pattern gets that ``id``). A
@@ -406,21 +407,19 @@ _MARKS: dict[str, re.Pattern[str]] = {}
 
 def _scan(scanned: _Scanned, text: str, windows: tuple[tuple[int, int], ...]) -> list[re.Match[str]]:
     """``pattern.finditer`` over each window, tried only at the words (and characters) a match can begin with."""
-    pattern, starts, known = scanned.pattern, scanned.starts, scanned.known
+    pattern, starts, accepted = scanned.pattern, scanned.starts, scanned.accepted
     positions, words = _words(text)
+    new = set(words).difference(scanned.seen)
+    if new:  # the words not met before, each told once (the rest is set operations and maps in C)
+        scanned.seen.update(new)
+        accepted.update(word for word in new if starts.accepts(word))
     marks = None
     if starts.chars:
         marks = _MARKS.get(starts.chars) or _MARKS.setdefault(starts.chars, re.compile(f"[{re.escape(starts.chars)}]"))
     found = []
     for start, end in windows:
-        places = []
-        for k in range(bisect_left(positions, start), bisect_left(positions, end)):
-            word = words[k]
-            accepted = known.get(word)
-            if accepted is None:
-                accepted = known[word] = starts.accepts(word)
-            if accepted:
-                places.append(positions[k])
+        low, high = bisect_left(positions, start), bisect_left(positions, end)
+        places = list(compress(positions[low:high], map(accepted.__contains__, words[low:high])))
         if marks is not None:
             places.extend(m.start() for m in marks.finditer(text, start, end))
             places.sort()
