@@ -194,13 +194,19 @@ class Item:
         return not (self.placeholder or self.preamble or self.closing)
 
 
-def items(draft: Draft) -> list[Item]:
+def items(draft: Draft, met: dict[str, str] | None = None) -> list[Item]:
+    """The provisions of ``draft`` as the aligner reads them. ``met`` holds one copy of each word already read
+    (of both drafts, when ``align_report`` passes the same one twice): the articles' vocabularies share it instead
+    of each holding copies of "the", "shall" and "Member" (a fifth of the memory of 20,000 articles)."""
     provisions = list(draft.provisions())
+    met = {} if met is None else met
+    once = met.setdefault
     out = []
     for i, provision in enumerate(provisions):
         body = unmarked(body_text(provision))  # (vowelled Arabic reads as unvowelled)
         raw = word_pattern(body).findall(body)
         folded = " ".join(raw).casefold()
+        parts = folded.split()
         out.append(
             Item(
                 i,
@@ -214,7 +220,7 @@ def items(draft: Draft) -> list[Item]:
                 provision.node.deleted,
                 provision.node.kind is Kind.PREAMBLE,
                 provision.node.kind is Kind.DIVISION and provision.node.title == FINAL_FORMULA and not provision.path,
-                frozenset(folded.split()),
+                frozenset(map(once, parts, parts)),
             )
         )
     return out
@@ -260,7 +266,9 @@ def align_report(
     old: Draft, new: Draft, budget: Budget = Budget()
 ) -> tuple[tuple[Match, ...], tuple[Diagnostic, ...]]:
     """``align``, and the warnings of the fallback when the candidate search ran out of budget."""
-    olds, news = items(old), items(new)
+    met: dict[str, str] = {}
+    olds, news = items(old, met), items(new, met)
+    del met
     warnings: list[Diagnostic] = []
     pairs: dict[int, int] = {}  # old index -> new index
     scores: dict[int, float] = {}
