@@ -6,8 +6,9 @@ Run: python benchmarks/bench_history.py [--runs 5] [--jobs N]
 Prints a plain table (median, min and max of the wall clock over ``--runs`` runs, after one warm-up run, and the
 median CPU time of the same runs, this process and its workers together; ``cores`` is CPU over wall):
 
-1. ``treatydiff history v01..v10 -f json -o /dev/null`` as a user runs it (a subprocess: interpreter start and
-   imports included), with the default ``--jobs`` (one process per core) and with ``--jobs 1``, run alternately.
+1. ``treatydiff history v01..v10 -f json`` (the report through a pipe) as a user runs it (a subprocess: interpreter
+   start and imports included), with the default ``--jobs`` (one process per core) and with ``--jobs 1``, run
+   alternately.
 2. In this process, run alternately: ``load_history(..., jobs=N)`` (loads and comparisons in one pool, each pair
    compared as soon as its two drafts are in) + the JSON, and the same with ``jobs=1`` (all in this process).
 3. Its parts: loading the ten drafts in parallel (``load_drafts(..., jobs=N)``) and one after the other
@@ -94,7 +95,7 @@ def timed_pair(first: Callable[[], object], second: Callable[[], object], runs: 
 def command(sources: list[Path], jobs: int | None) -> Callable[[], object]:
     treatydiff = Path(sys.executable).with_name("treatydiff")
     args = [str(treatydiff)] if treatydiff.exists() else [sys.executable, "-m", "treatydiff"]
-    args += ["history", *map(str, sources), "-f", "json", "-o", os.devnull]
+    args += ["history", *map(str, sources), "-f", "json"]  # (the report on standard output, read by this process)
     if jobs is not None:
         args += ["--jobs", str(jobs)]
 

@@ -9,8 +9,10 @@ For each case (skipped with a message when its corpus files are absent):
 - ``in-process``: load both drafts + ``compare()`` + render the JSON report, in this interpreter after one warm-up
   run (imports warm); wall-clock median, min and max over ``--runs`` runs, and the median CPU time of this process
   over the same runs (``time.process_time``: less sensitive to other processes on a busy machine);
-- ``CLI``: ``treatydiff compare OLD NEW -f json -o /dev/null`` (``history D1 … Dn`` for the history case) as a
-  subprocess: interpreter start, imports, and the same work; median over the same number of runs;
+- ``CLI``: ``treatydiff compare OLD NEW -f json -o report.json`` (``history D1 … Dn`` for the history case; the
+  report in a temporary folder) as a subprocess: interpreter start, imports, the same work and the writing;
+  median over the same number of runs; ``MB``: the peak memory (``ru_maxrss``) of one more CLI run, in a fresh
+  interpreter of its own that reads it with ``getrusage(RUSAGE_CHILDREN)``;
 - ``git``: ``git diff --no-index --word-diff`` on the same files (a subprocess too), median, and the ratio of the
   CLI median to it.
 
@@ -93,10 +95,23 @@ def fmt(times: list[float]) -> str:
     return f"{statistics.median(times):8.3f} {min(times):8.3f} {max(times):8.3f}"
 
 
-HEADER = (f"{'case':<34} {'median':>8} {'min':>8} {'max':>8} {'cpu':>7}   {'CLI':>7}   {'git':>6} {'CLI/git':>8}")
+HEADER = (f"{'case':<34} {'median':>8} {'min':>8} {'max':>8} {'cpu':>7}   {'CLI':>7} {'MB':>5}   {'git':>6} "
+          f"{'CLI/git':>8}")
 
 
-def bench_pair(name: str, old: Path, new: Path, runs: int, history_files: list[Path] | None = None,
+def peak_mb(args: list[str]) -> float:
+    """The peak memory of one run of ``args``, measured by a fresh interpreter that only runs it."""
+    out = subprocess.run([sys.executable, __file__, "--peak", *args], check=True, capture_output=True, text=True)
+    return float(out.stdout.split()[-1])
+
+
+def peak_child(args: list[str]) -> None:
+    """Run ``args`` and print their peak memory in MB (this interpreter's children: only them)."""
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    print(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}")
+
+
+def bench_pair(name: str, old: Path, new: Path, runs: int, out_dir: Path, history_files: list[Path] | None = None,
                text_file: Path | None = None) -> None:
     """One row: the pipeline in-process, the CLI, git. With ``text_file``, the terminal format written to that file
     (``-o FILE.txt``: plain text, 100 columns) instead of the JSON."""
@@ -110,7 +125,8 @@ def bench_pair(name: str, old: Path, new: Path, runs: int, history_files: list[P
         def whole() -> object:
             return render_history(history(load_drafts(history_files, jobs=1)), "json")
 
-        cli = run([*console_script(), "history", *map(str, history_files), "-f", "json", "-o", os.devnull])
+        cli_args = [*console_script(), "history", *map(str, history_files), "-f", "json", "-o",
+                    str(out_dir / "history.json")]
     else:
 
         fmt_name = "terminal" if text_file is not None else "json"
@@ -118,19 +134,21 @@ def bench_pair(name: str, old: Path, new: Path, runs: int, history_files: list[P
         def whole() -> object:
             return render_comparison(compare(load(old), load(new)), fmt_name)
 
-        target = str(text_file) if text_file is not None else os.devnull
-        cli = run([*console_script(), "compare", str(old), str(new), "-f", fmt_name, "-o", target])
+        target = str(text_file) if text_file is not None else str(out_dir / "report.json")
+        cli_args = [*console_script(), "compare", str(old), str(new), "-f", fmt_name, "-o", target]
+    cli = run(cli_args)
     whole()  # warm-up: imports, caches of the regular expressions
     wall, cpu = timed(whole, runs)
     cli_wall, _ = timed(cli, runs)
+    mb = peak_mb(cli_args)
     git = git_word_diff(old, new)
     git_note = ""
     if git is not None:
         git_wall, _ = timed(git, runs)
         git_med = statistics.median(git_wall)
         git_note = f"{git_med:6.3f} {statistics.median(cli_wall) / git_med:7.1f}x"
-    print(f"{name:<34} {fmt(wall)} {statistics.median(cpu):7.3f}   {statistics.median(cli_wall):7.3f}   {git_note}",
-          flush=True)
+    print(f"{name:<34} {fmt(wall)} {statistics.median(cpu):7.3f}   {statistics.median(cli_wall):7.3f} {mb:5.0f}   "
+          f"{git_note}", flush=True)
 
 
 def write_pair(folder: Path, n: int) -> tuple[Path, Path]:
@@ -208,6 +226,9 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] in ("--child", "--measure"):
         (child if sys.argv[1] == "--child" else measure)(sys.argv[2])
         return
+    if len(sys.argv) > 2 and sys.argv[1] == "--peak":
+        peak_child(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (default 5; gen20000: at most 3)")
     parser.add_argument("--cases", default=ALL_CASES, help=f"comma-separated, any of {ALL_CASES}")
@@ -232,7 +253,7 @@ def main() -> None:
                 if len(files) < 2:
                     print(f"{case:<34} skipped: {DRAFTS} not found")
                     continue
-                bench_pair(f"history ({len(files)} AI Act drafts)", files[0], files[-1], args.runs, files)
+                bench_pair(f"history ({len(files)} AI Act drafts)", files[0], files[-1], args.runs, Path(tmp), files)
                 continue
             else:
                 parser.error(f"unknown case {case!r}")
@@ -242,7 +263,7 @@ def main() -> None:
             runs = min(args.runs, 3) if case == "gen20000" else args.runs
             label = f"{case}: {old.stat().st_size // 1024}K -> {new.stat().st_size // 1024}K"
             text = Path(tmp) / "report.txt" if case == "aiact-text" else None
-            bench_pair(label, old, new, runs, text_file=text)
+            bench_pair(label, old, new, runs, Path(tmp), text_file=text)
     print("\n(history: git is the first and last draft only, a scale for the reader)" if "history" in cases else "")
     startup(args.startup_runs)
     if not args.no_memory:
