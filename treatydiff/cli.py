@@ -439,7 +439,14 @@ def read_pair(old: str, new: str | None, options: LoadOptions) -> tuple[Draft, D
     from treatydiff.load import load_views
 
     if new is not None:
-        return read_draft(old, options), read_draft(new, options)
+        from treatydiff.history import load_drafts, worth_a_pool
+
+        if not worth_a_pool([old, new]):
+            return read_draft(old, options), read_draft(new, options)
+        drafts = load_drafts([old, new], options)  # two large files: in two processes
+        for draft in drafts:
+            _warn(draft)
+        return drafts[0], drafts[1]
     original, final = load_views(old, options)
     _warn(original)
     return original, final

@@ -512,7 +512,7 @@ def _change(
             editorial = False
         # whitespace alone can join or split words ("high- risk"): then the words are counted, so that the totals
         # add up; what --ignore names never counts
-        grew = count_words(new_text) - count_words(old_text)
+        grew = 0 if old_text == new_text else count_words(new_text) - count_words(old_text)
         if outcome not in (Outcome.UNCHANGED, Outcome.RENUMBERED) or (grew and not options.ignore):
             plus, minus = edit_words(edits, grew)
             inserted += plus
