@@ -100,3 +100,31 @@ def _shifted_page(words: int, shifted: int) -> str:
 def test_the_shifted_words_are_counted_as_before(words: int, shifted: int, named: bool) -> None:
     reason = garbled.judge(_shifted_page(words, shifted))
     assert (reason is not None and reason.startswith("implausible words")) is named
+
+
+# --- the aligner's shingles of a text (issue 19) ----------------------------------------------------------------
+
+SHINGLE_TEXTS = [
+    "The Parties SHALL adopt such measures.",
+    "Straße STRASSE straße",  # case folding that changes the length
+    "\u0130stanbul \u0131I",  # dotted capital and dotless small i
+    "يَجِبُ على الدول الأطراف",  # vowel marks, read without them
+    "缔约国应当采取 必要的 措施",
+    "a b",  # fewer than three words: the words themselves
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SHINGLE_TEXTS)
+def test_the_shingles_of_a_text_are_those_of_its_words(text: str) -> None:
+    from treatydiff.align import shingles, text_shingles, words
+
+    assert text_shingles(text) == shingles(words(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"aAß\u0130\u0131 é\u2019-", "\u064e", "中", "Shall", " the "]), max_size=40).map("".join))
+def test_the_shingles_of_random_texts_are_those_of_their_words(text: str) -> None:
+    from treatydiff.align import shingles, text_shingles, words
+
+    assert text_shingles(text) == shingles(words(text))

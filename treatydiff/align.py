@@ -161,6 +161,12 @@ def shingles(tokens: Sequence[str]) -> frozenset[int]:
     return _shingles([_word_hash(t) for t in tokens])
 
 
+def text_shingles(text: str) -> frozenset[int]:
+    """``shingles(words(text))``, each distinct word of the text case folded and hashed once."""
+    text = unmarked(text)
+    return _shingles(_raw_hashes(word_pattern(text).findall(text)))
+
+
 def _shingles(h: list[int]) -> frozenset[int]:
     if len(h) < SHINGLE:
         return frozenset(h)
@@ -1214,7 +1220,7 @@ def _left_their_article(
             continue
         kept = targets[home].shingles if home is not None else frozenset()
         for text in paragraphs(source.provision):
-            own = [s for s in shingles(words(text)) if where.df[s] <= DISTINCT]
+            own = [s for s in text_shingles(text) if where.df[s] <= DISTINCT]
             if len(own) < MIN_PARAGRAPH or sum(s in kept for s in own) >= MIN_MOVED * len(own):
                 continue  # a sentence or less of distinctive text, or it stayed with its partner
             found = Counter(chain.from_iterable(where.postings.get(s, ()) for s in own))

@@ -37,7 +37,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any, cast
 
-from treatydiff.align import body_text, shingles, words
+from treatydiff.align import body_text, text_shingles
 from treatydiff.compare import compare, totals
 from treatydiff.errors import TreatydiffError
 from treatydiff.load import load
@@ -546,6 +546,6 @@ def select(history: History, selectors: Sequence[str]) -> History:
 
 def survival(first: Draft, last: Draft) -> float:
     """Share of the first draft's word 3-grams found anywhere in the last draft."""
-    old = frozenset().union(*(shingles(words(body_text(p))) for p in first.provisions()))
-    new = frozenset().union(*(shingles(words(body_text(p))) for p in last.provisions()))
+    old = frozenset().union(*(text_shingles(body_text(p)) for p in first.provisions()))
+    new = frozenset().union(*(text_shingles(body_text(p)) for p in last.provisions()))
     return len(old & new) / len(old) if old else 1.0
