@@ -26,7 +26,6 @@ with each step's comparison cut down to their changes (totals counted again, as 
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 from collections import deque
@@ -35,8 +34,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any, cast
 
+from treatydiff import transfer
 from treatydiff.align import body_text, text_shingles
 from treatydiff.compare import compare, totals
 from treatydiff.errors import TreatydiffError
@@ -48,7 +48,6 @@ from treatydiff.model import (
     Draft,
     FlagKind,
     LoadOptions,
-    Node,
     Outcome,
     Provision,
 )
@@ -308,7 +307,6 @@ def _in_pool(
     n = len(items)
     drafts: list[Draft | None] = [None] * n
     blobs: list[bytes | None] = [None] * n
-    nodes: dict[int, list[Node]] = {}
     comparisons: list[Comparison | None] = [None] * n  # comparisons[k]: drafts[k - 1] -> drafts[k]
     survived: list[float] = []
     failures: dict[int, _Failure] = {}
@@ -324,14 +322,7 @@ def _in_pool(
         if progress:
             progress(1)
 
-    def resolve(draft: int, position: int) -> Draft | Node:
-        found = drafts[draft]
-        assert found is not None
-        if position < 0:
-            return found
-        if draft not in nodes:
-            nodes[draft] = list(found.walk())
-        return nodes[draft][position]
+    resolve = transfer.resolver(drafts)
 
     def feed(pool: ProcessPoolExecutor) -> None:
         """Keep one task queued behind the running ones: a comparison whose drafts are in, else the survival,
@@ -380,7 +371,7 @@ def _in_pool(
                     elif kind == "survival":
                         survived.append(future.result())
                     else:
-                        comparisons[index] = cast(Comparison, _Unpickler(io.BytesIO(future.result()), resolve).load())
+                        comparisons[index] = cast(Comparison, transfer.loads(future.result(), resolve))
                         if progress:
                             progress(1)
                 feed(pool)
@@ -394,36 +385,6 @@ def _in_pool(
     return _assemble(loaded, [c for c in comparisons[1:] if c is not None], survived[0])
 
 
-class _Pickler(pickle.Pickler):
-    """Writes the objects of ``known`` (by identity) as references, calls of ``_reference``. (A reduction,
-    not a ``persistent_id``: that one is asked about every object, strings and numbers too, and makes the
-    writing three times slower; ``reducer_override`` only about the objects of classes, once each.)"""
-
-    def __init__(self, file: IO[bytes], known: dict[int, tuple[int, int]]) -> None:
-        super().__init__(file, pickle.HIGHEST_PROTOCOL)
-        self.known = known
-
-    def reducer_override(self, obj: Any) -> Any:
-        reference = self.known.get(id(obj))
-        return NotImplemented if reference is None else (_reference, reference)
-
-
-class _Unpickler(pickle.Unpickler):
-    """Reads the references back as ``resolve(draft, position)``."""
-
-    def __init__(self, file: IO[bytes], resolve: Callable[[int, int], Draft | Node]) -> None:
-        super().__init__(file)
-        self.resolve = resolve
-
-    def find_class(self, module: str, name: str) -> Any:
-        return self.resolve if (module, name) == (__name__, "_reference") else super().find_class(module, name)
-
-
-def _reference(draft: int, position: int) -> Draft | Node:
-    """What a reference calls in a pickle; ``_Unpickler`` reads it as its own ``resolve``."""
-    raise RuntimeError("a comparison from a worker is read with _Unpickler, which knows the drafts")
-
-
 def _load_blob(source: str | Path, options: LoadOptions) -> bytes | _Failure:
     result = _load_in_worker(source, options)
     return result if isinstance(result, _Failure) else pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
@@ -432,14 +393,7 @@ def _load_blob(source: str | Path, options: LoadOptions) -> bytes | _Failure:
 def _compare_in_worker(index: int, old_blob: bytes, new_blob: bytes, options: DiffOptions) -> bytes:
     """The comparison of drafts ``index - 1`` and ``index``, its drafts and their nodes written as references."""
     old, new = pickle.loads(old_blob), pickle.loads(new_blob)
-    comparison = compare(old, new, options)
-    known: dict[int, tuple[int, int]] = {}
-    for number, draft in ((index - 1, old), (index, new)):
-        known[id(draft)] = (number, -1)
-        known.update((id(node), (number, position)) for position, node in enumerate(draft.walk()))
-    buffer = io.BytesIO()
-    _Pickler(buffer, known).dump(comparison)
-    return buffer.getvalue()
+    return transfer.dumps(compare(old, new, options), [old, new], [index - 1, index])
 
 
 def _survival_in_worker(first_blob: bytes, last_blob: bytes) -> float:
