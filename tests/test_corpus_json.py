@@ -48,11 +48,11 @@ PAIRS = [
 ]
 
 
-def report(old: str, new: str) -> str:
+def report(old: str, new: str, jobs: int = 1) -> str:
     cwd = os.getcwd()
     os.chdir(CORPUS)
     try:
-        return render_comparison(compare(load(old), load(new)), "json")
+        return render_comparison(compare(load(old), load(new), jobs=jobs), "json")
     finally:
         os.chdir(cwd)
 
@@ -70,3 +70,15 @@ def test_the_json_report_is_what_was_recorded(old: str, new: str) -> None:
         digests[key] = digest
         DIGESTS.write_text(json.dumps(dict(sorted(digests.items())), indent=1) + "\n", encoding="utf-8")
     assert recorded().get(key) == digest, f"the JSON of {key} changed"
+
+
+@pytest.mark.parametrize(("old", "new"), [PAIRS[0], PAIRS[2], PAIRS[-2]], ids=lambda name: name.split("/")[0])
+def test_the_json_report_is_the_same_from_two_processes(old: str, new: str) -> None:
+    """Half of the articles redlined in a forked worker (``compare(..., jobs=2)``, as the CLI does on a large
+    pair): the same bytes as recorded."""
+    from treatydiff import fork
+
+    if not fork.available():
+        pytest.skip("no worker can be forked here (not Linux, or another thread runs)")
+    digest = hashlib.sha256(report(old, new, jobs=2).encode("utf-8")).hexdigest()
+    assert recorded().get(f"{old} -> {new}") == digest

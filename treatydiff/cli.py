@@ -1020,10 +1020,10 @@ def diff_options(ignore: Sequence[str], time_budget: float | None) -> DiffOption
 
 def run_compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
     """The differ (``compare`` of ``treatydiff/compare.py``), imported on first use: ``outline`` never pays for
-    the aligner and diff-match-patch."""
+    the aligner and diff-match-patch. A large pair takes two cores where there are two."""
     from treatydiff.compare import compare as compare_drafts
 
-    return compare_drafts(old, new, options)
+    return compare_drafts(old, new, options, jobs=os.cpu_count() or 1)  # (a large pair on two cores)
 
 
 # --- check and lint: CI gates -----------------------------------------------------------------------------

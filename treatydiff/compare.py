@@ -248,10 +248,12 @@ def _key(provision: Provision) -> tuple[str, ...]:
     return tuple(part.split(" — ")[0].casefold() for part in provision.path)
 
 
-def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions()) -> Comparison:
-    """What changed from ``old`` to ``new``: every article and annex of both in exactly one change."""
+def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions(), *, jobs: int = 1) -> Comparison:
+    """What changed from ``old`` to ``new``: every article and annex of both in exactly one change. With
+    ``jobs`` 2 or more, a large pair's articles are redlined and classified half in a forked worker
+    (``fork.in_two``, Linux only): the same Comparison, sooner on two cores."""
     with collector_paused():
-        return _compare(old, new, options)
+        return _compare(old, new, options, jobs)
 
 
 @dataclass(slots=True)
@@ -283,7 +285,7 @@ class _Clock:
         return out
 
 
-def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
+def _compare(old: Draft, new: Draft, options: DiffOptions, jobs: int) -> Comparison:
     if options.language is not None and options.language not in lang.codes():  # said before any work is done
         raise ValueError(f"unknown language {options.language!r} — use one of: {', '.join(lang.codes())}")
     budget = options.time_budget
@@ -307,7 +309,9 @@ def _compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
         ))
         language = lang.DEFAULT
     changes = _without_moved_duties([
-        replace(_change(m, refs, divisions, options, clock, language), chapter=chapters(m)) for m in matches
+        replace(change, chapter=chapters(m))
+        for m, change in zip(matches, _changes(matches, refs, divisions, options, clock, language, (old, new), jobs),
+                             strict=True)
     ])
     order = {id(p.node): k for k, p in enumerate(new.provisions())}
     old_order = {id(p.node): k for k, p in enumerate(old.provisions())}
@@ -455,6 +459,51 @@ def _division_changes(
         )))
     out.sort(key=lambda item: item[0])
     return tuple(change for _, change in out)
+
+
+#: A pair's articles are redlined in two processes (``jobs`` 2 or more) when those that changed hold at least this
+#: many characters: below it, the fork and the transfer of the results cost more than the half of the work they
+#: save. (The AI Act's v01 -> v10: 430,000 characters in changed articles, the changes 0.43 s in one process.)
+FORK_CHARS = 100_000
+
+
+def _changes(
+    matches: Sequence[Match],
+    refs: classify.References,
+    divisions: dict[tuple[str, ...], tuple[str, ...]],
+    options: DiffOptions,
+    clock: _Clock,
+    language: str,
+    drafts: tuple[Draft, Draft],
+    jobs: int,
+) -> list[ArticleChange]:
+    """``_change`` of each match, in order; with ``jobs`` 2 or more, half of them in a forked worker."""
+
+    def work(indices: Sequence[int]) -> tuple[list[ArticleChange], int, int]:
+        own = _Clock(clock.deadline)
+        return [_change(matches[k], refs, divisions, options, own, language) for k in indices], own.coarse, own.gave_up
+
+    halves = None
+    if jobs >= 2:
+        from treatydiff import fork
+
+        halves = fork.in_two(work, [_cost(m) for m in matches], drafts, FORK_CHARS)
+    if halves is None:
+        return [_change(m, refs, divisions, options, clock, language) for m in matches]
+    out: list[ArticleChange] = []
+    for changes, coarse, gave_up in halves:
+        out.extend(changes)
+        clock.coarse += coarse
+        clock.gave_up += gave_up
+    return out
+
+
+def _cost(match: Match) -> int:
+    """About how much work ``_change`` has with ``match``: the characters of its texts, unless both sides hold
+    the same words (then a paragraph pair costs a comparison of two strings)."""
+    if match.score >= 1.0 and len(match.old) == len(match.new) == 1:
+        return 1
+    return sum(len(node.text) + len(node.title) for p in (*match.old, *match.new) for node in p.node.walk())
 
 
 def _change(

@@ -1,0 +1,107 @@
+"""A comparison whose articles are redlined half in a forked worker (``compare(..., jobs=2)``, ``treatydiff.fork``)
+is the same Comparison as in one process: on the fixture pairs, with its time-budget warnings, and when the worker
+fails (its half is then done in the parent). The corpus pairs are checked in ``test_corpus_json.py``."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from pathlib import Path
+
+import pytest
+
+from treatydiff import fork
+from treatydiff.load import load
+from treatydiff.model import DiffOptions
+from treatydiff.render import render_comparison
+
+compare_module = importlib.import_module("treatydiff.compare")  # (``treatydiff.compare`` is the API's function)
+transfer = importlib.import_module("treatydiff.transfer")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PAIRS = [
+    (FIXTURES / "convention" / "zero-draft.md", FIXTURES / "convention" / "final-text.md"),
+    (FIXTURES / "un" / "ru" / "zero-draft.md", FIXTURES / "un" / "ru" / "revised-draft.md"),
+    (FIXTURES / "alignment" / "treaty-old.md", FIXTURES / "alignment" / "treaty-new.md"),
+]
+needs_fork = pytest.mark.skipif(not fork.available(), reason="no worker can be forked here")
+
+
+@pytest.fixture
+def always_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every pair is large enough for a worker; the returned list grows by one for each result a worker sent."""
+    monkeypatch.setattr(compare_module, "FORK_CHARS", 0)
+    received: list[int] = []
+    real = transfer.loads
+
+    def spy(blob: bytes, resolve):  # type: ignore[no-untyped-def]
+        received.append(len(blob))
+        return real(blob, resolve)
+
+    monkeypatch.setattr(transfer, "loads", spy)
+    return received
+
+
+def json_of(old: Path, new: Path, jobs: int, options: DiffOptions = DiffOptions()) -> str:
+    return render_comparison(compare_module.compare(load(old), load(new), options, jobs=jobs), "json")
+
+
+@needs_fork
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p[0].parent.name)
+def test_two_processes_give_the_same_comparison(pair: tuple[Path, Path], always_fork: list[int]) -> None:
+    alone = json_of(*pair, jobs=1)
+    assert not always_fork
+    assert json_of(*pair, jobs=2) == alone
+    assert always_fork and always_fork[0] > 0  # the worker's half came back from the worker
+
+
+@needs_fork
+def test_the_time_budget_warnings_count_both_halves(always_fork: list[int]) -> None:
+    """A budget already used up: every paragraph pair is coarse, in either process, and counted once."""
+    old, new = load(PAIRS[0][0]), load(PAIRS[0][1])
+    options = DiffOptions(time_budget=1e-9)
+    alone = compare_module.compare(old, new, options)
+    split = compare_module.compare(old, new, options, jobs=2)
+    assert always_fork
+    assert split.warnings == alone.warnings and any("time budget" in str(w) for w in alone.warnings)
+
+
+@needs_fork
+def test_a_worker_that_fails_leaves_its_half_to_the_parent(always_fork: list[int],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> bytes:
+        raise MemoryError  # (in the forked worker: it inherits the patch)
+
+    alone = json_of(*PAIRS[0], jobs=1)
+    monkeypatch.setattr(transfer, "dumps", broken)
+    assert json_of(*PAIRS[0], jobs=2) == alone
+    assert not always_fork  # nothing came back: the parent did it all
+
+
+def test_a_small_pair_or_one_job_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[object] = []
+    monkeypatch.setattr(fork, "in_two", lambda *a: calls.append(a))
+    json_of(*PAIRS[0], jobs=1)
+    assert not calls  # one job: not even asked
+    monkeypatch.undo()
+    assert fork.in_two(lambda indices: indices, [1, 1], [], least=3) is None  # too little work
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not fork.available()
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.parametrize("costs", [[1, 1, 1, 1], [10, 1, 1], [1, 1, 10], [5], [0, 0, 7, 0], [3, 3, 3, 3, 3]])
+def test_the_halves_cover_every_index_once_in_order(costs: list[int]) -> None:
+    first, rest = fork.halves(costs)
+    assert first + rest == list(range(len(costs)))
+    # the first half ends where the running cost passes half the total (at the middle of the item there)
+    total = sum(costs)
+    assert sum(costs[k] for k in first) <= total / 2 + max(costs) / 2
+    assert sum(costs[k] for k in rest) <= total / 2 + max(costs) / 2

@@ -1,0 +1,94 @@
+"""Shared by the stages: half of one stage's work done in a second process, forked, while this one does the other
+half (``compare`` redlines and classifies the articles of a large pair so, on two cores).
+
+``fork`` gives the worker everything the parent holds (the drafts, the matches, the caches) without a copy or a
+pickle, so only the results travel back, their drafts and nodes as references (``transfer``). Forking is used
+only where it is safe and cheap: on Linux, from the main process (never from a worker of ``history``'s pool),
+and while no other thread runs (a thread holding a lock at the fork would leave it held in the child). Anywhere
+else, and whenever the worker fails (it was killed, or raised), the caller's work is done in this process: the
+result is the same either way, only the time differs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import TypeVar, cast
+
+from treatydiff import transfer
+from treatydiff.model import Draft
+
+T = TypeVar("T")
+
+
+def available() -> bool:
+    """Whether this process may fork a worker: Linux, the main process, no other thread."""
+    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and multiprocessing.parent_process() is None and threading.active_count() == 1)
+
+
+def halves(costs: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The indices of ``costs`` in two runs of about equal cost: the first for the worker, the rest for this
+    process."""
+    half, total, cut = sum(costs) / 2, 0, 0
+    while cut < len(costs) and total + costs[cut] / 2 <= half:
+        total += costs[cut]
+        cut += 1
+    return list(range(cut)), list(range(cut, len(costs)))
+
+
+def in_two(work: Callable[[Sequence[int]], T], costs: Sequence[int], drafts: Sequence[Draft],
+           least: int) -> tuple[T, T] | None:
+    """``(work(first), work(rest))`` for the two ``halves`` of ``costs``, the first computed in a forked worker,
+    the rest here at the same time; None when the work is too little (its costs add up to less than ``least``)
+    or no worker may be forked (``available``): then the caller does it all. The worker's result may refer to
+    ``drafts`` and their nodes: it comes back referring to this process's own."""
+    if len(costs) < 2 or sum(costs) < least or not available():
+        return None
+    theirs, mine = halves(costs)
+    if not theirs or not mine:
+        return None
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_worker, args=(sender, work, theirs, drafts), daemon=True)
+    try:
+        worker.start()
+    except OSError:  # (no processes left to this user, no memory to fork in)
+        receiver.close()
+        sender.close()
+        return None
+    sender.close()
+    try:
+        own = work(mine)
+        try:
+            blob = receiver.recv_bytes()
+        except EOFError:  # the worker died before it could answer
+            blob = b""
+    finally:
+        receiver.close()
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.terminate()
+            worker.join()
+    if not blob:  # the worker could not: its half is done here (and raises here, if it must)
+        return work(theirs), own
+    return cast(T, transfer.loads(blob, transfer.resolver(drafts))), own
+
+
+def _worker(sender: Connection, work: Callable[[Sequence[int]], object], indices: Sequence[int],
+            drafts: Sequence[Draft]) -> None:
+    """In the forked process: the work, written back with ``drafts`` and their nodes as references; nothing
+    (an empty message) when it fails, so that the parent does it."""
+    try:
+        blob = transfer.dumps(work(indices), drafts)
+    except BaseException:  # (KeyboardInterrupt too: the parent has it as well, and decides)
+        blob = b""
+    try:
+        sender.send_bytes(blob)
+    except OSError:  # the parent went away
+        pass
+    finally:
+        sender.close()
