@@ -105,3 +105,9 @@ def test_the_halves_cover_every_index_once_in_order(costs: list[int]) -> None:
     total = sum(costs)
     assert sum(costs[k] for k in first) <= total / 2 + max(costs) / 2
     assert sum(costs[k] for k in rest) <= total / 2 + max(costs) / 2
+
+
+def test_the_worker_takes_only_the_movable_items() -> None:
+    first, rest = fork.halves([5, 5, 5, 5], [False, True, False, True])
+    assert first == [1, 3] and rest == [0, 2]
+    assert fork.halves([5, 5], [False, False]) == ([], [0, 1])  # nothing to move: no worker (``in_two``)

@@ -487,22 +487,31 @@ def _changes(
     if jobs >= 2:
         from treatydiff import fork
 
-        halves = fork.in_two(work, [_cost(m) for m in matches], drafts, FORK_CHARS)
+        # the worker takes changed articles only: the redline of one whose words stayed is its whole text, which
+        # would cost more to send back than to work out here
+        same = [_words_stayed(m) for m in matches]
+        costs = [_size(m) // 5 if stayed else _size(m) for m, stayed in zip(matches, same, strict=True)]
+        halves = fork.in_two(work, costs, drafts, FORK_CHARS, [not stayed for stayed in same])
     if halves is None:
         return [_change(m, refs, divisions, options, clock, language) for m in matches]
-    out: list[ArticleChange] = []
-    for changes, coarse, gave_up in halves:
-        out.extend(changes)
+    out: list[ArticleChange | None] = [None] * len(matches)
+    for indices, (changes, coarse, gave_up) in halves:
+        for k, change in zip(indices, changes, strict=True):
+            out[k] = change
         clock.coarse += coarse
         clock.gave_up += gave_up
-    return out
+    return [change for change in out if change is not None]
 
 
-def _cost(match: Match) -> int:
-    """About how much work ``_change`` has with ``match``: the characters of its texts, unless both sides hold
-    the same words (then a paragraph pair costs a comparison of two strings)."""
-    if match.score >= 1.0 and len(match.old) == len(match.new) == 1:
-        return 1
+def _words_stayed(match: Match) -> bool:
+    """Whether the aligner found the same words on both sides of a 1:1 match."""
+    return match.score >= 1.0 and len(match.old) == len(match.new) == 1
+
+
+def _size(match: Match) -> int:
+    """The characters of a match's texts: about how much work ``_change`` has with it, a fifth of it where the
+    words stayed (measured: 0.4-0.7 microseconds a character of a changed article, 0.08-0.16 of one whose words
+    stayed, on the AI Act and on the 20,000-article generated pair)."""
     return sum(len(node.text) + len(node.title) for p in (*match.old, *match.new) for node in p.node.walk())
 
 

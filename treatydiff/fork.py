@@ -30,25 +30,31 @@ def available() -> bool:
             and multiprocessing.parent_process() is None and threading.active_count() == 1)
 
 
-def halves(costs: Sequence[int]) -> tuple[list[int], list[int]]:
-    """The indices of ``costs`` in two runs of about equal cost: the first for the worker, the rest for this
-    process."""
-    half, total, cut = sum(costs) / 2, 0, 0
-    while cut < len(costs) and total + costs[cut] / 2 <= half:
-        total += costs[cut]
-        cut += 1
-    return list(range(cut)), list(range(cut, len(costs)))
+def halves(costs: Sequence[int], movable: Sequence[bool] | None = None) -> tuple[list[int], list[int]]:
+    """The indices of ``costs`` in two parts of about equal cost, each in order: the first for the worker (taken
+    from the ``movable`` ones, all by default, from the start), the rest for this process."""
+    half, total = sum(costs) / 2, 0
+    first: list[int] = []
+    for k, cost in enumerate(costs):
+        if total + cost / 2 > half:
+            break
+        if movable is None or movable[k]:
+            first.append(k)
+            total += cost
+    taken = set(first)
+    return first, [k for k in range(len(costs)) if k not in taken]
 
 
-def in_two(work: Callable[[Sequence[int]], T], costs: Sequence[int], drafts: Sequence[Draft],
-           least: int) -> tuple[T, T] | None:
-    """``(work(first), work(rest))`` for the two ``halves`` of ``costs``, the first computed in a forked worker,
+def in_two(work: Callable[[Sequence[int]], T], costs: Sequence[int], drafts: Sequence[Draft], least: int,
+           movable: Sequence[bool] | None = None) -> tuple[tuple[list[int], T], tuple[list[int], T]] | None:
+    """``((first, work(first)), (rest, work(rest)))`` for the two ``halves`` of ``costs`` (the worker's taken from
+    the ``movable`` items: those whose results are worth their transfer), the first computed in a forked worker,
     the rest here at the same time; None when the work is too little (its costs add up to less than ``least``)
     or no worker may be forked (``available``): then the caller does it all. The worker's result may refer to
     ``drafts`` and their nodes: it comes back referring to this process's own."""
     if len(costs) < 2 or sum(costs) < least or not available():
         return None
-    theirs, mine = halves(costs)
+    theirs, mine = halves(costs, movable)
     if not theirs or not mine:
         return None
     context = multiprocessing.get_context("fork")
@@ -74,8 +80,8 @@ def in_two(work: Callable[[Sequence[int]], T], costs: Sequence[int], drafts: Seq
             worker.terminate()
             worker.join()
     if not blob:  # the worker could not: its half is done here (and raises here, if it must)
-        return work(theirs), own
-    return cast(T, transfer.loads(blob, transfer.resolver(drafts))), own
+        return (theirs, work(theirs)), (mine, own)
+    return (theirs, cast(T, transfer.loads(blob, transfer.resolver(drafts)))), (mine, own)
 
 
 def _worker(sender: Connection, work: Callable[[Sequence[int]], object], indices: Sequence[int],
