@@ -486,10 +486,11 @@ def _changes(
     halves = None
     if jobs >= 2:
         from treatydiff import fork
+        from treatydiff.vocabulary import vocabulary
 
+        vocabulary(language)  # compiled once, before the fork, not once in each process
         # the worker takes changed articles only: the redline of one whose words stayed is its whole text, which
         # would cost more to send back than to work out here
-        classify.vocabulary(language)  # compiled once, before the fork, not once in each process
         same = [_words_stayed(m) for m in matches]
         costs = [_size(m) // 5 if stayed else _size(m) for m, stayed in zip(matches, same, strict=True)]
         halves = fork.in_two(work, costs, drafts, FORK_CHARS, [not stayed for stayed in same])
