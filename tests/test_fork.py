@@ -111,3 +111,76 @@ def test_the_worker_takes_only_the_movable_items() -> None:
     first, rest = fork.halves([5, 5, 5, 5], [False, True, False, True])
     assert first == [1, 3] and rest == [0, 2]
     assert fork.halves([5, 5], [False, False]) == ([], [0, 1])  # nothing to move: no worker (``in_two``)
+
+
+# --- two drafts read at once (load.load_two, as the CLI's compare reads them) -----------------------------------
+
+
+@pytest.fixture
+def always_fork_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every pair of files is heavy enough for a worker; the list grows by one for each draft a worker sent."""
+    load_module = importlib.import_module("treatydiff.load")
+    monkeypatch.setattr(load_module, "PAIR_FORK_WEIGHT", 0)
+    received: list[int] = []
+    real = transfer.loads
+
+    def spy(blob: bytes, resolve):  # type: ignore[no-untyped-def]
+        received.append(len(blob))
+        return real(blob, resolve)
+
+    monkeypatch.setattr(transfer, "loads", spy)
+    return received
+
+
+@needs_fork
+def test_two_drafts_read_at_once_are_the_drafts_read_one_after_the_other(always_fork_loads: list[int]) -> None:
+    from treatydiff.load import load_two
+
+    told: list[str] = []
+    pair = load_two(*PAIRS[0], jobs=2, loaded=lambda draft: told.append(draft.label))
+    assert always_fork_loads  # the old draft came from the worker
+    assert [d.nodes for d in pair] == [load(p).nodes for p in PAIRS[0]]
+    assert told == [pair[0].label, pair[1].label]
+
+
+@needs_fork
+def test_the_old_drafts_error_comes_first_from_two_processes(always_fork_loads: list[int], tmp_path: Path) -> None:
+    """Both files bad: the old one's error, as when they are read one after the other (the error itself travels
+    back from the worker, its file and hint with it)."""
+    from treatydiff.errors import LoadError
+    from treatydiff.load import load_two
+
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_two(empty, PAIRS[0][1], jobs=2)
+    assert caught.value.source.endswith("empty.md") and caught.value.hint
+    with pytest.raises(LoadError) as caught:
+        load_two(PAIRS[0][0], empty, jobs=2)
+    assert caught.value.source.endswith("empty.md")
+    assert load_two(*PAIRS[0], jobs=2)  # (and a good pair still loads after them)
+
+
+def test_a_load_error_pickles_as_itself() -> None:
+    import pickle
+
+    from treatydiff.errors import LoadError
+
+    error = pickle.loads(pickle.dumps(LoadError("draft.md", "the file is empty", "check it", 3)))
+    assert isinstance(error, LoadError) and error.message() == "draft.md:3: the file is empty — check it"
+
+
+@needs_fork
+def test_compare_reads_two_heavy_drafts_at_once(always_fork_loads: list[int]) -> None:
+    """The command's report and warnings are the same either way."""
+    from click.testing import CliRunner
+
+    from treatydiff.cli import Env, cli
+
+    args = ["compare", str(FIXTURES / "lint" / "revised-draft.md"), str(PAIRS[0][1]), "-f", "json"]
+    pooled = CliRunner().invoke(cli, args, obj=Env(environ={}))
+    assert always_fork_loads
+    importlib.import_module("treatydiff.load").PAIR_FORK_WEIGHT = 10**12  # (undone by monkeypatch)
+    alone = CliRunner().invoke(cli, args, obj=Env(environ={}))
+    assert pooled.exit_code == alone.exit_code == 0
+    assert pooled.output == alone.output

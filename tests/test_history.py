@@ -183,20 +183,6 @@ def test_two_drafts_share_a_pool_only_when_both_are_heavy(tmp_path: Path, monkey
     assert [d.nodes for d in pooled] == [d.nodes for d in load_drafts(small, jobs=1)]
 
 
-def test_compare_loads_two_heavy_drafts_in_two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same report either way."""
-    module = importlib.import_module("treatydiff.history")  # (``treatydiff.history`` is the API's function)
-    args = ["compare", str(PATHS[0]), str(PATHS[1]), "-f", "json"]
-    alone = CliRunner().invoke(cli, args, obj=Env(environ={}))
-    calls: list[object] = []
-    real = module.load_drafts
-    monkeypatch.setattr(module, "PAIR_POOL_WEIGHT", 1)
-    monkeypatch.setattr(module, "load_drafts", lambda *a, **k: calls.append(a) or real(*a, **k))
-    pooled = CliRunner().invoke(cli, args, obj=Env(environ={}))
-    assert calls and pooled.exit_code == alone.exit_code == 0
-    assert pooled.output == alone.output
-
-
 def test_a_bad_draft_in_a_worker_raises_its_load_error(tmp_path: Path) -> None:
     """The error comes back from the worker with its file (pickle cannot rebuild it by itself: the pool
     reported a broken process instead)."""

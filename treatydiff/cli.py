@@ -439,14 +439,9 @@ def read_pair(old: str, new: str | None, options: LoadOptions) -> tuple[Draft, D
     from treatydiff.load import load_views
 
     if new is not None:
-        from treatydiff.history import load_drafts, worth_a_pool
+        from treatydiff.load import load_two
 
-        if not worth_a_pool([old, new]):
-            return read_draft(old, options), read_draft(new, options)
-        drafts = load_drafts([old, new], options)  # two large files: in two processes
-        for draft in drafts:
-            _warn(draft)
-        return drafts[0], drafts[1]
+        return load_two(old, new, options, jobs=os.cpu_count() or 1, loaded=_warn)  # (two large files: at once)
     original, final = load_views(old, options)
     _warn(original)
     return original, final

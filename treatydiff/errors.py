@@ -28,6 +28,11 @@ class TreatydiffError(Exception):
         self.line = line
         super().__init__(self.message())
 
+    def __reduce__(self) -> tuple[type[TreatydiffError], tuple[str, str, str, int | None]]:
+        """Pickled as its four fields (pickle's default would rebuild it from its message alone): an error
+        travels back from a worker as itself."""
+        return type(self), (self.source, self.problem, self.hint, self.line)
+
     def message(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source
         text = f"{where}: {self.problem}"

@@ -40,7 +40,7 @@ from treatydiff import transfer
 from treatydiff.align import body_text, text_shingles
 from treatydiff.compare import compare, totals
 from treatydiff.errors import TreatydiffError
-from treatydiff.load import load
+from treatydiff.load import load, weight
 from treatydiff.model import (
     ArticleChange,
     Comparison,
@@ -182,16 +182,14 @@ def load_drafts(
     return tuple(d for d in out if d is not None)
 
 
-#: Two drafts are loaded in two processes only when each file weighs at least this much (its size, four times it for
-#: a PDF or a DOCX file, whose bytes take longer to read): the worker, the import of this module and the transfer of
-#: the draft cost about what a lighter file takes to load. Measured with ``fork`` on the AI Act: its Markdown drafts
-#: of 250 and 340 KB, ``compare -f json`` 1.23 s one after the other and 1.28 s with a worker (medians of 7); its
-#: PDFs of 1.35 and 1.0 MB loaded in 2.4 s one after the other and 1.5 s with a worker. Where workers start a fresh
+#: Two drafts are loaded in two processes only when each file weighs at least this much (``load.weight``: its
+#: size, four times it for a PDF or a DOCX file): the worker, the import of this module and the transfer of the
+#: draft cost about what a lighter file takes to load. Measured with ``fork`` on the AI Act: its Markdown drafts of
+#: 250 and 340 KB, ``compare -f json`` 1.23 s one after the other and 1.28 s with a worker of a pool (medians of 7);
+#: its PDFs of 1.35 and 1.0 MB loaded in 2.4 s one after the other and 1.5 s with one. Where workers start a fresh
 #: interpreter (``spawn``, ``forkserver``: macOS, Windows, Python 3.14 on Linux), which imports treatydiff again,
-#: ten times as much.
+#: ten times as much. (The CLI's ``compare`` forks its worker instead: ``load.load_two``.)
 PAIR_POOL_WEIGHT = 1_000_000
-#: The formats whose bytes weigh four times as much (``PAIR_POOL_WEIGHT``).
-_HEAVY_SUFFIXES = (".pdf", ".docx")
 
 
 def worth_a_pool(sources: Sequence[str | Path]) -> bool:
@@ -205,11 +203,7 @@ def worth_a_pool(sources: Sequence[str | Path]) -> bool:
     # (the method set, or the platform's default: asked so as not to set it, which would refuse a later choice)
     method = multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
     least = PAIR_POOL_WEIGHT * (1 if method == "fork" else 10)
-    try:
-        return all(os.path.getsize(s) * (4 if str(s).lower().endswith(_HEAVY_SUFFIXES) else 1) >= least
-                   for s in sources)
-    except OSError:  # (a file that cannot be read: its load says so, in this process)
-        return False
+    return all(weight(s) >= least for s in sources)
 
 
 @dataclass(frozen=True, slots=True)
