@@ -485,7 +485,7 @@ def test_output_file_untouched_on_failure(tmp_path: Path) -> None:
 def test_ignore_reaches_the_diff_options(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = []
 
-    def fake(old: Draft, new: Draft, options: Any) -> Comparison:
+    def fake(old: Draft, new: Draft, options: Any, jobs: int | None = None) -> Comparison:
         seen.append(options.ignore)
         return made_comparison()
 

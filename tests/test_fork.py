@@ -184,3 +184,20 @@ def test_compare_reads_two_heavy_drafts_at_once(always_fork_loads: list[int]) ->
     alone = CliRunner().invoke(cli, args, obj=Env(environ={}))
     assert pooled.exit_code == alone.exit_code == 0
     assert pooled.output == alone.output
+
+
+def test_jobs_1_keeps_compare_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``treatydiff compare --jobs 1``: neither the reading nor the comparison asks for a worker."""
+    from click.testing import CliRunner
+
+    from treatydiff.cli import Env, cli
+
+    monkeypatch.setattr(importlib.import_module("treatydiff.load"), "PAIR_FORK_WEIGHT", 0)
+    monkeypatch.setattr(compare_module, "FORK_CHARS", 0)
+    asked: list[object] = []
+    monkeypatch.setattr(fork, "in_two", lambda *a: asked.append(a))
+    args = ["compare", str(PAIRS[0][0]), str(PAIRS[0][1]), "-f", "json"]
+    assert CliRunner().invoke(cli, [*args, "--jobs", "1"], obj=Env(environ={})).exit_code == 0
+    assert not asked
+    assert CliRunner().invoke(cli, [*args, "--jobs", "2"], obj=Env(environ={})).exit_code == 0
+    assert len(asked) == 2  # the reading, then the comparison

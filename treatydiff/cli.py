@@ -433,15 +433,16 @@ def read_draft(source: str, options: LoadOptions) -> Draft:
     return draft
 
 
-def read_pair(old: str, new: str | None, options: LoadOptions) -> tuple[Draft, Draft]:
-    """The two drafts a comparison reads: OLD and NEW; or, NEW not given, the original and final texts of the
-    marked-up draft OLD (``load_views``, the file read once). Warnings reported as ``read_draft`` does."""
+def read_pair(old: str, new: str | None, options: LoadOptions, jobs: int | None = None) -> tuple[Draft, Draft]:
+    """The two drafts a comparison reads: OLD and NEW (two large files at once, with ``jobs`` processes, None: one
+    per core); or, NEW not given, the original and final texts of the marked-up draft OLD (``load_views``, the
+    file read once). Warnings reported as ``read_draft`` does."""
     from treatydiff.load import load_views
 
     if new is not None:
         from treatydiff.load import load_two
 
-        return load_two(old, new, options, jobs=os.cpu_count() or 1, loaded=_warn)  # (two large files: at once)
+        return load_two(old, new, options, jobs=jobs or os.cpu_count() or 1, loaded=_warn)
     original, final = load_views(old, options)
     _warn(original)
     return original, final
@@ -897,6 +898,10 @@ time_budget_option = click.option(
     help="Only changes in these parts of the text: preamble, body (the articles), annexes. Repeatable.",
 )
 @click.option("--no-pager", is_flag=True, help="Never page a long terminal report.")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Processes to read and compare a large pair in (default: one per core; 1: all in this one).",
+)
 @load_options
 @output_options
 @debug_option
@@ -905,8 +910,8 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
             chapters: tuple[str, ...], explain: tuple[str, ...], ignore: tuple[str, ...], time_budget: float | None,
             exit_code: bool, show_unchanged: bool, concordance: bool, side_by_side: bool, summary_only: bool,
             context: int, markdown_style: str, flagged: bool, min_severity: str, recitals: str, parts: tuple[str, ...],
-            max_chars: int | None, no_pager: bool, from_format: str | None, max_size: int, output: str | None,
-            color: str) -> ExitCode:
+            max_chars: int | None, no_pager: bool, jobs: int | None, from_format: str | None, max_size: int,
+            output: str | None, color: str) -> ExitCode:
     """Show what changed from OLD to NEW: articles added, removed, renumbered, moved, split or merged, the
     word-level edits inside each changed article, and the edits that change legal meaning.
 
@@ -924,13 +929,13 @@ def compare(env: Env, old: str, new: str | None, format_name: str | None, articl
                                  param_hint="'--max-chars'")
     refuse_binary_on_terminal(env, format_name, output)
     refuse_to_overwrite(output, [old, new])
-    old_draft, new_draft = read_pair(old, new, options)
+    old_draft, new_draft = read_pair(old, new, options, jobs)
     from treatydiff.select import Selection, has_changes, select  # the differ loads only when comparing
 
     minimum = Severity(min_severity)
     selection = Selection(articles=articles + explain, chapters=chapters, flagged=minimum if flagged else None,
                           parts=parts, keep_annexes=True)
-    whole = run_compare(old_draft, new_draft, diff_options(ignore, time_budget))
+    whole = run_compare(old_draft, new_draft, diff_options(ignore, time_budget), jobs)
     refuse_unmatched(whole, selection)
     comparison = select(whole, selection)
     for warning in comparison.warnings:
@@ -1013,12 +1018,12 @@ def diff_options(ignore: Sequence[str], time_budget: float | None) -> DiffOption
     return DiffOptions(ignore=frozenset(i.lower() for i in ignore), time_budget=time_budget)
 
 
-def run_compare(old: Draft, new: Draft, options: DiffOptions) -> Comparison:
+def run_compare(old: Draft, new: Draft, options: DiffOptions, jobs: int | None = None) -> Comparison:
     """The differ (``compare`` of ``treatydiff/compare.py``), imported on first use: ``outline`` never pays for
-    the aligner and diff-match-patch. A large pair takes two cores where there are two."""
+    the aligner and diff-match-patch. A large pair takes two cores where ``jobs`` allows (None: one per core)."""
     from treatydiff.compare import compare as compare_drafts
 
-    return compare_drafts(old, new, options, jobs=os.cpu_count() or 1)  # (a large pair on two cores)
+    return compare_drafts(old, new, options, jobs=jobs or os.cpu_count() or 1)
 
 
 # --- check and lint: CI gates -----------------------------------------------------------------------------
