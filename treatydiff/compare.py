@@ -1,5 +1,6 @@
 """Stages 2-3 together: two Drafts -> a Comparison (align the articles, align their paragraphs, redline each
-paragraph pair, classify the edits). Pure: no I/O, no colours."""
+paragraph pair, classify the edits). Pure: no I/O, no colours; with ``jobs``, a large pair's articles are worked
+out half in a forked process (``treatydiff.fork``), to the same result."""
 
 from __future__ import annotations
 
