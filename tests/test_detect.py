@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import zipfile
@@ -168,6 +169,7 @@ def test_markup_reaches_the_load_options(monkeypatch: pytest.MonkeyPatch, tmp_pa
         return load(source, options)
 
     monkeypatch.setattr(cli_module, "load", spy)
+    monkeypatch.setattr(importlib.import_module("treatydiff.load"), "load", spy)  # (compare reads by load_two)
     path = tmp_path / "draft.txt"
     path.write_bytes(TEXT)
     assert invoke("outline", path, "--markup", view).exit_code == ExitCode.OK
