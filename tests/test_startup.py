@@ -148,3 +148,72 @@ def test_a_lazy_name_in_a_fresh_interpreter() -> None:
         "assert json.loads(treatydiff.render(draft, 'json'))['nodes']\n"
     )
     assert {"treatydiff.model", "treatydiff.load", "treatydiff.render.outline_json"} <= imported
+
+
+# --- the readers in modules of their own: imported when needed ----------------------------------------------
+
+#: The reader modules a Markdown or plain-text draft never needs.
+READER_MODULES = {f"treatydiff.load.{m}" for m in ("akn", "formex", "usbill", "html", "pdf", "word", "pdf_tables")}
+
+
+def test_a_markdown_draft_is_read_without_the_other_readers() -> None:
+    from pathlib import Path
+
+    draft = Path(__file__).resolve().parents[1] / "fixtures" / "convention" / "zero-draft.md"
+    imported = modules_after(f"from treatydiff.load import load; load({str(draft)!r})")
+    assert "treatydiff.load.readers" in imported
+    assert not imported & READER_MODULES
+
+
+def test_each_stand_in_is_the_reader_its_module_registers() -> None:
+    """The name, extensions and title of each reader as ``readers.py`` lists it before its module is imported,
+    and as the module registers it (a reader whose line and module disagree would change with the import)."""
+    script = (
+        "import importlib, json\n"
+        "from treatydiff.load import readers\n"
+        "listed = {r.name: [list(r.extensions), r.title] for r in readers.READERS.values()}\n"
+        "order = list(readers.READERS)\n"
+        "for m in ('akn', 'formex', 'usbill', 'html', 'pdf', 'word'):\n"
+        "    importlib.import_module('treatydiff.load.' + m)\n"
+        "real = {r.name: [list(r.extensions), r.title] for r in readers.READERS.values()}\n"
+        "print(json.dumps([listed, real, order, list(readers.READERS)]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    listed, real, order, order_after = json.loads(result.stdout)
+    assert listed == real
+    assert order == order_after  # (the sniffing order)
+
+
+def test_a_stand_in_sniffs_what_its_reader_sniffs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each stand-in's cheap test lets through every file its reader's ``sniff`` takes: on the first bytes of
+    every fixture, of the corpus where present, and of made-up heads at the edges. In a fresh interpreter, where
+    the stand-ins are still there."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    files = [p for p in (root / "fixtures").rglob("*") if p.is_file()]
+    corpus = root.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        files += [p for p in corpus.rglob("*") if p.is_file()]
+    heads = [p.read_bytes()[:4096] for p in files]
+    heads += [b"", b"<html>", b"\xef\xbb\xbf<!doctype html>", "<p>x</p>".encode("utf-16"), b"%PDF-1.7",
+              b"PK\x03\x04word/document.xml", b"Inhaltsdaten.LegalDocML.de", b"# Title\n\nArticle 1"]
+    listing = tmp_path / "heads.json"
+    listing.write_text(json.dumps([head.hex() for head in heads]), encoding="utf-8")
+    script = (
+        "import importlib, json, sys\n"
+        "from treatydiff.load.readers import READERS\n"
+        f"heads = [bytes.fromhex(h) for h in json.load(open({str(listing)!r}))]\n"
+        "modules = {'akn': 'akn', 'formex': 'formex', 'usbill': 'usbill', 'html': 'html', 'pdf': 'pdf',"
+        " 'docx': 'word'}\n"
+        "stand_ins = {name: READERS[name].sniff for name in modules}\n"
+        "for module in modules.values():\n"
+        "    importlib.import_module('treatydiff.load.' + module)\n"
+        "wrong = [(name, h[:40].hex()) for name in modules for h in heads\n"
+        "         if READERS[name].sniff is stand_ins[name] or stand_ins[name](h) != READERS[name].sniff(h)]\n"
+        "print(json.dumps(wrong))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []

@@ -112,7 +112,7 @@ def detect_format(raw: RawDraft) -> str:
     """By content where the bytes say what they are (PDF, DOCX, HTML, Akoma Ntoso), then by extension, then
     Markdown if the text looks like it, else plain text."""
     head = raw.data[:4096]
-    for reader in readers.READERS.values():
+    for reader in list(readers.READERS.values()):  # (a sniff may import its module, which registers itself)
         if reader.sniff is not None and reader.sniff(head):
             return reader.name
     if raw.suffix in readers.EXTENSIONS:

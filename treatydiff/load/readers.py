@@ -3,13 +3,16 @@
 A reader gets the raw bytes (``RawDraft``) and the ``LoadOptions`` and returns the lines with their hints
 (``Read``). Text formats register a function of the decoded text instead (``register_text``): decoding is
 shared (``decode.py``). Each reader may also say how to recognise its format from the first bytes
-(``sniff``), so a ``.txt`` file that holds HTML is read as HTML. Heavy libraries (PDF, DOCX) are imported
-inside their reader, when a file of that format is read.
+(``sniff``), so a ``.txt`` file that holds HTML is read as HTML. The readers in modules of their own (HTML, XML,
+PDF, DOCX) are listed here (``register_module``) and imported when a file of theirs is read, or sniffed past a
+cheap test of its first bytes: a Markdown draft is read without them. A new reader is a new module and one line
+here.
 """
 
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -322,5 +325,48 @@ def read_markdown(text: str) -> list[SourceLine]:
     return out
 
 
-# Readers in modules of their own register themselves when imported (after the registry above exists).
-from treatydiff.load import akn, formex, usbill, html, pdf, word  # noqa: E402, F401, I001 (sniffing order)
+# --- readers in modules of their own, imported on first use --------------------------------------------------
+
+
+def register_module(name: str, module: str, *extensions: str, title: str,
+                    may_be: Callable[[bytes], bool]) -> None:
+    """A reader in ``treatydiff/load/<module>.py``, imported when a file of its format is read, or when content
+    sniffing needs its ``sniff``: only for a file whose first bytes pass ``may_be``, a cheap test that every file
+    the reader's ``sniff`` accepts passes too. The module registers its reader when imported (``register``, with
+    the same name, extensions and title), which takes this one's place. A Markdown draft needs none of them: the
+    PDF, DOCX, HTML and XML readers are not imported to read it."""
+
+    def read(raw: RawDraft, options: LoadOptions) -> Read:
+        return _imported(name, module).read(raw, options)
+
+    def sniff(head: bytes) -> bool:
+        if not may_be(head):
+            return False
+        real = _imported(name, module).sniff
+        return real is not None and real(head)
+
+    READERS[name] = Reader(name, read, (name, *extensions), sniff, title)
+    for ext in (name, *extensions):
+        EXTENSIONS[ext] = name
+
+
+def _imported(name: str, module: str) -> Reader:
+    """The reader ``name`` once its module is imported (its own ``register`` replaced the stand-in)."""
+    importlib.import_module(f"treatydiff.load.{module}")
+    return READERS[name]
+
+
+def _markup(head: bytes) -> bool:
+    """A "<" in the first bytes (in UTF-8, Latin-1 or UTF-16 alike): markup may start there."""
+    return b"<" in head
+
+
+# In the order content sniffing tries them.
+register_module("akn", "akn", "akomantoso", "xml", title="Akoma Ntoso XML",
+                may_be=lambda head: _markup(head) or b"LegalDocML.de" in head)
+register_module("formex", "formex", "fmx", title="Formex XML", may_be=_markup)
+register_module("usbill", "usbill", title="US bill XML", may_be=_markup)
+register_module("html", "html", "htm", "xhtml", title="HTML", may_be=_markup)
+register_module("pdf", "pdf", title="PDF", may_be=lambda head: head.startswith(b"%PDF-"))
+register_module("docx", "word", "docm", "dotx", "dotm", "doc", title="Word DOCX",
+                may_be=lambda head: head.startswith(b"PK\x03\x04"))
