@@ -169,8 +169,8 @@ def load_drafts(
         try:
             for i, source in enumerate(sources):
                 result = futures[i].result() if i in futures else load(source, options)
-                if isinstance(result, _Failure):
-                    raise result.error()
+                if isinstance(result, TreatydiffError):
+                    raise result
                 out[i] = result
                 if progress:
                     progress(1)
@@ -206,27 +206,13 @@ def worth_a_pool(sources: Sequence[str | Path]) -> bool:
     return all(weight(s) >= least for s in sources)
 
 
-@dataclass(frozen=True, slots=True)
-class _Failure:
-    """A ``TreatydiffError`` on its way back from a worker. The error itself cannot travel: pickle rebuilds
-    an exception from ``args`` (its message alone), which does not fit ``TreatydiffError.__init__``, and the
-    pool would report a crashed worker (``BrokenProcessPool``) instead of the bad file."""
-
-    kind: type[TreatydiffError]
-    source: str
-    problem: str
-    hint: str
-    line: int | None
-
-    def error(self) -> TreatydiffError:
-        return self.kind(self.source, self.problem, self.hint, self.line)
-
-
-def _load_in_worker(source: str | Path, options: LoadOptions) -> Draft | _Failure:
+def _load_in_worker(source: str | Path, options: LoadOptions) -> Draft | TreatydiffError:
+    """The draft, or the error that a bad one raised (returned, not raised: a raised error would come back as a
+    broken worker, ``BrokenProcessPool``, not as the bad file; it travels as itself, ``TreatydiffError.__reduce__``)."""
     try:
         return load(source, options)
     except TreatydiffError as exc:
-        return _Failure(type(exc), exc.source, exc.problem, exc.hint, exc.line)
+        return exc
 
 
 def history(
@@ -303,13 +289,13 @@ def _in_pool(
     blobs: list[bytes | None] = [None] * n
     comparisons: list[Comparison | None] = [None] * n  # comparisons[k]: drafts[k - 1] -> drafts[k]
     survived: list[float] = []
-    failures: dict[int, _Failure] = {}
+    failures: dict[int, TreatydiffError] = {}
     to_load = deque((i, item) for i, item in enumerate(items) if not isinstance(item, Draft) and str(item) != "-")
     asked: set[int] = set()  # the pairs given to a worker; 0: the survival
     tasks: dict[Future[Any], tuple[str, int]] = {}
 
-    def take(index: int, result: bytes | _Failure) -> None:
-        if isinstance(result, _Failure):
+    def take(index: int, result: bytes | TreatydiffError) -> None:
+        if isinstance(result, TreatydiffError):
             failures[index] = result
         else:
             blobs[index], drafts[index] = result, pickle.loads(result)
@@ -370,7 +356,7 @@ def _in_pool(
                             progress(1)
                 feed(pool)
             if failures:
-                raise failures[min(failures)].error()
+                raise failures[min(failures)]
         except BaseException:
             # cancel what has not started; wait for what has (a comparison or a load each), as load_drafts does
             pool.shutdown(wait=True, cancel_futures=True)
@@ -379,9 +365,9 @@ def _in_pool(
     return _assemble(loaded, [c for c in comparisons[1:] if c is not None], survived[0])
 
 
-def _load_blob(source: str | Path, options: LoadOptions) -> bytes | _Failure:
+def _load_blob(source: str | Path, options: LoadOptions) -> bytes | TreatydiffError:
     result = _load_in_worker(source, options)
-    return result if isinstance(result, _Failure) else pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+    return result if isinstance(result, TreatydiffError) else pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
 
 
 def _compare_in_worker(index: int, old_blob: bytes, new_blob: bytes, options: DiffOptions) -> bytes:
