@@ -26,10 +26,8 @@ PAIRS = [
 needs_fork = pytest.mark.skipif(not fork.available(), reason="no worker can be forked here")
 
 
-@pytest.fixture
-def always_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every pair is large enough for a worker; the returned list grows by one for each result a worker sent."""
-    monkeypatch.setattr(compare_module, "FORK_CHARS", 0)
+def received_from_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by the size of each result a worker sends back."""
     received: list[int] = []
     real = transfer.loads
 
@@ -39,6 +37,13 @@ def always_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(transfer, "loads", spy)
     return received
+
+
+@pytest.fixture
+def always_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every pair is large enough for a worker; the returned list grows by one for each result a worker sent."""
+    monkeypatch.setattr(compare_module, "FORK_CHARS", 0)
+    return received_from_workers(monkeypatch)
 
 
 def json_of(old: Path, new: Path, jobs: int, options: DiffOptions = DiffOptions()) -> str:
@@ -119,17 +124,8 @@ def test_the_worker_takes_only_the_movable_items() -> None:
 @pytest.fixture
 def always_fork_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Every pair of files is heavy enough for a worker; the list grows by one for each draft a worker sent."""
-    load_module = importlib.import_module("treatydiff.load")
-    monkeypatch.setattr(load_module, "PAIR_FORK_WEIGHT", 0)
-    received: list[int] = []
-    real = transfer.loads
-
-    def spy(blob: bytes, resolve):  # type: ignore[no-untyped-def]
-        received.append(len(blob))
-        return real(blob, resolve)
-
-    monkeypatch.setattr(transfer, "loads", spy)
-    return received
+    monkeypatch.setattr(importlib.import_module("treatydiff.load"), "PAIR_FORK_WEIGHT", 0)
+    return received_from_workers(monkeypatch)
 
 
 @needs_fork

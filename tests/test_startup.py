@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import types
+from typing import Any
 
 import pytest
 
@@ -165,6 +166,13 @@ def test_a_markdown_draft_is_read_without_the_other_readers() -> None:
     assert not imported & READER_MODULES
 
 
+def printed_by(script: str) -> Any:
+    """What ``script``, run in a fresh interpreter, prints as JSON on its last line."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
 def test_each_stand_in_is_the_reader_its_module_registers() -> None:
     """The name, extensions and title of each reader as ``readers.py`` lists it before its module is imported,
     and as the module registers it (a reader whose line and module disagree would change with the import)."""
@@ -178,9 +186,7 @@ def test_each_stand_in_is_the_reader_its_module_registers() -> None:
         "real = {r.name: [list(r.extensions), r.title] for r in readers.READERS.values()}\n"
         "print(json.dumps([listed, real, order, list(readers.READERS)]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    listed, real, order, order_after = json.loads(result.stdout)
+    listed, real, order, order_after = printed_by(script)
     assert listed == real
     assert order == order_after  # (the sniffing order)
 
@@ -214,6 +220,4 @@ def test_a_stand_in_sniffs_what_its_reader_sniffs(tmp_path) -> None:  # type: ig
         "         if READERS[name].sniff is stand_ins[name] or stand_ins[name](h) != READERS[name].sniff(h)]\n"
         "print(json.dumps(wrong))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[-1]) == []
+    assert printed_by(script) == []

@@ -116,14 +116,10 @@ def _panel(panel: Panel, width: int) -> str | None:
     if not panel.expand or panel.width is not None or panel.height is not None or panel.padding != (0, 1) \
             or panel.title_align != "left" or panel.subtitle_align != "left" or width <= 4:
         return None
-    children = panel.renderable.renderables if isinstance(panel.renderable, Group) else [panel.renderable]
     inner = width - 4
-    body: list[str] = []
-    for child in children:
-        lines = _text_lines(child, inner) if isinstance(child, Text) else None
-        if lines is None:
-            return None
-        body.extend(lines)
+    body = _lines(panel.renderable, inner)
+    if body is None:
+        return None
     box = panel.box
     top = _border(panel.title, width, box.top_left, box.top, box.top_right)
     bottom = _border(panel.subtitle, width, box.bottom_left, box.bottom, box.bottom_right)
@@ -145,18 +141,23 @@ def _border(title: str | Text | None, width: int, corner: str, line: str, end: s
     return f"{corner}{line}{f' {text} '[: width - 4].ljust(width - 4, line)}{line}{end}"
 
 
-def lay_out(part: RenderableType, width: int) -> str | None:
-    """``part`` as the console would print it at ``width``, or None when Rich must draw it."""
-    if isinstance(part, Panel):
-        return _panel(part, width)
-    children = part.renderables if isinstance(part, Group) else [part]
+def _lines(part: RenderableType, width: int) -> list[str] | None:
+    """The lines of a text, or of a group of texts, at ``width``; None for anything else."""
     out: list[str] = []
-    for child in children:
+    for child in part.renderables if isinstance(part, Group) else [part]:
         lines = _text_lines(child, width) if isinstance(child, Text) else None
         if lines is None:
             return None
         out.extend(lines)
-    return "\n".join(out) + "\n"
+    return out
+
+
+def lay_out(part: RenderableType, width: int) -> str | None:
+    """``part`` as the console would print it at ``width``, or None when Rich must draw it."""
+    if isinstance(part, Panel):
+        return _panel(part, width)
+    lines = _lines(part, width)
+    return None if lines is None else "\n".join(lines) + "\n"
 
 
 def print_all(parts: Iterable[RenderableType], console: Console) -> str:
