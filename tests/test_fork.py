@@ -197,3 +197,9 @@ def test_jobs_1_keeps_compare_in_one_process(monkeypatch: pytest.MonkeyPatch) ->
     assert not asked
     assert CliRunner().invoke(cli, [*args, "--jobs", "2"], obj=Env(environ={})).exit_code == 0
     assert len(asked) == 2  # the reading, then the comparison
+
+
+def test_no_worker_without_the_memory_for_a_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert fork.room_for_a_copy() in (True, False)  # (asked of /proc; this machine's answer)
+    monkeypatch.setattr(fork, "room_for_a_copy", lambda: False)
+    assert fork.in_two(lambda indices: list(indices), [5, 5], [], least=0) is None
