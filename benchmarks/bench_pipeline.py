@@ -7,8 +7,9 @@ Run: python benchmarks/bench_pipeline.py [--runs 5] [--cases aiact,aiact-text,v0
 For each case (skipped with a message when its corpus files are absent):
 
 - ``in-process``: load both drafts + ``compare()`` + render the JSON report, in this interpreter after one warm-up
-  run (imports warm); wall-clock median, min and max over ``--runs`` runs, and the median CPU time of this process
-  over the same runs (``time.process_time``: less sensitive to other processes on a busy machine);
+  run (imports warm), in one process (``jobs=1``, the API's default: the CLI's second process is in the CLI
+  column); wall-clock median, min and max over ``--runs`` runs, and the median CPU time of this process over the
+  same runs (``time.process_time``: less sensitive to other processes on a busy machine);
 - ``CLI``: ``treatydiff compare OLD NEW -f json -o report.json`` (``history D1 … Dn`` for the history case; the
   report in a temporary folder) as a subprocess: interpreter start, imports, the same work and the writing;
   median over the same number of runs; ``MB``: the peak memory (``ru_maxrss``) of one more CLI run, in a fresh
