@@ -30,7 +30,7 @@ from schema_check import load_schema, violations
 from treatydiff.cli import Env, cli, expand_drafts
 from treatydiff.compare import compare
 from treatydiff.errors import ExitCode, LoadError
-from treatydiff.history import History, chain, history, load_drafts, load_history, select, worth_a_pool
+from treatydiff.history import History, chain, history, load_drafts, load_history, select
 from treatydiff.model import DiffOptions, Draft, FlagKind, Kind, LoadOptions, Outcome, RenderOptions
 from treatydiff.render import HISTORY, render_history
 from treatydiff.render import history_common as common
@@ -164,23 +164,15 @@ def test_parallel_load_equals_sequential_load() -> None:
     assert ticks == [1, 1, 1]
 
 
-def test_two_drafts_share_a_pool_only_when_both_are_heavy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = importlib.import_module("treatydiff.history")  # (``treatydiff.history`` is the API's function)
-
+def test_two_drafts_are_read_as_compare_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair goes through ``load.load_two`` (at once where both files are large): the same drafts, a tick each."""
+    load_module = importlib.import_module("treatydiff.load")
     small = PATHS[:2]
-    assert not worth_a_pool(small)  # 30 KB each: a worker costs more than it saves
-    assert worth_a_pool(PATHS)  # three drafts: always
-    assert not worth_a_pool([PATHS[0]]) and not worth_a_pool([PATHS[0], "-"])
-    assert not worth_a_pool([PATHS[0], tmp_path / "missing.md"])  # (its load says what is wrong)
-    heavy = tmp_path / "draft.pdf"
-    heavy.write_bytes(b"%PDF" + b" " * 300_000)  # four times its size: 1.2 MB of weight
-    big = tmp_path / "draft.md"
-    big.write_text(" " * 1_100_000)
-    assert worth_a_pool([heavy, big]) == (module.PAIR_POOL_WEIGHT <= 1_100_000)
-    monkeypatch.setattr(module, "PAIR_POOL_WEIGHT", 1)
-    assert worth_a_pool(small)
-    pooled = load_drafts(small, jobs=2)
+    monkeypatch.setattr(load_module, "PAIR_FORK_WEIGHT", 1)
+    ticks: list[int] = []
+    pooled = load_drafts(small, jobs=2, progress=ticks.append)
     assert [d.nodes for d in pooled] == [d.nodes for d in load_drafts(small, jobs=1)]
+    assert ticks == [1, 1]
 
 
 def test_a_bad_draft_in_a_worker_raises_its_load_error(tmp_path: Path) -> None:

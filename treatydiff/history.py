@@ -40,7 +40,7 @@ from treatydiff import transfer
 from treatydiff.align import body_text, text_shingles
 from treatydiff.compare import compare, totals
 from treatydiff.errors import TreatydiffError
-from treatydiff.load import load, weight
+from treatydiff.load import load, load_two
 from treatydiff.model import (
     ArticleChange,
     Comparison,
@@ -154,7 +154,11 @@ def load_drafts(
     Standard input (``-``) is read here, never in a worker (workers have no standard input). A bad draft
     raises its ``LoadError`` (the first bad one in the order given)."""
     workers = min(len(sources), jobs if jobs is not None else (os.cpu_count() or 1))
-    if workers <= 1 or not worth_a_pool(sources):
+    if len(sources) == 2:  # (a pair: at once where both files are large, as ``compare`` reads it)
+        tick = progress
+        return load_two(sources[0], sources[1], options, jobs=workers,
+                        loaded=None if tick is None else lambda draft: tick(1))
+    if workers <= 1 or len(sources) < 3:
         drafts = []
         for source in sources:
             drafts.append(load(source, options))
@@ -180,30 +184,6 @@ def load_drafts(
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return tuple(d for d in out if d is not None)
-
-
-#: Two drafts are loaded in two processes only when each file weighs at least this much (``load.weight``: its
-#: size, four times it for a PDF or a DOCX file): the worker, the import of this module and the transfer of the
-#: draft cost about what a lighter file takes to load. Measured with ``fork`` on the AI Act: its Markdown drafts of
-#: 250 and 340 KB, ``compare -f json`` 1.23 s one after the other and 1.28 s with a worker of a pool (medians of 7);
-#: its PDFs of 1.35 and 1.0 MB loaded in 2.4 s one after the other and 1.5 s with one. Where workers start a fresh
-#: interpreter (``spawn``, ``forkserver``: macOS, Windows, Python 3.14 on Linux), which imports treatydiff again,
-#: ten times as much. (The CLI's ``compare`` forks its worker instead: ``load.load_two``.)
-PAIR_POOL_WEIGHT = 1_000_000
-
-
-def worth_a_pool(sources: Sequence[str | Path]) -> bool:
-    """Whether loading ``sources`` in processes is worth their cost: three drafts or more, or two heavy files."""
-    if len(sources) >= 3:
-        return True
-    if len(sources) < 2 or any(str(s) == "-" for s in sources):
-        return False
-    import multiprocessing
-
-    # (the method set, or the platform's default: asked so as not to set it, which would refuse a later choice)
-    method = multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
-    least = PAIR_POOL_WEIGHT * (1 if method == "fork" else 10)
-    return all(weight(s) >= least for s in sources)
 
 
 def _load_in_worker(source: str | Path, options: LoadOptions) -> Draft | TreatydiffError:

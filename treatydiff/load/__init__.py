@@ -42,7 +42,7 @@ def load(source: str | Path, options: LoadOptions = LoadOptions()) -> Draft:
 #: 0.4 MB, written and read in 10 ms.)
 PAIR_FORK_WEIGHT = 100_000
 #: The formats whose bytes weigh four times as much (``PAIR_FORK_WEIGHT``).
-HEAVY_SUFFIXES = (".pdf", ".docx")
+_HEAVY_SUFFIXES = (".pdf", ".docx")
 
 
 def load_two(old: str | Path, new: str | Path, options: LoadOptions = LoadOptions(), *, jobs: int = 1,
@@ -53,7 +53,7 @@ def load_two(old: str | Path, new: str | Path, options: LoadOptions = LoadOption
     draft, in order, as soon as it is known to come first (one after the other: ``old``'s before ``new`` is read)."""
     tell = loaded or (lambda draft: None)
     sources = (old, new)
-    if jobs >= 2 and "-" not in map(str, sources) and min(map(weight, sources)) >= PAIR_FORK_WEIGHT:
+    if jobs >= 2 and "-" not in map(str, sources) and min(map(_weight, sources)) >= PAIR_FORK_WEIGHT:
         from treatydiff import fork
 
         def attempt(indices: Sequence[int]) -> list[Draft | TreatydiffError]:
@@ -80,14 +80,14 @@ def load_two(old: str | Path, new: str | Path, options: LoadOptions = LoadOption
     return drafts[0], drafts[1]
 
 
-def weight(source: str | Path) -> int:
+def _weight(source: str | Path) -> int:
     """A file's size, four times it for a PDF or a DOCX file (whose bytes take longer to read); 0 when it
     cannot be read (its load will say why)."""
     try:
         size = Path(source).stat().st_size
     except OSError:
         return 0
-    return size * 4 if str(source).lower().endswith(HEAVY_SUFFIXES) else size
+    return size * 4 if str(source).lower().endswith(_HEAVY_SUFFIXES) else size
 
 
 def load_text(
