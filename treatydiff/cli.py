@@ -442,7 +442,7 @@ def read_pair(old: str, new: str | None, options: LoadOptions, jobs: int | None 
     if new is not None:
         from treatydiff.load import load_two
 
-        return load_two(old, new, options, jobs=jobs or os.cpu_count() or 1, loaded=_warn)
+        return load_two(old, new, options, jobs=jobs, loaded=_warn)
     original, final = load_views(old, options)
     _warn(original)
     return original, final
@@ -1023,7 +1023,7 @@ def run_compare(old: Draft, new: Draft, options: DiffOptions, jobs: int | None =
     the aligner and diff-match-patch. A large pair takes two cores where ``jobs`` allows (None: one per core)."""
     from treatydiff.compare import compare as compare_drafts
 
-    return compare_drafts(old, new, options, jobs=jobs or os.cpu_count() or 1)
+    return compare_drafts(old, new, options, jobs=jobs)
 
 
 # --- check and lint: CI gates -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from treatydiff import classify, lang
+from treatydiff import classify, fork, lang
 from treatydiff.align import Budget, align_report, in_order, words
 from treatydiff.diff import PAIR_TIME_LIMIT, count_words, word_diff_within
 from treatydiff.model import (
@@ -249,10 +249,10 @@ def _key(provision: Provision) -> tuple[str, ...]:
     return tuple(part.split(" — ")[0].casefold() for part in provision.path)
 
 
-def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions(), *, jobs: int = 1) -> Comparison:
+def compare(old: Draft, new: Draft, options: DiffOptions = DiffOptions(), *, jobs: int | None = 1) -> Comparison:
     """What changed from ``old`` to ``new``: every article and annex of both in exactly one change. With
-    ``jobs`` 2 or more, a large pair's articles are redlined and classified half in a forked worker
-    (``fork.in_two``, Linux only): the same Comparison, sooner on two cores."""
+    ``jobs`` 2 or more (None: one per core), a large pair's articles are redlined and classified half in a forked
+    worker (``fork.in_two``, Linux only): the same Comparison, sooner on two cores."""
     with collector_paused():
         return _compare(old, new, options, jobs)
 
@@ -286,7 +286,7 @@ class _Clock:
         return out
 
 
-def _compare(old: Draft, new: Draft, options: DiffOptions, jobs: int) -> Comparison:
+def _compare(old: Draft, new: Draft, options: DiffOptions, jobs: int | None) -> Comparison:
     if options.language is not None and options.language not in lang.codes():  # said before any work is done
         raise ValueError(f"unknown language {options.language!r} — use one of: {', '.join(lang.codes())}")
     budget = options.time_budget
@@ -476,17 +476,17 @@ def _changes(
     clock: _Clock,
     language: str,
     drafts: tuple[Draft, Draft],
-    jobs: int,
+    jobs: int | None,
 ) -> list[ArticleChange]:
-    """``_change`` of each match, in order; with ``jobs`` 2 or more, half of them in a forked worker."""
+    """``_change`` of each match, in order; with ``jobs`` 2 or more (None: one per core), half of them in a
+    forked worker."""
 
     def work(indices: Sequence[int]) -> tuple[list[ArticleChange], int, int]:
         own = _Clock(clock.deadline)
         return [_change(matches[k], refs, divisions, options, own, language) for k in indices], own.coarse, own.gave_up
 
     halves = None
-    if jobs >= 2:
-        from treatydiff import fork
+    if fork.processes(jobs) >= 2:
         from treatydiff.vocabulary import vocabulary
 
         vocabulary(language)  # compiled once, before the fork, not once in each process

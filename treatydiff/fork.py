@@ -12,22 +12,29 @@ either way, only the time differs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from treatydiff import transfer
-from treatydiff.model import Draft
+if TYPE_CHECKING:  # (multiprocessing and the pickles are imported when a worker is forked, not with this module)
+    from multiprocessing.connection import Connection
+
+    from treatydiff.model import Draft
 
 T = TypeVar("T")
 
 
+def processes(jobs: int | None) -> int:
+    """How many processes ``jobs`` asks for: itself, or None for one per core."""
+    return (os.cpu_count() or 1) if jobs is None else jobs
+
+
 def available() -> bool:
     """Whether this process may fork a worker: Linux, the main process, no other thread."""
+    import multiprocessing  # (here, not at the top: asking how many processes to use costs no import)
+
     return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
             and multiprocessing.parent_process() is None and threading.active_count() == 1)
 
@@ -74,6 +81,8 @@ def in_two(work: Callable[[Sequence[int]], T], costs: Sequence[int], drafts: Seq
     theirs, mine = halves(costs, movable)
     if not theirs or not mine:
         return None
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=_worker, args=(sender, work, theirs, drafts), daemon=True)
@@ -98,6 +107,8 @@ def in_two(work: Callable[[Sequence[int]], T], costs: Sequence[int], drafts: Seq
             worker.join()
     if not blob:  # the worker could not: its half is done here (and raises here, if it must)
         return (theirs, work(theirs)), (mine, own)
+    from treatydiff import transfer
+
     return (theirs, cast(T, transfer.loads(blob, transfer.resolver(drafts)))), (mine, own)
 
 
@@ -105,6 +116,8 @@ def _worker(sender: Connection, work: Callable[[Sequence[int]], object], indices
             drafts: Sequence[Draft]) -> None:
     """In the forked process: the work, written back with ``drafts`` and their nodes as references; nothing
     (an empty message) when it fails, so that the parent does it."""
+    from treatydiff import transfer
+
     try:
         blob = transfer.dumps(work(indices), drafts)
     except BaseException:  # (KeyboardInterrupt too: the parent has it as well, and decides)

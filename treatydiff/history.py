@@ -26,7 +26,6 @@ with each step's comparison cut down to their changes (totals counted again, as 
 
 from __future__ import annotations
 
-import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -36,7 +35,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, cast
 
-from treatydiff import transfer
+from treatydiff import fork, transfer
 from treatydiff.align import body_text, text_shingles
 from treatydiff.compare import compare, totals
 from treatydiff.errors import TreatydiffError
@@ -153,7 +152,7 @@ def load_drafts(
     """Load each draft once; in parallel processes when there are several drafts and more than one core.
     Standard input (``-``) is read here, never in a worker (workers have no standard input). A bad draft
     raises its ``LoadError`` (the first bad one in the order given)."""
-    workers = min(len(sources), jobs if jobs is not None else (os.cpu_count() or 1))
+    workers = min(len(sources), fork.processes(jobs))
     if len(sources) == 2:  # (a pair: at once where both files are large, as ``compare`` reads it)
         tick = progress
         return load_two(sources[0], sources[1], options, jobs=workers,
@@ -239,7 +238,7 @@ def _assemble(drafts: tuple[Draft, ...], comparisons: Sequence[Comparison], surv
 def _workers(drafts: int, jobs: int | None) -> int:
     """Processes worth starting for ``drafts`` drafts: none (1) for a single pair, whose two loads and one
     comparison gain less from a second process than starting it costs."""
-    return 1 if drafts < 3 else min(drafts, jobs if jobs is not None else (os.cpu_count() or 1))
+    return 1 if drafts < 3 else min(drafts, fork.processes(jobs))
 
 
 # --- the pool ----------------------------------------------------------------------------------------------

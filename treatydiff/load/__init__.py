@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-from treatydiff import lang
+from treatydiff import fork, lang
 from treatydiff.confusables import hidden_in_words, suspects
 from treatydiff.errors import LoadError, TreatydiffError
 from treatydiff.load import markup, normalise, parse, readers
@@ -45,17 +45,16 @@ PAIR_FORK_WEIGHT = 100_000
 _HEAVY_SUFFIXES = (".pdf", ".docx")
 
 
-def load_two(old: str | Path, new: str | Path, options: LoadOptions = LoadOptions(), *, jobs: int = 1,
+def load_two(old: str | Path, new: str | Path, options: LoadOptions = LoadOptions(), *, jobs: int | None = 1,
              loaded: Callable[[Draft], object] | None = None) -> tuple[Draft, Draft]:
-    """``(load(old), load(new))``; with ``jobs`` 2 or more and two files of some weight (``PAIR_FORK_WEIGHT``),
-    ``old`` read by a forked worker while this process reads ``new`` (``treatydiff.fork``: Linux only). The same
-    drafts either way; a bad draft raises its ``LoadError`` here, ``old``'s first. ``loaded`` is called with each
-    draft, in order, as soon as it is known to come first (one after the other: ``old``'s before ``new`` is read)."""
+    """``(load(old), load(new))``; with ``jobs`` 2 or more (None: one per core) and two files of some weight
+    (``PAIR_FORK_WEIGHT``), ``old`` read by a forked worker while this process reads ``new`` (``treatydiff.fork``:
+    Linux only). The same drafts either way; a bad draft raises its ``LoadError`` here, ``old``'s first.
+    ``loaded`` is called with each draft, in order, as soon as it is known to come first (one after the other:
+    ``old``'s before ``new`` is read)."""
     tell = loaded or (lambda draft: None)
     sources = (old, new)
-    if jobs >= 2 and "-" not in map(str, sources) and min(map(_weight, sources)) >= PAIR_FORK_WEIGHT:
-        from treatydiff import fork
-
+    if fork.processes(jobs) >= 2 and "-" not in map(str, sources) and min(map(_weight, sources)) >= PAIR_FORK_WEIGHT:
         def attempt(indices: Sequence[int]) -> list[Draft | TreatydiffError]:
             out: list[Draft | TreatydiffError] = []
             for k in indices:
