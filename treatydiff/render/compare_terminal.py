@@ -113,19 +113,16 @@ RTL_CLASSES = frozenset({"R", "AL"})
 def render(comparison: Comparison, options: RenderOptions, console: Console) -> str:
     """The report drawn for ``console`` (its colours and width); without colour, laid out by ``plain_layout``
     (the same text, without Rich's segments)."""
-    if plain_layout.applies(console):
-        console.push_theme(theme_for(console))
-        try:
-            return plain_layout.print_all(renderables(comparison, options, True, console.width), console)
-        finally:
-            console.pop_theme()
-    with console.capture() as capture:
-        print_report(comparison, options, console)
-    return capture.get()
+    plain = console.no_color or console.color_system is None
+    console.push_theme(theme_for(console))
+    try:
+        return plain_layout.print_all(renderables(comparison, options, plain, console.width), console)
+    finally:
+        console.pop_theme()
 
 
 def print_report(comparison: Comparison, options: RenderOptions, console: Console) -> None:
-    """Print the report on ``console``; ``render`` captures it, the SVG renderer records it."""
+    """Print the report on ``console``, as the SVG renderer records it."""
     plain = console.no_color or console.color_system is None
     console.push_theme(theme_for(console))
     try:

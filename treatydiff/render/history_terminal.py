@@ -50,14 +50,8 @@ def render(history: History, options: RenderOptions, console: Console) -> str:
     """The report drawn for ``console`` (its colours and width)."""
     plain = console.no_color or console.color_system is None
     console.push_theme(theme_for(console))
-    try:
-        parts = renderables(history, options, plain, console)
-        if plain_layout.applies(console):  # without colour: the same text, without Rich's segments
-            return plain_layout.print_all(parts, console)
-        with console.capture() as capture:
-            for part in parts:
-                console.print(part, highlight=False)
-        return capture.get()
+    try:  # (without colour, laid out by ``plain_layout``: the same text, without Rich's segments)
+        return plain_layout.print_all(renderables(history, options, plain, console), console)
     finally:
         console.pop_theme()
 

@@ -161,8 +161,14 @@ def lay_out(part: RenderableType, width: int) -> str | None:
 
 
 def print_all(parts: Iterable[RenderableType], console: Console) -> str:
-    """The text of ``parts`` printed one after the other on ``console`` (which ``applies``): what this module
-    can lay out it lays out, the rest Rich prints. The caller pushes the theme the parts' styles name."""
+    """The text of ``parts`` printed one after the other on ``console``: where it draws no colour (``applies``),
+    what this module can lay out it lays out and Rich prints the rest; elsewhere Rich prints all. The caller
+    pushes the theme the parts' styles name."""
+    if not applies(console):
+        with console.capture() as capture:
+            for part in parts:
+                console.print(part, highlight=False)
+        return capture.get()
     out: list[str] = []
     for part in parts:
         text = lay_out(part, console.width)
